@@ -1,0 +1,154 @@
+//! Entities across articles: one canonical name per real-world entity.
+//!
+//! Per-article canonical names are merged when they are equal, when one is the surname of
+//! another person, when a surname differs by one letter from exactly one known surname
+//! (a misspelling, "Brinken" ↔ "Blinken"), or when one organisation name is the acronym of
+//! another. The canonical name of a merged entity is its most complete form.
+
+use parallax_core::layer::Entities;
+use parallax_core::{Document, EntityLabel};
+use parallax_nlp::entities::{edit_distance_at_most_one, initials};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One entity of the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorpusEntity {
+    pub canonical: String,
+    pub label: EntityLabel,
+    /// Surface forms seen.
+    pub aliases: BTreeSet<String>,
+    /// Ids of the articles that mention it.
+    pub articles: BTreeSet<String>,
+    pub mentions: usize,
+}
+
+/// The merged entities and a map from each per-article canonical name to the corpus one.
+#[derive(Debug, Default)]
+pub struct EntityIndex {
+    pub entities: Vec<CorpusEntity>,
+    canonical_of: HashMap<String, String>,
+}
+
+impl EntityIndex {
+    /// The corpus-wide canonical name for a per-article canonical name (itself if unknown).
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.canonical_of.get(name).map_or(name, String::as_str)
+    }
+
+    /// Merges the entity layers of `docs`.
+    pub fn build(docs: &[&Document]) -> EntityIndex {
+        // (name, label) → (aliases, articles, mentions)
+        let mut names: BTreeMap<String, (EntityLabel, BTreeSet<String>, BTreeSet<String>, usize)> = BTreeMap::new();
+        for doc in docs {
+            for mention in doc.layer::<Entities>().unwrap_or(&[]) {
+                let entry = names.entry(mention.canonical.clone()).or_insert_with(|| (mention.label, BTreeSet::new(), BTreeSet::new(), 0));
+                entry.1.insert(doc.slice(mention.span).to_owned());
+                entry.2.insert(doc.id.clone());
+                entry.3 += 1;
+            }
+        }
+        let keys: Vec<String> = names.keys().cloned().collect();
+        let mut parent: Vec<usize> = (0..keys.len()).collect();
+        let surnames: Vec<(usize, &str)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| names[*k].0 == EntityLabel::Person && k.contains(' '))
+            .map(|(i, k)| (i, k.rsplit(' ').next().unwrap_or(k)))
+            .collect();
+        for (i, key) in keys.iter().enumerate() {
+            let label = names[key].0;
+            if label == EntityLabel::Person && !key.contains(' ') {
+                let exact: Vec<usize> = surnames.iter().filter(|(_, s)| *s == key).map(|(j, _)| *j).collect();
+                let near: Vec<usize> = surnames
+                    .iter()
+                    .filter(|(_, s)| key.chars().count() >= 5 && edit_distance_at_most_one(s, key))
+                    .map(|(j, _)| *j)
+                    .collect();
+                let target = if exact.len() == 1 {
+                    Some(exact[0])
+                } else if exact.is_empty() && distinct_people(&near, &keys) == 1 {
+                    Some(near[0])
+                } else {
+                    None
+                };
+                if let Some(j) = target {
+                    union(&mut parent, i, j);
+                }
+            }
+            if label == EntityLabel::Organisation && !key.contains(' ') {
+                let acronym = key.replace('.', "");
+                let matches: Vec<usize> =
+                    keys.iter().enumerate().filter(|(_, k)| k.contains(' ') && initials(k) == acronym).map(|(j, _)| j).collect();
+                if matches.len() == 1 {
+                    union(&mut parent, i, matches[0]);
+                }
+            }
+            if label == EntityLabel::Person && key.contains(' ') {
+                // Full names that differ by one letter in the surname and share the first name.
+                for (j, other) in keys.iter().enumerate().skip(i + 1) {
+                    if names[other].0 == EntityLabel::Person && same_person_spelling(key, other) {
+                        union(&mut parent, i, j);
+                    }
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..keys.len() {
+            let root = find(&mut parent, i);
+            groups.entry(root).or_default().push(i);
+        }
+        let mut index = EntityIndex::default();
+        for members in groups.values() {
+            let best = members
+                .iter()
+                .copied()
+                .max_by_key(|&m| (keys[m].split(' ').count().min(3), names[&keys[m]].3, std::cmp::Reverse(keys[m].clone())))
+                .unwrap_or(members[0]);
+            let canonical = keys[best].clone();
+            let mut entity = CorpusEntity {
+                canonical: canonical.clone(),
+                label: names[&keys[best]].0,
+                aliases: BTreeSet::new(),
+                articles: BTreeSet::new(),
+                mentions: 0,
+            };
+            for &m in members {
+                let (_, aliases, articles, count) = &names[&keys[m]];
+                entity.aliases.extend(aliases.iter().cloned());
+                entity.articles.extend(articles.iter().cloned());
+                entity.mentions += count;
+                index.canonical_of.insert(keys[m].clone(), canonical.clone());
+            }
+            entity.aliases.remove(&canonical);
+            index.entities.push(entity);
+        }
+        index
+            .entities
+            .sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(b.mentions.cmp(&a.mentions)).then(a.canonical.cmp(&b.canonical)));
+        index
+    }
+}
+
+fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
+    candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
+}
+
+fn same_person_spelling(a: &str, b: &str) -> bool {
+    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
+    first_a == first_b && last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b)
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra] = rb;
+    }
+}

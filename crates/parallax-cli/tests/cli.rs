@@ -1,0 +1,145 @@
+//! End-to-end tests of the `parallax` binary on the team's own example stories.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).current_dir(repo()).output().expect("the parallax binary runs")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)))
+}
+
+fn validator(schema: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("schema").join(schema)).expect("schema file exists");
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, instance: &Value) {
+    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path)).take(10).collect();
+    assert!(errors.is_empty(), "schema violations:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn brief_of_the_example_story_matches_its_snapshot() {
+    let output = parallax(&["brief", "examples/harbour-strike/"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    insta::assert_snapshot!("harbour_strike_brief", String::from_utf8_lossy(&output.stdout));
+}
+
+#[test]
+fn markdown_brief_has_every_verdict_section() {
+    let output = parallax(&["brief", "--format", "markdown", "examples/harbour-strike/"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    for section in ["## Agreed", "## Compatible", "## Disputed", "## Single-source", "## Who said what", "## Framing", "## Timeline"] {
+        assert!(text.contains(section), "missing {section}");
+    }
+}
+
+#[test]
+fn json_briefs_follow_the_schema_and_cite_real_sentences() {
+    let brief_schema = validator("brief.schema.json");
+    let single = stdout_json(&parallax(&["brief", "--format", "json", "examples/harbour-strike/"]));
+    assert!(single.is_object(), "one story gives one brief object");
+    assert_valid(&brief_schema, &single);
+    let several = stdout_json(&parallax(&["brief", "--format", "json", "examples/"]));
+    assert_valid(&brief_schema, &several);
+    let briefs = several.as_array().expect("several stories give an array of briefs");
+    assert!(briefs.len() >= 2, "the two example stories are told apart");
+    for brief in std::iter::once(&single).chain(briefs) {
+        assert_evidence_is_traceable(brief);
+    }
+}
+
+/// Every evidence span of a brief slices its article's text to exactly the evidence text.
+fn assert_evidence_is_traceable(brief: &Value) {
+    let texts: Vec<(String, String)> = brief["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_owned(), std::fs::read_to_string(repo().join(a["input"].as_str().unwrap())).unwrap()))
+        .collect();
+    let text_of = |id: &str| &texts.iter().find(|(i, _)| i == id).expect("cited article is listed").1;
+    let check = |article: &str, evidence: &Value| {
+        let (start, end) = (evidence["span"]["start"].as_u64().unwrap() as usize, evidence["span"]["end"].as_u64().unwrap() as usize);
+        assert_eq!(text_of(article).get(start..end), evidence["text"].as_str(), "evidence of {article} does not match its span");
+    };
+    let mut checked = 0;
+    for fact in brief["facts"].as_array().unwrap() {
+        for report in fact["reports"].as_array().unwrap() {
+            check(report["article"].as_str().unwrap(), &report["evidence"]);
+            checked += 1;
+        }
+    }
+    for quote in brief["quotes"].as_array().unwrap() {
+        for report in quote["reports"].as_array().unwrap() {
+            check(report["article"].as_str().unwrap(), &report["content"]);
+            checked += 1;
+        }
+    }
+    for entry in brief["timeline"].as_array().unwrap() {
+        check(entry["article"].as_str().unwrap(), &entry["evidence"]);
+    }
+    assert!(checked > 0, "a brief of a real story cites something");
+}
+
+#[test]
+fn annotate_keeps_the_input_text_and_follows_the_schema() {
+    let path = "examples/harbour-strike/03_dockside-dispatch.txt";
+    let output = parallax(&["annotate", path, "--format", "json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let doc = stdout_json(&output);
+    assert_valid(&validator("document.schema.json"), &doc);
+    let input = std::fs::read_to_string(repo().join(path)).unwrap();
+    assert_eq!(doc["text"].as_str(), Some(input.as_str()), "text is the input exactly");
+    let layers = doc["layers"].as_object().unwrap();
+    for layer in ["blocks", "boilerplate", "sentences", "tokens", "entities", "quantities", "times", "quotes", "claims", "framing"] {
+        assert!(layers.contains_key(layer), "layer {layer} is missing");
+    }
+    assert!(!layers["boilerplate"].as_array().unwrap().is_empty(), "the blog's furniture is marked");
+}
+
+#[test]
+fn a_bad_input_is_named_and_the_rest_goes_on() {
+    let dir = std::env::temp_dir().join(format!("parallax-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    let binary = dir.join("junk.txt");
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&binary, b"\x00\x01\x02binary\x00junk").unwrap();
+    let output = parallax(&[
+        "brief",
+        "examples/harbour-strike/01_coastline-herald.txt",
+        empty.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        "no/such/file.txt",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "partial failure exits 1: {stderr}");
+    for name in ["empty.txt", "junk.txt", "no/such/file.txt"] {
+        assert!(stderr.contains(name), "stderr names {name}: {stderr}");
+    }
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Story 1"), "the good article still gets a brief");
+
+    let output = parallax(&["brief", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "nothing readable exits 2");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_explains() {
+    assert_eq!(parallax(&["brief"]).status.code(), Some(2));
+    assert_eq!(parallax(&["brief", "--format", "yaml", "examples/"]).status.code(), Some(2));
+    assert_eq!(parallax(&["brief", "--published", "07/01/2022", "examples/"]).status.code(), Some(2));
+    let help = parallax(&["brief", "--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--format"));
+}

@@ -1,0 +1,33 @@
+//! # parallax-nlp
+//!
+//! Per-article analysis stages. Each is a [`parallax_core::Stage`] that reads some layers
+//! of a [`parallax_core::Document`] and adds others; [`default_pipeline`] composes them in
+//! dependency order. This crate does no I/O and no printing.
+
+pub mod claims;
+pub mod entities;
+pub mod framing;
+pub mod lexicon;
+pub mod quotes;
+pub mod sentences;
+pub mod structure;
+pub mod text_util;
+pub mod tokens;
+
+use parallax_core::{LayerKind, Pipeline, PipelineError, Stage};
+
+/// The stages for plain text, in order.
+pub fn default_stages() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(structure::PlainTextStructure),
+        Box::new(sentences::SentenceSplitter),
+        Box::new(tokens::Tokenizer),
+        Box::new(entities::EntityRecognizer),
+        Box::new(quotes::QuoteFinder),
+    ]
+}
+
+/// The default pipeline over documents that carry no layers yet.
+pub fn default_pipeline() -> Result<Pipeline, PipelineError> {
+    Pipeline::new(&[] as &[LayerKind], default_stages())
+}

@@ -1,0 +1,85 @@
+//! Small text helpers shared by the stages. Everything works on byte offsets into the
+//! article text and never slices inside a character.
+
+use parallax_core::Span;
+
+/// The span of `text[range]` with surrounding whitespace removed, or `None` when only
+/// whitespace is left.
+pub fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
+    let slice = text.get(start..end)?;
+    let leading = slice.len() - slice.trim_start().len();
+    let trailing = slice.len() - slice.trim_end().len();
+    if leading == slice.len() {
+        return None;
+    }
+    Span::new(start + leading, end - trailing).ok()
+}
+
+/// The non-empty lines of `text`, trimmed, as spans.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        if byte == b'\n' {
+            spans.extend(trimmed(text, start, i));
+            start = i + 1;
+        }
+    }
+    spans.extend(trimmed(text, start, text.len()));
+    spans
+}
+
+/// Opening quotation marks, straight and typographic.
+pub fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '"' | '«' | '„' | '\'')
+}
+
+/// Closing quotation marks, straight and typographic.
+pub fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '»' | '\'')
+}
+
+/// Words of a string: maximal runs of alphanumerics (apostrophes and hyphens inside kept).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// True when the first character is an uppercase letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-cases and strips a simple English plural, for matching content words.
+pub fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.strip_suffix("’s").or_else(|| lower.strip_suffix("'s")).unwrap_or(&lower).to_owned();
+    if lower.len() > 4 && lower.ends_with("ies") {
+        format!("{}y", &lower[..lower.len() - 3])
+    } else if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") {
+        lower[..lower.len() - 1].to_owned()
+    } else {
+        lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_and_blank_lines_dropped() {
+        let text = "  Head  \n\n body line \r\n";
+        let lines: Vec<&str> = line_spans(text).iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(lines, ["Head", "body line"]);
+    }
+
+    #[test]
+    fn stems_plurals() {
+        assert_eq!(stem("Protesters"), "protester");
+        assert_eq!(stem("casualties"), "casualty");
+        assert_eq!(stem("chaos"), "chao");
+        assert_eq!(stem("Russia’s"), "russia");
+    }
+}
