@@ -6,7 +6,7 @@
 //! attribution is the speaker of the quote it sits in, or the source named in its
 //! sentence ("according to …", "X said …", "…, police say").
 
-use crate::lexicon::{self, contains_ci};
+use crate::lexicon;
 use crate::text_util::stem;
 use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences};
 use parallax_core::{
@@ -252,7 +252,7 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
     let words = lower_words(text, sentence);
     // "…, police say." / "…, officials said."
     let n = words.len();
-    if n >= 2 && contains_ci(lexicon::SPEECH_VERBS, &words[n - 1].1) && words[n - 1].0.start() > at.end() {
+    if n >= 2 && lexicon::is_speech_verb(&text[words[n - 1].0.range()]) && words[n - 1].0.start() > at.end() {
         let before_subject = &text[sentence.start()..words[n - 2].0.start()];
         if before_subject.trim_end().ends_with(',') {
             let span = Span::new(words[n - 2].0.start(), words[n - 2].0.end()).ok()?;
@@ -260,8 +260,10 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
         }
     }
     // "X said …" before the figure.
-    let verb = words.iter().position(|(s, w)| {
-        s.end() <= at.start() && contains_ci(lexicon::SPEECH_VERBS, w) && !matches!(w.as_str(), "called" | "described" | "accused")
+    let originals: Vec<&str> = words.iter().map(|(s, _)| &text[s.range()]).collect();
+    let verb = (0..words.len()).find(|&k| {
+        let (s, w) = &words[k];
+        s.end() <= at.start() && lexicon::is_speech_cue(&originals, k) && !matches!(w.as_str(), "called" | "described" | "accused")
     })?;
     if verb == 0 {
         return None;

@@ -117,6 +117,9 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
             }
         }
         let mut run = &words[start..end];
+        if run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
+            run = &run[1..];
+        }
         if Some(start) == first_word && run.len() >= 1 {
             let opener = run[0].bare();
             let lower = opener.to_lowercase();
@@ -299,6 +302,8 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
     for full in &full_people {
         by_surname.entry(surname_of(full)).or_insert_with(|| full.clone());
     }
+    let titled_names: HashSet<&str> =
+        candidates.iter().filter(|c| c.label == EntityLabel::Person && !c.title_only).map(|c| c.name.as_str()).collect();
     let mut title_holder: HashMap<String, String> = HashMap::new();
     for c in &candidates {
         if let (Some(title), false) = (&c.title, c.title_only) {
@@ -316,8 +321,10 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
                 None => continue,
             },
             EntityLabel::Person if c.title_only => {
+                // An unknown capitalised word counts as a person only when a surer mention
+                // of that person (a full name, or a titled name) explains it.
                 let resolved = resolve_person(&c.name, &by_surname);
-                if resolved == c.name && !by_surname.contains_key(&c.name) {
+                if resolved == c.name && !by_surname.contains_key(&c.name) && !titled_names.contains(c.name.as_str()) {
                     continue;
                 }
                 (EntityLabel::Person, resolved)

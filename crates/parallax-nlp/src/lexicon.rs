@@ -266,6 +266,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "chief",
     "head",
     "official",
+    "officials",
     "envoy",
     "ambassador",
     "commander",
@@ -569,3 +570,22 @@ pub fn canonical_org(name: &str) -> Option<&'static str> {
 /// Lower-case nouns that make "<demonym> <noun>" an organisation ("Russian foreign ministry").
 pub const ORG_NOUNS: &[&str] =
     &["ministry", "government", "army", "police", "military", "parliament", "navy", "embassy", "authorities", "office"];
+
+/// True for a speech verb as it stands in running text: lower-case ("said", not "States").
+pub fn is_speech_verb(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
+}
+
+/// Determiners and possessives: a speech-verb form right after one is a noun ("the reports").
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "my", "your", "some", "many", "several",
+    "new", "media", "news",
+];
+
+/// True when the word at `index` of `words` is a speech verb used as a verb.
+pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
+    let Some(word) = words.get(index) else { return false };
+    let word = word.trim_end_matches(['.', ',', ':', ';']);
+    let after_determiner = index > 0 && DETERMINERS.contains(&words[index - 1].to_lowercase().as_str());
+    is_speech_verb(word) && !after_determiner
+}

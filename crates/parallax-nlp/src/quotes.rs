@@ -103,11 +103,23 @@ pub fn find_quotes(
         for passage in &passages {
             let content = trim_span(text, passage.inner);
             let Some(content) = content else { continue };
-            let sentence = block_sentences.iter().copied().find(|s| s.overlaps(passage.outer)).unwrap_or(block.span);
+            // The sentence where the quote opens, and the one where it closes.
+            let opening = block_sentences.iter().copied().find(|s| s.overlaps(passage.outer)).unwrap_or(block.span);
+            let closing = block_sentences.iter().copied().rev().find(|s| s.overlaps(passage.outer)).unwrap_or(block.span);
             let word_count = words(&text[content.range()]).count();
-            let attribution = speaker_after(text, passage.outer, sentence.cover(passage.outer), entities)
-                .or_else(|| speaker_before(text, passage.outer, sentence, entities));
-            let opens_block = text[block.span.start()..passage.outer.start()].trim().is_empty();
+            let before = speaker_before(text, passage.outer, opening, entities);
+            let after = speaker_after(text, passage.outer, closing.cover(passage.outer), entities);
+            // "X said, “…”" is explicit; otherwise "“…,” X said"; otherwise a cue further back.
+            let attribution = match before {
+                Some(b) if b.2 => Some(b),
+                other => after.or(other),
+            };
+            let follows_quote = text[block.span.start()..passage.outer.start()].trim().is_empty()
+                || found.last().is_some_and(|f| {
+                    f.block == block_index
+                        && f.quote.content.end() <= passage.outer.start()
+                        && text[f.quote.content.end()..passage.outer.start()].split_whitespace().count() <= 6
+                });
             let previous_speaker = found
                 .last()
                 .filter(|f| f.block + 1 >= block_index && f.quote.kind == QuoteKind::Direct)
@@ -115,10 +127,11 @@ pub fn find_quotes(
             let (kind, source, cue) = match attribution {
                 Some((source, cue, adjacent)) if word_count >= 4 && adjacent => (QuoteKind::Direct, Some(source), Some(cue)),
                 Some((source, cue, _)) => (QuoteKind::Mixed, Some(source), Some(cue)),
-                None if opens_block && word_count >= 6 && previous_speaker.is_some() => (QuoteKind::Direct, previous_speaker, None),
+                None if follows_quote && word_count >= 6 && previous_speaker.is_some() => (QuoteKind::Direct, previous_speaker, None),
                 None if word_count >= 8 => (QuoteKind::Direct, None, None),
                 None => continue,
             };
+            let sentence = opening;
             covered.push(sentence);
             found.push(Found { quote: Quote { kind, source, cue, content }, block: block_index });
         }
@@ -152,7 +165,7 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let ws = word_spans(trimmed, offset);
     let first = ws.first()?;
     let second = ws.get(1);
-    if contains_ci(lexicon::SPEECH_VERBS, &text[first.range()]) {
+    if lexicon::is_speech_verb(&text[first.range()]) {
         // "said X": the speaker runs to the next punctuation.
         let speaker_end = ws.iter().skip(1).take_while(|w| !text[w.range()].ends_with(['.', ','])).count() + 1;
         let last = ws.get(speaker_end.min(ws.len() - 1))?;
@@ -161,11 +174,16 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
         return Some((source_for(text, speaker, entities), *first, true));
     }
     // "X said", X being up to six words.
-    let verb = ws.iter().take(7).position(|w| contains_ci(lexicon::SPEECH_VERBS, text[w.range()].trim_end_matches(['.', ','])))?;
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    let verb = (0..ws.len().min(7)).find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
     if verb == 0 {
         return None;
     }
-    let speaker = Span::new(ws[0].start(), ws[verb - 1].end()).ok()?;
+    let mut last = verb - 1;
+    while last > 0 && matches!(&text[ws[last].range()], "has" | "have" | "had" | "also" | "then") {
+        last -= 1;
+    }
+    let speaker = Span::new(ws[0].start(), ws[last].end()).ok()?;
     let cue = Span::new(ws[verb].start(), ws[verb].start() + text[ws[verb].range()].trim_end_matches(['.', ',']).len()).ok()?;
     let speaker_text = &text[speaker.range()];
     if speaker_text.contains(['“', '"', '.']) {
@@ -179,11 +197,13 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
 fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMention]) -> Option<(Source, Span, bool)> {
     let before = text.get(sentence.start()..quote.start())?;
     let ws = word_spans(before, sentence.start());
-    let verb = ws.iter().rposition(|w| contains_ci(lexicon::SPEECH_VERBS, text[w.range()].trim_end_matches([',', ':'])))?;
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    let verb = (0..ws.len()).rev().find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
     let cue_word = ws[verb];
     let cue = Span::new(cue_word.start(), cue_word.start() + text[cue_word.range()].trim_end_matches([',', ':']).len()).ok()?;
-    let between = &text[cue.end()..quote.start()];
-    let adjacent = between.trim().trim_matches([',', ':']).trim().is_empty();
+    let between = text[cue.end()..quote.start()].trim();
+    // "warned in a speech to reporters: “…”" introduces the quote as directly as "said, “…”".
+    let adjacent = between.trim_matches([',', ':']).trim().is_empty() || between.ends_with(':');
     let subject = subject_before(text, &ws[..verb], entities)?;
     Some((source_for(text, subject, entities), cue, adjacent))
 }
@@ -192,17 +212,39 @@ fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMen
 /// back to a clause boundary.
 fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option<Span> {
     let last = *ws.last()?;
+    // "Nikol Pashinyan, the chairman of …, announced": a comma right before the verb closes
+    // an apposition, so the subject is the sentence's first phrase.
+    if text[last.range()].ends_with(',') {
+        let first_comma = ws.iter().position(|w| text[w.range()].ends_with(','))?;
+        if first_comma + 1 < ws.len() {
+            let end = ws[first_comma].start() + text[ws[first_comma].range()].trim_end_matches(',').len();
+            let head = Span::new(ws[0].start(), end).ok()?;
+            // "A docker, Jonas Reed, said": the apposition holds the name.
+            let named_in_head = entities.iter().any(|e| e.label == EntityLabel::Person && head.contains(e.span));
+            let named_later =
+                entities.iter().find(|e| e.label == EntityLabel::Person && e.span.start() >= end && e.span.end() <= last.end());
+            return match named_later {
+                Some(person) if !named_in_head => Some(person.span),
+                _ => Some(head),
+            };
+        }
+    }
     let mut start = ws.len() - 1;
     while start > 0 {
         let prev = &text[ws[start - 1].range()];
         let word = prev.trim_end_matches(',');
-        if prev.ends_with(',') || prev.ends_with('.') || matches!(word, "and" | "but" | "while" | "While" | "that" | "when") {
+        let closes_clause = prev.ends_with([',', '.', '”', '"', ';', ':']);
+        if closes_clause || matches!(word, "and" | "but" | "while" | "While" | "that" | "when") {
             break;
         }
         start -= 1;
         if ws.len() - start > 8 {
             break;
         }
+    }
+    // A leading conjunction or adverb is not part of the subject ("But Blinken said").
+    while start + 1 < ws.len() && matches!(&text[ws[start].range()], "But" | "And" | "While" | "However," | "Meanwhile," | "Yet" | "So") {
+        start += 1;
     }
     let mut phrase = Span::new(ws[start].start(), last.end()).ok()?;
     // Skip adverbs between subject and verb ("Russia has also said").
@@ -216,9 +258,23 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     if let Some(end) = trimmed_end {
         phrase = Span::new(phrase.start(), phrase_words[end].end()).ok()?;
     }
-    let _ = entities;
-    let phrase_text = &text[phrase.range()];
-    (!phrase_text.is_empty()).then_some(phrase)
+    // "…, calling it “nonsense” and said": a phrase with no name and no description falls
+    // back to the last person named earlier in the sentence.
+    let first_word = text[phrase.range()].split_whitespace().next().map(str::to_lowercase);
+    let is_description =
+        matches!(first_word.as_deref(), Some("a" | "an" | "the" | "one" | "two" | "some" | "he" | "she" | "they" | "it" | "we" | "i"));
+    let has_entity = entities.iter().any(|e| phrase.contains(e.span));
+    if !has_entity && !is_description {
+        let sentence_start = ws[0].start();
+        let person = entities
+            .iter()
+            .rev()
+            .find(|e| e.label == EntityLabel::Person && e.span.start() >= sentence_start && e.span.end() <= phrase.start());
+        if let Some(person) = person {
+            return Some(person.span);
+        }
+    }
+    (!text[phrase.range()].is_empty()).then_some(phrase)
 }
 
 /// "X said that …" with no quotation marks: an indirect quote.
@@ -230,11 +286,18 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     let ws = word_spans(body, sentence.start());
     for (k, w) in ws.iter().enumerate().skip(1) {
         let word = &text[w.range()];
-        if !contains_ci(lexicon::SPEECH_VERBS, word) || ws.get(k + 1).is_none_or(|n| &text[n.range()] != "that") {
+        // "said that …", and "told me that …" / "told reporters that …".
+        let that_at = match (ws.get(k + 1).map(|n| &text[n.range()]), ws.get(k + 2).map(|n| &text[n.range()])) {
+            (Some("that"), _) => k + 1,
+            (Some(_), Some("that")) => k + 2,
+            _ => continue,
+        };
+        let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+        if !lexicon::is_speech_cue(&word_texts, k) {
             continue;
         }
         let subject = subject_before(text, &ws[..k], entities)?;
-        let content_start = ws[k + 1].end();
+        let content_start = ws[that_at].end();
         let content = crate::text_util::trimmed(text, content_start, sentence.end())?;
         let content = Span::new(content.start(), content.start() + text[content.range()].trim_end_matches(['.', '!']).len()).ok()?;
         if words(&text[content.range()]).count() < 3 {
@@ -254,8 +317,22 @@ fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
         .find(|e| e.label == EntityLabel::Person)
         .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
         .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place));
-    let _ = text;
-    Source { span, canonical: best.map(|e| e.canonical.clone()) }
+    // "An EU spokesperson", "the leader of Kazakhstan": a role, not the organisation or
+    // place named inside it.
+    let phrase = text[span.range()].to_lowercase();
+    let is_role = phrase.split(|c: char| !c.is_alphanumeric()).any(|w| contains_ci(lexicon::ROLE_NOUNS, w));
+    match best {
+        Some(e) if e.label == EntityLabel::Person || !is_role => Source { span, canonical: Some(e.canonical.clone()) },
+        _ if is_role => Source { span, canonical: Some(description(&phrase)) },
+        _ => Source { span, canonical: None },
+    }
+}
+
+/// A speaker description without its article: "An EU spokesperson" → "EU spokesperson".
+fn description(phrase: &str) -> String {
+    let trimmed = phrase.trim_end_matches([',', '.']);
+    let rest = ["a ", "an ", "the "].iter().find_map(|d| trimmed.strip_prefix(d)).unwrap_or(trimmed);
+    rest.to_owned()
 }
 
 /// Resolves "he"/"she"/"they" speakers to the previous quote's speaker or the last person
@@ -273,10 +350,12 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
             .filter(|e| e.label == EntityLabel::Person && e.span.end() <= at)
             .next_back()
             .map(|e| (e.span.start(), e.canonical.clone()));
-        let previous = found[..i]
-            .iter()
-            .rev()
-            .find_map(|f| f.quote.source.as_ref().filter(|s| s.canonical.is_some()).map(|s| (s.span.start(), s.canonical.clone())));
+        let previous = found[..i].iter().rev().find_map(|f| {
+            let s = f.quote.source.as_ref()?;
+            let written = text[s.span.range()].to_lowercase();
+            let name = s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they")).then(|| description(&written)));
+            name.map(|n| (s.span.start(), Some(n)))
+        });
         let canonical = match (last_person, previous) {
             (Some((a, person)), Some((b, _))) if a >= b => Some(person),
             (_, Some((_, speaker))) => speaker,
