@@ -284,7 +284,9 @@ fn timeline(docs: &[&Document]) -> Vec<TimelineEntry> {
     for doc in docs {
         let sentences = doc.layer::<parallax_core::layer::Sentences>().unwrap_or(&[]);
         for time in doc.layer::<Times>().unwrap_or(&[]) {
-            if time.kind != parallax_core::TimeKind::Date && time.kind != parallax_core::TimeKind::Time {
+            // Only expressions that place an event on a day: dates, weekdays, times of day.
+            let datable = time.value.starts_with(|c: char| c.is_ascii_digit()) || time.value.starts_with("XXXX");
+            if !matches!(time.kind, parallax_core::TimeKind::Date | parallax_core::TimeKind::Time) || !datable {
                 continue;
             }
             let Some(sentence) = sentences.iter().find(|s| s.span.contains(time.span)) else { continue };

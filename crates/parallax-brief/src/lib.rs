@@ -19,14 +19,24 @@ pub use stories::group_stories;
 
 use parallax_core::Document;
 
-/// Groups `docs` into stories and builds one brief per story.
+/// Groups `docs` into stories and builds one brief per story. Articles identified as not
+/// English are left out of the analysis, which is English-only, and named in every brief's
+/// notes.
 pub fn briefs(docs: &[&Document]) -> Vec<Brief> {
-    group_stories(docs)
+    let (english, other): (Vec<&Document>, Vec<&Document>) =
+        docs.iter().partition(|d| d.meta.language.as_deref().is_none_or(|language| language == "en"));
+    let left_out: Vec<String> =
+        other.iter().map(|d| format!("{} ({})", d.display_name(), d.meta.language.as_deref().unwrap_or("unknown"))).collect();
+    group_stories(&english)
         .iter()
         .enumerate()
         .map(|(i, story)| {
-            let members: Vec<&Document> = story.iter().map(|&k| docs[k]).collect();
-            build_brief(i + 1, &members)
+            let members: Vec<&Document> = story.iter().map(|&k| english[k]).collect();
+            let mut brief = build_brief(i + 1, &members);
+            if !left_out.is_empty() {
+                brief.notes.push(format!("Left out of this English-only analysis: {}.", left_out.join(", ")));
+            }
+            brief
         })
         .collect()
 }

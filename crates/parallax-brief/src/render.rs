@@ -126,7 +126,14 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
         writeln!(out, "{bullet}no dated events found")?;
     }
     for entry in &brief.timeline {
-        writeln!(out, "{bullet}{} ({}) {}: “{}”", entry.when, entry.as_written, cite(&entry.article), clip(&entry.evidence.text, 140))?;
+        writeln!(
+            out,
+            "{bullet}{} — “{}” {}: “{}”",
+            when_label(&entry.when),
+            entry.as_written,
+            cite(&entry.article),
+            clip(&entry.evidence.text, 140)
+        )?;
     }
 
     if !brief.notes.is_empty() {
@@ -136,6 +143,27 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
         }
     }
     Ok(())
+}
+
+/// A TIMEX3 value for readers: "XXXX-WXX-3TEV" → "Wednesday evening",
+/// "2022-01-05TEV" → "2022-01-05 evening".
+pub fn when_label(value: &str) -> String {
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let (date, part) = value.split_once('T').unwrap_or((value, ""));
+    let part = match part {
+        "MO" => " morning",
+        "AF" => " afternoon",
+        "EV" => " evening",
+        "NI" => " night",
+        "" => "",
+        other => return format!("{date} {other}"),
+    };
+    let day = match date.strip_prefix("XXXX-WXX-").and_then(|d| d.parse::<usize>().ok()) {
+        Some(n @ 1..=7) => WEEKDAYS[n - 1].to_owned(),
+        _ if date == "XXXX-XX-XX" => "date unknown".to_owned(),
+        _ => date.to_owned(),
+    };
+    format!("{day}{part}")
 }
 
 /// Cuts `s` to at most `max` characters, on a character boundary, with an ellipsis.

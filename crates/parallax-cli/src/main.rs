@@ -168,6 +168,9 @@ fn brief(inputs: &[PathBuf], format: BriefFormat, published: Option<String>) -> 
     }
     let refs: Vec<&Document> = docs.iter().collect();
     let briefs = parallax_brief::briefs(&refs);
+    if briefs.is_empty() {
+        bail!("none of the {} articles read is in English, the only language analysed so far", docs.len());
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match format {

@@ -112,6 +112,14 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
                 end += 1;
             } else if w.text == "." && prev.text.chars().count() == 1 && prev.is_cap() && next_is_cap {
                 end += 1;
+            } else if matches!(w.text, "’" | "'")
+                && prev.is_cap()
+                && prev.text.ends_with('s')
+                && w.span.start() == prev.span.end()
+                && next_is_cap
+            {
+                // "Dockworkers’ Federation": a plural possessive inside a name.
+                end += 1;
             } else {
                 break;
             }
@@ -152,7 +160,8 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     let joined = |ws: &[Word]| -> String {
         let mut s = String::new();
         for (k, w) in ws.iter().enumerate() {
-            if k > 0 && w.text != "." {
+            // Follow the text's own spacing: "J." and "Dockworkers’" stay joined.
+            if k > 0 && w.span.start() != ws[k - 1].span.end() {
                 s.push(' ');
             }
             s.push_str(if k + 1 == ws.len() { w.bare() } else { w.text });
@@ -258,9 +267,14 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     let name = joined(name_part);
     let span = span_of(name_part);
     let has_title = title_start.is_some() || before.is_some_and(|b| contains_ci(lexicon::ROLE_NOUNS, b));
-    let speaks = after.is_some_and(|a| contains_ci(lexicon::SPEECH_VERBS, a));
+    let speaks = after.is_some_and(lexicon::is_speech_verb);
+    let after_place_preposition = before.is_some_and(|b| lexicon::PLACE_PREPOSITIONS.contains(&b));
+    let place_shaped =
+        contains_ci(lexicon::PLACE_STARTS, name_part[0].text) || contains_ci(lexicon::PLACE_HEADS, name_part[name_part.len() - 1].bare());
     if name_part.len() == 1 && name_part[0].is_acronym() {
         out.push(org(span, name));
+    } else if !has_title && (place_shaped || (after_place_preposition && !speaks)) {
+        out.push(Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false });
     } else if has_title || speaks || (name_part.len() >= 2 && name_part.len() <= 4 && name_part.iter().all(|w| !w.is_acronym())) {
         out.push(Candidate { span, label: EntityLabel::Person, name, title, title_only: false });
     } else if before.is_some_and(|b| matches!(b, "in" | "from" | "to" | "of" | "near" | "across" | "at" | "into" | "outside")) {
@@ -292,23 +306,21 @@ fn title_case(words: &str) -> String {
 /// Settles canonical names within the article: surnames, near-miss surnames, acronyms and
 /// bare titles resolve to the fullest name seen; unresolved guesses are dropped.
 fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
-    let full_people: Vec<String> = candidates
+    // Full names in text order: a bare surname refers to the last full name with that
+    // surname introduced before it (so that "Halvik" early in an article is not taken for a
+    // different Halvik introduced later).
+    let full_people: Vec<(usize, String)> = candidates
         .iter()
         .filter(|c| c.label == EntityLabel::Person && !c.title_only && c.name.split(' ').count() >= 2)
-        .map(|c| without_initials(&c.name))
+        .map(|c| (c.span.start(), without_initials(&c.name)))
         .collect();
-    let surname_of = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
-    let mut by_surname: HashMap<String, String> = HashMap::new();
-    for full in &full_people {
-        by_surname.entry(surname_of(full)).or_insert_with(|| full.clone());
-    }
+    let resolve = |name: &str, at: usize| resolve_person(name, at, &full_people);
     let titled_names: HashSet<&str> =
         candidates.iter().filter(|c| c.label == EntityLabel::Person && !c.title_only).map(|c| c.name.as_str()).collect();
     let mut title_holder: HashMap<String, String> = HashMap::new();
     for c in &candidates {
         if let (Some(title), false) = (&c.title, c.title_only) {
-            let person = resolve_person(&without_initials(&c.name), &by_surname);
-            title_holder.entry(title.clone()).or_insert(person);
+            title_holder.entry(title.clone()).or_insert_with(|| resolve(&without_initials(&c.name), c.span.start()));
         }
     }
     let org_names: Vec<&str> =
@@ -323,13 +335,13 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
             EntityLabel::Person if c.title_only => {
                 // An unknown capitalised word counts as a person only when a surer mention
                 // of that person (a full name, or a titled name) explains it.
-                let resolved = resolve_person(&c.name, &by_surname);
-                if resolved == c.name && !by_surname.contains_key(&c.name) && !titled_names.contains(c.name.as_str()) {
+                let resolved = resolve(&c.name, c.span.start());
+                if resolved == c.name && !titled_names.contains(c.name.as_str()) {
                     continue;
                 }
                 (EntityLabel::Person, resolved)
             }
-            EntityLabel::Person => (EntityLabel::Person, resolve_person(&without_initials(&c.name), &by_surname)),
+            EntityLabel::Person => (EntityLabel::Person, resolve(&without_initials(&c.name), c.span.start())),
             EntityLabel::Organisation => {
                 let expansion = org_names.iter().find(|full| initials(full) == c.name.replace('.', ""));
                 (EntityLabel::Organisation, expansion.map_or_else(|| c.name.clone(), |e| (*e).to_owned()))
@@ -356,17 +368,20 @@ pub fn without_initials(name: &str) -> String {
     }
 }
 
-/// A surname (or a one-letter misspelling of one) resolves to the full name that has it.
-fn resolve_person(name: &str, by_surname: &HashMap<String, String>) -> String {
+/// A surname (or a one-letter misspelling of one) resolves to the last full name with it
+/// introduced before `at`.
+fn resolve_person(name: &str, at: usize, full_people: &[(usize, String)]) -> String {
     if name.contains(' ') {
         return name.to_owned();
     }
-    if let Some(full) = by_surname.get(name) {
+    let surname = |full: &str| full.rsplit(' ').next().unwrap_or(full).to_owned();
+    let earlier = || full_people.iter().filter(|(position, _)| *position < at);
+    if let Some((_, full)) = earlier().filter(|(_, full)| surname(full) == name).last() {
         return full.clone();
     }
     if name.chars().count() >= 5 {
         let mut near: Vec<&String> =
-            by_surname.iter().filter(|(surname, _)| edit_distance_at_most_one(surname, name)).map(|(_, full)| full).collect();
+            earlier().filter(|(_, full)| edit_distance_at_most_one(&surname(full), name)).map(|(_, full)| full).collect();
         near.sort();
         near.dedup();
         if near.len() == 1 {

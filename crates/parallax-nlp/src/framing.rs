@@ -102,10 +102,13 @@ pub fn find_labels(
                     let inner = text[p.range()].trim().trim_end_matches(['.', ',']);
                     p.contains(span) && inner.split_whitespace().count() <= 3
                 });
+                let in_long_passage = passages.iter().any(|p| p.contains(span) && text[p.range()].split_whitespace().count() > 3);
                 let voice = match quote {
                     Some(q) if q.kind != QuoteKind::Indirect || !scare_quoted => {
                         Voice::Quoted { speaker: q.source.as_ref().and_then(|s| s.canonical.clone()) }
                     }
+                    // Inside quotation marks that no speaker could be found for: still not the outlet's voice.
+                    None if in_long_passage => Voice::Quoted { speaker: None },
                     _ => Voice::Own,
                 };
                 labels.push(FramingLabel { span, actor: actor.to_owned(), term: phrase.to_owned(), voice, scare_quoted });

@@ -536,6 +536,17 @@ pub const SPEECH_VERBS: &[&str] = &[
     "questioned",
     "echoed",
     "called",
+    "calling",
+    "describing",
+    "branding",
+    "labelling",
+    "labeling",
+    "characterizing",
+    "characterising",
+    "dubbing",
+    "warning",
+    "adding",
+    "telling",
 ];
 
 /// True when `word` (any case) is in `list`, compared case-insensitively.
@@ -589,3 +600,48 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let after_determiner = index > 0 && DETERMINERS.contains(&words[index - 1].to_lowercase().as_str());
     is_speech_verb(word) && !after_determiner
 }
+
+/// First words of place names ("Port Vessant", "Mount Elbrus").
+pub const PLACE_STARTS: &[&str] = &["Port", "Mount", "Mt.", "Lake", "Fort", "Cape", "Gulf", "Isle", "Lake"];
+
+/// Final words of place names ("North Basin", "Ambrel Valley", "Red Square").
+pub const PLACE_HEADS: &[&str] = &[
+    "City",
+    "Valley",
+    "River",
+    "Sea",
+    "Ocean",
+    "Bay",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Province",
+    "Region",
+    "District",
+    "County",
+    "Street",
+    "Square",
+    "Avenue",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Basin",
+    "Terminal",
+    "Bridge",
+    "Mountains",
+    "Plain",
+    "Plateau",
+    "Desert",
+    "Coast",
+    "Strait",
+    "Canal",
+    "Highway",
+    "Road",
+    "Park",
+    "Oblast",
+    "State",
+    "Republic",
+];
+
+/// Prepositions that put the following name in a place ("in Almaty", "near Gate 4").
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "outside", "into", "inside", "throughout", "around", "at"];

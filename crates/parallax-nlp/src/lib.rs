@@ -7,11 +7,13 @@
 pub mod claims;
 pub mod entities;
 pub mod framing;
+pub mod language;
 pub mod lexicon;
 pub mod quotes;
 pub mod sentences;
 pub mod structure;
 pub mod text_util;
+pub mod times;
 pub mod tokens;
 
 use parallax_core::{LayerKind, Pipeline, PipelineError, Stage};
@@ -23,7 +25,9 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         Box::new(sentences::SentenceSplitter),
         Box::new(tokens::Tokenizer),
         Box::new(entities::EntityRecognizer),
+        Box::new(times::TimeStage),
         Box::new(quotes::QuoteFinder),
+        Box::new(framing::FramingFinder),
     ]
 }
 

@@ -285,7 +285,6 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     }
     let ws = word_spans(body, sentence.start());
     for (k, w) in ws.iter().enumerate().skip(1) {
-        let word = &text[w.range()];
         // "said that …", and "told me that …" / "told reporters that …".
         let that_at = match (ws.get(k + 1).map(|n| &text[n.range()]), ws.get(k + 2).map(|n| &text[n.range()])) {
             (Some("that"), _) => k + 1,

@@ -30,6 +30,9 @@ impl Stage for PlainTextStructure {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let analysis = analyse(doc.text().as_str());
+        if doc.meta.language.is_none() {
+            doc.meta.language = crate::language::detect(doc.text().as_str()).map(str::to_owned);
+        }
         if doc.meta.title.is_none() {
             doc.meta.title = analysis.headline.map(|span| doc.slice(span).to_owned());
         }

@@ -1,0 +1,2053 @@
+//! Time expressions: finding "late Wednesday evening", "Jan. 5", "for weeks" or "3 p.m." in a
+//! sentence and normalising each to a TIMEX3 value, following TempEval-3's conventions.
+//!
+//! Recognition is hand-written scanning over a sentence's tokens rather than regular
+//! expressions, because most decisions depend on neighbours: "May" is a month only before a
+//! day or a year or after "in", a four-digit number is a year only where a count would read
+//! oddly, "days" is a duration after "for" but not in "doomsday". Each recogniser is a small
+//! function that starts at one token and returns how far it reached and what it means; the
+//! longest reach wins, so spans never overlap.
+//!
+//! Normalisation is kept apart from recognition: a recogniser produces a `Meaning` ("the
+//! Wednesday before the anchor, evening") and `Meaning::resolve` turns it into a TIMEX3
+//! value, against the publication date when it is known ("2022-01-05TEV") and into TIMEX3
+//! placeholders when it is not ("XXXX-WXX-3TEV"). Nothing is guessed without an anchor.
+//!
+//! Invariants: every span lies inside its sentence, on character boundaries; the spans of
+//! one sentence never overlap and come in text order; no input makes this module panic.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use parallax_core::layer::{Sentences, Times};
+use parallax_core::{Document, LayerKind, Span, Stage, StageError, TimeExpression, TimeKind};
+
+/// Finds the time expressions of one sentence of `text` and normalises them.
+///
+/// `sentence` is a span of `text`; a span that does not fit `text` yields nothing. `anchor`
+/// is the publication date: relative expressions ("on Friday", "last week") resolve against
+/// it, and stay TIMEX3 placeholders without it. Spans are absolute byte offsets in `text`.
+pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<TimeExpression> {
+    let Some(sentence_text) = text.get(sentence.range()) else {
+        return Vec::new();
+    };
+    let scan = Scan { tokens: tokenize(sentence_text, sentence.start()) };
+    let mut matches = recognise_all(&scan);
+    lend_days_to_clock_times(&scan, &mut matches);
+    matches
+        .into_iter()
+        .filter_map(|found| {
+            let first = scan.tokens.get(found.start)?;
+            let last = scan.tokens.get(found.end.checked_sub(1)?)?;
+            let span = Span::new(first.start, last.end).ok()?;
+            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start));
+            Some(TimeExpression { span, kind, value })
+        })
+        .collect()
+}
+
+/// Adds the [`Times`] layer: the time expressions of every sentence, resolved against the
+/// document's publication date when it has one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TimeStage;
+
+impl Stage for TimeStage {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+
+    fn requires(&self) -> &'static [LayerKind] {
+        &[LayerKind::Sentences]
+    }
+
+    fn provides(&self) -> &'static [LayerKind] {
+        &[LayerKind::Times]
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        let anchor = doc.meta.published_date().and_then(parse_iso_date);
+        let text = doc.text().as_str();
+        let times: Vec<TimeExpression> =
+            doc.layer::<Sentences>()?.iter().flat_map(|sentence| find_times(text, sentence.span, anchor)).collect();
+        doc.set_layer::<Times>(times)?;
+        Ok(())
+    }
+}
+
+/// Reads "YYYY-MM-DD"; anything else is no anchor rather than an error, because an unknown
+/// publication date is allowed.
+fn parse_iso_date(date: &str) -> Option<NaiveDate> {
+    let mut parts = date.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// A run of letters. Apostrophes and hyphens are not part of words, so that "Friday’s"
+    /// and "two-year" expose their time words.
+    Word,
+    /// A run of ASCII digits, with `,`, `.` or `:` allowed between two digits ("2,000",
+    /// "10:30").
+    Number,
+    /// Any other single character that is not a space.
+    Mark,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'t> {
+    text: &'t str,
+    /// Byte offsets into the whole text, not into the sentence.
+    start: usize,
+    end: usize,
+    shape: Shape,
+}
+
+impl Token<'_> {
+    /// Case-insensitive word equality; time words are matched regardless of case unless a
+    /// rule says otherwise (month names must be capitalised).
+    fn is(&self, word: &str) -> bool {
+        self.shape == Shape::Word && self.text.eq_ignore_ascii_case(word)
+    }
+
+    fn is_one_of(&self, words: &[&str]) -> bool {
+        words.iter().any(|word| self.is(word))
+    }
+
+    fn is_mark(&self, mark: char) -> bool {
+        self.shape == Shape::Mark && self.text.starts_with(mark)
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_lowercase_word(&self) -> bool {
+        self.shape == Shape::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The value of a plain run of at most nine digits, without separators.
+    fn plain_number(&self) -> Option<u32> {
+        let plain = self.shape == Shape::Number && self.text.len() <= 9 && self.text.bytes().all(|b| b.is_ascii_digit());
+        if plain {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// A plain number of exactly `digits` digits ("05" is a two-digit number).
+    fn number_of_digits(&self, digits: usize) -> Option<u32> {
+        if self.text.len() == digits {
+            self.plain_number()
+        } else {
+            None
+        }
+    }
+}
+
+/// Splits a sentence into words, numbers and marks, keeping absolute byte offsets. It walks
+/// characters, so every offset is a character boundary whatever the input.
+fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let shape = if c.is_alphabetic() {
+            while let Some(&(i, next)) = chars.peek() {
+                if !next.is_alphabetic() {
+                    break;
+                }
+                end = i + next.len_utf8();
+                chars.next();
+            }
+            Shape::Word
+        } else if c.is_ascii_digit() {
+            while let Some(&(i, next)) = chars.peek() {
+                let separator_between_digits = matches!(next, ',' | '.' | ':') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !next.is_ascii_digit() && !separator_between_digits {
+                    break;
+                }
+                end = i + next.len_utf8();
+                chars.next();
+            }
+            Shape::Number
+        } else {
+            Shape::Mark
+        };
+        tokens.push(Token { text: &text[start..end], start: start + offset, end: end + offset, shape });
+    }
+    tokens
+}
+
+/// The tokens of one sentence, with the look-ups every recogniser shares. Every look-up
+/// takes any index and answers "no" past either end, so rules never index out of bounds.
+struct Scan<'t> {
+    tokens: Vec<Token<'t>>,
+}
+
+impl<'t> Scan<'t> {
+    fn get(&self, i: usize) -> Option<&Token<'t>> {
+        self.tokens.get(i)
+    }
+
+    fn before(&self, i: usize) -> Option<&Token<'t>> {
+        self.get(i.checked_sub(1)?)
+    }
+
+    fn word(&self, i: usize, word: &str) -> bool {
+        self.get(i).is_some_and(|t| t.is(word))
+    }
+
+    fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.get(i).is_some_and(|t| t.is_one_of(words))
+    }
+
+    fn word_before_in(&self, i: usize, words: &[&str]) -> bool {
+        self.before(i).is_some_and(|t| t.is_one_of(words))
+    }
+
+    fn mark(&self, i: usize, mark: char) -> bool {
+        self.get(i).is_some_and(|t| t.is_mark(mark))
+    }
+
+    /// True when token `i` directly follows token `i - 1`, with no space between.
+    fn joined(&self, i: usize) -> bool {
+        match (self.before(i), self.get(i)) {
+            (Some(previous), Some(token)) => previous.end == token.start,
+            _ => false,
+        }
+    }
+
+    /// A mark glued to the token before it, as the hyphen of "two-year" or the period of
+    /// "Jan.".
+    fn joined_mark(&self, i: usize, mark: char) -> bool {
+        self.mark(i, mark) && self.joined(i)
+    }
+
+    /// Whether the sentence speaks of the future before token `i` ("talks will resume on
+    /// Monday", "is scheduled to close Monday"). News narrates the past, so a bare weekday or
+    /// a month without a year points back from the publication date unless the sentence
+    /// says otherwise.
+    ///
+    /// The look-back stops at a clause or quotation boundary and after a dozen tokens, so
+    /// that a "will" inside an earlier quote does not move a later date.
+    fn speaks_of_future(&self, i: usize) -> bool {
+        let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
+        let window_start = i.saturating_sub(12);
+        let clause_start = (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1);
+        (clause_start..i).any(|k| {
+            let Some(token) = self.get(k) else {
+                return false;
+            };
+            let contracted_will = token.is("ll") && self.joined(k);
+            let followed_by_to = self.word(k + 1, "to");
+            token.is_one_of(FUTURE_CUES)
+                || contracted_will
+                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning"]))
+        })
+    }
+}
+
+/// Words that put what follows in the future.
+const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "expected", "due", "upcoming"];
+
+// ---------------------------------------------------------------------------------------
+// Meanings and their TIMEX3 values
+// ---------------------------------------------------------------------------------------
+
+/// A part of the day, written as a TIMEX3 suffix of a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl PartOfDay {
+    fn suffix(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "TMO",
+            PartOfDay::Afternoon => "TAF",
+            PartOfDay::Evening => "TEV",
+            PartOfDay::Night => "TNI",
+        }
+    }
+}
+
+/// How a weekday or a season is placed relative to the anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relation {
+    /// "Friday": the most recent one, or the coming one when the sentence speaks of the
+    /// future.
+    Bare,
+    /// "last Friday".
+    Last,
+    /// "this Friday".
+    This,
+    /// "next Friday".
+    Next,
+}
+
+/// A calendar period named relative to the anchor ("last week", "this year").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Period {
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Autumn => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    fn index(self) -> i64 {
+        match self {
+            Season::Spring => 0,
+            Season::Summer => 1,
+            Season::Autumn => 2,
+            Season::Winter => 3,
+        }
+    }
+}
+
+/// A unit of a duration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// How many units: a number, or a vague "several", "a few", or a bare plural ("for weeks").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Amount {
+    Exact(u32),
+    Vague,
+}
+
+/// What a recognised expression means, before it is resolved against an anchor.
+#[derive(Clone, Debug, PartialEq)]
+enum Meaning {
+    Weekday {
+        weekday: Weekday,
+        relation: Relation,
+        part: Option<PartOfDay>,
+    },
+    /// A day counted from the anchor: today 0, yesterday -1, tomorrow 1.
+    DayFromAnchor {
+        days: i64,
+        part: Option<PartOfDay>,
+    },
+    /// A calendar date or month; a missing year is taken from the anchor.
+    Calendar {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+    },
+    Year(i32),
+    /// The first three digits of the decade's years: 199 for "the 1990s".
+    Decade(i32),
+    /// The first two digits of the century's years: 19 for "the 20th century".
+    Century(i32),
+    /// A period counted from the anchor's: "last week" is `Week` and -1. `None` is "the
+    /// weekend" with no "this" or "last".
+    Period {
+        period: Period,
+        offset: Option<i64>,
+    },
+    Quarter {
+        quarter: u32,
+        year: Option<i32>,
+    },
+    Season {
+        season: Season,
+        relation: Relation,
+        year: Option<i32>,
+    },
+    /// "three days ago" (`from_anchor`), or "a year earlier" (from some other event).
+    Ago {
+        amount: Amount,
+        unit: Unit,
+        from_anchor: bool,
+    },
+    Clock {
+        hour: u32,
+        minute: u32,
+        day: Option<Box<Meaning>>,
+    },
+    /// PRESENT_REF, PAST_REF or FUTURE_REF.
+    Reference(&'static str),
+    Duration(String),
+    Set(String),
+}
+
+impl Meaning {
+    /// The TIMEX3 type and value, against `anchor` when known. `future` says whether the
+    /// sentence speaks of the future before the expression.
+    fn resolve(&self, anchor: Option<NaiveDate>, future: bool) -> (TimeKind, String) {
+        match self {
+            Meaning::Weekday { weekday, relation, part } => {
+                let date = anchor.and_then(|anchor| weekday_date(anchor, *weekday, *relation, future));
+                let base = match date {
+                    Some(date) => iso_date(date),
+                    None => format!("XXXX-WXX-{}", weekday.number_from_monday()),
+                };
+                with_part_of_day(base, *part)
+            }
+            Meaning::DayFromAnchor { days, part } => {
+                let base = anchor.and_then(|anchor| shift_days(anchor, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
+                with_part_of_day(base, *part)
+            }
+            Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
+            Meaning::Year(year) => (TimeKind::Date, format!("{year:04}")),
+            Meaning::Decade(decade) => (TimeKind::Date, format!("{decade:03}")),
+            Meaning::Century(century) => (TimeKind::Date, format!("{century:02}")),
+            Meaning::Period { period, offset } => (TimeKind::Date, period_value(*period, *offset, anchor, future)),
+            Meaning::Quarter { quarter, year } => {
+                let year = year.or_else(|| anchor.map(|anchor| quarter_year(anchor, *quarter, future)));
+                let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
+                (TimeKind::Date, format!("{year}-Q{quarter}"))
+            }
+            Meaning::Season { season, relation, year } => {
+                let year = year.or_else(|| anchor.map(|anchor| season_year(anchor, *season, *relation)));
+                let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
+                (TimeKind::Date, format!("{year}-{}", season.code()))
+            }
+            Meaning::Ago { amount, unit, from_anchor } => {
+                let anchor = anchor.filter(|_| *from_anchor);
+                (TimeKind::Date, ago_value(*amount, *unit, anchor))
+            }
+            Meaning::Clock { hour, minute, day } => {
+                let date = match day {
+                    Some(day) => day.resolve(anchor, future).1,
+                    None => anchor.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
+                };
+                (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
+            }
+            Meaning::Reference(value) => (TimeKind::Date, (*value).to_owned()),
+            Meaning::Duration(value) => (TimeKind::Duration, value.clone()),
+            Meaning::Set(value) => (TimeKind::Set, value.clone()),
+        }
+    }
+
+    /// This meaning as the day of a clock time next to it ("Friday at 3 p.m."), when it
+    /// names one day.
+    fn as_day(&self) -> Option<Meaning> {
+        match self {
+            Meaning::Weekday { weekday, relation, .. } => Some(Meaning::Weekday { weekday: *weekday, relation: *relation, part: None }),
+            Meaning::DayFromAnchor { days, .. } => Some(Meaning::DayFromAnchor { days: *days, part: None }),
+            Meaning::Calendar { day: Some(_), .. } => Some(self.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A date with an optional part of day: TIMEX3 calls it a TIME when the part is there.
+fn with_part_of_day(base: String, part: Option<PartOfDay>) -> (TimeKind, String) {
+    match part {
+        Some(part) => (TimeKind::Time, base + part.suffix()),
+        None => (TimeKind::Date, base),
+    }
+}
+
+fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+fn iso_week(date: NaiveDate) -> String {
+    let week = date.iso_week();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+fn shift_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+/// The month `delta` months after `year`-`month`.
+fn shift_month(year: i32, month: u32, delta: i64) -> (i64, u32) {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + delta;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+/// The date a weekday names, seen from `anchor`.
+///
+/// A bare weekday in news is the most recent one on or before the publication date (the
+/// date itself when it is that weekday), or the next one on or after it when the sentence
+/// speaks of the future. "Next Friday" is strictly after the anchor. "Last Friday" is the
+/// Friday of the calendar week before the anchor's, because writers say plain "Friday" for
+/// a day of the current week. "This Friday" is the Friday of the anchor's week.
+fn weekday_date(anchor: NaiveDate, weekday: Weekday, relation: Relation, future: bool) -> Option<NaiveDate> {
+    let anchor_index = i64::from(anchor.weekday().num_days_from_monday());
+    let target_index = i64::from(weekday.num_days_from_monday());
+    let days_back = (anchor_index - target_index).rem_euclid(7);
+    let days_forward = (target_index - anchor_index).rem_euclid(7);
+    let offset = match relation {
+        Relation::Bare if future => days_forward,
+        Relation::Bare => -days_back,
+        Relation::Next if days_forward == 0 => 7,
+        Relation::Next => days_forward,
+        Relation::Last => target_index - anchor_index - 7,
+        Relation::This => target_index - anchor_index,
+    };
+    shift_days(anchor, offset)
+}
+
+/// A calendar date's value. A missing year is chosen as news reads: the most recent such
+/// date on or before the anchor ("Dec. 30" in an article of 7 January is last year's,
+/// "in March" in an October article is this year's), unless the next one is nearer and at
+/// most a season ahead (a scheduled event: "payable Dec. 15" in October), or the sentence
+/// speaks of the future. Without an anchor the year stays "XXXX".
+fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Option<NaiveDate>, future: bool) -> String {
+    let year = year.or_else(|| anchor.and_then(|anchor| likely_year(anchor, month, day, future)));
+    let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
+    match day {
+        Some(day) => format!("{year}-{month:02}-{day:02}"),
+        None => format!("{year}-{month:02}"),
+    }
+}
+
+/// How far ahead, in days, a date without a year may be read as upcoming in a sentence
+/// that does not speak of the future.
+const UPCOMING_DAYS: i64 = 92;
+
+fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> Option<i32> {
+    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
+    // Days from the anchor to the date, or to the month's first day; negative is before.
+    // A month counts as "on or before" as long as the anchor is inside it.
+    let distance = |year: i32| -> Option<i64> {
+        let first = NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))?;
+        let days = (first - anchor).num_days();
+        let same_month = day.is_none() && year == anchor.year() && month == anchor.month();
+        Some(if same_month { 0 } else { days })
+    };
+    let scored: Vec<(i32, i64)> = candidates.iter().filter_map(|&year| Some((year, distance(year)?))).collect();
+    let next = scored.iter().filter(|&&(_, days)| days >= 0).min_by_key(|&&(_, days)| days).copied();
+    let previous = scored.iter().filter(|&&(_, days)| days <= 0).max_by_key(|&&(_, days)| days).copied();
+    match (previous, next) {
+        (_, Some((year, _))) if future => Some(year),
+        (Some((_, back)), Some((year, ahead))) if ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
+        (Some((year, _)), _) => Some(year),
+        (None, next) => next.map(|(year, _)| year),
+    }
+}
+
+/// A period counted from the anchor's ("2013-W11" for "last week" in week 12).
+fn period_value(period: Period, offset: Option<i64>, anchor: Option<NaiveDate>, future: bool) -> String {
+    let Some(anchor) = anchor else {
+        return match period {
+            Period::Week => "XXXX-WXX",
+            Period::Weekend => "XXXX-WXX-WE",
+            Period::Month => "XXXX-XX",
+            Period::Quarter => "XXXX-QX",
+            Period::Year => "XXXX",
+        }
+        .to_owned();
+    };
+    let offset_or_this = offset.unwrap_or(0);
+    match period {
+        Period::Week => shift_days(anchor, offset_or_this * 7).map_or_else(|| "XXXX-WXX".to_owned(), iso_week),
+        Period::Weekend => {
+            // "The weekend" in a weekday's news is the one just past, or the coming one when
+            // the sentence speaks of the future; on a weekend it is the current one.
+            let weeks = offset.unwrap_or_else(|| {
+                let on_weekend = matches!(anchor.weekday(), Weekday::Sat | Weekday::Sun);
+                if on_weekend || future {
+                    0
+                } else {
+                    -1
+                }
+            });
+            shift_days(anchor, weeks * 7).map_or_else(|| "XXXX-WXX-WE".to_owned(), |date| iso_week(date) + "-WE")
+        }
+        Period::Month => {
+            let (year, month) = shift_month(anchor.year(), anchor.month(), offset_or_this);
+            format!("{year:04}-{month:02}")
+        }
+        Period::Quarter => {
+            let quarter_index = i64::from(anchor.year()) * 4 + i64::from((anchor.month() - 1) / 3) + offset_or_this;
+            format!("{:04}-Q{}", quarter_index.div_euclid(4), quarter_index.rem_euclid(4) + 1)
+        }
+        Period::Year => format!("{:04}", i64::from(anchor.year()) + offset_or_this),
+    }
+}
+
+/// The year of "the third quarter": reports look back at quarters that have begun, so a
+/// quarter that has not begun yet is last year's unless the sentence speaks of the future.
+fn quarter_year(anchor: NaiveDate, quarter: u32, future: bool) -> i32 {
+    let first_month = quarter.saturating_sub(1) * 3 + 1;
+    if first_month <= anchor.month() || future {
+        anchor.year()
+    } else {
+        anchor.year() - 1
+    }
+}
+
+/// The year of a season relative to the anchor. Seasons are counted on a grid of four a
+/// year, winter belonging to the year of its December.
+fn season_year(anchor: NaiveDate, season: Season, relation: Relation) -> i32 {
+    let (year, month) = (i64::from(anchor.year()), anchor.month());
+    let current = match month {
+        3..=5 => year * 4,
+        6..=8 => year * 4 + 1,
+        9..=11 => year * 4 + 2,
+        12 => year * 4 + 3,
+        _ => (year - 1) * 4 + 3,
+    };
+    let target = season.index();
+    let index = match relation {
+        Relation::Last => current - 1 - (current - 1 - target).rem_euclid(4),
+        Relation::Next => current + 1 + (target - current - 1).rem_euclid(4),
+        Relation::This | Relation::Bare => current.div_euclid(4) * 4 + target,
+    };
+    i32::try_from(index.div_euclid(4)).unwrap_or(anchor.year())
+}
+
+/// "three days ago" as a point at the unit's granularity; placeholders of the same
+/// granularity when it cannot be resolved, and PAST_REF for a vague "years ago".
+fn ago_value(amount: Amount, unit: Unit, anchor: Option<NaiveDate>) -> String {
+    let placeholder = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
+        Unit::Week => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+    };
+    let (Amount::Exact(count), Some(anchor)) = (amount, anchor) else {
+        return if amount == Amount::Vague && anchor.is_some() { "PAST_REF" } else { placeholder }.to_owned();
+    };
+    let count = i64::from(count);
+    let year = i64::from(anchor.year());
+    let value = match unit {
+        // Less than a day ago is still, at a date's granularity, the anchor's day.
+        Unit::Second | Unit::Minute | Unit::Hour => Some(iso_date(anchor)),
+        Unit::Day => shift_days(anchor, -count).map(iso_date),
+        Unit::Week => shift_days(anchor, -count * 7).map(iso_week),
+        Unit::Month => {
+            let (year, month) = shift_month(anchor.year(), anchor.month(), -count);
+            Some(format!("{year:04}-{month:02}"))
+        }
+        Unit::Year => Some(format!("{:04}", year - count)),
+        Unit::Decade => Some(format!("{:03}", (year - count * 10).div_euclid(10))),
+        Unit::Century => Some(format!("{:02}", (year - count * 100).div_euclid(100))),
+    };
+    value.unwrap_or_else(|| placeholder.to_owned())
+}
+
+/// A TIMEX3 duration value: "P3D", "PT48H", "PXW" for a vague number of weeks. Decades
+/// and centuries are counted in years ("a decade" is P10Y) when the number is known.
+fn duration_value(amount: Amount, unit: Unit) -> Option<String> {
+    let (prefix, scale, letter) = match unit {
+        Unit::Second => ("PT", 1, "S"),
+        Unit::Minute => ("PT", 1, "M"),
+        Unit::Hour => ("PT", 1, "H"),
+        Unit::Day => ("P", 1, "D"),
+        Unit::Week => ("P", 1, "W"),
+        Unit::Month => ("P", 1, "M"),
+        Unit::Year => ("P", 1, "Y"),
+        Unit::Decade => ("P", 10, "Y"),
+        Unit::Century => ("P", 100, "Y"),
+    };
+    match (amount, unit) {
+        (Amount::Exact(count), _) => Some(format!("{prefix}{}{letter}", count.checked_mul(scale)?)),
+        (Amount::Vague, Unit::Decade) => Some("PXDE".to_owned()),
+        (Amount::Vague, Unit::Century) => Some("PXCE".to_owned()),
+        (Amount::Vague, _) => Some(format!("{prefix}X{letter}")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Recognition
+// ---------------------------------------------------------------------------------------
+
+/// What a recogniser found, starting at the token it was given and ending before `end`.
+struct Found {
+    end: usize,
+    meaning: Meaning,
+}
+
+/// A recognised expression: tokens `start..end` of the sentence.
+struct Match {
+    start: usize,
+    end: usize,
+    meaning: Meaning,
+}
+
+type Recogniser = fn(&Scan<'_>, usize) -> Option<Found>;
+
+/// Every recogniser, tried at every token. When several match, the longest wins; on a tie
+/// the earlier in this list, so the more specific rules come first.
+const RECOGNISERS: &[Recogniser] = &[
+    recognise_iso_date,
+    recognise_month_first_date,
+    recognise_day_first_date,
+    recognise_holiday,
+    recognise_weekday,
+    recognise_relative_day,
+    recognise_relative_period,
+    recognise_season,
+    recognise_quarter,
+    recognise_decade,
+    recognise_century,
+    recognise_year,
+    recognise_clock_time,
+    recognise_ago,
+    recognise_duration,
+    recognise_set,
+    recognise_reference,
+];
+
+/// Scans left to right; after a match the scan resumes past it, so matches never overlap.
+fn recognise_all(scan: &Scan<'_>) -> Vec<Match> {
+    let mut matches = Vec::new();
+    let mut i = 0;
+    while i < scan.tokens.len() {
+        let longest = RECOGNISERS
+            .iter()
+            .filter_map(|recognise| recognise(scan, i))
+            .filter(|found| found.end > i && found.end <= scan.tokens.len())
+            .fold(None, |best: Option<Found>, found| match best {
+                Some(best) if best.end >= found.end => Some(best),
+                _ => Some(found),
+            });
+        match longest {
+            Some(found) => {
+                matches.push(Match { start: i, end: found.end, meaning: found.meaning });
+                i = found.end;
+            }
+            None => i += 1,
+        }
+    }
+    matches
+}
+
+/// Gives a clock time the day written next to it ("Friday at 3 p.m.", "3 p.m. on
+/// Friday"), so that its value is that day's and not the anchor's. The two stay separate
+/// expressions, as TimeML annotates them.
+fn lend_days_to_clock_times(scan: &Scan<'_>, matches: &mut [Match]) {
+    for k in 0..matches.len() {
+        if !matches!(matches[k].meaning, Meaning::Clock { day: None, .. }) {
+            continue;
+        }
+        let neighbours = [k.checked_sub(1), Some(k + 1)];
+        let day = neighbours.into_iter().flatten().find_map(|n| {
+            let other = matches.get(n)?;
+            let (left_end, right_start) = if n < k { (other.end, matches[k].start) } else { (matches[k].end, other.start) };
+            let gap = scan.tokens.get(left_end..right_start)?;
+            let close = gap.len() <= 2 && gap.iter().all(|t| t.is_one_of(&["at", "on", "of"]) || t.is_mark(','));
+            if close {
+                other.meaning.as_day()
+            } else {
+                None
+            }
+        });
+        if let (Some(day), Meaning::Clock { day: slot, .. }) = (day, &mut matches[k].meaning) {
+            *slot = Some(Box::new(day));
+        }
+    }
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|&(_, value)| value)
+}
+
+const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+const WEEKDAY_ABBREVIATIONS: [(&str, Weekday); 10] = [
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+const MONTH_NAMES: [(&str, u32); 12] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Months whose names are also verbs, nouns or first names ("may", "March", "June",
+/// "April", "August"): alone, without a day or a year, they need a preposition before them.
+const AMBIGUOUS_MONTHS: [u32; 5] = [3, 4, 5, 6, 8];
+
+/// Words before a month or a year that make it one ("in May", "since 2021").
+const CALENDAR_TRIGGERS: &[&str] = &[
+    "in",
+    "on",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "circa",
+];
+
+const PARTS_OF_DAY: [(&str, PartOfDay); 5] = [
+    ("morning", PartOfDay::Morning),
+    ("afternoon", PartOfDay::Afternoon),
+    ("evening", PartOfDay::Evening),
+    ("night", PartOfDay::Night),
+    ("overnight", PartOfDay::Night),
+];
+
+const NUMBER_WORDS: [(&str, u32); 28] = [
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// Unit words, singular and plural. Singular "second" is left out: "a second wave" is an
+/// ordinal far more often than a duration.
+const UNIT_WORDS: [(&str, Unit, bool); 17] = [
+    ("seconds", Unit::Second, true),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+];
+
+/// Narrowing words that join a span without changing the TIMEX3 value (TIMEX3 keeps them
+/// in its `mod` attribute, which this layer does not carry): "late Wednesday", "mid-2021".
+/// Returns the index after the modifier, or `i` when there is none.
+fn after_modifier(scan: &Scan<'_>, i: usize) -> usize {
+    if !scan.word_in(i, &["early", "late", "earlier", "later", "mid"]) {
+        return i;
+    }
+    if scan.joined_mark(i + 1, '-') {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+/// "last", "this" or "next" before a weekday, a season or a quarter.
+fn relation_at(scan: &Scan<'_>, i: usize) -> (Relation, usize) {
+    if scan.word(i, "last") {
+        (Relation::Last, i + 1)
+    } else if scan.word(i, "this") {
+        (Relation::This, i + 1)
+    } else if scan.word(i, "next") {
+        (Relation::Next, i + 1)
+    } else {
+        (Relation::Bare, i)
+    }
+}
+
+/// A weekday at `i`: its day, the index after it, and whether it is plural ("Fridays").
+///
+/// Abbreviations ("Wed.", "Sun.", "Sat.") are also ordinary words, so one counts only when
+/// capitalised, with its period, and either followed by a date or preceded by "on".
+fn weekday_at(scan: &Scan<'_>, i: usize) -> Option<(Weekday, usize, bool)> {
+    let token = scan.get(i).filter(|t| t.shape == Shape::Word)?;
+    if let Some(weekday) = lookup(&WEEKDAY_NAMES, token.text) {
+        return Some((weekday, i + 1, false));
+    }
+    let singular = token.text.strip_suffix('s').or_else(|| token.text.strip_suffix('S'));
+    if let Some(weekday) = singular.and_then(|singular| lookup(&WEEKDAY_NAMES, singular)) {
+        return Some((weekday, i + 1, true));
+    }
+    let weekday = lookup(&WEEKDAY_ABBREVIATIONS, token.text)?;
+    if !token.is_capitalised() || !scan.joined_mark(i + 1, '.') {
+        return None;
+    }
+    let dated = scan.get(i + 2).is_some_and(|t| t.shape == Shape::Number) || month_at(scan, i + 2).is_some();
+    (dated || scan.word_before_in(i, &["on"])).then_some((weekday, i + 2, false))
+}
+
+/// A part of the day at `i`: which, the index after it, and whether it is plural.
+fn part_of_day_at(scan: &Scan<'_>, i: usize) -> Option<(PartOfDay, usize, bool)> {
+    let token = scan.get(i).filter(|t| t.shape == Shape::Word)?;
+    if let Some(part) = lookup(&PARTS_OF_DAY, token.text) {
+        return Some((part, i + 1, false));
+    }
+    let singular = token.text.strip_suffix('s')?;
+    lookup(&PARTS_OF_DAY, singular).map(|part| (part, i + 1, true))
+}
+
+/// A month name at `i`. Month names must be capitalised: "may" and "march" in lower case
+/// are a verb and a noun. Returns the month, the index after it (and after the period of an
+/// abbreviation) and whether it was abbreviated.
+fn month_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize, bool)> {
+    let token = scan.get(i).filter(|t| t.shape == Shape::Word && t.is_capitalised())?;
+    if let Some(month) = lookup(&MONTH_NAMES, token.text) {
+        return Some((month, i + 1, false));
+    }
+    let month = lookup(&MONTH_ABBREVIATIONS, token.text)?;
+    let end = if scan.joined_mark(i + 1, '.') { i + 2 } else { i + 1 };
+    Some((month, end, true))
+}
+
+/// A day of the month at `i` ("5", "5th"), with the index after it.
+fn day_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
+    let token = scan.get(i)?;
+    if token.text.len() > 2 {
+        return None;
+    }
+    let day = token.plain_number().filter(|day| (1..=31).contains(day))?;
+    let ordinal = scan.word_in(i + 1, &["st", "nd", "rd", "th"]) && scan.joined(i + 1);
+    Some((day, if ordinal { i + 2 } else { i + 1 }))
+}
+
+/// A four-digit year in `range` at `i`.
+fn year_at(scan: &Scan<'_>, i: usize, range: std::ops::RangeInclusive<u32>) -> Option<i32> {
+    let year = scan.get(i)?.number_of_digits(4).filter(|year| range.contains(year))?;
+    i32::try_from(year).ok()
+}
+
+/// A year after a calendar date, "Jan. 5, 2022" or "5 January 2022", with the index after
+/// it. A round number before a lower-case word is a count ("on Jan. 5, 2000 troops"), not a
+/// year.
+fn year_after_date(scan: &Scan<'_>, i: usize) -> (Option<i32>, usize) {
+    let at = if scan.mark(i, ',') { i + 1 } else { i };
+    match year_at(scan, at, 1000..=2999) {
+        Some(year) if !looks_like_a_count(scan, at, year) => (Some(year), at + 1),
+        _ => (None, i),
+    }
+}
+
+fn looks_like_a_count(scan: &Scan<'_>, i: usize, number: i32) -> bool {
+    number % 100 == 0 && scan.get(i + 1).is_some_and(Token::is_lowercase_word)
+}
+
+fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
+    // 2000 is a leap year, so "Feb. 29" without a year is allowed.
+    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).is_some()
+}
+
+/// "2022-01-05".
+fn recognise_iso_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let year = scan.get(i)?.number_of_digits(4)?;
+    let glued = (i + 1..=i + 4).all(|k| scan.joined(k));
+    if !glued || !scan.mark(i + 1, '-') || !scan.mark(i + 3, '-') {
+        return None;
+    }
+    let month = scan.get(i + 2)?.number_of_digits(2)?;
+    let day = scan.get(i + 4)?.number_of_digits(2)?;
+    let year = i32::try_from(year).ok();
+    valid_day(year, month, day).then_some(Found { end: i + 5, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
+/// "January 5, 2022", "Jan. 5", "Sept. 30, 2021", "January 2022", "in May", "late November".
+fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, i);
+    let (month, after_month, abbreviated) = month_at(scan, j)?;
+    if let Some((day, after_day)) = day_at(scan, after_month) {
+        // An impossible date ("February 30") is a misprint, not a month and a count.
+        let (year, end) = year_after_date(scan, after_day);
+        return valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } });
+    }
+    let year_at_index = if scan.word(after_month, "of") { after_month + 1 } else { after_month };
+    if let Some(year) = year_at(scan, year_at_index, 1000..=2999) {
+        return Some(Found { end: year_at_index + 1, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
+    }
+    let triggered = j > i || scan.word_before_in(j, CALENDAR_TRIGGERS);
+    if (abbreviated || AMBIGUOUS_MONTHS.contains(&month)) && !triggered {
+        return None;
+    }
+    // An abbreviation alone is also a first name ("by Jan Kavan") unless it has its period.
+    if abbreviated && !scan.joined_mark(after_month - 1, '.') {
+        return None;
+    }
+    Some(Found { end: after_month, meaning: Meaning::Calendar { year: None, month, day: None } })
+}
+
+/// "5 January 2022", "5th of January", "on 5 January".
+fn recognise_day_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (day, after_day) = day_at(scan, i)?;
+    let month_index = if scan.word(after_day, "of") { after_day + 1 } else { after_day };
+    let (month, after_month, _) = month_at(scan, month_index)?;
+    let (year, end) = year_after_date(scan, after_month);
+    valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
+/// Holidays on fixed dates that news about any country mentions: "Christmas", "Christmas
+/// Eve", "Orthodox Christmas" (7 January), "New Year's Day", "New Year's Eve". Movable
+/// feasts (Easter, Thanksgiving) are not handled.
+fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let capitalised = |k: usize, word: &str| scan.get(k).is_some_and(|t| t.is(word) && t.is_capitalised());
+    let (month, day, end) = if capitalised(i, "Orthodox") && capitalised(i + 1, "Christmas") {
+        (1, 7, i + 2)
+    } else if capitalised(i, "Christmas") && capitalised(i + 1, "Eve") {
+        (12, 24, i + 2)
+    } else if capitalised(i, "Christmas") {
+        let end = if capitalised(i + 1, "Day") { i + 2 } else { i + 1 };
+        (12, 25, end)
+    } else if capitalised(i, "New") && capitalised(i + 1, "Year") {
+        let apostrophe = scan.mark(i + 2, '\'') || scan.mark(i + 2, '’');
+        if !apostrophe || !scan.word(i + 3, "s") {
+            return None;
+        }
+        if capitalised(i + 4, "Day") {
+            (1, 1, i + 5)
+        } else if capitalised(i + 4, "Eve") {
+            (12, 31, i + 5)
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    let (year, end) = year_after_date(scan, end);
+    Some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
+/// "Wednesday", "late Wednesday evening", "last Tuesday", "Friday morning", "Tuesday,
+/// December 3, 1991" (the date gives the value), and "Fridays" or "Tuesday nights" as sets.
+fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (relation, j) = relation_at(scan, after_modifier(scan, i));
+    let (weekday, after_weekday, plural_day) = weekday_at(scan, j)?;
+    let part = part_of_day_at(scan, after_weekday);
+    let plural_part = part.is_some_and(|(_, _, plural)| plural);
+    if plural_day || plural_part {
+        let mut value = format!("XXXX-WXX-{}", weekday.number_from_monday());
+        let mut end = after_weekday;
+        if let Some((part, after_part, _)) = part {
+            value.push_str(part.suffix());
+            end = after_part;
+        }
+        return (relation == Relation::Bare).then_some(Found { end, meaning: Meaning::Set(value) });
+    }
+    if relation == Relation::Bare {
+        let date_index = if scan.mark(after_weekday, ',') { after_weekday + 1 } else { after_weekday };
+        let date = recognise_month_first_date(scan, date_index).or_else(|| recognise_day_first_date(scan, date_index));
+        if let Some(date) = date.filter(|date| matches!(date.meaning, Meaning::Calendar { day: Some(_), .. })) {
+            return Some(date);
+        }
+    }
+    let (part, end) = match part {
+        Some((part, after_part, _)) => (Some(part), after_part),
+        None => (None, after_weekday),
+    };
+    Some(Found { end, meaning: Meaning::Weekday { weekday, relation, part } })
+}
+
+/// "today", "yesterday morning", "tomorrow", "tonight", "this morning", "earlier today",
+/// "last night".
+fn recognise_relative_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, i);
+    let token = scan.get(j)?;
+    let (days, part, end) = if token.is("today") {
+        (0, None, j + 1)
+    } else if token.is("yesterday") {
+        (-1, None, j + 1)
+    } else if token.is("tomorrow") {
+        (1, None, j + 1)
+    } else if token.is("tonight") {
+        (0, Some(PartOfDay::Night), j + 1)
+    } else if token.is("this") {
+        let (part, end, _) = part_of_day_at(scan, j + 1).filter(|&(_, _, plural)| !plural)?;
+        (0, Some(part), end)
+    } else if token.is("last") {
+        let (part, end, _) =
+            part_of_day_at(scan, j + 1).filter(|&(part, _, plural)| !plural && matches!(part, PartOfDay::Evening | PartOfDay::Night))?;
+        (-1, Some(part), end)
+    } else {
+        return None;
+    };
+    let (part, end) = match part_of_day_at(scan, end) {
+        Some((more, after, false)) if part.is_none() => (Some(more), after),
+        _ => (part, end),
+    };
+    Some(Found { end, meaning: Meaning::DayFromAnchor { days, part } })
+}
+
+/// "last week", "this year", "next month", "earlier this week", "this past weekend", "over
+/// the weekend".
+fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, i);
+    let (offset, k) = if scan.word(j, "this") && scan.word(j + 1, "past") {
+        (Some(-1), j + 2)
+    } else if scan.word(j, "this") {
+        (Some(0), j + 1)
+    } else if scan.word(j, "last") {
+        (Some(-1), j + 1)
+    } else if scan.word(j, "next") {
+        (Some(1), j + 1)
+    } else if scan.word(j, "the") {
+        (None, j + 1)
+    } else {
+        return None;
+    };
+    let period = if scan.word(k, "week") {
+        Period::Week
+    } else if scan.word(k, "weekend") {
+        Period::Weekend
+    } else if scan.word(k, "month") {
+        Period::Month
+    } else if scan.word(k, "quarter") {
+        Period::Quarter
+    } else if scan.word(k, "year") {
+        Period::Year
+    } else {
+        return None;
+    };
+    // "the week" or "the year" alone point back to something in the text, not to the
+    // anchor; only "the weekend" is conventionally the nearest one.
+    if offset.is_none() && period != Period::Weekend {
+        return None;
+    }
+    Some(Found { end: k + 1, meaning: Meaning::Period { period, offset } })
+}
+
+/// "last summer", "this spring", "the summer of 2021", "winter 2022". "Fall" needs a
+/// relation or a year, being a verb.
+fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let mut j = if scan.word(i, "the") { i + 1 } else { i };
+    j = after_modifier(scan, j);
+    let (relation, j) = relation_at(scan, j);
+    let seasons = [
+        ("spring", Season::Spring),
+        ("summer", Season::Summer),
+        ("autumn", Season::Autumn),
+        ("fall", Season::Autumn),
+        ("winter", Season::Winter),
+    ];
+    let season = lookup(&seasons, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
+    let year_index = if scan.word(j + 1, "of") { j + 2 } else { j + 1 };
+    if relation == Relation::Bare {
+        let year = year_at(scan, year_index, 1000..=2999)?;
+        return Some(Found { end: year_index + 1, meaning: Meaning::Season { season, relation, year: Some(year) } });
+    }
+    if scan.word(i, "the") {
+        return None;
+    }
+    Some(Found { end: j + 1, meaning: Meaning::Season { season, relation, year: None } })
+}
+
+/// "the third quarter", "third-quarter", "the fourth quarter of 2021", "last quarter"
+/// (through [`recognise_relative_period`]).
+fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = if scan.word(i, "the") { i + 1 } else { i };
+    let ordinals = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    let quarter = lookup(&ordinals, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
+    let k = if scan.joined_mark(j + 1, '-') { j + 2 } else { j + 1 };
+    if !scan.word(k, "quarter") {
+        return None;
+    }
+    let year_index = if scan.word(k + 1, "of") { k + 2 } else { k + 1 };
+    let (year, end) = match year_at(scan, year_index, 1000..=2999) {
+        Some(year) => (Some(year), year_index + 1),
+        None => (None, k + 1),
+    };
+    Some(Found { end, meaning: Meaning::Quarter { quarter, year } })
+}
+
+/// "the 1990s", "the early 2000s", "the ’90s".
+fn recognise_decade(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, if scan.word(i, "the") { i + 1 } else { i });
+    if let Some(year) = scan.get(j).and_then(|t| t.number_of_digits(4)) {
+        let plural = scan.word(j + 1, "s") && scan.joined(j + 1);
+        return (plural && year % 10 == 0).then(|| Found { end: j + 2, meaning: Meaning::Decade(year as i32 / 10) });
+    }
+    let apostrophe = scan.mark(j, '\'') || scan.mark(j, '’');
+    let short = scan.get(j + 1).and_then(|t| t.number_of_digits(2)).filter(|_| scan.joined(j + 1))?;
+    let plural = scan.word(j + 2, "s") && scan.joined(j + 2);
+    if !apostrophe || !plural || short % 10 != 0 {
+        return None;
+    }
+    // A two-digit decade is of the last century from the 1930s on, of this one before.
+    let century = if short >= 30 { 19 } else { 20 };
+    Some(Found { end: j + 3, meaning: Meaning::Decade(century * 10 + short as i32 / 10) })
+}
+
+/// "the 20th century", "the early 19th century".
+fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, if scan.word(i, "the") { i + 1 } else { i });
+    let ordinal = scan.get(j)?.plain_number().filter(|n| (1..=30).contains(n))?;
+    let suffixed = scan.word_in(j + 1, &["st", "nd", "rd", "th"]) && scan.joined(j + 1);
+    (suffixed && scan.word(j + 2, "century")).then(|| Found { end: j + 3, meaning: Meaning::Century(ordinal as i32 - 1) })
+}
+
+/// A year alone: "in 2021", "since 1991", "early 2022", "mid-2021", "its 1990 invasion",
+/// "(1998)".
+///
+/// A four-digit number is a year only between 1800 and 2100, and only where a count would
+/// read oddly. Edited news writes counts of a thousand and more with a separator ("2,000
+/// people"), so a plain four-digit number is taken as a year unless it reads as a count:
+/// after "about", "nearly", "more than" and the like, before a lower-case word (unless a
+/// preposition of time, a determiner or a possessive comes first), or, for a round number
+/// ("in 2000 cases"), before a lower-case word whatever comes first.
+fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let j = after_modifier(scan, i);
+    let year = year_at(scan, j, 1800..=2100)?;
+    (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
+}
+
+/// Words that, besides [`CALENDAR_TRIGGERS`], make a four-digit number a year: determiners
+/// and possessives before a year used as a modifier ("its 1990 invasion", "the 1996
+/// Olympic bombing"), where a count would need a plural noun and rarely has a determiner.
+const YEAR_TRIGGERS: &[&str] =
+    &["year", "between", "for", "into", "due", "both", "post", "pre", "the", "a", "its", "his", "her", "their", "our", "that"];
+
+/// Words that make a following number a count ("about 2000", "more than 1900").
+const QUANTITY_WORDS: &[&str] = &[
+    "about",
+    "some",
+    "nearly",
+    "than",
+    "over",
+    "around",
+    "approximately",
+    "least",
+    "total",
+    "almost",
+    "roughly",
+    "estimated",
+    "only",
+    "just",
+    "to",
+    "up",
+    "under",
+    "killed",
+    "injured",
+    "wounded",
+    "arrested",
+    "detained",
+];
+
+fn year_in_context(scan: &Scan<'_>, i: usize, year: i32) -> bool {
+    let next = scan.get(i + 1);
+    let glued_word_after = next.is_some_and(|t| t.shape == Shape::Word) && scan.joined(i + 1);
+    let money_or_share =
+        scan.before(i).is_some_and(|t| ['$', '£', '€', '#'].iter().any(|&c| t.is_mark(c))) || next.is_some_and(|t| t.is_mark('%'));
+    if glued_word_after || money_or_share || looks_like_a_count(scan, i, year) {
+        return false;
+    }
+    let possessive_before = i >= 2 && scan.word(i - 1, "s") && (scan.mark(i - 2, '\'') || scan.mark(i - 2, '’'));
+    if scan.word_before_in(i, CALENDAR_TRIGGERS) || scan.word_before_in(i, YEAR_TRIGGERS) || possessive_before {
+        return true;
+    }
+    // "from 2019 to 2021", "in 1994, 1995 and 1997".
+    let listed = scan.before(i).is_some_and(|t| t.is_mark(',') || t.is_one_of(&["to", "and", "or"]));
+    let year_before = (i.saturating_sub(3)..i).any(|k| year_at(scan, k, 1800..=2100).is_some());
+    if listed && year_before {
+        return true;
+    }
+    let quantity_before = scan.word_before_in(i, QUANTITY_WORDS);
+    !quantity_before && !next.is_some_and(Token::is_lowercase_word)
+}
+
+/// "10:30 a.m.", "3 p.m.", "3pm", "5 o'clock", "at 15:30", "noon", "midnight", with an
+/// optional time zone that joins the span.
+fn recognise_clock_time(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let token = scan.get(i)?;
+    if token.is("noon") || token.is("midday") {
+        return Some(Found { end: i + 1, meaning: Meaning::Clock { hour: 12, minute: 0, day: None } });
+    }
+    if token.is("midnight") {
+        return Some(Found { end: i + 1, meaning: Meaning::Clock { hour: 24, minute: 0, day: None } });
+    }
+    if token.shape != Shape::Number {
+        return None;
+    }
+    let (hour, minute, has_minutes) = clock_digits(token.text)?;
+    let (hour, end) = if let Some((pm, end)) = meridiem_at(scan, i + 1) {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        let hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, hour) => hour + 12,
+            (false, hour) => hour,
+        };
+        (hour, end)
+    } else if scan.word(i + 1, "o") && (scan.mark(i + 2, '\'') || scan.mark(i + 2, '’')) && scan.word(i + 3, "clock") {
+        if !(1..=12).contains(&hour) || has_minutes {
+            return None;
+        }
+        (hour, i + 4)
+    } else if let Some((hour, end)) = hour_in_part_of_day(scan, i + 1, hour) {
+        (hour, end)
+    } else if token.text.contains(':')
+        && hour < 24
+        && scan.word_before_in(i, &["at", "by", "until", "till", "from", "before", "after", "around", "since"])
+    {
+        // A 24-hour time needs its colon: "at 2.46 billion" is an amount.
+        (hour, i + 1)
+    } else {
+        return None;
+    };
+    let end = after_time_zone(scan, end);
+    Some(Found { end, meaning: Meaning::Clock { hour, minute, day: None } })
+}
+
+/// "4 in the morning", "8 in the evening": the hour on a 24-hour clock and the index after.
+fn hour_in_part_of_day(scan: &Scan<'_>, i: usize, hour: u32) -> Option<(u32, usize)> {
+    if !(1..=12).contains(&hour) || !scan.word(i, "in") || !scan.word(i + 1, "the") {
+        return None;
+    }
+    let (part, end, false) = part_of_day_at(scan, i + 2)? else {
+        return None;
+    };
+    let hour = match part {
+        PartOfDay::Morning if hour == 12 => 0,
+        PartOfDay::Morning => hour,
+        PartOfDay::Afternoon | PartOfDay::Evening if hour < 12 => hour + 12,
+        PartOfDay::Night if (6..12).contains(&hour) => hour + 12,
+        _ => hour,
+    };
+    Some((hour, end))
+}
+
+/// Reads "10", "10:30" or "10.30": hour, minute, and whether minutes were written.
+fn clock_digits(text: &str) -> Option<(u32, u32, bool)> {
+    let (hour, minute) = match text.split_once([':', '.']) {
+        Some((hour, minute)) => (hour, Some(minute)),
+        None => (text, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if hour.len() > 2 || !all_digits(hour) {
+        return None;
+    }
+    let hour: u32 = hour.parse().ok()?;
+    match minute {
+        Some(minute) if minute.len() == 2 && all_digits(minute) => {
+            let minute: u32 = minute.parse().ok()?;
+            (minute < 60).then_some((hour, minute, true))
+        }
+        Some(_) => None,
+        None => Some((hour, 0, false)),
+    }
+}
+
+/// "a.m.", "p.m", "am", "PM": whether it is p.m., and the index after it.
+fn meridiem_at(scan: &Scan<'_>, i: usize) -> Option<(bool, usize)> {
+    let token = scan.get(i)?;
+    if token.is("am") || token.is("pm") {
+        return Some((token.is("pm"), i + 1));
+    }
+    if !(token.is("a") || token.is("p")) || !scan.joined_mark(i + 1, '.') || !scan.word(i + 2, "m") || !scan.joined(i + 2) {
+        return None;
+    }
+    let end = if scan.joined_mark(i + 3, '.') { i + 4 } else { i + 3 };
+    Some((token.is("p"), end))
+}
+
+fn after_time_zone(scan: &Scan<'_>, i: usize) -> usize {
+    let zones = ["GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "CEST", "MSK"];
+    if scan.get(i).is_some_and(|t| zones.contains(&t.text)) {
+        i + 1
+    } else if scan.word(i, "local") && scan.word(i + 1, "time") {
+        i + 2
+    } else {
+        i
+    }
+}
+
+/// A number of units: digits ("48", "2,000"), words ("three", "twenty-five"), "a"/"an",
+/// "a couple of", "a dozen", or a vague "several", "a few", "many". Returns it and the
+/// index after it.
+fn amount_at(scan: &Scan<'_>, i: usize) -> Option<(Amount, usize)> {
+    let token = scan.get(i)?;
+    if token.shape == Shape::Number {
+        return count_digits(token.text).map(|count| (Amount::Exact(count), i + 1));
+    }
+    if token.is("a") || token.is("an") {
+        if scan.word(i + 1, "couple") {
+            let end = if scan.word(i + 2, "of") { i + 3 } else { i + 2 };
+            return Some((Amount::Exact(2), end));
+        }
+        if scan.word(i + 1, "few") {
+            return Some((Amount::Vague, i + 2));
+        }
+        if scan.word(i + 1, "dozen") {
+            return Some((Amount::Exact(12), i + 2));
+        }
+        if scan.word(i + 1, "hundred") {
+            return Some((Amount::Exact(100), i + 2));
+        }
+        return Some((Amount::Exact(1), i + 1));
+    }
+    if token.is_one_of(&["several", "few", "many", "some", "numerous", "countless"]) {
+        return Some((Amount::Vague, i + 1));
+    }
+    if token.is_one_of(&["dozens", "hundreds", "thousands"]) && scan.word(i + 1, "of") {
+        return Some((Amount::Vague, i + 2));
+    }
+    let count = lookup(&NUMBER_WORDS, token.text)?;
+    if (20..100).contains(&count) && scan.joined_mark(i + 1, '-') && scan.joined(i + 2) {
+        let ones = scan.get(i + 2).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| *n < 10);
+        if let Some(ones) = ones {
+            return Some((Amount::Exact(count + ones), i + 3));
+        }
+    }
+    if count < 100 && scan.word(i + 1, "hundred") {
+        return Some((Amount::Exact(count * 100), i + 2));
+    }
+    Some((Amount::Exact(count), i + 1))
+}
+
+/// A whole number written in digits, with thousands separators ("2,000"); decimals and
+/// clock times are not counts of units.
+fn count_digits(text: &str) -> Option<u32> {
+    if text.contains(['.', ':']) {
+        return None;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() > 9 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A unit word at `i`: the unit, whether plural, and the index after it.
+fn unit_at(scan: &Scan<'_>, i: usize) -> Option<(Unit, bool, usize)> {
+    let token = scan.get(i).filter(|t| t.shape == Shape::Word)?;
+    UNIT_WORDS.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(token.text)).map(|&(_, unit, plural)| (unit, plural, i + 1))
+}
+
+/// "three days ago", "a year ago", "two weeks earlier".
+fn recognise_ago(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (amount, j) = amount_at(scan, i)?;
+    let (unit, _, k) = unit_at(scan, j)?;
+    let from_anchor = if scan.word(k, "ago") {
+        true
+    } else if scan.word_in(k, &["earlier", "later"]) {
+        false
+    } else {
+        return None;
+    };
+    Some(Found { end: k + 1, meaning: Meaning::Ago { amount, unit, from_anchor } })
+}
+
+/// Words that make a bare plural unit a duration: "for weeks", "within days", "after days
+/// of protests", "in years".
+const BARE_DURATION_TRIGGERS: &[&str] = &["for", "over", "within", "in", "after", "took", "lasted", "spent", "last", "throughout"];
+
+/// Words that qualify a duration and join its span: "the past 48 hours", "recent days",
+/// "the first nine months".
+const DURATION_QUALIFIERS: &[&str] = &["past", "last", "next", "first", "coming", "recent", "previous", "following", "final"];
+
+/// "three days", "48 hours", "a decade", "several days", "for weeks" (the span is "weeks"),
+/// "the past day", "the past two months", "a two-year", "48-hour".
+///
+/// An implicit one ("the past day") needs "the past" or "the last"; "the next day" and
+/// "last year" point to a day or a year, not a length of time. Ages ("22-year-old") are
+/// not durations of events and are skipped.
+fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let has_the = scan.word(i, "the");
+    let mut j = if has_the { i + 1 } else { i };
+    let qualifier = scan.get(j).filter(|t| t.is_one_of(DURATION_QUALIFIERS)).map(|t| t.text.to_ascii_lowercase());
+    if qualifier.is_some() {
+        j += 1;
+    }
+    let amount = amount_at(scan, j);
+    if let Some((_, after_amount)) = amount {
+        j = after_amount;
+        // "48-hour", "two-year".
+        if scan.joined_mark(j, '-') {
+            j += 1;
+        }
+    }
+    let (unit, plural, end) = unit_at(scan, j)?;
+    let age = scan.word(end, "old") || (scan.mark(end, '-') && scan.word(end + 1, "old"));
+    let indefinite = amount.is_some() && scan.word_in(i, &["a", "an"]);
+    if age || (indefinite && follows_a_quantity(scan, i)) {
+        return None;
+    }
+    let amount = match amount {
+        Some((amount, _)) => amount,
+        None if plural => {
+            let triggered = qualifier.is_some() || scan.word_before_in(i, BARE_DURATION_TRIGGERS);
+            if !triggered {
+                return None;
+            }
+            Amount::Vague
+        }
+        None => {
+            let looks_back = matches!(qualifier.as_deref(), Some("past" | "last"));
+            if !(has_the && looks_back) {
+                return None;
+            }
+            Amount::Exact(1)
+        }
+    };
+    // "the" alone before a number is kept only with a qualifier or a number ("the nine
+    // months"); "the days" is not a duration.
+    if has_the && qualifier.is_none() && amount == Amount::Vague && !scan.get(i + 1).is_some_and(|t| t.is_one_of(&["few", "several"])) {
+        return None;
+    }
+    Some(Found { end, meaning: Meaning::Duration(duration_value(amount, unit)?) })
+}
+
+/// Whether token `i` follows an amount, as "a year" does in a rate ("$500 million a
+/// year", "700 seats a week", "24 hours a day"): that is a rate, not a length of time.
+fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
+    let Some(previous) = scan.before(i) else {
+        return false;
+    };
+    let plural_noun = previous.is_lowercase_word()
+        && previous.text.len() > 3
+        && previous.text.ends_with('s')
+        && !previous.is_one_of(&["was", "has", "does", "this", "thus", "always", "perhaps", "less", "unless"]);
+    previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun
+}
+
+/// "daily", "weekly", "every day", "each year", "every two weeks", "every Friday", "every
+/// morning", "twice a week", "three times a day".
+fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let token = scan.get(i)?;
+    let adverbs = [("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("hourly", "PT1H")];
+    // Capitalised, these are mostly titles ("Daily Mail"); before a noun they are
+    // adjectives of a thing ("daily flights", "a weekly magazine"), not times of an event.
+    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word);
+    if token.is_lowercase_word() && !before_a_noun {
+        if let Some(value) = lookup(&adverbs, token.text) {
+            return Some(Found { end: i + 1, meaning: Meaning::Set(value.to_owned()) });
+        }
+    }
+    if token.is("every") || token.is("each") {
+        if let Some((weekday, end, false)) = weekday_at(scan, i + 1) {
+            let value = format!("XXXX-WXX-{}", weekday.number_from_monday());
+            return Some(Found { end, meaning: Meaning::Set(value) });
+        }
+        if let Some((part, end, false)) = part_of_day_at(scan, i + 1) {
+            return Some(Found { end, meaning: Meaning::Set(format!("XXXX-XX-XX{}", part.suffix())) });
+        }
+        let (amount, j) = match amount_at(scan, i + 1) {
+            Some((Amount::Exact(count), j)) => (Amount::Exact(count), j),
+            _ => (Amount::Exact(1), i + 1),
+        };
+        let (unit, _, end) = unit_at(scan, j)?;
+        return Some(Found { end, meaning: Meaning::Set(duration_value(amount, unit)?) });
+    }
+    let j = if token.is("once") || token.is("twice") {
+        i + 1
+    } else {
+        match amount_at(scan, i) {
+            Some((Amount::Exact(_), k)) if scan.word(k, "times") => k + 1,
+            _ => return None,
+        }
+    };
+    if !scan.word_in(j, &["a", "an", "per", "every", "each"]) {
+        return None;
+    }
+    let (unit, false, end) = unit_at(scan, j + 1)? else {
+        return None;
+    };
+    Some(Found { end, meaning: Meaning::Set(duration_value(Amount::Exact(1), unit)?) })
+}
+
+/// "now", "currently", "recently", "these days", "the future", "the near future", "the
+/// past": points that TIMEX3 leaves unresolved on purpose.
+fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let token = scan.get(i)?;
+    let reference = |end: usize, value: &'static str| Some(Found { end, meaning: Meaning::Reference(value) });
+    if token.is("now") {
+        // "now-defunct" is an adjective.
+        return if scan.joined_mark(i + 1, '-') { None } else { reference(i + 1, "PRESENT_REF") };
+    }
+    if token.is("currently") || token.is("nowadays") {
+        return reference(i + 1, "PRESENT_REF");
+    }
+    if token.is("recently") {
+        return reference(i + 1, "PAST_REF");
+    }
+    if token.is("these") && scan.word(i + 1, "days") {
+        return reference(i + 2, "PRESENT_REF");
+    }
+    if !token.is("the") {
+        return None;
+    }
+    let j = if scan.word_in(i + 1, &["near", "distant", "foreseeable", "immediate"]) { i + 2 } else { i + 1 };
+    if scan.word(j, "future") {
+        return reference(j + 1, "FUTURE_REF");
+    }
+    if scan.word(i + 1, "past") {
+        return reference(i + 2, "PAST_REF");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{Metadata, Sentence};
+    use proptest::prelude::*;
+
+    fn date(text: &str) -> NaiveDate {
+        parse_iso_date(text).expect("a valid test date")
+    }
+
+    /// The expressions of `sentence` (taken as one sentence) as (covered text, type, value).
+    fn check(sentence: &str, anchor: Option<&str>) -> Vec<(String, TimeKind, String)> {
+        let span = Span::new(0, sentence.len()).unwrap();
+        find_times(sentence, span, anchor.map(date))
+            .into_iter()
+            .map(|time| (sentence[time.span.range()].to_owned(), time.kind, time.value))
+            .collect()
+    }
+
+    fn one(text: &str, kind: TimeKind, value: &str) -> Vec<(String, TimeKind, String)> {
+        vec![(text.to_owned(), kind, value.to_owned())]
+    }
+
+    const KAZAKH_ANCHOR: Option<&str> = Some("2022-01-07");
+
+    #[test]
+    fn late_wednesday_evening_without_and_with_an_anchor() {
+        let sentence = "Kazakhstan’s president, Kassym-Jomart Tokayev, requested CSTO’s assistance late Wednesday evening";
+        assert_eq!(check(sentence, None), one("late Wednesday evening", TimeKind::Time, "XXXX-WXX-3TEV"));
+        assert_eq!(check(sentence, KAZAKH_ANCHOR), one("late Wednesday evening", TimeKind::Time, "2022-01-05TEV"));
+    }
+
+    #[test]
+    fn bare_weekdays_point_back_from_the_anchor() {
+        let thursday = "Russia-led alliance troops arrived in Kazakhstan on Thursday";
+        assert_eq!(check(thursday, KAZAKH_ANCHOR), one("Thursday", TimeKind::Date, "2022-01-06"));
+        assert_eq!(check(thursday, None), one("Thursday", TimeKind::Date, "XXXX-WXX-4"));
+        let friday = "Some Russian paratroopers have arrived in Kazakhstan and assisted the Kazakh army in retaking the airport from the protesters on Friday.";
+        assert_eq!(check(friday, KAZAKH_ANCHOR), one("Friday", TimeKind::Date, "2022-01-07"));
+        assert_eq!(
+            check("The CSTO announced early Thursday that units had arrived.", KAZAKH_ANCHOR),
+            one("early Thursday", TimeKind::Date, "2022-01-06")
+        );
+    }
+
+    #[test]
+    fn weekday_with_a_part_of_day() {
+        let sentence = "Driving around early on Friday morning, the air still smelled of burning cars.";
+        assert_eq!(check(sentence, None), one("Friday morning", TimeKind::Time, "XXXX-WXX-5TMO"));
+        assert_eq!(check(sentence, KAZAKH_ANCHOR), one("Friday morning", TimeKind::Time, "2022-01-07TMO"));
+        assert_eq!(check("They met Tuesday afternoon.", Some("2022-01-07")), one("Tuesday afternoon", TimeKind::Time, "2022-01-04TAF"));
+        assert_eq!(check("It burned Sunday night.", None), one("Sunday night", TimeKind::Time, "XXXX-WXX-7TNI"));
+    }
+
+    #[test]
+    fn last_next_and_future_weekdays() {
+        // 2022-01-07 is a Friday.
+        assert_eq!(check("He left last Tuesday.", KAZAKH_ANCHOR), one("last Tuesday", TimeKind::Date, "2021-12-28"));
+        assert_eq!(check("She arrives next Monday.", KAZAKH_ANCHOR), one("next Monday", TimeKind::Date, "2022-01-10"));
+        assert_eq!(check("Talks will resume on Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-10"));
+        assert_eq!(check("Talks resumed on Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-03"));
+        assert_eq!(check("He left last Tuesday.", None), one("last Tuesday", TimeKind::Date, "XXXX-WXX-2"));
+    }
+
+    #[test]
+    fn weekday_abbreviations_need_a_period_and_a_date_or_on() {
+        assert_eq!(check("It opened on Wed. and closed.", None), one("Wed.", TimeKind::Date, "XXXX-WXX-3"));
+        assert_eq!(check("Talks ended Thurs. Jan. 6, 2022.", None), one("Thurs. Jan. 6, 2022", TimeKind::Date, "2022-01-06"));
+        assert!(check("The Sun. It rose.", None).is_empty());
+        assert!(check("The couple will wed in the spring", None).is_empty());
+        assert!(check("Sun and sand.", None).is_empty());
+    }
+
+    #[test]
+    fn weekday_with_a_calendar_date_takes_the_date() {
+        assert_eq!(check("Published Tuesday, December 3, 1991.", None), one("Tuesday, December 3, 1991", TimeKind::Date, "1991-12-03"));
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(check("Protests began after Christmas.", KAZAKH_ANCHOR), one("Christmas", TimeKind::Date, "2021-12-25"));
+        assert_eq!(check("It was calm on Orthodox Christmas.", KAZAKH_ANCHOR), one("Orthodox Christmas", TimeKind::Date, "2022-01-07"));
+        assert_eq!(check("Prices rose on New Year’s Day.", KAZAKH_ANCHOR), one("New Year’s Day", TimeKind::Date, "2022-01-01"));
+        assert_eq!(check("a christmas tree", None), vec![]);
+    }
+
+    #[test]
+    fn a_will_in_an_earlier_clause_does_not_make_a_date_future() {
+        let sentence = "“We will stay,” he said; troops arrived on Thursday.";
+        assert_eq!(check(sentence, KAZAKH_ANCHOR), one("Thursday", TimeKind::Date, "2022-01-06"));
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(
+            check("Earlier today, the ministry released a statement.", KAZAKH_ANCHOR),
+            one("Earlier today", TimeKind::Date, "2022-01-07")
+        );
+        assert_eq!(check("Earlier today, the ministry released a statement.", None), one("Earlier today", TimeKind::Date, "XXXX-XX-XX"));
+        assert_eq!(check("Police said yesterday that", KAZAKH_ANCHOR), one("yesterday", TimeKind::Date, "2022-01-06"));
+        assert_eq!(check("It may rain tomorrow", KAZAKH_ANCHOR), one("tomorrow", TimeKind::Date, "2022-01-08"));
+        assert_eq!(check("Crowds gathered tonight", KAZAKH_ANCHOR), one("tonight", TimeKind::Time, "2022-01-07TNI"));
+        assert_eq!(check("Shots were heard last night", KAZAKH_ANCHOR), one("last night", TimeKind::Time, "2022-01-06TNI"));
+        assert_eq!(check("Shots were heard last night", None), one("last night", TimeKind::Time, "XXXX-XX-XXTNI"));
+        assert_eq!(check("He spoke this morning.", KAZAKH_ANCHOR), one("this morning", TimeKind::Time, "2022-01-07TMO"));
+        assert_eq!(check("He spoke yesterday evening.", KAZAKH_ANCHOR), one("yesterday evening", TimeKind::Time, "2022-01-06TEV"));
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(check("It began on January 5, 2022.", None), one("January 5, 2022", TimeKind::Date, "2022-01-05"));
+        assert_eq!(check("It began on 5 January 2022.", None), one("5 January 2022", TimeKind::Date, "2022-01-05"));
+        assert_eq!(check("It began on Jan. 5 in Almaty.", None), one("Jan. 5", TimeKind::Date, "XXXX-01-05"));
+        assert_eq!(check("It began on Jan. 5 in Almaty.", KAZAKH_ANCHOR), one("Jan. 5", TimeKind::Date, "2022-01-05"));
+        assert_eq!(check("The quarter ended Sept. 30, 2021.", None), one("Sept. 30, 2021", TimeKind::Date, "2021-09-30"));
+        assert_eq!(check("Filed 2022-01-05 in court.", None), one("2022-01-05", TimeKind::Date, "2022-01-05"));
+        assert_eq!(check("It began on 5 January.", KAZAKH_ANCHOR), one("5 January", TimeKind::Date, "2022-01-05"));
+        assert_eq!(check("It began on 5 January.", None), one("5 January", TimeKind::Date, "XXXX-01-05"));
+        assert_eq!(check("on the 5th of January", None), one("5th of January", TimeKind::Date, "XXXX-01-05"));
+        // A date without a year is put nearest the anchor: "Dec. 30" in January is last year's.
+        assert_eq!(check("Protests began Dec. 30.", KAZAKH_ANCHOR), one("Dec. 30", TimeKind::Date, "2021-12-30"));
+        assert_eq!(check("It began on February 30, 2021.", None), one("2021", TimeKind::Date, "2021"));
+    }
+
+    #[test]
+    fn months_and_years() {
+        assert_eq!(check("in January 2022 the protests", None), one("January 2022", TimeKind::Date, "2022-01"));
+        assert_eq!(check("Prices rose in 2021.", None), one("2021", TimeKind::Date, "2021"));
+        assert_eq!(check("The war of 1812 ended.", None), one("1812", TimeKind::Date, "1812"));
+        assert_eq!(check("growth slowed in early 2022", None), one("early 2022", TimeKind::Date, "2022"));
+        assert_eq!(check("unrest since mid-2021", None), one("mid-2021", TimeKind::Date, "2021"));
+        assert_eq!(check("from 2019 to 2021,", None).len(), 2);
+        assert_eq!(check("in late November", None), one("late November", TimeKind::Date, "XXXX-11"));
+        assert_eq!(check("Talks resumed in November.", KAZAKH_ANCHOR), one("November", TimeKind::Date, "2021-11"));
+        assert_eq!(check("It happened in the 1990s.", None), one("the 1990s", TimeKind::Date, "199"));
+        assert_eq!(check("music of the ’80s", None), one("the ’80s", TimeKind::Date, "198"));
+        assert_eq!(check("in the 19th century", None), one("the 19th century", TimeKind::Date, "18"));
+    }
+
+    #[test]
+    fn numbers_that_are_counts_are_not_years() {
+        assert!(check("more than 2,000 people were detained", None).is_empty());
+        assert!(check("about 2000 troops arrived", None).is_empty());
+        assert!(check("detained 1999 protesters", None).is_empty());
+        assert!(check("in 2000 cases the police", None).is_empty());
+        assert!(check("it cost $2021.", None).is_empty());
+    }
+
+    #[test]
+    fn may_and_march_as_words() {
+        assert!(check("Officials may lay the predicate for the seizure.", None).is_empty());
+        assert!(check("May they rest in peace.", None).is_empty());
+        assert!(check("March on the capital, they said.", None).is_empty());
+        assert!(check("They plan a march to the square.", None).is_empty());
+        assert!(check("June Carter sang.", None).is_empty());
+        assert_eq!(check("The vote is in May.", None), one("May", TimeKind::Date, "XXXX-05"));
+        assert_eq!(check("May 5 was chosen.", None), one("May 5", TimeKind::Date, "XXXX-05-05"));
+        assert_eq!(check("By May 2022 it had ended.", None), one("May 2022", TimeKind::Date, "2022-05"));
+        assert_eq!(check("It ended in March.", None), one("March", TimeKind::Date, "XXXX-03"));
+        assert_eq!(check("October was quiet.", None), one("October", TimeKind::Date, "XXXX-10"));
+        assert_eq!(check("The talks were led by Jan Kavan.", None), vec![]);
+        assert_eq!(check("Prices rose in Jan. and fell.", None), one("Jan.", TimeKind::Date, "XXXX-01"));
+    }
+
+    #[test]
+    fn relative_periods() {
+        // 2013-03-20 is in ISO week 12.
+        let anchor = Some("2013-03-20");
+        assert_eq!(check("Prices fell last week.", anchor), one("last week", TimeKind::Date, "2013-W11"));
+        assert_eq!(check("Prices fell this week.", anchor), one("this week", TimeKind::Date, "2013-W12"));
+        assert_eq!(check("Prices fall next week.", anchor), one("next week", TimeKind::Date, "2013-W13"));
+        assert_eq!(check("Prices fell last month.", anchor), one("last month", TimeKind::Date, "2013-02"));
+        assert_eq!(check("Prices fell this year.", anchor), one("this year", TimeKind::Date, "2013"));
+        assert_eq!(check("Prices fell last year.", anchor), one("last year", TimeKind::Date, "2012"));
+        assert_eq!(check("Prices rise early next year.", anchor), one("early next year", TimeKind::Date, "2014"));
+        assert_eq!(check("Prices fell earlier this month.", anchor), one("earlier this month", TimeKind::Date, "2013-03"));
+        assert_eq!(check("Prices fell last week.", None), one("last week", TimeKind::Date, "XXXX-WXX"));
+        assert_eq!(check("Prices fell last month.", None), one("last month", TimeKind::Date, "XXXX-XX"));
+        assert_eq!(check("Prices fell last year.", None), one("last year", TimeKind::Date, "XXXX"));
+        assert_eq!(check("Riots over the weekend.", anchor), one("the weekend", TimeKind::Date, "2013-W11-WE"));
+        assert_eq!(check("Prices fell last quarter.", anchor), one("last quarter", TimeKind::Date, "2012-Q4"));
+        assert_eq!(check("Profit rose in the third quarter.", Some("2013-10-20")), one("the third quarter", TimeKind::Date, "2013-Q3"));
+        assert_eq!(check("It rained last summer.", anchor), one("last summer", TimeKind::Date, "2012-SU"));
+        assert_eq!(check("in the summer of 2021", None), one("the summer of 2021", TimeKind::Date, "2021-SU"));
+        assert_eq!(check("It rose two years ago.", anchor), one("two years ago", TimeKind::Date, "2011"));
+        assert_eq!(check("It rose three days ago.", anchor), one("three days ago", TimeKind::Date, "2013-03-17"));
+        assert_eq!(check("It rose three days ago.", None), one("three days ago", TimeKind::Date, "XXXX-XX-XX"));
+    }
+
+    #[test]
+    fn references() {
+        assert_eq!(check("Recently, the Russian RIA news agency reported", None), one("Recently", TimeKind::Date, "PAST_REF"));
+        assert_eq!(check("The EU is now ready.", None), one("now", TimeKind::Date, "PRESENT_REF"));
+        assert_eq!(check("It may happen in the future.", None), one("the future", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("a now-defunct party", None), vec![]);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(check("They will also stay in Kazakhstan for weeks if needed.", None), one("weeks", TimeKind::Duration, "PXW"));
+        assert_eq!(check("detaining more than 2,000 people in the past day.", None), one("the past day", TimeKind::Duration, "P1D"));
+        assert_eq!(check("Protests lasted three days.", None), one("three days", TimeKind::Duration, "P3D"));
+        assert_eq!(check("He waited two weeks.", None), one("two weeks", TimeKind::Duration, "P2W"));
+        assert_eq!(check("a decade of growth", None), one("a decade", TimeKind::Duration, "P10Y"));
+        assert_eq!(check("within 48 hours", None), one("48 hours", TimeKind::Duration, "PT48H"));
+        assert_eq!(check("protests over several days", None), one("several days", TimeKind::Duration, "PXD"));
+        assert_eq!(check("for a year", None), one("a year", TimeKind::Duration, "P1Y"));
+        assert_eq!(check("for six months", None), one("six months", TimeKind::Duration, "P6M"));
+        assert_eq!(check("a 48-hour curfew", None), one("48-hour", TimeKind::Duration, "PT48H"));
+        assert_eq!(check("the past two months", None), one("the past two months", TimeKind::Duration, "P2M"));
+        assert_eq!(check("in recent days", None), one("recent days", TimeKind::Duration, "PXD"));
+        assert_eq!(check("for twenty-five years", None), one("twenty-five years", TimeKind::Duration, "P25Y"));
+        assert_eq!(check("a 22-year-old chef said", None), vec![]);
+        assert_eq!(check("Multi-day demonstrations continue", None), vec![]);
+        assert_eq!(check("the next day", None), vec![]);
+        assert_eq!(check("a second wave", None), vec![]);
+        assert_eq!(check("looks like a doomsday movie", None), vec![]);
+        assert_eq!(check("days of unrest", None), vec![]);
+    }
+
+    #[test]
+    fn sets() {
+        assert_eq!(check("They met daily.", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("The magazine appears weekly.", None), one("weekly", TimeKind::Set, "P1W"));
+        assert_eq!(check("Qantas plans daily flights to Bombay.", None), vec![]);
+        assert_eq!(check("They met every day.", None), one("every day", TimeKind::Set, "P1D"));
+        assert_eq!(check("They met every Friday.", None), one("every Friday", TimeKind::Set, "XXXX-WXX-5"));
+        assert_eq!(check("They met twice a week.", None), one("twice a week", TimeKind::Set, "P1W"));
+        assert_eq!(check("They meet on Tuesdays.", None), one("Tuesdays", TimeKind::Set, "XXXX-WXX-2"));
+        assert_eq!(check("the Daily Mail reported", None), vec![]);
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(check("at 10:30 a.m. police fired", None), one("10:30 a.m.", TimeKind::Time, "XXXX-XX-XXT10:30"));
+        assert_eq!(check("at 3 p.m. police fired", KAZAKH_ANCHOR), one("3 p.m.", TimeKind::Time, "2022-01-07T15:00"));
+        assert_eq!(check("at 3pm police fired", None), one("3pm", TimeKind::Time, "XXXX-XX-XXT15:00"));
+        assert_eq!(check("at 12 a.m. it ended", None), one("12 a.m.", TimeKind::Time, "XXXX-XX-XXT00:00"));
+        assert_eq!(check("at 12 p.m. it ended", None), one("12 p.m.", TimeKind::Time, "XXXX-XX-XXT12:00"));
+        assert_eq!(check("a curfew from 23:00 local time", None), one("23:00 local time", TimeKind::Time, "XXXX-XX-XXT23:00"));
+        assert_eq!(check("The score was 10:30 at half time", None), vec![]);
+        assert_eq!(check("Sales were at 2.46 billion guilders", None), vec![]);
+        assert_eq!(check("shots until 4 in the morning", None), one("4 in the morning", TimeKind::Time, "XXXX-XX-XXT04:00"));
+        assert_eq!(check("a rally at 8 in the evening", None), one("8 in the evening", TimeKind::Time, "XXXX-XX-XXT20:00"));
+        let borrowed = check("They landed Thursday at 3 p.m.", KAZAKH_ANCHOR);
+        assert_eq!(borrowed[1], ("3 p.m.".to_owned(), TimeKind::Time, "2022-01-06T15:00".to_owned()));
+    }
+
+    #[test]
+    fn spans_are_absolute_in_the_text() {
+        let text = "First sentence. They arrived on Friday.";
+        let sentence = Span::new(16, text.len()).unwrap();
+        let times = find_times(text, sentence, None);
+        assert_eq!(times.len(), 1);
+        assert_eq!(&text[times[0].span.range()], "Friday");
+        assert!(find_times("héllo Friday", Span::new(0, 2).unwrap(), None).is_empty());
+        assert!(find_times("short", Span::new(0, 40).unwrap(), None).is_empty());
+    }
+
+    #[test]
+    fn the_stage_annotates_every_sentence_against_the_publication_date() {
+        let text = "Tokayev asked for help late Wednesday evening. Troops arrived on Thursday.";
+        let meta = Metadata { published: Some("2022-01-07T10:00:00Z".into()), ..Metadata::default() };
+        let mut doc = Document::new("a", text, meta);
+        let sentences = vec![Sentence { span: Span::new(0, 46).unwrap() }, Sentence { span: Span::new(47, text.len()).unwrap() }];
+        doc.set_layer::<Sentences>(sentences).unwrap();
+        TimeStage.annotate(&mut doc).unwrap();
+        let values: Vec<&str> = doc.layer::<Times>().unwrap().iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["2022-01-05TEV", "2022-01-06"]);
+        assert_eq!(TimeStage.requires(), &[LayerKind::Sentences]);
+        assert_eq!(TimeStage.provides(), &[LayerKind::Times]);
+        assert_eq!(TimeStage.name(), "times");
+        let mut bare = Document::new("b", text, Metadata::default());
+        assert!(matches!(TimeStage.annotate(&mut bare), Err(StageError::MissingLayer(_))));
+    }
+
+    /// Words and fragments that exercise the recognisers, mixed with arbitrary text.
+    fn fragment() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "Friday",
+            "late",
+            "Wednesday",
+            "evening",
+            "last",
+            "next",
+            "week",
+            "May",
+            "5",
+            "2022",
+            "-",
+            "01",
+            ",",
+            ".",
+            "a",
+            "m",
+            "p",
+            "the",
+            "past",
+            "day",
+            "days",
+            "for",
+            "1990",
+            "s",
+            "’",
+            "Jan",
+            "Sept",
+            "30",
+            "10:30",
+            "o",
+            "clock",
+            "every",
+            "twice",
+            "three",
+            "twenty",
+            "hundred",
+            "ago",
+            "mid",
+            "this",
+            "morning",
+            "Wed",
+            "on",
+            "in",
+        ];
+        prop_oneof![
+            3 => proptest::sample::select(WORDS).prop_map(str::to_owned),
+            1 => "\\PC{0,4}",
+            1 => "[0-9,.:]{1,6}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_well_formed_spans(
+            parts in proptest::collection::vec((fragment(), proptest::sample::select(vec!["", " ", "-", "."])), 0..30),
+            start_pick in any::<proptest::sample::Index>(),
+            end_pick in any::<proptest::sample::Index>(),
+            anchored in any::<bool>(),
+        ) {
+            let text: String = parts.iter().flat_map(|(word, glue)| [word.as_str(), *glue]).collect();
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (start_pick.get(&boundaries), end_pick.get(&boundaries));
+            let sentence = Span::new(*a.min(b), *a.max(b)).unwrap();
+            let anchor = anchored.then(|| date("2022-01-07"));
+            let times = find_times(&text, sentence, anchor);
+            for time in &times {
+                prop_assert!(sentence.contains(time.span));
+                prop_assert!(!time.span.is_empty());
+                prop_assert!(time.span.check(&text).is_ok());
+                prop_assert!(!time.value.is_empty());
+            }
+            for pair in times.windows(2) {
+                prop_assert!(pair[0].span.end() <= pair[1].span.start());
+            }
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(text in "\\PC*", start in 0usize..64, len in 0usize..64, anchored in any::<bool>()) {
+            let sentence = Span::new(start, start + len).unwrap();
+            let anchor = anchored.then(|| date("2022-01-07"));
+            for time in find_times(&text, sentence, anchor) {
+                prop_assert!(sentence.contains(time.span));
+                prop_assert!(time.span.check(&text).is_ok());
+            }
+        }
+    }
+}
