@@ -72,7 +72,8 @@ struct Reported<'a> {
     report: Report,
     interval: Option<Interval>,
     approx: bool,
-    upstream: String,
+    /// Identities of the upstream source; two reports sharing one rest on the same source.
+    upstream: Vec<String>,
 }
 
 /// Aligns count claims across articles by (predicate, subject) and gives each a verdict.
@@ -83,7 +84,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             let approx = claim.value_span.and_then(|vs| quantities.iter().find(|q| q.span == vs)).is_some_and(|q| q.approx);
             let source = claim.attribution.as_ref().and_then(|a| a.canonical.as_deref()).map(|c| entities.canonical(c).to_owned());
-            let upstream = upstream_key(doc, claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
+            let upstream = upstream_keys(doc, claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
             let report = Report {
                 article: doc.id.clone(),
                 evidence: evidence(doc, claim.evidence),
@@ -101,11 +102,14 @@ fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
             groups.entry(key).or_default().push(Reported { doc, report, interval: claim.value, approx, upstream });
         }
     }
+    merge_general_groups(&mut groups);
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
             let outlets: BTreeSet<String> = reported.iter().map(|r| outlet_key(r.doc)).collect();
-            let upstream: BTreeSet<&str> = reported.iter().map(|r| r.upstream.as_str()).collect();
+            // An article that names a source for a fact is taken to rest on it for its other,
+            // unattributed figures of the same fact: they are not a second upstream source.
+            let upstream = count_upstream_sources(&reported);
             let verdict = verdict(&reported);
             let figures: Vec<String> = reported.iter().map(|r| figure_text(r, docs)).collect();
             let summary = format!("{} {}: {}", capitalise(&subject), predicate, figures.join("; "));
@@ -117,7 +121,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
                 predicate,
                 subject,
                 outlets: outlets.len(),
-                upstream_sources: upstream.len(),
+                upstream_sources: upstream,
                 reports: reported.into_iter().map(|r| r.report).collect(),
             }
         })
@@ -129,6 +133,23 @@ fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
     facts
 }
 
+/// "people" is the general group: when a predicate has it and exactly one specific group
+/// ("protesters detained", "people detained"), both are taken to be the same fact.
+fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>) {
+    let general: Vec<(String, String, String)> = groups.keys().filter(|(_, _, subject)| subject == "people").cloned().collect();
+    for key in general {
+        let specific: Vec<(String, String, String)> = groups
+            .keys()
+            .filter(|(kind, predicate, subject)| *kind == key.0 && *predicate == key.1 && subject != "people")
+            .cloned()
+            .collect();
+        if let [target] = specific.as_slice() {
+            let moved = groups.remove(&key).unwrap_or_default();
+            groups.entry(target.clone()).or_default().extend(moved);
+        }
+    }
+}
+
 /// "more than 18 [1]" or "18 [2] (Interior Ministry)".
 fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
     let cite = docs.iter().position(|d| std::ptr::eq(*d, reported.doc)).map_or(0, |i| i + 1);
@@ -136,7 +157,7 @@ fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
         .report
         .figure
         .as_ref()
-        .map(|f| f.text.clone())
+        .map(|f| lowercase_first(&f.text))
         .unwrap_or_else(|| reported.interval.map(|i| i.to_string()).unwrap_or_default());
     match &reported.report.attributed_source {
         Some(source) => format!("{figure} [{cite}] ({source})"),
@@ -189,19 +210,100 @@ fn outlet_key(doc: &Document) -> String {
     doc.meta.outlet.clone().unwrap_or_else(|| doc.id.clone())
 }
 
-/// The upstream source behind a report: the country when an institution of one is named
-/// ("the Russian RIA news agency", "Russia", "officials in Moscow" are one upstream), the
-/// attributed source otherwise, and the outlet itself for unattributed reports.
-fn upstream_key(doc: &Document, phrase: Option<&str>, source: Option<&str>) -> String {
-    let Some(phrase) = phrase else { return format!("outlet:{}", outlet_key(doc)) };
-    for word in phrase.split(|c: char| !c.is_alphanumeric()) {
-        if let Some(country) =
-            lexicon::place_of_demonym(word).or_else(|| lexicon::canonical_place(word)).or_else(|| lexicon::country_of_capital(word))
-        {
-            return format!("country:{country}");
+/// How many independent upstream sources stand behind `reported`: reports sharing an
+/// identity (see [`upstream_keys`]) are one source. An article that names a source for a
+/// fact is taken to rest on it for its unattributed figures of the same fact too.
+fn count_upstream_sources(reported: &[Reported]) -> usize {
+    let counted: Vec<&Reported> = reported
+        .iter()
+        .filter(|r| {
+            r.report.attributed_source.is_some() || !reported.iter().any(|o| o.doc.id == r.doc.id && o.report.attributed_source.is_some())
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..counted.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..counted.len() {
+        for j in i + 1..counted.len() {
+            if counted[i].upstream.iter().any(|key| counted[j].upstream.contains(key)) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
         }
     }
-    format!("source:{}", source.unwrap_or(phrase).to_lowercase())
+    (0..counted.len()).filter(|&i| root(&mut parent, i) == i).count()
+}
+
+/// Words that name a kind of institution rather than a particular one.
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "Interior",
+    "Health",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Security",
+    "National",
+    "Federal",
+    "State",
+    "Central",
+    "Public",
+    "Human",
+    "Rights",
+    "City",
+    "News",
+    "Agency",
+    "Press",
+    "Local",
+    "Media",
+    "Officials",
+    "Sources",
+    "Reports",
+    "Emergency",
+    "Civil",
+];
+
+/// Identities of the source behind a report. Unattributed: the outlet itself. Attributed:
+/// its canonical name, plus each distinctive name word in the attribution, with places,
+/// demonyms and capitals folded into their country ("the Russian RIA news agency",
+/// "Russia", "officials in Moscow" share `country:Russia`) and other names reduced to a
+/// six-letter stem so that a demonym meets its place ("Orlenian" and "Orlenia").
+fn upstream_keys(doc: &Document, phrase: Option<&str>, source: Option<&str>) -> Vec<String> {
+    let Some(phrase) = phrase else { return vec![format!("outlet:{}", outlet_key(doc))] };
+    let mut keys = vec![format!("source:{}", source.unwrap_or(phrase).to_lowercase())];
+    for word in phrase.split(|c: char| !(c.is_alphanumeric() || c == '.')).map(|w| w.trim_end_matches('.')) {
+        let country =
+            lexicon::place_of_demonym(word).or_else(|| lexicon::canonical_place(word)).or_else(|| lexicon::country_of_capital(word));
+        if let Some(country) = country {
+            keys.push(format!("country:{country}"));
+            continue;
+        }
+        let generic =
+            [lexicon::ORG_HEADS, lexicon::ORG_STARTS, lexicon::PERSON_TITLES, GENERIC_NAME_WORDS].iter().any(|list| list.contains(&word))
+                || lexicon::contains_ci(lexicon::STOPWORDS, word)
+                || lexicon::contains_ci(lexicon::ROLE_NOUNS, word);
+        let is_name = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 3;
+        if is_name && !generic {
+            let stem: String = word.to_lowercase().chars().take(6).collect();
+            keys.push(format!("name:{stem}"));
+        }
+    }
+    keys
+}
+
+/// "More than 18" → "more than 18"; acronyms and names keep their case.
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_owned(),
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -236,7 +338,7 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
             }
         }
     }
-    entries.sort_by(|a, b| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()));
+    entries.sort_by_key(|entry| entry.speaker.to_lowercase());
     entries
 }
 

@@ -62,6 +62,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("hospitalized", ClaimKind::Casualty, "in hospital"),
     ("hospital", ClaimKind::Casualty, "in hospital"),
     ("missing", ClaimKind::Casualty, "missing"),
+    ("beheaded", ClaimKind::Casualty, "beheaded"),
     ("arrested", ClaimKind::Detention, "detained"),
     ("arresting", ClaimKind::Detention, "detained"),
     ("arrests", ClaimKind::Detention, "detained"),
@@ -122,7 +123,7 @@ pub fn find_claims(
     entities: &[EntityMention],
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count) {
+    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
@@ -145,12 +146,18 @@ pub fn find_claims(
     claims
 }
 
+/// "several days", "three weeks": a stretch of time, not a count of anyone.
+fn counts_time(quantity: &Quantity) -> bool {
+    const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "time"];
+    quantity.counted_head.as_deref().is_some_and(|head| TIME_UNITS.contains(&stem(head).as_str()))
+}
+
 /// The clause of `sentence` holding `at`: bounded by ";", ", while", " while ", ", but".
 fn clause_around(text: &str, sentence: Span, at: Span) -> Span {
     let body = &text[sentence.range()];
     let mut start = sentence.start();
     let mut end = sentence.end();
-    for separator in ["; ", ", while ", " while ", ", but ", ", whereas "] {
+    for separator in ["; ", ", while ", " while ", ", but ", ", whereas ", ", with "] {
         for (i, _) in body.match_indices(separator) {
             let cut = sentence.start() + i;
             if cut + separator.len() <= at.start() && cut + separator.len() > start {
@@ -192,13 +199,17 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
     for (k, (_, word)) in words.iter().enumerate() {
         let Some(&(_, kind, predicate)) = PREDICATES.iter().find(|(w, _, _)| w == word) else { continue };
-        let distance = if k >= end_position {
-            (k - end_position) * 2
+        let (distance, between) = if k >= end_position {
+            ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
-            (position - k) * 2 + 1
+            ((position - k) * 2 + 1, Span::new(words[k].0.end(), quantity.span.start()))
         } else {
             continue;
         };
+        // A comma between them ("several workers dead, dozens more in intensive care") usually
+        // separates list items or clauses.
+        let commas = between.map_or(0, |b| text[b.range()].matches(',').count());
+        let distance = distance + commas * 6;
         if best.is_none_or(|(d, _, _)| distance < d) {
             best = Some((distance, kind, predicate));
         }
@@ -250,17 +261,21 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
         return Some(source(text, span, entities));
     }
     let words = lower_words(text, sentence);
-    // "…, police say." / "…, officials said."
-    let n = words.len();
-    if n >= 2 && lexicon::is_speech_verb(&text[words[n - 1].0.range()]) && words[n - 1].0.start() > at.end() {
-        let before_subject = &text[sentence.start()..words[n - 2].0.start()];
-        if before_subject.trim_end().ends_with(',') {
-            let span = Span::new(words[n - 2].0.start(), words[n - 2].0.end()).ok()?;
+    // "…, police say." / "…, the ministry said in a statement." / "…, the state news agency
+    // Corvex reported.": a speech verb after the figure whose subject follows a comma.
+    let originals: Vec<&str> = words.iter().map(|(s, _)| &text[s.range()]).collect();
+    for k in (1..words.len()).rev() {
+        if words[k].0.start() <= at.end() || !lexicon::is_speech_cue(&originals, k) {
+            continue;
+        }
+        let comma = (0..k).rev().take(9).find(|&j| text[words[j].0.end()..words[j + 1].0.start()].contains(','));
+        if let Some(j) = comma.filter(|&j| words[j].0.end() >= at.end()) {
+            let span = Span::new(words[j + 1].0.start(), words[k - 1].0.end()).ok()?;
             return Some(source(text, span, entities));
         }
+        break;
     }
     // "X said …" before the figure.
-    let originals: Vec<&str> = words.iter().map(|(s, _)| &text[s.range()]).collect();
     let verb = (0..words.len()).find(|&k| {
         let (s, w) = &words[k];
         s.end() <= at.start() && lexicon::is_speech_cue(&originals, k) && !matches!(w.as_str(), "called" | "described" | "accused")
@@ -292,7 +307,16 @@ fn source(text: &str, span: Span, entities: &[EntityMention]) -> Source {
         .find(|e| e.label == EntityLabel::Person)
         .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
         .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place));
-    let canonical = best.map(|e| e.canonical.clone()).or_else(|| {
+    // "the ministry": the organisation of that kind named last before it.
+    let definite = text[span.range()].to_lowercase();
+    let head = definite.strip_prefix("the ").filter(|rest| !rest.contains(' ')).map(str::to_owned);
+    let earlier = head.and_then(|head| {
+        entities
+            .iter()
+            .rev()
+            .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(&head))
+    });
+    let canonical = best.copied().or(earlier).map(|e| e.canonical.clone()).or_else(|| {
         let phrase = text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric());
         let phrase = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The ")).unwrap_or(phrase);
         Some(phrase.to_lowercase())

@@ -106,29 +106,31 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
             let w = &words[end];
             let prev = &words[end - 1];
             let next_is_cap = words.get(end + 1).is_some_and(Word::is_cap);
-            if w.is_cap() && !prev.text.ends_with("’s") && !prev.text.ends_with("'s") {
-                end += 1;
-            } else if matches!(w.text, "of" | "for") && next_is_cap && connects(&words[start..end]) {
-                end += 1;
-            } else if w.text == "." && prev.text.chars().count() == 1 && prev.is_cap() && next_is_cap {
-                end += 1;
-            } else if matches!(w.text, "’" | "'")
+            let continues_name = w.is_cap() && !prev.text.ends_with("’s") && !prev.text.ends_with("'s");
+            // "Ministry of Interior", "Secretary of State".
+            let connector = matches!(w.text, "of" | "for") && next_is_cap && connects(&words[start..end]);
+            // "Antony J. Blinken".
+            let initial = w.text == "." && prev.text.chars().count() == 1 && prev.is_cap() && next_is_cap;
+            // "Dockworkers’ Federation": a plural possessive inside a name.
+            let possessive = matches!(w.text, "’" | "'")
                 && prev.is_cap()
                 && prev.text.ends_with('s')
                 && w.span.start() == prev.span.end()
-                && next_is_cap
-            {
-                // "Dockworkers’ Federation": a plural possessive inside a name.
+                && next_is_cap;
+            if continues_name || connector || initial || possessive {
                 end += 1;
             } else {
                 break;
             }
         }
         let mut run = &words[start..end];
+        // A capitalised article is not part of a name; and once it is dropped, the rest of
+        // the run no longer stands at the start of the sentence.
+        let starts_sentence = Some(start) == first_word && !(run.len() > 1 && matches!(run[0].text, "The" | "A" | "An"));
         if run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
             run = &run[1..];
         }
-        if Some(start) == first_word && run.len() >= 1 {
+        if starts_sentence && !run.is_empty() {
             let opener = run[0].bare();
             let lower = opener.to_lowercase();
             let is_common = contains_ci(lexicon::STOPWORDS, opener) || lowercase_words.contains(lower.as_str());
@@ -376,7 +378,7 @@ fn resolve_person(name: &str, at: usize, full_people: &[(usize, String)]) -> Str
     }
     let surname = |full: &str| full.rsplit(' ').next().unwrap_or(full).to_owned();
     let earlier = || full_people.iter().filter(|(position, _)| *position < at);
-    if let Some((_, full)) = earlier().filter(|(_, full)| surname(full) == name).last() {
+    if let Some((_, full)) = earlier().rfind(|(_, full)| surname(full) == name) {
         return full.clone();
     }
     if name.chars().count() >= 5 {

@@ -598,7 +598,9 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
     let after_determiner = index > 0 && DETERMINERS.contains(&words[index - 1].to_lowercase().as_str());
-    is_speech_verb(word) && !after_determiner
+    // "reports of …", "claims of …": nouns.
+    let before_of = words.get(index + 1).is_some_and(|next| *next == "of");
+    is_speech_verb(word) && !after_determiner && !before_of
 }
 
 /// First words of place names ("Port Vessant", "Mount Elbrus").

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod framing;
 pub mod language;
 pub mod lexicon;
+pub mod quantities;
 pub mod quotes;
 pub mod sentences;
 pub mod structure;
@@ -25,8 +26,10 @@ pub fn default_stages() -> Vec<Box<dyn Stage>> {
         Box::new(sentences::SentenceSplitter),
         Box::new(tokens::Tokenizer),
         Box::new(entities::EntityRecognizer),
+        Box::new(quantities::QuantityStage),
         Box::new(times::TimeStage),
         Box::new(quotes::QuoteFinder),
+        Box::new(claims::ClaimExtractor),
         Box::new(framing::FramingFinder),
     ]
 }

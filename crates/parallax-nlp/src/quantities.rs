@@ -1,0 +1,2038 @@
+//! Quantity recognition: the number phrases of a sentence as intervals.
+//!
+//! Reports of the same event are compared through what they count, so a number phrase is
+//! read as an [`Interval`] together with its qualifier, its kind and the noun it counts:
+//! "more than 18 police officers" is `(18, ∞)`, qualifier "more than", counted "police
+//! officers", head "officers".
+//!
+//! The recogniser is a hand-written scanner over a small tokenisation of one sentence
+//! (words, digit runs and single marks, each knowing whether whitespace precedes it). It
+//! never panics on any input and every span it returns lies inside the sentence on
+//! character boundaries.
+//!
+//! # Numbers
+//!
+//! Digits ("18", "2,500", "1.2"), digits with scale words or suffixes ("1.2 million",
+//! "€3bn", "5m") and number words ("twenty-six", "one hundred and five", "a dozen",
+//! "two dozen", "half a million"). Not read as quantities: ordinals ("first", "18th"), a
+//! four-digit year 1900–2100 standing alone ("in 2022"; "2,022" or "2000 people" are
+//! counts), clock times ("10:30", "10.30 am"), dates ("6 January"), numbers inside tokens
+//! ("F-16", "COVID-19", "G7"), compound adjectives ("22-year-old"), numbers that name
+//! things ("Boeing 737"), and "one" used as a pronoun or in idioms ("one of them", "no
+//! one", "one day", "the one who").
+//!
+//! # Qualifiers
+//!
+//! | phrase | interval | approx |
+//! |---|---|---|
+//! | more than, over, above, in excess of, upwards of, well over, just over | `(N, ∞)` | no |
+//! | at least, no fewer than, no less than, not less than, N or more, N-plus, N+ | `[N, ∞)` | no |
+//! | fewer than, less than, under | `[0, N)` | no |
+//! | up to, at most, no more than, not more than, as many as, as much as | `[0, N]` | no |
+//! | about, around, approximately, roughly, some, an estimated, estimated, N or so, N-odd | `[N, N]` | yes |
+//! | nearly, almost, close to, just under, just shy of | `[0.9 N, N)` | yes |
+//!
+//! "Nearly N" is taken to mean within ten per cent below N: it rules out N itself, and a
+//! writer who meant half of N would not have said "nearly". The qualifier is stored as
+//! written, lower-cased with single spaces ("over" stays "over", so that a reader can see
+//! the wording; the interval carries the meaning).
+//!
+//! # Ranges
+//!
+//! "between 20 and 30", "from 20 to 30", "20 to 30" and "20-30" are `[20, 30]`, with
+//! qualifier "between" or "from" where written; "about 20 to 30" is the same range, approx. A scale word on the upper end carries over
+//! to the lower one: "2 to 3 million" is `[2e6, 3e6]`. A "range" whose ends are both years
+//! or whose upper end is not above its lower end (a score "3-1") is not a quantity.
+//!
+//! # Vague quantifiers
+//!
+//! All are `approx`, with the quantifier (as in [`VAGUE_QUANTIFIERS`]) as qualifier. Upper
+//! ends are inclusive except for "millions", whose upper end is a round bound.
+//!
+//! | quantifier | interval |
+//! |---|---|
+//! | a couple (of) | `[2, 3]` |
+//! | a few | `[2, 9]` |
+//! | a handful (of) | `[2, 9]` |
+//! | several | `[3, 30]` (deliberately wide: news uses "several" for counts up to a few dozen) |
+//! | a number of | `[2, ∞)` |
+//! | dozens (of) | `[20, 199]` |
+//! | tens of | `[20, 99]` |
+//! | scores of | `[40, 199]` |
+//! | hundreds (of) | `[200, 1999]` |
+//! | thousands (of) | `[2000, 19999]` |
+//! | tens of thousands | `[20000, 99999]` |
+//! | hundreds of thousands | `[200000, 999999]` |
+//! | millions (of) | `[2e6, 2e7)` |
+//!
+//! "a couple" and "a handful" count only when followed by "of" or a scale word ("a couple
+//! hundred"); otherwise they are the nouns ("a couple who married"). A scale word
+//! multiplies a quantifier ("several thousand" is `[3000, 30000]`, "a couple of hundred"
+//! `[200, 300]`, "hundreds of millions" `[2e8, 1.999e9]`); the qualifier then names both
+//! ("several thousand"). A plural quantifier after a
+//! determiner ("by the dozens", "in their thousands") is not a count.
+//!
+//! # Kinds
+//!
+//! Money: a currency sign before the number ("$5 million", "€3bn", "£20", "US$4") or a
+//! currency word after it ("500 euros", "5 million dollars"). Percentage: "30%", "30 per
+//! cent", "30 percent", "percentage points". Measure: units such as km, kilometres, miles,
+//! kg, tonnes, metres, hectares, litres, degrees, mph and km/h. Everything else is a count.
+//! The unit is part of the quantity's span; only counts get a counted noun.
+//!
+//! # Counted noun
+//!
+//! The noun phrase right after the number: at most four words, skipping "of" after a vague
+//! quantifier and an opening quotation mark (the counted span then lies inside the marks),
+//! stopping at verbs, prepositions, determiners, adverbs, numbers and punctuation. Trailing
+//! participles are dropped ("2,000 detained" counts nothing). Two plural nouns joined by
+//! "and" are kept together ("police officers and authorities"); the head is the last word
+//! of the first conjunct, lower-cased ("officers"). What follows a plural head is usually a
+//! verb ("troops arrive"), so the phrase of a count other than one ends at its last
+//! plural-looking word, and there is none without one ("a 6.4 earthquake struck"); after
+//! "one", trailing "-s" words are verbs ("one soldier dies"). A longer run of words keeps
+//! the four nearest the head.
+//!
+//! # Not handled
+//!
+//! Fractions ("two-thirds", "a third of"), negative numbers ("-30 degrees"), digits other
+//! than ASCII, ratios ("1 in 5" gives two counts), partitives ("two of the soldiers" has no
+//! counted noun), names after a determiner ("the 737 Max"), and durations, which are counts
+//! of "years" or "days" like any other.
+
+use parallax_core::layer::{Quantities, Sentences};
+use parallax_core::{Document, Interval, LayerKind, Quantity, QuantityKind, Span, Stage, StageError};
+
+/// Vague quantifiers and their intervals `(phrase, low, high)`; `high = None` is unbounded.
+/// Upper ends are inclusive except for the phrases in [`VAGUE_HIGH_EXCLUSIVE`].
+pub const VAGUE_QUANTIFIERS: &[(&str, f64, Option<f64>)] = &[
+    ("a couple", 2.0, Some(3.0)),
+    ("a few", 2.0, Some(9.0)),
+    ("a handful", 2.0, Some(9.0)),
+    ("several", 3.0, Some(30.0)),
+    ("a number of", 2.0, None),
+    ("dozens", 20.0, Some(199.0)),
+    ("tens of", 20.0, Some(99.0)),
+    ("scores of", 40.0, Some(199.0)),
+    ("hundreds", 200.0, Some(1999.0)),
+    ("thousands", 2000.0, Some(19999.0)),
+    ("tens of thousands", 20000.0, Some(99999.0)),
+    ("hundreds of thousands", 200000.0, Some(999999.0)),
+    ("millions", 2e6, Some(2e7)),
+];
+
+/// Vague quantifiers whose upper end is exclusive.
+pub const VAGUE_HIGH_EXCLUSIVE: &[&str] = &["millions"];
+
+/// Vague quantifiers that are nouns unless followed by "of" or a scale word.
+const VAGUE_NEEDING_OF: &[&str] = &["a couple", "a handful"];
+
+/// The longest counted noun phrase, in words ("and" included).
+const MAX_COUNTED_WORDS: usize = 4;
+
+/// Adds the quantities layer, read sentence by sentence.
+pub struct QuantityStage;
+
+impl Stage for QuantityStage {
+    fn name(&self) -> &'static str {
+        "quantities"
+    }
+
+    fn requires(&self) -> &'static [LayerKind] {
+        &[LayerKind::Sentences]
+    }
+
+    fn provides(&self) -> &'static [LayerKind] {
+        &[LayerKind::Quantities]
+    }
+
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        let text = doc.text().as_str();
+        let quantities: Vec<Quantity> =
+            doc.layer::<Sentences>()?.iter().flat_map(|sentence| find_quantities(text, sentence.span)).collect();
+        doc.set_layer::<Quantities>(quantities)?;
+        Ok(())
+    }
+}
+
+/// The quantities inside `text[sentence]`, in order and without overlap. Spans are absolute
+/// byte offsets into `text`. A sentence span that does not fit `text` yields nothing.
+pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
+    let Some(slice) = text.get(sentence.range()) else { return Vec::new() };
+    let scanner = Scanner { text, tokens: tokenize(slice, sentence.start()) };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < scanner.tokens.len() {
+        match scanner.quantity_at(i) {
+            Some(Step::Found(quantity, next)) => {
+                found.push(quantity);
+                i = next.max(i + 1);
+            }
+            Some(Step::Skip(next)) => i = next.max(i + 1),
+            None => i += 1,
+        }
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    /// Letters, with inner apostrophes ("Kazakhstan's").
+    Word,
+    /// ASCII digits with thousands groups and one decimal point ("2,500", "1.2").
+    Digits,
+    /// Any other single character.
+    Mark,
+}
+
+/// A token as an absolute byte range. `joined` is true when no whitespace separates it from
+/// the token before, which is what tells "F-16" from "F - 16" and "18th" from "18 th".
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    piece: Piece,
+    joined: bool,
+}
+
+/// Splits `slice` (which starts at byte `offset` of the text) into tokens.
+fn tokenize(slice: &str, offset: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut pos = 0;
+    let mut joined = false;
+    while let Some(ch) = char_at(slice, pos) {
+        if is_line_break(ch) {
+            // A line break ends any phrase: it becomes a mark, so no pattern reads across it.
+            tokens.push(Token { start: offset + pos, end: offset + pos + ch.len_utf8(), piece: Piece::Mark, joined });
+            joined = false;
+            pos += ch.len_utf8();
+            continue;
+        }
+        if ch.is_whitespace() {
+            joined = false;
+            pos += ch.len_utf8();
+            continue;
+        }
+        let (end, piece) = if ch.is_alphabetic() {
+            (word_end(slice, pos), Piece::Word)
+        } else if ch.is_ascii_digit() {
+            (digits_end(slice, pos), Piece::Digits)
+        } else {
+            (pos + ch.len_utf8(), Piece::Mark)
+        };
+        tokens.push(Token { start: offset + pos, end: offset + end, piece, joined });
+        joined = true;
+        pos = end;
+    }
+    tokens
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+fn is_line_break(ch: char) -> bool {
+    matches!(ch, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_apostrophe(ch: char) -> bool {
+    ch == '\'' || ch == '’'
+}
+
+/// The end of the word starting at `pos`: letters, and apostrophes between letters.
+fn word_end(text: &str, pos: usize) -> usize {
+    let mut end = pos;
+    while let Some(ch) = char_at(text, end) {
+        let inner_apostrophe = is_apostrophe(ch) && char_at(text, end + ch.len_utf8()).is_some_and(char::is_alphabetic);
+        if !(ch.is_alphabetic() || inner_apostrophe) {
+            break;
+        }
+        end += ch.len_utf8();
+    }
+    end
+}
+
+/// The end of the number starting at `pos`. A comma belongs to it only before exactly three
+/// digits ("2,500" but not "18,19"), a point only before a digit.
+fn digits_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let run = |from: usize| {
+        let mut end = from;
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        end
+    };
+    let mut end = run(pos);
+    while bytes.get(end) == Some(&b',') && run(end + 1) == end + 4 {
+        end += 4;
+    }
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = run(end + 1);
+    }
+    end
+}
+
+fn is_hyphen(ch: char) -> bool {
+    matches!(ch, '-' | '‐' | '‑' | '–' | '—')
+}
+
+fn is_opening_quote(ch: char) -> bool {
+    matches!(ch, '"' | '“' | '‘' | '\'' | '«' | '„')
+}
+
+// ---------------------------------------------------------------------------------------
+// Word lists
+
+/// Prefix qualifiers and what they do to the number after them.
+const PREFIX_QUALIFIERS: &[(&str, Bound)] = &[
+    ("more than", Bound::Above),
+    ("over", Bound::Above),
+    ("above", Bound::Above),
+    ("in excess of", Bound::Above),
+    ("upwards of", Bound::Above),
+    ("well over", Bound::Above),
+    ("just over", Bound::Above),
+    ("at least", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("fewer than", Bound::Below),
+    ("less than", Bound::Below),
+    ("under", Bound::Below),
+    ("up to", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("approximately", Bound::About),
+    ("roughly", Bound::About),
+    ("some", Bound::About),
+    ("an estimated", Bound::About),
+    ("estimated", Bound::About),
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("close to", Bound::Nearly),
+    ("just under", Bound::Nearly),
+    ("just shy of", Bound::Nearly),
+];
+
+const UNIT_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+const TENS_WORDS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Words that multiply the number before them.
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mn", 1e6),
+    ("bn", 1e9),
+];
+
+/// Plural scale words that multiply a vague quantifier through "of" ("hundreds of millions").
+const PLURAL_SCALE_WORDS: &[(&str, f64)] = &[("thousands", 1e3), ("millions", 1e6), ("billions", 1e9)];
+
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₸'];
+
+/// Letters written before "$" in a currency sign ("US$", "A$").
+const DOLLAR_PREFIXES: &str = "US A C HK NZ S";
+
+const CURRENCY_WORDS: &str = "dollar dollars euro euros pound pounds sterling yen yuan renminbi rouble roubles ruble rubles tenge rupee \
+     rupees franc francs usd eur gbp rub kzt cents";
+
+const MEASURE_WORDS: &str = "km kms kilometre kilometres kilometer kilometers mile miles kg kgs kilogram kilograms kilogramme kilogrammes \
+     tonne tonnes ton tons metre metres meter meters cm centimetres centimeters mm millimetres millimeters hectare \
+     hectares ha litre litres liter liters degree degrees mph kph feet foot ft inch inches acre acres barrels \
+     megawatts mw gigawatts";
+
+/// Units written straight after digits ("10km", "5kg").
+const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw";
+
+const MONTHS: &str = "January February March April May June July August September October November December Jan Feb Apr Jun Jul Aug \
+     Sep Sept Oct Nov Dec";
+
+/// Determiners after which a plural quantifier is a noun, not a count ("by the dozens").
+const DETERMINERS: &str = "the their its his her our your my these those";
+
+/// Words before "one" that make it a pronoun ("no one", "the one").
+const ONE_PRONOUN_BEFORE: &str = "no the this that any every each which someone anyone";
+
+/// Words after "one" that make it a pronoun or an idiom ("one of them", "one day").
+const ONE_IDIOM_AFTER: &str = "of another day time way point side hand who that which by thing night morning evening afternoon another's \
+     after";
+
+/// Verbs after which a lone "one" still counts ("one was killed").
+const ONE_COUNT_VERBS: &str = "was is has had died dies remains remained";
+
+/// Words after a number that make it a clock time.
+const CLOCK_WORDS: &str = "am pm gmt utc o'clock o’clock hrs hours";
+
+/// Words that end a counted noun phrase: verbs, prepositions, determiners, pronouns,
+/// conjunctions and adverbs that can follow a number.
+const STOP_WORDS: &str = "a an the this that these those their his her its our my your them they we he she it i you us who whom whose \
+     which what there here each every all some any no none both either neither other others another such own more \
+     most less fewer many much few of in on at by for from to with without into onto over under above below after \
+     before during since until till near across against among amid amidst around about through throughout via per \
+     than as like toward towards within upon beyond behind between outside inside off out up down despite including \
+     following according versus vs ago later earlier and or but nor so yet while whereas although though because if \
+     when where whether then is are was were be been being am have has had having do does did will would shall \
+     should can could may might must said say says saying told tell died die dies dead missing remain remains \
+     remained went came got get took take made make left fled fell held hold lost won met ran killed injured \
+     wounded arrested detained reported gathered stood not also still just only even already now again too very \
+     soon ever never well back away together alone apiece instead altogether overall total \
+     dozens hundreds thousands millions billions several";
+
+/// Nouns that are plural without an "s".
+const IRREGULAR_PLURALS: &str =
+    "people police men women children personnel staff cattle feet teeth mice geese media data militia youth clergy \
+     crew folk sheep fish deer aircraft";
+
+/// Words ending in "s" that are not plural nouns.
+const SINGULAR_S_WORDS: &str = "news series species bus gas this thus always perhaps";
+
+/// Words ending in "ly" that are nouns or adjectives, not adverbs.
+const LY_NON_ADVERBS: &str =
+    "family ally rally assembly supply anomaly italy daily elderly belly bully lily jelly monopoly weekly monthly \
+     yearly friendly deadly holy only july";
+
+/// Nouns ending in "ing" that are not participles.
+const ING_NOUNS: &str = "building buildings wedding meeting morning evening ceiling thing king spring string ring wing sibling \
+     offspring darling uprising bombing shooting killing beating gathering briefing ruling hearing warning sitting \
+     landing crossing opening being boeing";
+
+fn lookup(list: &[(&str, f64)], word: &str) -> Option<f64> {
+    list.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, value)| value)
+}
+
+/// True when `word` is one of the space-separated words of `list`, ignoring ASCII case.
+/// Word lists are strings so that they stay compact and readable in the source.
+fn listed(list: &str, word: &str) -> bool {
+    list.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True when `phrase` is in `list`, ignoring ASCII case.
+fn is_in(list: &[&str], phrase: &str) -> bool {
+    list.iter().any(|p| p.eq_ignore_ascii_case(phrase))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word that can be a plural noun: "soldiers", "people", but not "was" or "news".
+fn looks_plural(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if listed(IRREGULAR_PLURALS, &lower) {
+        return true;
+    }
+    lower.chars().count() >= 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !lower.ends_with("'s")
+        && !lower.ends_with("’s")
+        && !listed(STOP_WORDS, &lower)
+        && !listed(SINGULAR_S_WORDS, &lower)
+}
+
+/// An adverb by form ("reportedly"); short adverbs ("also", "still") are stop words.
+fn looks_adverb(lower: &str) -> bool {
+    lower.chars().count() > 4 && lower.ends_with("ly") && !listed(LY_NON_ADVERBS, lower)
+}
+
+/// A past participle by form ("killed", "armed"); at the end of a phrase after a number it
+/// is usually the verb ("2,000 detained").
+fn looks_participle(lower: &str) -> bool {
+    lower.chars().count() > 4 && lower.ends_with("ed") && !lower.ends_with("eed")
+}
+
+/// A present participle by form ("fleeing"), unless it is a common "-ing" noun ("building").
+fn looks_present_participle(lower: &str) -> bool {
+    lower.chars().count() > 4 && lower.ends_with("ing") && !listed(ING_NOUNS, lower)
+}
+
+// ---------------------------------------------------------------------------------------
+// Intervals
+
+/// What a qualifier does to the number after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bound {
+    Above,
+    AtLeast,
+    Below,
+    AtMost,
+    About,
+    Nearly,
+}
+
+impl Bound {
+    /// The interval for `value` under this qualifier, and whether it is approximate.
+    fn interval(self, value: f64) -> (Interval, bool) {
+        match self {
+            Bound::Above => (Interval::above(value, false), false),
+            Bound::AtLeast => (Interval::above(value, true), false),
+            Bound::Below => (Interval::below(value, false), false),
+            Bound::AtMost => (Interval::below(value, true), false),
+            Bound::About => (Interval::exact(value), true),
+            Bound::Nearly => (Interval { low: 0.9 * value, high: Some(value), low_inclusive: true, high_inclusive: false }, true),
+        }
+    }
+}
+
+/// The interval of a vague quantifier from [`VAGUE_QUANTIFIERS`], multiplied by `scale`
+/// ("several thousand").
+fn vague_interval(phrase: &str, low: f64, high: Option<f64>, scale: f64) -> Interval {
+    let high_inclusive = high.is_some() && !is_in(VAGUE_HIGH_EXCLUSIVE, phrase);
+    Interval { low: low * scale, high: high.map(|h| h * scale), low_inclusive: true, high_inclusive }
+}
+
+// ---------------------------------------------------------------------------------------
+// Scanner
+
+/// A number as written, before any qualifier: "$5 million", "twenty-six", "30 per cent".
+#[derive(Clone, Copy, Debug)]
+struct Amount {
+    value: f64,
+    /// The factor a scale word or suffix applied (1 without one), for ranges like "2 to 3 million".
+    scale: f64,
+    /// Byte range, currency sign and unit included.
+    start: usize,
+    end: usize,
+    /// The first token (the currency sign if any) and the token after the amount.
+    first: usize,
+    next: usize,
+    kind: QuantityKind,
+    /// Four plain digits 1900–2100: perhaps a year.
+    plain_year: bool,
+    /// One or two plain digits 1–31: perhaps a day of the month.
+    plain_day: bool,
+    /// Written as the single word "one", which is often a pronoun.
+    lone_one: bool,
+    /// Written with "-plus" or "+" ("18-plus").
+    plus: bool,
+    /// Written with "-odd" ("20-odd").
+    odd: bool,
+}
+
+/// What the scanner does at a token.
+enum Step {
+    /// A quantity, and the token after it.
+    Found(Quantity, usize),
+    /// Numbers that are no quantity, up to the token given.
+    Skip(usize),
+}
+
+/// The counted noun phrase of a quantity.
+struct Counted {
+    span: Span,
+    head: String,
+}
+
+/// A word with its hyphenated continuations ("anti-government"), as one unit.
+#[derive(Clone, Copy, Debug)]
+struct WordUnit {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+}
+
+impl<'a> Scanner<'a> {
+    fn token(&self, i: usize) -> Option<Token> {
+        self.tokens.get(i).copied()
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let token = self.token(i)?;
+        (token.piece == Piece::Word).then(|| self.slice(token.start, token.end))
+    }
+
+    /// The word at `i` when whitespace precedes it (or it starts the sentence).
+    fn spaced_word(&self, i: usize) -> Option<&'a str> {
+        self.token(i).filter(|t| !t.joined).and_then(|_| self.word(i))
+    }
+
+    fn word_is(&self, i: usize, word: &str) -> bool {
+        self.word(i).is_some_and(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    fn mark(&self, i: usize) -> Option<char> {
+        let token = self.token(i)?;
+        if token.piece != Piece::Mark {
+            return None;
+        }
+        self.slice(token.start, token.end).chars().next()
+    }
+
+    fn is_joined(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|t| t.joined)
+    }
+
+    fn is_digits(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|t| t.piece == Piece::Digits)
+    }
+
+    /// Matches the space-separated words of `phrase` at `i`; the index after them.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut at = i;
+        for word in phrase.split(' ') {
+            let found = if at == i { self.word(at) } else { self.spaced_word(at) };
+            if !found.is_some_and(|w| w.eq_ignore_ascii_case(word)) {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    }
+
+    /// The quantity starting at token `i`, or what to skip.
+    fn quantity_at(&self, i: usize) -> Option<Step> {
+        let found = self.explicit_range_at(i).or_else(|| self.qualified_at(i)).or_else(|| self.vague_at(i));
+        match found {
+            Some((quantity, next)) => Some(Step::Found(quantity, next)),
+            None => self.bare_at(i),
+        }
+    }
+
+    /// "between 20 and 30", "from 20 to 30".
+    fn explicit_range_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let (opener, joiner) = if self.word_is(i, "between") {
+            ("between", "and")
+        } else if self.word_is(i, "from") {
+            ("from", "to")
+        } else {
+            return None;
+        };
+        let low = self.amount_at(i + 1, true)?;
+        if !self.spaced_word(low.next).is_some_and(|w| w.eq_ignore_ascii_case(joiner)) {
+            return None;
+        }
+        let high = self.amount_at(low.next + 1, true)?;
+        let (value, kind) = range_of(&low, &high)?;
+        let start = self.token(i)?.start;
+        let counted = self.counted_for(kind, &value, high.next);
+        let quantity = build(start, high.end, value, false, Some(opener.to_string()), kind, counted)?;
+        Some((quantity, high.next))
+    }
+
+    /// "more than 18", "about 2,500", "nearly 500".
+    fn qualified_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let (phrase, bound, after) = PREFIX_QUALIFIERS
+            .iter()
+            .filter_map(|&(phrase, bound)| Some((phrase, bound, self.phrase_at(i, phrase)?)))
+            .max_by_key(|&(_, _, after)| after)?;
+        if self.is_joined(after) {
+            return None;
+        }
+        let amount = self.amount_at(after, true)?;
+        let start = self.token(i)?.start;
+        let qualifier = Some(phrase.to_string());
+        if bound == Bound::About {
+            if let Some(high) = self.range_tail(&amount) {
+                let (value, kind) = range_of(&amount, &high)?;
+                let counted = self.counted_for(kind, &value, high.next);
+                return Some((build(start, high.end, value, true, qualifier, kind, counted)?, high.next));
+            }
+        }
+        let (value, approx) = bound.interval(amount.value);
+        let counted = self.counted_for(amount.kind, &value, amount.next);
+        Some((build(start, amount.end, value, approx, qualifier, amount.kind, counted)?, amount.next))
+    }
+
+    /// "dozens of protesters", "several police", "tens of thousands", "a few hundred".
+    fn vague_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let (phrase, low, high, after) = VAGUE_QUANTIFIERS
+            .iter()
+            .filter_map(|&(phrase, low, high)| Some((phrase, low, high, self.phrase_at(i, phrase)?)))
+            .max_by_key(|&(_, _, _, after)| after)?;
+        if i > 0 && self.word(i - 1).is_some_and(|w| listed(DETERMINERS, w)) {
+            return None;
+        }
+        let start = self.token(i)?.start;
+        let ends_with_of = phrase.ends_with(" of");
+        let of_follows = |at: usize| self.spaced_word(at).is_some_and(|w| w.eq_ignore_ascii_case("of"));
+        // The span ends at the last word that is not "of": "dozens" in "dozens of".
+        let mut end = self.token(if ends_with_of { after - 2 } else { after - 1 })?.end;
+        let of_at = if ends_with_of { Some(after - 1) } else { of_follows(after).then_some(after) };
+        // A scale word multiplies: "several thousand", "a couple of hundred", "hundreds of millions".
+        let scale_after_of = of_at.map(|of| of + 1).and_then(|at| Some((at, self.scale_word_at(at, true)?)));
+        let scale_direct = (!ends_with_of).then_some(after).and_then(|at| Some((at, self.scale_word_at(at, false)?)));
+        let mut qualifier = phrase.to_string();
+        let mut scale = 1.0;
+        let mut next = of_at.map_or(after, |of| of + 1);
+        if let Some((at, factor)) = scale_after_of.or(scale_direct) {
+            let scale_word = self.word(at)?.to_lowercase();
+            qualifier = if Some(at) == of_at.map(|of| of + 1) {
+                format!("{} of {scale_word}", phrase.trim_end_matches(" of"))
+            } else {
+                format!("{phrase} {scale_word}")
+            };
+            scale = factor;
+            end = self.token(at)?.end;
+            next = if of_follows(at + 1) { at + 2 } else { at + 1 };
+        } else if is_in(VAGUE_NEEDING_OF, phrase) && of_at.is_none() {
+            return None;
+        }
+        let value = vague_interval(phrase, low, high, scale);
+        let mut kind = QuantityKind::Count;
+        let mut counted = self.counted_after(next, false);
+        if counted.as_ref().is_some_and(|c| listed(CURRENCY_WORDS, &c.head)) {
+            kind = QuantityKind::Money;
+            counted = None;
+        }
+        Some((build(start, end, value, true, Some(qualifier), kind, counted)?, next))
+    }
+
+    /// The factor of a scale word at `at` ("hundred"; with `plural`, also "millions").
+    fn scale_word_at(&self, at: usize, plural: bool) -> Option<f64> {
+        let word = self.spaced_word(at)?;
+        let singular = lookup(SCALE_WORDS, word).filter(|_| !word.eq_ignore_ascii_case("mn") && !word.eq_ignore_ascii_case("bn"));
+        singular.or_else(|| lookup(PLURAL_SCALE_WORDS, word).filter(|_| plural))
+    }
+
+    /// A number with no prefix qualifier: "18 security officials", "20-30", "18 or more".
+    fn bare_at(&self, i: usize) -> Option<Step> {
+        let amount = self.amount_at(i, true)?;
+        if let Some(high) = self.range_tail(&amount) {
+            // Two numbers that make no range ("3-1", "52 to 48", "2021-2022") are a score, a
+            // tally or a span of years: neither is a quantity.
+            let Some((value, kind)) = range_of(&amount, &high) else { return Some(Step::Skip(high.next)) };
+            let counted = self.counted_for(kind, &value, high.next);
+            return Some(Step::Found(build(amount.start, high.end, value, false, None, kind, counted)?, high.next));
+        }
+        if self.looks_like_date_or_time(&amount) || self.looks_like_name(&amount) || self.looks_like_age(&amount) {
+            return None;
+        }
+        let (postfix, end, next) = self.postfix_qualifier(&amount);
+        if amount.plain_year && postfix.is_none() && !self.word(next).is_some_and(looks_plural) {
+            return None;
+        }
+        let (value, approx, qualifier) = match postfix {
+            Some((phrase, bound)) => {
+                let (value, approx) = bound.interval(amount.value);
+                (value, approx, Some(phrase.to_string()))
+            }
+            None => (Interval::exact(amount.value), false, None),
+        };
+        let counted = self.counted_for(amount.kind, &value, next);
+        if amount.lone_one && !self.one_is_a_count(i, next, counted.is_some()) {
+            return None;
+        }
+        Some(Step::Found(build(amount.start, end, value, approx, qualifier, amount.kind, counted)?, next))
+    }
+
+    /// "or more", "or so", "-plus", "-odd" after a number: the qualifier, the new end and the
+    /// token after it.
+    fn postfix_qualifier(&self, amount: &Amount) -> (Option<(&'static str, Bound)>, usize, usize) {
+        if amount.plus {
+            return (Some(("plus", Bound::AtLeast)), amount.end, amount.next);
+        }
+        if amount.odd {
+            return (Some(("odd", Bound::About)), amount.end, amount.next);
+        }
+        for (phrase, bound) in [("or more", Bound::AtLeast), ("or above", Bound::AtLeast), ("or so", Bound::About)] {
+            if self.is_joined(amount.next) {
+                break;
+            }
+            if let Some(next) = self.phrase_at(amount.next, phrase) {
+                let end = self.token(next - 1).map_or(amount.end, |t| t.end);
+                return (Some((phrase, bound)), end, next);
+            }
+        }
+        (None, amount.end, amount.next)
+    }
+
+    /// The upper end of a range written after `low`: "to 30", "-30", "– 30".
+    fn range_tail(&self, low: &Amount) -> Option<Amount> {
+        let joiner = low.next;
+        let is_joiner = self.spaced_word(joiner).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            || self.mark(joiner).is_some_and(|c| matches!(c, '-' | '–' | '‐' | '‑' | '—'));
+        if !is_joiner {
+            return None;
+        }
+        // "20-30" is joined on both sides of the dash, "20 - 30" on neither.
+        if self.mark(joiner).is_some() && self.is_joined(joiner) != self.is_joined(joiner + 1) {
+            return None;
+        }
+        self.amount_at(joiner + 1, false)
+    }
+
+    /// Numbers that are dates ("6 January"), clock times ("10.30 am").
+    fn looks_like_date_or_time(&self, amount: &Amount) -> bool {
+        let is_month = |w: &str| starts_upper(w) && listed(MONTHS, w);
+        let month_before = |at: usize| at > 0 && self.word(at - 1).is_some_and(is_month);
+        // "Jan. 5": an abbreviated month with its point.
+        let abbreviated_before = amount.first > 0 && self.mark(amount.first - 1) == Some('.') && month_before(amount.first - 1);
+        let month_near = month_before(amount.first) || abbreviated_before || self.spaced_word(amount.next).is_some_and(is_month);
+        if amount.plain_day && month_near {
+            return true;
+        }
+        if amount.kind != QuantityKind::Count {
+            return false;
+        }
+        let clock_word = self.spaced_word(amount.next).is_some_and(|w| listed(CLOCK_WORDS, w));
+        let dotted_clock = self.spaced_word(amount.next).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p"))
+            && self.mark(amount.next + 1) == Some('.')
+            && self.is_joined(amount.next + 1);
+        clock_word || dotted_clock
+    }
+
+    /// Digits after a capitalised word inside the sentence name a thing: "Boeing 737",
+    /// "Article 5", "Gate 4". A capitalised word that starts a clause (after a mark) or
+    /// looks like a verb of a title-case headline ("Earthquake Kills 87") does not.
+    fn looks_like_name(&self, amount: &Amount) -> bool {
+        if amount.kind != QuantityKind::Count || amount.scale != 1.0 || !self.is_digits(amount.first) || amount.first == 0 {
+            return false;
+        }
+        let before = amount.first - 1;
+        let Some(word) = self.word(before) else { return false };
+        let after_mark = before > 0 && self.mark(before - 1).is_some_and(|c| !c.is_alphanumeric() && c != ',');
+        let lower = word.to_lowercase();
+        let verb_like = looks_plural(&lower) || looks_participle(&lower) || looks_present_participle(&lower) || looks_adverb(&lower);
+        starts_upper(word) && !after_mark && !listed(STOP_WORDS, word) && !verb_like
+    }
+
+    /// An age in commas after a name: "Rafe, 29, grew up".
+    fn looks_like_age(&self, amount: &Amount) -> bool {
+        let plain_number = amount.kind == QuantityKind::Count && amount.scale == 1.0 && amount.value < 130.0;
+        plain_number
+            && amount.first >= 2
+            && self.mark(amount.first - 1) == Some(',')
+            && self.word(amount.first - 2).is_some_and(starts_upper)
+            && self.mark(amount.next) == Some(',')
+    }
+
+    /// Whether a lone "one" at `i` counts something ("one officer", "one was killed") rather
+    /// than being a pronoun or an idiom ("one of them", "no one", "one day").
+    fn one_is_a_count(&self, i: usize, next: usize, has_counted: bool) -> bool {
+        if i > 0 && self.word(i - 1).is_some_and(|w| listed(ONE_PRONOUN_BEFORE, w)) {
+            return false;
+        }
+        let after = self.word(next);
+        if after.is_some_and(|w| listed(ONE_IDIOM_AFTER, w)) {
+            return false;
+        }
+        has_counted || after.is_some_and(|w| listed(ONE_COUNT_VERBS, w))
+    }
+
+    /// A number at `i` with its currency sign, scale and unit. With `standalone`, a number
+    /// glued to a word or a dash before it ("F-16", "G7") is refused.
+    fn amount_at(&self, i: usize, standalone: bool) -> Option<Amount> {
+        let (number_at, money) = self.currency_prefix(i);
+        let mut amount = match self.digits_amount(number_at, money) {
+            Some(amount) => amount,
+            None if !money => self.word_amount(number_at)?,
+            None => return None,
+        };
+        if standalone && !self.stands_alone(i) {
+            return None;
+        }
+        if let Some(token) = self.token(i) {
+            amount.start = token.start;
+        }
+        amount.first = i;
+        if money {
+            amount.kind = QuantityKind::Money;
+        }
+        self.unit_after(&mut amount);
+        if amount.kind == QuantityKind::Count && i > 0 && self.word_is(i - 1, "magnitude") {
+            // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale.
+            amount.kind = QuantityKind::Measure;
+        }
+        amount.value.is_finite().then_some(amount)
+    }
+
+    /// The index of the number after a currency sign at `i` ("$", "US$"), and whether
+    /// there was one.
+    fn currency_prefix(&self, i: usize) -> (usize, bool) {
+        if self.mark(i).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && self.is_digits(i + 1) {
+            return (i + 1, true);
+        }
+        let dollar_prefix = self.word(i).is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
+        if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_joined(i + 1) && self.is_digits(i + 2) {
+            return (i + 2, true);
+        }
+        (i, false)
+    }
+
+    /// False when the token at `i` is glued to a word, a number or a dash before it.
+    fn stands_alone(&self, i: usize) -> bool {
+        if i == 0 || !self.is_joined(i) {
+            return true;
+        }
+        match self.token(i - 1).map(|t| t.piece) {
+            Some(Piece::Word | Piece::Digits) => false,
+            Some(Piece::Mark) => {
+                !self.mark(i - 1).is_some_and(|c| is_hyphen(c) || matches!(c, '/' | ':' | '.' | ',' | '#' | '_' | '@' | '&' | '^' | '='))
+            }
+            None => true,
+        }
+    }
+
+    /// Digits with what is glued to them and any scale words after them.
+    fn digits_amount(&self, i: usize, money: bool) -> Option<Amount> {
+        let token = self.token(i)?;
+        if token.piece != Piece::Digits {
+            return None;
+        }
+        let raw = self.slice(token.start, token.end);
+        let value: f64 = raw.replace(',', "").parse().ok()?;
+        let plain = !raw.contains([',', '.']);
+        let mut amount = Amount {
+            value,
+            scale: 1.0,
+            start: token.start,
+            end: token.end,
+            first: i,
+            next: i + 1,
+            kind: QuantityKind::Count,
+            plain_year: plain && raw.len() == 4 && (1900.0..=2100.0).contains(&value),
+            plain_day: plain && raw.len() <= 2 && (1.0..=31.0).contains(&value),
+            lone_one: false,
+            plus: false,
+            odd: false,
+        };
+        self.glued_suffix(&mut amount, money)?;
+        if amount.scale == 1.0 && amount.kind == QuantityKind::Count {
+            self.scale_words(&mut amount);
+        }
+        Some(amount)
+    }
+
+    /// Reads what is glued to the digits: a scale ("3bn"), a unit ("10km"), "%", "-plus".
+    /// `None` when the glued part makes it no quantity: an ordinal ("18th"), a decade
+    /// ("1990s"), a clock time ("10:30"), a compound adjective ("22-year-old").
+    fn glued_suffix(&self, amount: &mut Amount, money: bool) -> Option<()> {
+        let k = amount.next;
+        let Some(token) = self.token(k).filter(|t| t.joined) else { return Some(()) };
+        match token.piece {
+            Piece::Digits => return None,
+            Piece::Word => {
+                let suffix = self.slice(token.start, token.end).to_lowercase();
+                match suffix.as_str() {
+                    "bn" | "b" => self.apply_scale(amount, 1e9),
+                    "mn" => self.apply_scale(amount, 1e6),
+                    "k" => self.apply_scale(amount, 1e3),
+                    "tn" | "trn" => self.apply_scale(amount, 1e12),
+                    "m" if money || self.spaced_word(k + 1).is_some_and(looks_plural) => self.apply_scale(amount, 1e6),
+                    "m" => amount.kind = QuantityKind::Measure,
+                    s if listed(MEASURE_SUFFIXES, s) => amount.kind = QuantityKind::Measure,
+                    _ => return None,
+                }
+                amount.end = token.end;
+                amount.next = k + 1;
+                self.per_hour(amount);
+            }
+            Piece::Mark => {
+                let mark = self.mark(k)?;
+                let glued_after = self.is_joined(k + 1);
+                match mark {
+                    '%' => {
+                        amount.kind = QuantityKind::Percentage;
+                        amount.end = token.end;
+                        amount.next = k + 1;
+                    }
+                    '°' => {
+                        amount.kind = QuantityKind::Measure;
+                        amount.end = token.end;
+                        amount.next = k + 1;
+                        if glued_after && self.word(k + 1).is_some_and(|w| w == "C" || w == "F") {
+                            amount.end = self.token(k + 1)?.end;
+                            amount.next = k + 2;
+                        }
+                    }
+                    '+' => {
+                        amount.plus = true;
+                        amount.end = token.end;
+                        amount.next = k + 1;
+                    }
+                    c if is_hyphen(c) && glued_after => {
+                        if self.is_digits(k + 1) {
+                            // A range "20-30", read by the caller.
+                            return Some(());
+                        }
+                        let word = self.word(k + 1)?;
+                        if word.eq_ignore_ascii_case("plus") {
+                            amount.plus = true;
+                        } else if word.eq_ignore_ascii_case("odd") {
+                            amount.odd = true;
+                        } else if let Some(factor) = lookup(SCALE_WORDS, word).filter(|&f| f >= 1e6) {
+                            self.apply_scale(amount, factor);
+                        } else {
+                            return None;
+                        }
+                        amount.end = self.token(k + 1)?.end;
+                        amount.next = k + 2;
+                    }
+                    c if glued_after && self.is_digits(k + 1) && matches!(c, ':' | '/' | '.' | ',' | 'x' | '×') => return None,
+                    c if is_apostrophe(c) && glued_after && self.word(k + 1).is_some() => return None,
+                    _ => {}
+                }
+            }
+        }
+        Some(())
+    }
+
+    fn apply_scale(&self, amount: &mut Amount, factor: f64) {
+        amount.value *= factor;
+        amount.scale *= factor;
+        amount.plain_year = false;
+        amount.plain_day = false;
+    }
+
+    /// "km/h" after a measure.
+    fn per_hour(&self, amount: &mut Amount) {
+        let k = amount.next;
+        if self.mark(k) == Some('/') && self.is_joined(k) && self.is_joined(k + 1) && self.word_is(k + 1, "h") {
+            if let Some(token) = self.token(k + 1) {
+                amount.end = token.end;
+                amount.next = k + 2;
+            }
+        }
+    }
+
+    /// Spaced scale words after a number: "1.2 million", "two dozen".
+    fn scale_words(&self, amount: &mut Amount) {
+        while let Some(factor) = self.spaced_word(amount.next).and_then(|w| lookup(SCALE_WORDS, w)) {
+            let Some(token) = self.token(amount.next) else { break };
+            self.apply_scale(amount, factor);
+            amount.end = token.end;
+            amount.next += 1;
+        }
+    }
+
+    /// A number written in words: "twenty-six", "one hundred and five", "a dozen",
+    /// "half a million".
+    fn word_amount(&self, i: usize) -> Option<Amount> {
+        let first = self.token(i)?;
+        if first.piece != Piece::Word {
+            return None;
+        }
+        let mut k = i;
+        let mut factor = 1.0;
+        if self.word_is(k, "half")
+            && self.phrase_at(k + 1, "a").is_some()
+            && self.spaced_word(k + 2).and_then(|w| lookup(SCALE_WORDS, w)).is_some()
+        {
+            factor = 0.5;
+            k += 1;
+        }
+        let mut reader = WordNumber::default();
+        if self.word_is(k, "a") && self.spaced_word(k + 1).and_then(|w| lookup(SCALE_WORDS, w)).is_some() {
+            reader.current = 1.0;
+            reader.last = WordClass::Article;
+            k += 1;
+        }
+        let mut end = None;
+        let mut words = 0;
+        while let Some(word) = self.word(k) {
+            if k > i && self.is_joined(k) && !self.mark(k - 1).is_some_and(is_hyphen) {
+                break;
+            }
+            if word.eq_ignore_ascii_case("and") && reader.and_may_follow() {
+                let continues = self.spaced_word(k + 1).is_some_and(|w| lookup(UNIT_WORDS, w).or(lookup(TENS_WORDS, w)).is_some());
+                if !continues {
+                    break;
+                }
+                k += 1;
+                continue;
+            }
+            if !reader.push(word) {
+                break;
+            }
+            words += 1;
+            end = Some(self.token(k)?.end);
+            k += 1;
+            // "twenty-six" joins on through the hyphen; "two-year-old" is no number.
+            if self.mark(k).is_some_and(is_hyphen) && self.is_joined(k) && self.is_joined(k + 1) {
+                match self.word(k + 1) {
+                    Some(next) if reader.last == WordClass::Tens && lookup(UNIT_WORDS, next).is_some_and(|u| (1.0..10.0).contains(&u)) => {
+                        k += 1;
+                    }
+                    Some(_) => return None,
+                    None => {}
+                }
+            }
+        }
+        let end = end?;
+        let lone_one = words == 1 && first.end == end && self.word_is(i, "one");
+        let value = reader.value() * factor;
+        Some(Amount {
+            value,
+            scale: reader.scale,
+            start: first.start,
+            end,
+            first: i,
+            next: k,
+            kind: QuantityKind::Count,
+            plain_year: false,
+            plain_day: false,
+            lone_one,
+            plus: false,
+            odd: false,
+        })
+    }
+
+    /// The unit written after a number, which sets the kind: "per cent", "euros", "km".
+    fn unit_after(&self, amount: &mut Amount) {
+        if amount.kind != QuantityKind::Count {
+            return;
+        }
+        let k = amount.next;
+        let spaced = !self.is_joined(k);
+        let (kind, last) = if self.mark(k) == Some('%') {
+            (QuantityKind::Percentage, k)
+        } else if !spaced {
+            return;
+        } else if let Some(next) = self.phrase_at(k, "per cent").or_else(|| self.phrase_at(k, "percentage points")) {
+            (QuantityKind::Percentage, next - 1)
+        } else if self.word_is(k, "percent") || self.word_is(k, "pct") {
+            (QuantityKind::Percentage, k)
+        } else if let Some(next) = self.phrase_at(k, "US dollars") {
+            (QuantityKind::Money, next - 1)
+        } else if self.word(k).is_some_and(|w| listed(CURRENCY_WORDS, w)) {
+            (QuantityKind::Money, k)
+        } else if let Some(unit) = self.measure_word_at(k) {
+            (QuantityKind::Measure, unit)
+        } else {
+            return;
+        };
+        let Some(token) = self.token(last) else { return };
+        amount.kind = kind;
+        amount.end = token.end;
+        amount.next = last + 1;
+        if kind == QuantityKind::Measure {
+            self.per_hour(amount);
+        }
+    }
+
+    /// The last token of a measure unit at `k` ("km", "square kilometres", "degrees Celsius").
+    fn measure_word_at(&self, k: usize) -> Option<usize> {
+        let unit_at = if (self.word_is(k, "square") || self.word_is(k, "sq") || self.word_is(k, "cubic"))
+            && self.spaced_word(k + 1).is_some_and(|w| listed(MEASURE_WORDS, w))
+        {
+            k + 1
+        } else if self.word(k).is_some_and(|w| listed(MEASURE_WORDS, w)) {
+            k
+        } else {
+            return None;
+        };
+        let scale_after = ["celsius", "fahrenheit"];
+        if self.spaced_word(unit_at + 1).is_some_and(|w| scale_after.iter().any(|s| s.eq_ignore_ascii_case(w))) {
+            return Some(unit_at + 1);
+        }
+        Some(unit_at)
+    }
+
+    /// The counted noun phrase after a quantity of `kind` with `value`, ending before token
+    /// `next`. Only counts have one.
+    fn counted_for(&self, kind: QuantityKind, value: &Interval, next: usize) -> Option<Counted> {
+        if kind != QuantityKind::Count {
+            return None;
+        }
+        let singular = value.is_exact() && value.low == 1.0;
+        self.counted_after(next, singular)
+    }
+
+    /// The noun phrase starting at token `k`: "police officers and authorities",
+    /// "“armed criminals”" (span inside the marks). `singular` is true after "one".
+    fn counted_after(&self, k: usize, singular: bool) -> Option<Counted> {
+        let mut at = k;
+        if self.mark(at).is_some_and(is_opening_quote) {
+            at += 1;
+        }
+        let first = self.noun_phrase(at, MAX_COUNTED_WORDS, singular);
+        let last_of_first = *first.last()?;
+        let head = self.slice(last_of_first.start, last_of_first.end).to_lowercase();
+        let mut end = last_of_first.end;
+        let room = MAX_COUNTED_WORDS.saturating_sub(first.len() + 1);
+        let and_at = last_of_first.next;
+        if !singular && room > 0 && self.spaced_word(and_at).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+            let second = self.noun_phrase(and_at + 1, room, false);
+            let starts_with_verb = self.word(and_at + 1).is_some_and(|w| looks_present_participle(&w.to_lowercase()));
+            if let Some(last) = second.last().filter(|_| !starts_with_verb) {
+                end = last.end;
+            }
+        }
+        let span = Span::new(first.first()?.start, end).ok()?;
+        Some(Counted { span, head })
+    }
+
+    /// The content words from `k` up to the head noun. What follows a plural head is most
+    /// likely a verb ("troops arrive"), so a plural phrase ends at its last plural-looking
+    /// word and has none without one ("a 6.4 earthquake"); after "one", trailing "-s" words
+    /// are verbs ("one soldier dies").
+    fn noun_phrase(&self, k: usize, limit: usize, singular: bool) -> Vec<WordUnit> {
+        // Read past the limit, then keep the words nearest the head: "12 big old red wooden
+        // boats" counts "old red wooden boats".
+        let mut units = self.noun_run(k, 2 * MAX_COUNTED_WORDS);
+        let unit_is_plural = |unit: &WordUnit| looks_plural(self.slice(unit.start, unit.end));
+        if singular {
+            while units.len() > 1 && units.last().is_some_and(unit_is_plural) {
+                units.pop();
+            }
+        } else {
+            let keep = units.iter().rposition(unit_is_plural).map_or(0, |last| last + 1);
+            units.truncate(keep);
+        }
+        let excess = units.len().saturating_sub(limit);
+        units.drain(..excess);
+        units
+    }
+
+    /// Up to `limit` content words from `k`, trimmed of trailing participles.
+    fn noun_run(&self, k: usize, limit: usize) -> Vec<WordUnit> {
+        let mut units = Vec::new();
+        let mut at = k;
+        while units.len() < limit {
+            let Some(unit) = self.word_unit(at) else { break };
+            let lower = self.slice(unit.start, unit.end).to_lowercase();
+            if listed(STOP_WORDS, &lower) || looks_adverb(&lower) || is_number_word(&lower) || listed(MONTHS, &lower) {
+                break;
+            }
+            units.push(unit);
+            at = unit.next;
+        }
+        while let Some(last) = units.last() {
+            let lower = self.slice(last.start, last.end).to_lowercase();
+            let participle = looks_participle(&lower) || (units.len() > 1 && looks_present_participle(&lower));
+            if !participle {
+                break;
+            }
+            units.pop();
+        }
+        units
+    }
+
+    /// The word at `k` with hyphenated continuations ("anti-government", "Russian-led").
+    fn word_unit(&self, k: usize) -> Option<WordUnit> {
+        let token = self.token(k)?;
+        if token.piece != Piece::Word {
+            return None;
+        }
+        let mut end = token.end;
+        let mut next = k + 1;
+        while self.mark(next).is_some_and(is_hyphen) && self.is_joined(next) && self.is_joined(next + 1) {
+            let Some(part) = self.token(next + 1).filter(|t| t.piece == Piece::Word) else { break };
+            end = part.end;
+            next += 2;
+        }
+        Some(WordUnit { start: token.start, end, next })
+    }
+}
+
+fn is_number_word(lower: &str) -> bool {
+    lookup(UNIT_WORDS, lower).is_some() || lookup(TENS_WORDS, lower).is_some() || lookup(SCALE_WORDS, lower).is_some()
+}
+
+/// The interval and kind of a range "low to high", or `None` when it is no range.
+fn range_of(low: &Amount, high: &Amount) -> Option<(Interval, QuantityKind)> {
+    let mut low_value = low.value;
+    if low.scale == 1.0 && high.scale > 1.0 && low.value * high.scale <= high.value {
+        low_value *= high.scale;
+    }
+    let years = low.plain_year && high.plain_year;
+    if years || !low_value.is_finite() || !high.value.is_finite() || low_value >= high.value {
+        return None;
+    }
+    let kind = if low.kind == QuantityKind::Count { high.kind } else { low.kind };
+    Some((Interval::closed(low_value, high.value), kind))
+}
+
+/// A quantity over bytes `start..end`.
+fn build(
+    start: usize,
+    end: usize,
+    value: Interval,
+    approx: bool,
+    qualifier: Option<String>,
+    kind: QuantityKind,
+    counted: Option<Counted>,
+) -> Option<Quantity> {
+    let span = Span::new(start, end).ok()?;
+    let (counted, counted_head) = match counted {
+        Some(c) => (Some(c.span), Some(c.head)),
+        None => (None, None),
+    };
+    Some(Quantity { span, value, approx, qualifier, kind, counted, counted_head })
+}
+
+/// Where a number written in words has got to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum WordClass {
+    #[default]
+    Start,
+    /// "a" before a scale word.
+    Article,
+    Unit,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// Reads number words one at a time: `total` holds completed thousands, millions, …;
+/// `current` the part below the last scale word.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordNumber {
+    total: f64,
+    current: f64,
+    last: WordClass,
+    /// The largest factor applied, for ranges like "two to three million".
+    scale: f64,
+}
+
+impl WordNumber {
+    /// Takes one word; false when it does not continue the number.
+    fn push(&mut self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        if self.scale == 0.0 {
+            self.scale = 1.0;
+        }
+        if let Some(unit) = lookup(UNIT_WORDS, &lower) {
+            let fits = match self.last {
+                WordClass::Start | WordClass::Hundred | WordClass::Scale => true,
+                WordClass::Tens => (1.0..10.0).contains(&unit),
+                WordClass::Article | WordClass::Unit => false,
+            };
+            if fits {
+                self.current += unit;
+                self.last = WordClass::Unit;
+            }
+            return fits;
+        }
+        if let Some(tens) = lookup(TENS_WORDS, &lower) {
+            let fits = matches!(self.last, WordClass::Start | WordClass::Hundred | WordClass::Scale);
+            if fits {
+                self.current += tens;
+                self.last = WordClass::Tens;
+            }
+            return fits;
+        }
+        let Some(factor) = lookup(SCALE_WORDS, &lower) else { return false };
+        if matches!(lower.as_str(), "mn" | "bn") || matches!(self.last, WordClass::Start) {
+            return false;
+        }
+        if factor < 1000.0 {
+            // "hundred" and "dozen" multiply the part below the last scale word.
+            if self.last == WordClass::Hundred || self.current >= 100.0 {
+                return false;
+            }
+            self.current = self.current.max(1.0) * factor;
+            self.last = WordClass::Hundred;
+        } else {
+            self.total += self.current.max(1.0) * factor;
+            self.current = 0.0;
+            self.last = WordClass::Scale;
+        }
+        self.scale = self.scale.max(factor);
+        true
+    }
+
+    fn and_may_follow(&self) -> bool {
+        matches!(self.last, WordClass::Hundred | WordClass::Scale)
+    }
+
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The quantities of `sentence` taken as a whole text.
+    fn find(sentence: &str) -> Vec<Quantity> {
+        find_quantities(sentence, Span::new(0, sentence.len()).unwrap())
+    }
+
+    /// The single quantity of `sentence`.
+    fn one(sentence: &str) -> Quantity {
+        let found = find(sentence);
+        assert_eq!(found.len(), 1, "{sentence:?} gave {found:#?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn span_text(text: &str, span: Span) -> &str {
+        &text[span.range()]
+    }
+
+    fn counted_text<'t>(text: &'t str, quantity: &Quantity) -> Option<&'t str> {
+        quantity.counted.map(|span| span_text(text, span))
+    }
+
+    /// The value of the single exact quantity of `sentence`.
+    fn exact(sentence: &str) -> f64 {
+        let quantity = one(sentence);
+        assert!(quantity.value.is_exact(), "{sentence:?} gave {quantity:#?}");
+        quantity.value.low
+    }
+
+    fn half_open(low: f64, high: f64) -> Interval {
+        Interval { low, high: Some(high), low_inclusive: true, high_inclusive: false }
+    }
+
+    #[test]
+    fn reads_digits() {
+        assert_eq!(exact("18 were hurt"), 18.0);
+        assert_eq!(exact("2,500 soldiers"), 2500.0);
+        assert_eq!(exact("1.2 tonnes"), 1.2);
+        assert_eq!(exact("26 died."), 26.0);
+        assert_eq!(exact("it cost 1,234,567 to build"), 1234567.0);
+    }
+
+    #[test]
+    fn reads_scale_words() {
+        assert_eq!(exact("1.2 million people"), 1.2e6);
+        assert_eq!(exact("3 billion people"), 3e9);
+        assert_eq!(exact("20,000 robbers"), 20000.0);
+        assert_eq!(exact("20 thousand people"), 20000.0);
+        assert_eq!(exact("5m people"), 5e6);
+    }
+
+    #[test]
+    fn reads_number_words() {
+        let words = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(exact(&format!("{word} soldiers")), (n + 1) as f64, "{word}");
+        }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        for (n, word) in tens.iter().enumerate() {
+            assert_eq!(exact(&format!("{word} soldiers")), (n as f64 + 2.0) * 10.0, "{word}");
+        }
+        assert_eq!(exact("twenty-six people"), 26.0);
+        assert_eq!(exact("Twenty six people"), 26.0);
+        assert_eq!(exact("one hundred and five people"), 105.0);
+        assert_eq!(exact("a hundred people"), 100.0);
+        assert_eq!(exact("a thousand people"), 1000.0);
+        assert_eq!(exact("a dozen people"), 12.0);
+        assert_eq!(exact("two dozen people"), 24.0);
+        assert_eq!(exact("half a million people"), 500_000.0);
+        assert_eq!(exact("two million people"), 2e6);
+        assert_eq!(exact("three thousand five hundred people"), 3500.0);
+    }
+
+    #[test]
+    fn number_word_spans_cover_the_whole_number() {
+        let text = "about one hundred and five people";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "about one hundred and five");
+        assert_eq!(counted_text(text, &quantity), Some("people"));
+    }
+
+    #[test]
+    fn ordinals_are_not_counts() {
+        assert!(find("the first day").is_empty());
+        assert!(find("on the 18th floor").is_empty());
+        assert!(find("the twenty-first century").is_empty());
+        assert!(find("the 1990s were different").is_empty());
+    }
+
+    #[test]
+    fn years_standing_alone_are_not_counts() {
+        assert!(find("in 2022 the protests began").is_empty());
+        assert!(find("In 2022, it was calm.").is_empty());
+        assert!(find("from 2020 to 2022").is_empty());
+        assert!(find("in 2021-2022").is_empty());
+        assert_eq!(exact("2,022 people"), 2022.0);
+        assert_eq!(exact("2000 people"), 2000.0);
+        assert_eq!(one("more than 2000 were arrested").value, Interval::above(2000.0, false));
+        assert_eq!(exact("1850 died"), 1850.0);
+    }
+
+    #[test]
+    fn clock_times_and_dates_are_not_counts() {
+        assert!(find("at 10:30 on Thursday").is_empty());
+        assert!(find("at 10.30 am").is_empty());
+        assert!(find("at 5 p.m. local time").is_empty());
+        assert!(find("on 6 January").is_empty());
+        assert!(find("on January 6, 2022").is_empty());
+    }
+
+    #[test]
+    fn numbers_inside_tokens_are_not_counts() {
+        assert!(find("F-16 jets").is_empty());
+        assert!(find("the COVID-19 pandemic").is_empty());
+        assert!(find("the G7 summit").is_empty());
+        assert!(find("a 22-year-old chef").is_empty());
+        assert!(find("a two-year-old girl").is_empty());
+        assert!(find("a Boeing 737 crashed").is_empty());
+        assert!(find("U.S. Secretary of State").is_empty());
+    }
+
+    #[test]
+    fn one_as_a_pronoun_is_not_a_count() {
+        assert!(find("One of them was found beheaded by the protestors.").is_empty());
+        assert!(find("One of the officers was hurt.").is_empty());
+        assert!(find("no one was hurt").is_empty());
+        assert!(find("No one was hurt").is_empty());
+        assert!(find("one day they left").is_empty());
+        assert!(find("the one who left").is_empty());
+        assert!(find("at one point").is_empty());
+        assert_eq!(exact("one officer died"), 1.0);
+        assert_eq!(exact("One was killed."), 1.0);
+    }
+
+    #[test]
+    fn qualifiers_above() {
+        for phrase in ["more than", "over", "above", "in excess of", "upwards of"] {
+            let text = format!("{phrase} 18 soldiers");
+            let quantity = one(&text);
+            assert_eq!(quantity.value, Interval::above(18.0, false), "{phrase}");
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+            assert!(!quantity.approx);
+            assert_eq!(span_text(&text, quantity.span), format!("{phrase} 18"));
+        }
+    }
+
+    #[test]
+    fn qualifiers_at_least() {
+        for phrase in ["at least", "no fewer than"] {
+            let quantity = one(&format!("{phrase} 18 soldiers"));
+            assert_eq!(quantity.value, Interval::above(18.0, true), "{phrase}");
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+        }
+        let text = "18 or more soldiers";
+        let quantity = one(text);
+        assert_eq!(quantity.value, Interval::above(18.0, true));
+        assert_eq!(quantity.qualifier.as_deref(), Some("or more"));
+        assert_eq!(span_text(text, quantity.span), "18 or more");
+        assert_eq!(quantity.counted_head.as_deref(), Some("soldiers"));
+        let quantity = one("18-plus soldiers");
+        assert_eq!(quantity.value, Interval::above(18.0, true));
+        assert_eq!(quantity.qualifier.as_deref(), Some("plus"));
+        assert_eq!(quantity.counted_head.as_deref(), Some("soldiers"));
+    }
+
+    #[test]
+    fn qualifiers_below_and_at_most() {
+        for phrase in ["fewer than", "less than", "under"] {
+            let quantity = one(&format!("{phrase} 18 soldiers"));
+            assert_eq!(quantity.value, Interval::below(18.0, false), "{phrase}");
+        }
+        for phrase in ["up to", "at most", "no more than"] {
+            let quantity = one(&format!("{phrase} 18 soldiers"));
+            assert_eq!(quantity.value, Interval::below(18.0, true), "{phrase}");
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+        }
+    }
+
+    #[test]
+    fn qualifiers_about() {
+        for phrase in ["about", "around", "approximately", "roughly", "some", "an estimated", "estimated"] {
+            let quantity = one(&format!("{phrase} 2,500 soldiers"));
+            assert_eq!(quantity.value, Interval::exact(2500.0), "{phrase}");
+            assert!(quantity.approx, "{phrase}");
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+            assert_eq!(quantity.counted_head.as_deref(), Some("soldiers"));
+        }
+        assert_eq!(one("More than 18 soldiers").qualifier.as_deref(), Some("more than"));
+    }
+
+    #[test]
+    fn qualifiers_nearly() {
+        for phrase in ["nearly", "almost", "close to", "just under"] {
+            let quantity = one(&format!("{phrase} 500 people"));
+            assert_eq!(quantity.value, half_open(450.0, 500.0), "{phrase}");
+            assert!(quantity.approx);
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        for text in ["between 20 and 30 people", "20-30 people", "20 to 30 people", "from 20 to 30 people", "20–30 people"] {
+            let quantity = one(text);
+            assert_eq!(quantity.value, Interval::closed(20.0, 30.0), "{text}");
+            assert_eq!(quantity.counted_head.as_deref(), Some("people"), "{text}");
+        }
+        let text = "between 20 and 30 people";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "between 20 and 30");
+        assert_eq!(quantity.qualifier.as_deref(), Some("between"));
+        assert_eq!(one("2 to 3 million people").value, Interval::closed(2e6, 3e6));
+        assert_eq!(one("two to three million people").value, Interval::closed(2e6, 3e6));
+        assert_eq!(one("about 20 to 30 people").value, Interval::closed(20.0, 30.0));
+        assert!(one("about 20 to 30 people").approx);
+        assert!(find("won 3-1").is_empty());
+    }
+
+    #[test]
+    fn vague_quantifiers_follow_the_table() {
+        for &(phrase, low, high) in VAGUE_QUANTIFIERS {
+            let text = if phrase.ends_with(" of") { format!("{phrase} soldiers") } else { format!("{phrase} of soldiers") };
+            let quantity = one(&text);
+            assert_eq!(quantity.value.low, low, "{phrase}");
+            assert_eq!(quantity.value.high, high, "{phrase}");
+            assert!(quantity.approx);
+            assert_eq!(quantity.qualifier.as_deref(), Some(phrase));
+            assert_eq!(quantity.counted_head.as_deref(), Some("soldiers"), "{phrase}");
+            assert_eq!(span_text(&text, quantity.span), phrase.trim_end_matches(" of"));
+        }
+        assert!(!one("millions of people").value.high_inclusive);
+        assert!(one("dozens of people").value.high_inclusive);
+        assert_eq!(one("several police").value, Interval::closed(3.0, 30.0));
+        assert_eq!(one("a few soldiers").value, Interval::closed(2.0, 9.0));
+    }
+
+    #[test]
+    fn dozens_only_as_a_count() {
+        let text = "dozens are feared dead";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "dozens");
+        assert_eq!(quantity.counted, None);
+        let text = "Dozens killed in clashes";
+        assert_eq!(one(text).counted, None);
+        assert_eq!(one(text).qualifier.as_deref(), Some("dozens"));
+        assert!(find("they came by the dozens").is_empty());
+        assert!(find("they came in their thousands").is_empty());
+        assert!(find("a couple who married").is_empty());
+    }
+
+    #[test]
+    fn vague_quantifiers_with_scale_words() {
+        let quantity = one("several thousand people");
+        assert_eq!(quantity.value, Interval::closed(3000.0, 30000.0));
+        assert_eq!(quantity.qualifier.as_deref(), Some("several thousand"));
+        assert_eq!(quantity.counted_head.as_deref(), Some("people"));
+        let quantity = one("hundreds of millions of dollars");
+        assert_eq!(quantity.value, Interval::closed(2e8, 1999e6));
+        assert_eq!(quantity.kind, QuantityKind::Money);
+        assert_eq!(one("tens of thousands of protesters").value, Interval::closed(20000.0, 99999.0));
+    }
+
+    #[test]
+    fn money() {
+        for text in ["$5 million in aid", "5 million dollars", "€3bn", "£20", "500 euros", "US$4 million"] {
+            assert_eq!(one(text).kind, QuantityKind::Money, "{text}");
+            assert_eq!(one(text).counted, None, "{text}");
+        }
+        assert_eq!(exact("$5 million in aid"), 5e6);
+        assert_eq!(exact("€3bn"), 3e9);
+        assert_eq!(exact("£20"), 20.0);
+        let text = "more than $5 million";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), text);
+        assert_eq!(quantity.value, Interval::above(5e6, false));
+        assert_eq!(span_text("it cost 5 million dollars.", one("it cost 5 million dollars.").span), "5 million dollars");
+    }
+
+    #[test]
+    fn percentages() {
+        for text in ["30%", "30 per cent", "30 percent", "30 %"] {
+            let quantity = one(text);
+            assert_eq!(quantity.kind, QuantityKind::Percentage, "{text}");
+            assert_eq!(quantity.value, Interval::exact(30.0));
+            assert_eq!(span_text(text, quantity.span), text);
+        }
+        assert_eq!(one("20-30% of voters").value, Interval::closed(20.0, 30.0));
+        assert_eq!(one("20-30% of voters").kind, QuantityKind::Percentage);
+    }
+
+    #[test]
+    fn measures() {
+        for text in [
+            "10 km",
+            "10km",
+            "5 kilometres",
+            "3 miles",
+            "40 kg",
+            "2 tonnes",
+            "100 metres",
+            "500 hectares",
+            "20 litres",
+            "30 degrees",
+            "60 mph",
+            "90 km/h",
+            "30 square kilometres",
+        ] {
+            let quantity = one(text);
+            assert_eq!(quantity.kind, QuantityKind::Measure, "{text}");
+            assert_eq!(quantity.counted, None);
+        }
+        let text = "at 90 km/h.";
+        assert_eq!(span_text(text, one(text).span), "90 km/h");
+    }
+
+    #[test]
+    fn counted_noun_phrases() {
+        let cases = [
+            ("2,500 soldiers", "soldiers", "soldiers"),
+            ("more than 18 police officers and authorities have been killed", "police officers and authorities", "officers"),
+            ("26 “armed criminals” were killed", "armed criminals", "criminals"),
+            ("dozens of protesters", "protesters", "protesters"),
+            ("thousands of protestors were arrested", "protestors", "protestors"),
+            ("20,000 robbers", "robbers", "robbers"),
+            ("about 2,000 people in the past day", "people", "people"),
+            ("300 anti-government protesters gathered", "anti-government protesters", "protesters"),
+            ("18 People", "People", "people"),
+        ];
+        for (text, counted, head) in cases {
+            let quantity = one(text);
+            assert_eq!(counted_text(text, &quantity), Some(counted), "{text}");
+            assert_eq!(quantity.counted_head.as_deref(), Some(head), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_counted_noun_when_a_verb_follows() {
+        for text in ["dozens are feared dead", "the peacekeepers are about 2,500", "more than 700 are wounded", "2,000 detained"] {
+            let quantity = one(text);
+            assert_eq!(quantity.counted, None, "{text}");
+            assert_eq!(quantity.counted_head, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn counted_phrase_has_at_most_four_words() {
+        let text = "12 big old red wooden boats";
+        let quantity = one(text);
+        let counted = counted_text(text, &quantity).unwrap();
+        assert!(counted.split(' ').count() <= 4, "{counted}");
+    }
+
+    #[test]
+    fn sentence_more_than_eighteen_officers() {
+        let text = "More than 18 police officers and authorities have been killed, while more than 700 are wounded.";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(span_text(text, found[0].span), "More than 18");
+        assert_eq!(found[0].value, Interval::above(18.0, false));
+        assert_eq!(found[0].qualifier.as_deref(), Some("more than"));
+        assert_eq!(counted_text(text, &found[0]), Some("police officers and authorities"));
+        assert_eq!(found[0].counted_head.as_deref(), Some("officers"));
+        assert_eq!(span_text(text, found[1].span), "more than 700");
+        assert_eq!(found[1].value, Interval::above(700.0, false));
+        assert_eq!(found[1].counted, None);
+    }
+
+    #[test]
+    fn sentence_armed_criminals() {
+        let text = "The Ministry of Interior of Kazakhstan said that so far, 26 “armed criminals” and 18 security officials have been killed in the riots.";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].value, Interval::exact(26.0));
+        assert_eq!(counted_text(text, &found[0]), Some("armed criminals"));
+        assert_eq!(found[0].counted_head.as_deref(), Some("criminals"));
+        assert_eq!(found[1].value, Interval::exact(18.0));
+        assert_eq!(counted_text(text, &found[1]), Some("security officials"));
+        assert_eq!(found[1].counted_head.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn sentence_peacekeepers_are_about() {
+        let text = "Recently, the Russian RIA news agency reported that the “peacekeepers” are about 2,500";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "about 2,500");
+        assert_eq!(quantity.value, Interval::exact(2500.0));
+        assert!(quantity.approx);
+        assert_eq!(quantity.qualifier.as_deref(), Some("about"));
+        assert_eq!(quantity.counted, None);
+    }
+
+    #[test]
+    fn sentence_dozens_of_protesters() {
+        let text = "Kazakh police reported killing dozens of protesters and detaining more than 2,000 people in the past day.";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(span_text(text, found[0].span), "dozens");
+        assert_eq!(found[0].value, Interval::closed(20.0, 199.0));
+        assert_eq!(counted_text(text, &found[0]), Some("protesters"));
+        assert_eq!(span_text(text, found[1].span), "more than 2,000");
+        assert_eq!(counted_text(text, &found[1]), Some("people"));
+    }
+
+    #[test]
+    fn sentence_several_police() {
+        let text = "There were also reports of several police being killed, with one officer reportedly found beheaded.";
+        let found = find(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].qualifier.as_deref(), Some("several"));
+        assert_eq!(found[0].counted_head.as_deref(), Some("police"));
+        assert_eq!(found[1].value, Interval::exact(1.0));
+        assert_eq!(found[1].counted_head.as_deref(), Some("officer"));
+    }
+
+    #[test]
+    fn sentence_approximately() {
+        let text = "The Russian-led force has approximately 2,500 people";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "approximately 2,500");
+        assert_eq!(quantity.counted_head.as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn sentence_year_then_nearly() {
+        let text = "In 2022, nearly 500 people were injured";
+        let quantity = one(text);
+        assert_eq!(span_text(text, quantity.span), "nearly 500");
+        assert_eq!(quantity.value, half_open(450.0, 500.0));
+        assert_eq!(quantity.counted_head.as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn sentence_pronoun_and_title_give_nothing() {
+        assert!(find("One of them was found beheaded by the protestors.").is_empty());
+        assert!(find("U.S. Secretary of State").is_empty());
+    }
+
+    #[test]
+    fn tallies_and_scores_are_skipped_whole() {
+        assert!(find("The vote was 52 to 48.").is_empty());
+        assert!(find("They won 3-1 at home").is_empty());
+    }
+
+    #[test]
+    fn names_ages_and_magnitudes() {
+        assert!(find("They gathered at Gate 4 on Tuesday").is_empty());
+        assert!(find("Rafe, 29, grew up by the sea").is_empty());
+        assert_eq!(exact("Earthquake Kills 87 In Valley"), 87.0);
+        assert!(find("Page 5 of the report").is_empty());
+        assert_eq!(exact("Exactly 5 people came"), 5.0);
+        let quantity = one("A magnitude 6.4 earthquake struck");
+        assert_eq!(quantity.kind, QuantityKind::Measure);
+        assert_eq!(quantity.counted, None);
+        assert!(find("police fired on Jan. 5 at dawn").is_empty());
+    }
+
+    #[test]
+    fn as_many_as_is_an_upper_bound() {
+        let quantity = one("As many as 10,000 people took part.");
+        assert_eq!(quantity.value, Interval::below(10000.0, true));
+        assert_eq!(quantity.qualifier.as_deref(), Some("as many as"));
+    }
+
+    #[test]
+    fn a_couple_of_hundred() {
+        let text = "A couple of hundred protesters";
+        let quantity = one(text);
+        assert_eq!(quantity.value, Interval::closed(200.0, 300.0));
+        assert_eq!(span_text(text, quantity.span), "A couple of hundred");
+        assert_eq!(quantity.qualifier.as_deref(), Some("a couple of hundred"));
+        assert_eq!(quantity.counted_head.as_deref(), Some("protesters"));
+        assert_eq!(one("a few hundred people").value, Interval::closed(200.0, 900.0));
+    }
+
+    #[test]
+    fn counted_phrases_end_at_the_head() {
+        let cases = [
+            ("the government sent 800 soldiers and a field hospital", "soldiers"),
+            ("87 people and injuring hundreds", "people"),
+            ("two tabs change content", "tabs"),
+            ("one soldier dies", "soldier"),
+            ("one police officer reportedly died", "police officer"),
+            ("12 big old red wooden boats", "old red wooden boats"),
+        ];
+        for (text, counted) in cases {
+            assert_eq!(counted_text(text, &find(text)[0]), Some(counted), "{text}");
+        }
+        assert_eq!(one("87 hurt\nImage source").counted, None);
+        assert_eq!(one("a 6.4 earthquake struck").counted, None);
+    }
+
+    #[test]
+    fn spans_are_absolute_and_limited_to_the_sentence() {
+        let text = "Intro: 5 people. Then 18 soldiers left. And 7 more.";
+        let start = text.find("Then").unwrap();
+        let end = text.find(" And").unwrap();
+        let found = find_quantities(text, Span::new(start, end).unwrap());
+        assert_eq!(found.len(), 1);
+        assert_eq!(span_text(text, found[0].span), "18");
+        assert_eq!(counted_text(text, &found[0]), Some("soldiers"));
+        assert!(find_quantities(text, Span::new(0, text.len() + 5).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn stage_reads_sentences_and_sets_quantities() {
+        let text = "More than 18 officers died. About 2,500 troops arrived.";
+        let mut doc = Document::new("a", text, Default::default());
+        assert!(QuantityStage.annotate(&mut doc).is_err());
+        let sentences = vec![
+            parallax_core::Sentence { span: Span::new(0, 27).unwrap() },
+            parallax_core::Sentence { span: Span::new(28, text.len()).unwrap() },
+        ];
+        doc.set_layer::<Sentences>(sentences).unwrap();
+        QuantityStage.annotate(&mut doc).unwrap();
+        let quantities = doc.layer::<Quantities>().unwrap();
+        assert_eq!(quantities.len(), 2);
+        assert_eq!(QuantityStage.name(), "quantities");
+        assert_eq!(QuantityStage.requires(), &[LayerKind::Sentences]);
+        assert_eq!(QuantityStage.provides(), &[LayerKind::Quantities]);
+    }
+
+    /// Checks the invariants every answer must keep.
+    fn assert_well_formed(text: &str, sentence: Span) {
+        for quantity in find_quantities(text, sentence) {
+            for span in std::iter::once(quantity.span).chain(quantity.counted) {
+                assert!(sentence.contains(span), "{span} outside {sentence} in {text:?}");
+                assert!(span.check(text).is_ok(), "{span} not on boundaries in {text:?}");
+            }
+            if let Some(high) = quantity.value.high {
+                assert!(quantity.value.low <= high, "{quantity:?} in {text:?}");
+            }
+            assert!(quantity.counted.is_some() == quantity.counted_head.is_some());
+        }
+    }
+
+    /// Pieces that exercise the scanner: numbers, qualifiers, units, quotes and odd marks.
+    fn tricky_piece() -> impl Strategy<Value = String> {
+        let pieces = vec![
+            "18",
+            "2,500",
+            "1.2",
+            "2022",
+            "10:30",
+            "-",
+            "–",
+            "to",
+            "and",
+            "between",
+            "from",
+            "more",
+            "than",
+            "about",
+            "nearly",
+            "one",
+            "of",
+            "a",
+            "half",
+            "dozen",
+            "dozens",
+            "million",
+            "bn",
+            "$",
+            "€",
+            "%",
+            "per",
+            "cent",
+            "km",
+            "/",
+            "h",
+            "“",
+            "”",
+            "\"",
+            "people",
+            "police",
+            "officers",
+            "were",
+            "killed",
+            "twenty",
+            "six",
+            "hundred",
+            "th",
+            "plus",
+            "or",
+            "é",
+            "👍",
+            "\u{301}",
+            ",",
+            ".",
+            "the",
+            "several",
+            "tens",
+            "thousands",
+            "January",
+            "am",
+            "m",
+        ];
+        (prop::sample::select(pieces), any::<bool>()).prop_map(|(piece, space)| if space { format!("{piece} ") } else { piece.to_string() })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics_and_spans_stay_inside(text in any::<String>(), a in any::<usize>(), b in any::<usize>()) {
+            assert_well_formed(&text, Span::new(0, text.len()).unwrap());
+            let (mut start, mut end) = (a % (text.len() + 1), b % (text.len() + 1));
+            if start > end {
+                std::mem::swap(&mut start, &mut end);
+            }
+            // Unchecked sentence spans must not panic either; checked ones must keep the invariants.
+            let _ = find_quantities(&text, Span::new(start, end).unwrap());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            assert_well_formed(&text, Span::new(start.min(end), end).unwrap());
+        }
+
+        #[test]
+        fn number_like_text_keeps_the_invariants(pieces in prop::collection::vec(tricky_piece(), 0..24), prefix in "\\PC{0,3}") {
+            let text = format!("{prefix}{}", pieces.concat());
+            let start = prefix.len();
+            assert_well_formed(&text, Span::new(start, text.len()).unwrap());
+        }
+    }
+}
