@@ -2,6 +2,7 @@
 
 use crate::entities::EntityIndex;
 use crate::model::*;
+use crate::union_find::DisjointSets;
 use parallax_core::layer::{Claims, Framing, Quantities, Quotes, Times};
 use parallax_core::{format_number, Document, Interval, Span, Voice};
 use parallax_nlp::lexicon;
@@ -220,23 +221,15 @@ fn count_upstream_sources(reported: &[Reported]) -> usize {
             r.report.attributed_source.is_some() || !reported.iter().any(|o| o.doc.id == r.doc.id && o.report.attributed_source.is_some())
         })
         .collect();
-    let mut parent: Vec<usize> = (0..counted.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut sets = DisjointSets::new(counted.len());
     for i in 0..counted.len() {
         for j in i + 1..counted.len() {
             if counted[i].upstream.iter().any(|key| counted[j].upstream.contains(key)) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
+                sets.union(i, j);
             }
         }
     }
-    (0..counted.len()).filter(|&i| root(&mut parent, i) == i).count()
+    sets.groups().len()
 }
 
 /// Words that name a kind of institution rather than a particular one.

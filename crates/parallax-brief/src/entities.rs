@@ -5,6 +5,7 @@
 //! (a misspelling, "Brinken" ↔ "Blinken"), or when one organisation name is the acronym of
 //! another. The canonical name of a merged entity is its most complete form.
 
+use crate::union_find::DisjointSets;
 use parallax_core::layer::Entities;
 use parallax_core::{Document, EntityLabel};
 use parallax_nlp::entities::{edit_distance_at_most_one, initials};
@@ -48,7 +49,7 @@ impl EntityIndex {
             }
         }
         let keys: Vec<String> = names.keys().cloned().collect();
-        let mut parent: Vec<usize> = (0..keys.len()).collect();
+        let mut sets = DisjointSets::new(keys.len());
         let surnames: Vec<(usize, &str)> = keys
             .iter()
             .enumerate()
@@ -72,7 +73,7 @@ impl EntityIndex {
                     None
                 };
                 if let Some(j) = target {
-                    union(&mut parent, i, j);
+                    sets.union(i, j);
                 }
             }
             if label == EntityLabel::Organisation && !key.contains(' ') {
@@ -80,25 +81,21 @@ impl EntityIndex {
                 let matches: Vec<usize> =
                     keys.iter().enumerate().filter(|(_, k)| k.contains(' ') && initials(k) == acronym).map(|(j, _)| j).collect();
                 if matches.len() == 1 {
-                    union(&mut parent, i, matches[0]);
+                    sets.union(i, matches[0]);
                 }
             }
             if label == EntityLabel::Person && key.contains(' ') {
                 // Full names that differ by one letter in the surname and share the first name.
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
                     if names[other].0 == EntityLabel::Person && same_person_spelling(key, other) {
-                        union(&mut parent, i, j);
+                        sets.union(i, j);
                     }
                 }
             }
         }
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..keys.len() {
-            let root = find(&mut parent, i);
-            groups.entry(root).or_default().push(i);
-        }
+        let groups = sets.groups();
         let mut index = EntityIndex::default();
-        for members in groups.values() {
+        for members in &groups {
             let best = members
                 .iter()
                 .copied()
@@ -136,19 +133,4 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
 fn same_person_spelling(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
     first_a == first_b && last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b)
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra] = rb;
-    }
 }

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod model;
 pub mod render;
 pub mod stories;
+pub mod union_find;
 
 pub use build::build_brief;
 pub use model::{Brief, Verdict, SCHEMA_VERSION};

@@ -5,6 +5,7 @@
 //! same), joined transitively. Groups keep input order; stories are ordered by their
 //! first article.
 
+use crate::union_find::DisjointSets;
 use parallax_core::layer::Entities;
 use parallax_core::Document;
 use std::collections::BTreeSet;
@@ -14,30 +15,17 @@ pub const LINK_THRESHOLD: f64 = 0.15;
 
 /// Groups `docs` into stories; each story is a list of indices into `docs`.
 pub fn group_stories(docs: &[&Document]) -> Vec<Vec<usize>> {
-    let sets: Vec<BTreeSet<String>> =
+    let sets_of_entities: Vec<BTreeSet<String>> =
         docs.iter().map(|d| d.layer::<Entities>().unwrap_or(&[]).iter().map(|e| e.canonical.to_lowercase()).collect()).collect();
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    let mut sets = DisjointSets::new(docs.len());
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
-            if jaccard(&sets[i], &sets[j]) >= LINK_THRESHOLD {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+            if jaccard(&sets_of_entities[i], &sets_of_entities[j]) >= LINK_THRESHOLD {
+                sets.union(i, j);
             }
         }
     }
-    let mut stories: Vec<Vec<usize>> = Vec::new();
-    let mut story_of_root: Vec<Option<usize>> = vec![None; docs.len()];
-    for i in 0..docs.len() {
-        let r = root(&mut parent, i);
-        match story_of_root[r] {
-            Some(s) => stories[s].push(i),
-            None => {
-                story_of_root[r] = Some(stories.len());
-                stories.push(vec![i]);
-            }
-        }
-    }
-    stories
+    sets.groups()
 }
 
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
@@ -46,12 +34,4 @@ fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     }
     let shared = a.intersection(b).count() as f64;
     shared / a.union(b).count() as f64
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }

@@ -7,11 +7,10 @@
 //! sentence ("according to …", "X said …", "…, police say").
 
 use crate::lexicon;
+use crate::quotes::source_for;
 use crate::text_util::stem;
 use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences};
-use parallax_core::{
-    Claim, ClaimKind, Document, EntityLabel, EntityMention, LayerKind, Quantity, QuantityKind, Quote, Source, Span, Stage, StageError,
-};
+use parallax_core::{Claim, ClaimKind, Document, EntityMention, LayerKind, Quantity, QuantityKind, Quote, Source, Span, Stage, StageError};
 
 pub struct ClaimExtractor;
 
@@ -258,7 +257,7 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
         let rest = &text[start..sentence.end()];
         let len = rest.find([',', '.', ';']).unwrap_or(rest.len());
         let span = crate::text_util::trimmed(text, start, start + len)?;
-        return Some(source(text, span, entities));
+        return Some(source_for(text, span, entities));
     }
     let words = lower_words(text, sentence);
     // "…, police say." / "…, the ministry said in a statement." / "…, the state news agency
@@ -271,7 +270,7 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
         let comma = (0..k).rev().take(9).find(|&j| text[words[j].0.end()..words[j + 1].0.start()].contains(','));
         if let Some(j) = comma.filter(|&j| words[j].0.end() >= at.end()) {
             let span = Span::new(words[j + 1].0.start(), words[k - 1].0.end()).ok()?;
-            return Some(source(text, span, entities));
+            return Some(source_for(text, span, entities));
         }
         break;
     }
@@ -297,29 +296,5 @@ fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMentio
         last -= 1;
     }
     let span = Span::new(words[first].0.start(), words[last].0.end()).ok()?;
-    Some(source(text, span, entities))
-}
-
-fn source(text: &str, span: Span, entities: &[EntityMention]) -> Source {
-    let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span)).collect();
-    let best = inside
-        .iter()
-        .find(|e| e.label == EntityLabel::Person)
-        .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
-        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place));
-    // "the ministry": the organisation of that kind named last before it.
-    let definite = text[span.range()].to_lowercase();
-    let head = definite.strip_prefix("the ").filter(|rest| !rest.contains(' ')).map(str::to_owned);
-    let earlier = head.and_then(|head| {
-        entities
-            .iter()
-            .rev()
-            .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(&head))
-    });
-    let canonical = best.copied().or(earlier).map(|e| e.canonical.clone()).or_else(|| {
-        let phrase = text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric());
-        let phrase = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The ")).unwrap_or(phrase);
-        Some(phrase.to_lowercase())
-    });
-    Source { span, canonical }
+    Some(source_for(text, span, entities))
 }

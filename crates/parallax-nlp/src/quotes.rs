@@ -167,7 +167,15 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let second = ws.get(1);
     if lexicon::is_speech_verb(&text[first.range()]) {
         // "said X": the speaker runs to the next punctuation.
-        let speaker_end = ws.iter().skip(1).take_while(|w| !text[w.range()].ends_with(['.', ','])).count() + 1;
+        // A period after an abbreviation or initial ("said Gen. Ferrant.") does not end it.
+        let ends_phrase = |w: &Span| {
+            let word = &text[w.range()];
+            let bare = word.trim_end_matches('.');
+            let abbreviation =
+                contains_ci(lexicon::ABBREVIATIONS, bare) || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase));
+            word.ends_with(',') || (word.ends_with('.') && !abbreviation)
+        };
+        let speaker_end = ws.iter().skip(1).take_while(|w| !ends_phrase(w)).count() + 1;
         let last = ws.get(speaker_end.min(ws.len() - 1))?;
         let speaker = Span::new(second?.start(), last.end()).ok()?;
         let speaker = Span::new(speaker.start(), speaker.start() + text[speaker.range()].trim_end_matches(['.', ',']).len()).ok()?;
@@ -186,7 +194,9 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let speaker = Span::new(ws[0].start(), ws[last].end()).ok()?;
     let cue = Span::new(ws[verb].start(), ws[verb].start() + text[ws[verb].range()].trim_end_matches(['.', ',']).len()).ok()?;
     let speaker_text = &text[speaker.range()];
-    if speaker_text.contains(['“', '"', '.']) {
+    // "“nonsense” and said: …" — a conjunction starts a new clause, not a speaker.
+    let starts_with_conjunction = matches!(speaker_text.split_whitespace().next(), Some("and" | "but" | "or" | "then" | "as" | "while"));
+    if speaker_text.contains(['“', '"', '.']) || starts_with_conjunction {
         return None;
     }
     Some((source_for(text, speaker, entities), cue, true))
@@ -204,8 +214,23 @@ fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMen
     let between = text[cue.end()..quote.start()].trim();
     // "warned in a speech to reporters: “…”" introduces the quote as directly as "said, “…”".
     let adjacent = between.trim_matches([',', ':']).trim().is_empty() || between.ends_with(':');
-    let subject = subject_before(text, &ws[..verb], entities)?;
+    let subject = participle_subject(text, &ws, &word_texts, verb, entities).or_else(|| subject_before(text, &ws[..verb], entities))?;
     Some((source_for(text, subject, entities), cue, adjacent))
+}
+
+/// ", calling the deployment “…”", ", describing protesters as “…”": a participle after a
+/// comma shares the main clause's subject — the subject of an earlier speech verb in the
+/// sentence, or else the first person the sentence names.
+fn participle_subject(text: &str, ws: &[Span], word_texts: &[&str], verb: usize, entities: &[EntityMention]) -> Option<Span> {
+    let is_participle = word_texts[verb].ends_with("ing") && verb > 0 && word_texts[verb - 1].ends_with(',');
+    if !is_participle {
+        return None;
+    }
+    if let Some(earlier) = (0..verb - 1).find(|&k| lexicon::is_speech_cue(word_texts, k)) {
+        return subject_before(text, &ws[..earlier], entities);
+    }
+    let sentence = Span::new(ws[0].start(), ws[verb].start()).ok()?;
+    entities.iter().find(|e| e.label == EntityLabel::Person && sentence.contains(e.span)).map(|e| e.span)
 }
 
 /// The subject noun phrase before a verb: the nearest entity mention, or else the words
@@ -215,19 +240,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // "Nikol Pashinyan, the chairman of …, announced": a comma right before the verb closes
     // an apposition, so the subject is the sentence's first phrase.
     if text[last.range()].ends_with(',') {
-        let first_comma = ws.iter().position(|w| text[w.range()].ends_with(','))?;
-        if first_comma + 1 < ws.len() {
-            let end = ws[first_comma].start() + text[ws[first_comma].range()].trim_end_matches(',').len();
-            let head = Span::new(ws[0].start(), end).ok()?;
-            // "A docker, Jonas Reed, said": the apposition holds the name.
-            let named_in_head = entities.iter().any(|e| e.label == EntityLabel::Person && head.contains(e.span));
-            let named_later =
-                entities.iter().find(|e| e.label == EntityLabel::Person && e.span.start() >= end && e.span.end() <= last.end());
-            return match named_later {
-                Some(person) if !named_in_head => Some(person.span),
-                _ => Some(head),
-            };
-        }
+        return head_or_apposition(text, ws, entities);
     }
     let mut start = ws.len() - 1;
     while start > 0 {
@@ -255,8 +268,11 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
             "also" | "has" | "have" | "had" | "then" | "later" | "again" | "further" | "reportedly" | "released" | "a" | "statement"
         )
     });
-    if let Some(end) = trimmed_end {
-        phrase = Span::new(phrase.start(), phrase_words[end].end()).ok()?;
+    match trimmed_end {
+        Some(end) => phrase = Span::new(phrase.start(), phrase_words[end].end()).ok()?,
+        // Nothing but auxiliaries after a parenthetical ("The interior minister, for her part,
+        // has called …"): the subject is the sentence's first phrase.
+        None => return head_or_apposition(text, ws, entities),
     }
     // "…, calling it “nonsense” and said": a phrase with no name and no description falls
     // back to the last person named earlier in the sentence.
@@ -275,6 +291,22 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         }
     }
     (!text[phrase.range()].is_empty()).then_some(phrase)
+}
+
+/// The subject of a sentence whose verb follows an apposition or parenthetical: the person
+/// named in the apposition ("A docker, Jonas Reed, said"), else the sentence's first phrase
+/// ("Nikol Pashinyan, the chairman of …, announced"; "The minister, for her part, said").
+fn head_or_apposition(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option<Span> {
+    let last = *ws.last()?;
+    let first_comma = ws.iter().position(|w| text[w.range()].ends_with(','))?;
+    let end = ws[first_comma].start() + text[ws[first_comma].range()].trim_end_matches(',').len();
+    let head = Span::new(ws[0].start(), end).ok()?;
+    let named_in_head = entities.iter().any(|e| e.label == EntityLabel::Person && head.contains(e.span));
+    let named_later = entities.iter().find(|e| e.label == EntityLabel::Person && e.span.start() >= end && e.span.end() <= last.end());
+    match named_later {
+        Some(person) if !named_in_head => Some(person.span),
+        _ => Some(head),
+    }
 }
 
 /// "X said that …" with no quotation marks: an indirect quote.
@@ -307,24 +339,33 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     None
 }
 
-/// A source for the speaker phrase at `span`: the person, organisation or place entity
-/// inside it when there is one.
-fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
+/// A source for the speaker or attribution phrase at `span`:
+/// - the person named in it, or else the organisation or place named in it unless the
+///   phrase is a role ("An EU spokesperson", "the leader of Kazakhstan" are roles, not the
+///   EU or Kazakhstan);
+/// - for "the ministry", the organisation of that kind named last before it;
+/// - otherwise the phrase itself as a description ("EU spokesperson", "police").
+pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span)).collect();
-    let best = inside
+    let named = inside
         .iter()
         .find(|e| e.label == EntityLabel::Person)
         .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
         .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place));
-    // "An EU spokesperson", "the leader of Kazakhstan": a role, not the organisation or
-    // place named inside it.
-    let phrase = text[span.range()].to_lowercase();
+    let phrase = text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let is_role = phrase.split(|c: char| !c.is_alphanumeric()).any(|w| contains_ci(lexicon::ROLE_NOUNS, w));
-    match best {
-        Some(e) if e.label == EntityLabel::Person || !is_role => Source { span, canonical: Some(e.canonical.clone()) },
-        _ if is_role => Source { span, canonical: Some(description(&phrase)) },
-        _ => Source { span, canonical: None },
+    if let Some(entity) = named.filter(|e| e.label == EntityLabel::Person || !is_role) {
+        return Source { span, canonical: Some(entity.canonical.clone()) };
     }
+    let head = phrase.strip_prefix("the ").filter(|rest| !rest.contains(' '));
+    let earlier = head.and_then(|head| {
+        entities
+            .iter()
+            .rev()
+            .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(head))
+    });
+    let canonical = earlier.map_or_else(|| description(&phrase), |e| e.canonical.clone());
+    Source { span, canonical: Some(canonical) }
 }
 
 /// A speaker description without its article: "An EU spokesperson" → "EU spokesperson".
