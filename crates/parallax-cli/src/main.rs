@@ -46,6 +46,14 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
     },
+    /// Score a stage against public ground truth.
+    ///
+    /// Data sets are read from `--data`, or from $PARALLAX_DATA (default ../shared/data)
+    /// plus the set's usual sub-directory.
+    Eval {
+        #[command(subcommand)]
+        which: EvalCommand,
+    },
     /// Print every annotation layer of one article as JSON.
     ///
     /// The output follows schema/document.schema.json: `text` is the input exactly (as
@@ -60,6 +68,23 @@ enum Command {
         /// Publication date (YYYY-MM-DD) when the article does not state one.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Quotes and attribution (source, cue, content spans) against PolNeAR.
+    ///
+    /// Runs the whole pipeline on every article of the split and prints exact-match
+    /// precision, recall and F1 for source and cue spans, and content overlap.
+    Attribution {
+        /// The PolNeAR directory (with train/ and dev/); defaults to
+        /// $PARALLAX_DATA/attribution/polnear.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Which split to score.
+        #[arg(long, default_value = "dev")]
+        split: String,
     },
 }
 
@@ -121,6 +146,36 @@ fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Brief { inputs, format, published } => brief(&inputs, format, published),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
+        Command::Eval { which } => eval(which),
+    }
+}
+
+/// The root of the public data sets: $PARALLAX_DATA, or ../shared/data.
+fn data_root() -> PathBuf {
+    std::env::var_os("PARALLAX_DATA").map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from)
+}
+
+#[allow(clippy::print_stdout)]
+fn eval(which: EvalCommand) -> Result<Outcome> {
+    match which {
+        EvalCommand::Attribution { data, split } => {
+            let dir = data.unwrap_or_else(|| data_root().join("attribution/polnear"));
+            let started = std::time::Instant::now();
+            let scores = parallax_eval::attribution::evaluate(&dir, &split).with_context(|| format!("evaluating on {}", dir.display()))?;
+            println!("PolNeAR {split}: {} articles in {:.2} s", scores.articles, started.elapsed().as_secs_f64());
+            println!("source (exact)        {}", scores.source);
+            println!("cue (exact)           {}", scores.cue);
+            println!("source and cue        {}", scores.source_and_cue);
+            println!("content (overlap)     {}", scores.content_overlap);
+            println!("content (characters)  {}", scores.content_characters);
+            if scores.malformed_lines > 0 {
+                println!("annotation lines that could not be read: {}", scores.malformed_lines);
+            }
+            for failure in &scores.failures {
+                report(failure);
+            }
+            Ok(if scores.failures.is_empty() { Outcome::Complete } else { Outcome::Partial })
+        }
     }
 }
 

@@ -647,3 +647,8 @@ pub const PLACE_HEADS: &[&str] = &[
 
 /// Prepositions that put the following name in a place ("in Almaty", "near Gate 4").
 pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "outside", "into", "inside", "throughout", "around", "at"];
+
+/// True for an English weekday name in lower case.
+pub fn is_weekday(word: &str) -> bool {
+    matches!(word, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}

@@ -184,6 +184,18 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     // "X said", X being up to six words.
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
     let verb = (0..ws.len().min(7)).find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
+    // "“…,” has said Harvik": only auxiliaries before the verb, so the speaker follows it.
+    if verb > 0 && (0..verb).all(|k| AUXILIARIES.contains(&word_texts[k])) {
+        let speaker_end = (verb + 1..ws.len()).find(|&k| word_texts[k].ends_with([',', '.'])).unwrap_or(ws.len() - 1);
+        let last = ws[speaker_end];
+        let speaker =
+            Span::new(ws.get(verb + 1)?.start(), last.start() + word_texts[speaker_end].trim_end_matches([',', '.']).len()).ok()?;
+        let cue = Span::new(ws[verb].start(), ws[verb].start() + word_texts[verb].trim_end_matches([',', '.']).len()).ok()?;
+        if words(&text[speaker.range()]).count() <= 6 {
+            return Some((source_for(text, speaker, entities), cue, true));
+        }
+        return None;
+    }
     if verb == 0 {
         return None;
     }
@@ -222,121 +234,372 @@ fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMen
 /// comma shares the main clause's subject — the subject of an earlier speech verb in the
 /// sentence, or else the first person the sentence names.
 fn participle_subject(text: &str, ws: &[Span], word_texts: &[&str], verb: usize, entities: &[EntityMention]) -> Option<Span> {
-    let is_participle = word_texts[verb].ends_with("ing") && verb > 0 && word_texts[verb - 1].ends_with(',');
-    if !is_participle {
+    if !word_texts[verb].trim_end_matches([',', ':']).ends_with("ing") || verb == 0 {
         return None;
     }
     if let Some(earlier) = (0..verb - 1).find(|&k| lexicon::is_speech_cue(word_texts, k)) {
         return subject_before(text, &ws[..earlier], entities);
     }
+    // "The British Foreign Office also released a statement saying", "Pashinyan echoed
+    // Tokayev’s rhetoric characterizing …": the first person or organisation named.
     let sentence = Span::new(ws[0].start(), ws[verb].start()).ok()?;
-    entities.iter().find(|e| e.label == EntityLabel::Person && sentence.contains(e.span)).map(|e| e.span)
+    let actor = |label: EntityLabel| entities.iter().find(move |e| e.label == label && sentence.contains(e.span));
+    actor(EntityLabel::Person)
+        .filter(|person| actor(EntityLabel::Organisation).is_none_or(|org| person.span.start() < org.span.start()))
+        .or_else(|| actor(EntityLabel::Organisation))
+        .map(|e| e.span)
 }
 
-/// The subject noun phrase before a verb: the nearest entity mention, or else the words
-/// back to a clause boundary.
+/// Words between a subject and its speech verb ("Russia has also said").
+const AUXILIARIES: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "then",
+    "later",
+    "again",
+    "further",
+    "reportedly",
+    "previously",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "once",
+    "often",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "simply",
+    "just",
+    "already",
+    "still",
+    "never",
+    "always",
+    "even",
+    "only",
+    "flatly",
+    "openly",
+    "first",
+    "initially",
+    "finally",
+    "subsequently",
+    "frequently",
+    "directly",
+    "not",
+    "never",
+];
+
+/// First words of an introductory phrase or parenthetical ("In a statement,", "for her part,").
+const INTRODUCTORY: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "asked",
+    "speaking",
+    "according",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "for",
+    "with",
+    "without",
+    "despite",
+    "following",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "still",
+    "yet",
+    "instead",
+    "indeed",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "also",
+    "separately",
+    "elsewhere",
+    "since",
+    "under",
+    "by",
+    "from",
+    "to",
+    "if",
+    "although",
+    "though",
+    "because",
+    "once",
+    "over",
+    "unlike",
+    "like",
+    "amid",
+    "writing",
+    "responding",
+    "echoing",
+    "citing",
+    "addressing",
+    "referring",
+    "moreover",
+    "furthermore",
+    "similarly",
+    "likewise",
+    "so",
+    "thus",
+    "therefore",
+    "overall",
+    "notably",
+    "recently",
+    "previously",
+    "additionally",
+    "again",
+    "first",
+    "second",
+    "finally",
+    "separately",
+];
+
+/// Words that start a new clause when walking back from a verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "while", "because", "when", "although", "though", "since", "if", "whereas", "where", "who", "which", "whom", "whether",
+    "after", "before", "until", "unless",
+];
+
+/// The subject phrase before a speech verb, as written: back to the start of its clause,
+/// without auxiliaries and adverbs before the verb, without introductory phrases and
+/// parentheticals, with appositions ("Nikol Pashinyan, the prime minister of Armenia,").
+/// When nothing is left ("…, calling it “nonsense” and said"), the last person named
+/// earlier in the sentence.
 fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option<Span> {
-    let last = *ws.last()?;
-    // "Nikol Pashinyan, the chairman of …, announced": a comma right before the verb closes
-    // an apposition, so the subject is the sentence's first phrase.
-    if text[last.range()].ends_with(',') {
-        return head_or_apposition(text, ws, entities);
+    let word = |k: usize| &text[ws[k].range()];
+    let lower = |k: usize| word(k).trim_end_matches(',').to_lowercase();
+    let mut end = ws.len();
+    while end > 0 && AUXILIARIES.contains(&lower(end - 1).as_str()) && !word(end - 1).ends_with(',') {
+        end -= 1;
     }
-    let mut start = ws.len() - 1;
+    let mut start = end;
     while start > 0 {
-        let prev = &text[ws[start - 1].range()];
-        let word = prev.trim_end_matches(',');
-        let closes_clause = prev.ends_with([',', '.', '”', '"', ';', ':']);
-        if closes_clause || matches!(word, "and" | "but" | "while" | "While" | "that" | "when") {
+        let prev = word(start - 1);
+        let bare = prev.trim_end_matches(',');
+        let is_abbreviation = bare.ends_with('.') && bare.len() <= 5 && bare.chars().next().is_some_and(char::is_uppercase);
+        let closes_sentence_part = prev.ends_with([';', ':', '!', '?', '”', '"']) || (prev.ends_with('.') && !is_abbreviation);
+        // A relative clause inside an apposition ("Gen. Ferrant, the officer who commands the
+        // force, said") belongs to the subject.
+        let relative_in_apposition = matches!(bare, "who" | "which" | "whom") && end > 0 && word(end - 1).ends_with(',');
+        let opens_clause = CLAUSE_OPENERS.contains(&bare.to_lowercase().as_str()) && !relative_in_apposition;
+        // "and"/"or" join noun phrases ("the prime minister of Armenia and the chairman of
+        // …") unless they follow a comma or nothing stands after them.
+        let coordinates_clauses = matches!(bare, "and" | "or" | "but") && (start == end || word(start - 2.min(start)).ends_with(','));
+        if closes_sentence_part || opens_clause || coordinates_clauses || end - start >= 16 {
             break;
         }
         start -= 1;
-        if ws.len() - start > 8 {
-            break;
+    }
+    // Comma-separated segments of the phrase; keep the first run of segments that are not
+    // introductory phrases or parentheticals.
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut segment_start = start;
+    for k in start..end {
+        if word(k).ends_with(',') || k + 1 == end {
+            segments.push((segment_start, k + 1));
+            segment_start = k + 1;
         }
     }
-    // A leading conjunction or adverb is not part of the subject ("But Blinken said").
-    while start + 1 < ws.len() && matches!(&text[ws[start].range()], "But" | "And" | "While" | "However," | "Meanwhile," | "Yet" | "So") {
-        start += 1;
-    }
-    let mut phrase = Span::new(ws[start].start(), last.end()).ok()?;
-    // Skip adverbs between subject and verb ("Russia has also said").
-    let phrase_words: Vec<Span> = ws[start..].to_vec();
-    let trimmed_end = phrase_words.iter().rposition(|w| {
-        !matches!(
-            &text[w.range()],
-            "also" | "has" | "have" | "had" | "then" | "later" | "again" | "further" | "reportedly" | "released" | "a" | "statement"
-        )
-    });
-    match trimmed_end {
-        Some(end) => phrase = Span::new(phrase.start(), phrase_words[end].end()).ok()?,
-        // Nothing but auxiliaries after a parenthetical ("The interior minister, for her part,
-        // has called …"): the subject is the sentence's first phrase.
-        None => return head_or_apposition(text, ws, entities),
-    }
-    // "…, calling it “nonsense” and said": a phrase with no name and no description falls
-    // back to the last person named earlier in the sentence.
-    let first_word = text[phrase.range()].split_whitespace().next().map(str::to_lowercase);
-    let is_description =
-        matches!(first_word.as_deref(), Some("a" | "an" | "the" | "one" | "two" | "some" | "he" | "she" | "they" | "it" | "we" | "i"));
-    let has_entity = entities.iter().any(|e| phrase.contains(e.span));
-    if !has_entity && !is_description {
-        let sentence_start = ws[0].start();
-        let person = entities
+    // A segment is introductory only when a comma closes it: "In a statement, …",
+    // "Recently, …", "for her part, …" (a sentence adverb ends in -ly).
+    let is_introductory = |&(a, b): &(usize, usize)| {
+        let first = lower(a);
+        let closed = word(b - 1).ends_with(',');
+        closed && (INTRODUCTORY.contains(&first.as_str()) || lexicon::is_weekday(&first) || (b - a == 1 && first.ends_with("ly")))
+    };
+    let first = segments.iter().position(|s| !is_introductory(s));
+    let Some(first) = first else {
+        // Nothing but introductory words: fall back to the last person named before.
+        let sentence_start = ws.first()?.start();
+        let limit = ws.get(start).map_or(ws.last()?.end(), |w| w.start());
+        return entities
             .iter()
             .rev()
-            .find(|e| e.label == EntityLabel::Person && e.span.start() >= sentence_start && e.span.end() <= phrase.start());
-        if let Some(person) = person {
-            return Some(person.span);
-        }
+            .find(|e| e.label == EntityLabel::Person && e.span.start() >= sentence_start && e.span.end() <= limit)
+            .map(|e| e.span);
+    };
+    let last = segments[first..].iter().take_while(|s| !is_introductory(s)).count() + first - 1;
+    let (mut from, to) = (segments[first].0, segments[last].1);
+    // "But Blinken said": a leading conjunction is not part of the subject.
+    while from + 1 < to && matches!(lower(from).as_str(), "but" | "and" | "so" | "yet" | "or" | "then") {
+        from += 1;
     }
-    (!text[phrase.range()].is_empty()).then_some(phrase)
+    Span::new(ws[from].start(), ws[to - 1].end()).ok()
 }
 
-/// The subject of a sentence whose verb follows an apposition or parenthetical: the person
-/// named in the apposition ("A docker, Jonas Reed, said"), else the sentence's first phrase
-/// ("Nikol Pashinyan, the chairman of …, announced"; "The minister, for her part, said").
-fn head_or_apposition(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option<Span> {
-    let last = *ws.last()?;
-    let first_comma = ws.iter().position(|w| text[w.range()].ends_with(','))?;
-    let end = ws[first_comma].start() + text[ws[first_comma].range()].trim_end_matches(',').len();
-    let head = Span::new(ws[0].start(), end).ok()?;
-    let named_in_head = entities.iter().any(|e| e.label == EntityLabel::Person && head.contains(e.span));
-    let named_later = entities.iter().find(|e| e.label == EntityLabel::Person && e.span.start() >= end && e.span.end() <= last.end());
-    match named_later {
-        Some(person) if !named_in_head => Some(person.span),
-        _ => Some(head),
-    }
-}
+/// Verbs that report speech followed directly by what was said ("Figueroa said the campaign
+/// planned …"), without "that".
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "acknowledged",
+    "acknowledges",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "explained",
+    "stressed",
+    "stated",
+    "suggested",
+    "suggests",
+    "predicted",
+    "confirmed",
+    "confirms",
+    "denied",
+    "admitted",
+    "admits",
+    "recalled",
+    "conceded",
+    "contended",
+    "maintained",
+    "complained",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "estimated",
+    "estimates",
+    "found",
+    "finds",
+    "shows",
+    "showed",
+    "show",
+    "asserted",
+    "alleged",
+    "alleges",
+    "revealed",
+    "indicated",
+    "indicates",
+    "agreed",
+    "agrees",
+];
 
-/// "X said that …" with no quotation marks: an indirect quote.
+/// Reported speech without quotation marks, as an indirect quote:
+/// "X said (that) …", "X told reporters (that) …", "…, X said." and "according to X, …".
 fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Option<Quote> {
     let body = &text[sentence.range()];
     if body.contains(['“', '”', '"']) {
         return None;
     }
     let ws = word_spans(body, sentence.start());
-    for (k, w) in ws.iter().enumerate().skip(1) {
-        // "said that …", and "told me that …" / "told reporters that …".
-        let that_at = match (ws.get(k + 1).map(|n| &text[n.range()]), ws.get(k + 2).map(|n| &text[n.range()])) {
-            (Some("that"), _) => k + 1,
-            (Some(_), Some("that")) => k + 2,
-            _ => continue,
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    according_to(text, sentence, &ws, &word_texts, entities)
+        .or_else(|| trailing_attribution(text, sentence, &ws, &word_texts, entities))
+        .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))
+}
+
+/// The span of `text` from `start` to `end`, trimmed of spaces and final punctuation.
+fn content_between(text: &str, start: usize, end: usize) -> Option<Span> {
+    let content = crate::text_util::trimmed(text, start, end)?;
+    let trimmed = text[content.range()].trim_end_matches(['.', '!', ',', ';', ':']).trim_end();
+    let content = Span::new(content.start(), content.start() + trimmed.len()).ok()?;
+    (words(&text[content.range()]).count() >= 3).then_some(content)
+}
+
+/// "X said (that) …", "X told reporters (that) …": the subject before the verb, the rest of
+/// the sentence after it.
+fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    for k in 1..ws.len() {
+        let verb = word_texts[k].trim_end_matches([',', ':']);
+        if !lexicon::is_speech_cue(word_texts, k) {
+            continue;
+        }
+        // What was said starts after "that", or after the hearer of "told" ("told Fox News
+        // on Thursday that …"), or right after the verb. Without "that", only verbs that
+        // take what was said directly ("said the campaign planned …").
+        let that_within = (k + 1..(k + 8).min(ws.len())).find(|&j| word_texts[j] == "that");
+        if that_within.is_none() && !REPORTING_VERBS.contains(&verb) {
+            continue;
+        }
+        let content_from = match (that_within, verb) {
+            (Some(j), _) => j + 1,
+            (None, "told" | "tells") => k + 1 + word_texts[k + 1..].iter().take(4).take_while(|w| !w.ends_with(',')).count().min(2),
+            (None, _) => k + 1,
         };
-        let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
-        if !lexicon::is_speech_cue(&word_texts, k) {
+        let next = word_texts.get(content_from).copied().unwrap_or("");
+        // "said to be", "said in a statement", "says of …": not followed by what was said.
+        if that_within.is_none()
+            && matches!(next, "to" | "of" | "in" | "on" | "at" | "about" | "for" | "with" | "by" | "goodbye" | "nothing" | "so")
+        {
             continue;
         }
         let subject = subject_before(text, &ws[..k], entities)?;
-        let content_start = ws[that_at].end();
-        let content = crate::text_util::trimmed(text, content_start, sentence.end())?;
-        let content = Span::new(content.start(), content.start() + text[content.range()].trim_end_matches(['.', '!']).len()).ok()?;
-        if words(&text[content.range()]).count() < 3 {
-            return None;
-        }
-        return Some(Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, subject, entities)), cue: Some(*w), content });
+        let content = content_between(text, ws.get(content_from)?.start(), sentence.end())?;
+        let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
+        return Some(Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, subject, entities)), cue: Some(cue), content });
     }
     None
+}
+
+/// "…, sources said." / "…, the ministry said in a statement.": a reporting verb near the
+/// end of the sentence whose subject follows the last comma before it.
+fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    let n = ws.len();
+    for k in (n.saturating_sub(8)..n).rev() {
+        let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
+        if !REPORTING_VERBS.contains(&verb) || !lexicon::is_speech_cue(word_texts, k) || k < 2 {
+            continue;
+        }
+        let comma = (k.saturating_sub(9)..k).rev().find(|&j| word_texts[j].ends_with(','))?;
+        if comma + 1 >= k {
+            return None;
+        }
+        let source = Span::new(ws[comma + 1].start(), ws[k - 1].end()).ok()?;
+        let content = content_between(text, sentence.start(), ws[comma].end())?;
+        let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
+        return Some(Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, source, entities)), cue: Some(cue), content });
+    }
+    None
+}
+
+/// "According to X, …" / "…, according to X.": cue "according to", source X up to the
+/// next comma or the end, and the rest of the sentence as content.
+fn according_to(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    let k = (0..ws.len().saturating_sub(1)).find(|&k| word_texts[k].eq_ignore_ascii_case("according") && word_texts[k + 1] == "to")?;
+    let cue = Span::new(ws[k].start(), ws[k + 1].end()).ok()?;
+    let source_end = (k + 2..ws.len()).find(|&j| word_texts[j].ends_with([',', '.', ';'])).unwrap_or(ws.len() - 1);
+    let source_last = ws.get(source_end)?;
+    let source =
+        Span::new(ws.get(k + 2)?.start(), source_last.start() + word_texts[source_end].trim_end_matches([',', '.', ';']).len()).ok()?;
+    let content = if k == 0 {
+        content_between(text, ws.get(source_end + 1)?.start(), sentence.end())?
+    } else {
+        content_between(text, sentence.start(), ws[k].start())?
+    };
+    Some(Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, source, entities)), cue: Some(cue), content })
 }
 
 /// A source for the speaker or attribution phrase at `span`:
@@ -357,12 +620,13 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     if let Some(entity) = named.filter(|e| e.label == EntityLabel::Person || !is_role) {
         return Source { span, canonical: Some(entity.canonical.clone()) };
     }
-    let head = phrase.strip_prefix("the ").filter(|rest| !rest.contains(' '));
+    let head = phrase.strip_prefix("the ").filter(|rest| rest.split(' ').count() <= 3);
     let earlier = head.and_then(|head| {
         entities
             .iter()
             .rev()
             .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(head))
+            .filter(|e| e.canonical.len() > head.len())
     });
     let canonical = earlier.map_or_else(|| description(&phrase), |e| e.canonical.clone());
     Source { span, canonical: Some(canonical) }

@@ -1,0 +1,197 @@
+//! Attribution (quotes and reported speech) against PolNeAR.
+//!
+//! For every article of a split, Parallax's quotes layer is compared with the annotated
+//! attribution relations of one annotator (the first file in name order when an article
+//! has two). Scores, micro-averaged over the split:
+//! - source and cue: exact match of the character span (multiset intersection);
+//! - both: relations whose source and cue both match exactly;
+//! - content: a predicted content counts when it overlaps a gold content (one to one), and
+//!   separately the share of content characters both sides cover.
+
+use crate::brat::{parse_relations, CharSpan, Relation};
+use crate::score::{multiset_overlap, Counts};
+use crate::{read_to_string, EvalError};
+use parallax_core::layer::Quotes;
+use parallax_core::{Document, Metadata, Span};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Scores of one evaluation run.
+#[derive(Clone, Debug, Default)]
+pub struct AttributionReport {
+    pub articles: usize,
+    pub source: Counts,
+    pub cue: Counts,
+    pub source_and_cue: Counts,
+    pub content_overlap: Counts,
+    pub content_characters: Counts,
+    /// Annotation lines that could not be read.
+    pub malformed_lines: usize,
+    /// Articles the pipeline failed on, with the reason.
+    pub failures: Vec<String>,
+}
+
+/// Evaluates the quotes layer on `data_dir/<split>/{text,attributions}`.
+pub fn evaluate(data_dir: &Path, split: &str) -> Result<AttributionReport, EvalError> {
+    let split_dir = data_dir.join(split);
+    let annotations = annotation_files(&split_dir.join("attributions"))?;
+    let pipeline = parallax_nlp::default_pipeline().map_err(|e| EvalError::Pipeline(e.to_string()))?;
+    let per_article: Vec<Result<ArticleScore, EvalError>> = annotations
+        .par_iter()
+        .map(|(stem, ann_path)| {
+            let text_path = split_dir.join("text").join(format!("{stem}.txt"));
+            let text = read_to_string(&text_path)?;
+            let (gold, malformed) = parse_relations(&read_to_string(ann_path)?);
+            let doc = Document::new(stem.clone(), text, Metadata { input: Some(text_path.display().to_string()), ..Metadata::default() });
+            match pipeline.run(doc) {
+                Ok(doc) => Ok(ArticleScore::compare(&predicted_relations(&doc), &gold, malformed)),
+                Err(error) => Ok(ArticleScore { failure: Some(error.to_string()), malformed, ..ArticleScore::default() }),
+            }
+        })
+        .collect();
+    let mut report = AttributionReport::default();
+    for score in per_article {
+        let score = score?;
+        report.articles += 1;
+        report.malformed_lines += score.malformed;
+        report.failures.extend(score.failure);
+        report.source.add(score.source);
+        report.cue.add(score.cue);
+        report.source_and_cue.add(score.source_and_cue);
+        report.content_overlap.add(score.content_overlap);
+        report.content_characters.add(score.content_characters);
+    }
+    Ok(report)
+}
+
+/// One annotation file per article: `<stem>_<annotator>.ann`, the first in name order.
+fn annotation_files(dir: &Path) -> Result<BTreeMap<String, std::path::PathBuf>, EvalError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.display().to_string(), source })?;
+    let mut paths: Vec<std::path::PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "ann")).collect();
+    paths.sort();
+    let mut files = BTreeMap::new();
+    for path in paths {
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = name.rsplit_once('_').map_or(name, |(stem, _)| stem).to_owned();
+        files.entry(stem).or_insert(path);
+    }
+    if files.is_empty() {
+        return Err(EvalError::Format { path: dir.display().to_string(), message: "no .ann files".into() });
+    }
+    Ok(files)
+}
+
+/// The quotes layer as relations in character offsets.
+pub fn predicted_relations(doc: &Document) -> Vec<Relation> {
+    let text = doc.text().as_str();
+    let to_chars = CharIndex::new(text);
+    let span = |s: Span| vec![(to_chars.of(s.start()), to_chars.of(s.end()))];
+    doc.layer::<Quotes>()
+        .unwrap_or(&[])
+        .iter()
+        .map(|q| Relation { source: q.source.as_ref().map(|s| span(s.span)), cue: q.cue.map(span), content: Some(span(q.content)) })
+        .collect()
+}
+
+/// Byte offset → character offset.
+struct CharIndex {
+    char_starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        CharIndex { char_starts: text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect() }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.char_starts.partition_point(|&start| start < byte)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct ArticleScore {
+    source: Counts,
+    cue: Counts,
+    source_and_cue: Counts,
+    content_overlap: Counts,
+    content_characters: Counts,
+    malformed: usize,
+    failure: Option<String>,
+}
+
+impl ArticleScore {
+    fn compare(predicted: &[Relation], gold: &[Relation], malformed: usize) -> ArticleScore {
+        let exact = |pick: fn(&Relation) -> Option<CharSpan>| {
+            let p: Vec<CharSpan> = predicted.iter().filter_map(pick).collect();
+            let g: Vec<CharSpan> = gold.iter().filter_map(pick).collect();
+            Counts { true_positives: multiset_overlap(&p, &g), predicted: p.len(), gold: g.len() }
+        };
+        let both = |r: &Relation| Some((r.source.clone()?, r.cue.clone()?));
+        let p_both: Vec<_> = predicted.iter().filter_map(both).collect();
+        let g_both: Vec<_> = gold.iter().filter_map(both).collect();
+        ArticleScore {
+            source: exact(|r| r.source.clone()),
+            cue: exact(|r| r.cue.clone()),
+            source_and_cue: Counts { true_positives: multiset_overlap(&p_both, &g_both), predicted: p_both.len(), gold: g_both.len() },
+            content_overlap: content_overlap(predicted, gold),
+            content_characters: content_characters(predicted, gold),
+            malformed,
+            failure: None,
+        }
+    }
+}
+
+fn overlaps(a: &CharSpan, b: &CharSpan) -> bool {
+    a.iter().any(|&(s1, e1)| b.iter().any(|&(s2, e2)| s1 < e2 && s2 < e1))
+}
+
+/// One-to-one overlap matching of contents, greedy in gold order.
+fn content_overlap(predicted: &[Relation], gold: &[Relation]) -> Counts {
+    let p: Vec<&CharSpan> = predicted.iter().filter_map(|r| r.content.as_ref()).collect();
+    let g: Vec<&CharSpan> = gold.iter().filter_map(|r| r.content.as_ref()).collect();
+    let mut used = vec![false; p.len()];
+    let mut matched = 0;
+    for gold_content in &g {
+        if let Some(k) = (0..p.len()).find(|&k| !used[k] && overlaps(p[k], gold_content)) {
+            used[k] = true;
+            matched += 1;
+        }
+    }
+    Counts { true_positives: matched, predicted: p.len(), gold: g.len() }
+}
+
+/// Characters inside predicted contents, gold contents, and both.
+fn content_characters(predicted: &[Relation], gold: &[Relation]) -> Counts {
+    let cover = |relations: &[Relation]| -> std::collections::BTreeSet<usize> {
+        relations.iter().filter_map(|r| r.content.as_ref()).flat_map(|span| span.iter().flat_map(|&(s, e)| s..e)).collect()
+    };
+    let (p, g) = (cover(predicted), cover(gold));
+    Counts { true_positives: p.intersection(&g).count(), predicted: p.len(), gold: g.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_maps_multibyte_text() {
+        let index = CharIndex::new("a“b”c");
+        assert_eq!((index.of(0), index.of(1), index.of(4), index.of(5), index.of(8)), (0, 1, 2, 3, 4));
+    }
+
+    #[test]
+    fn exact_and_overlap_scores() {
+        let r = |s: (usize, usize), c: (usize, usize), t: (usize, usize)| Relation {
+            source: Some(vec![s]),
+            cue: Some(vec![c]),
+            content: Some(vec![t]),
+        };
+        let gold = [r((0, 5), (6, 10), (11, 30))];
+        let predicted = [r((0, 5), (6, 9), (12, 20))];
+        let score = ArticleScore::compare(&predicted, &gold, 0);
+        assert_eq!((score.source.true_positives, score.cue.true_positives, score.content_overlap.true_positives), (1, 0, 1));
+        assert_eq!(score.content_characters.true_positives, 8);
+    }
+}
