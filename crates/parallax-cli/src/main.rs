@@ -86,6 +86,29 @@ enum EvalCommand {
         #[arg(long, default_value = "dev")]
         split: String,
     },
+    /// Time expressions (extent, TIMEX3 type and value) against TempEval-3 TimeBank and AQUAINT.
+    ///
+    /// Documents are split by a stable hash of their name; `test` (one in five) is held
+    /// out from rule development.
+    Times {
+        /// The TempEval-3 TBAQ directory; defaults to $PARALLAX_DATA/time/tempeval3-tbaq.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Which documents to score.
+        #[arg(long, value_enum, default_value_t = TimeSplit::Test)]
+        split: TimeSplit,
+        /// List each missed, spurious and wrongly valued expression (refused on the
+        /// held-out split, which rule development must not look at).
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TimeSplit {
+    Dev,
+    Test,
+    All,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -170,6 +193,33 @@ fn eval(which: EvalCommand) -> Result<Outcome> {
             println!("content (characters)  {}", scores.content_characters);
             if scores.malformed_lines > 0 {
                 println!("annotation lines that could not be read: {}", scores.malformed_lines);
+            }
+            for failure in &scores.failures {
+                report(failure);
+            }
+            Ok(if scores.failures.is_empty() { Outcome::Complete } else { Outcome::Partial })
+        }
+        EvalCommand::Times { data, split, verbose } => {
+            if verbose && matches!(split, TimeSplit::Test | TimeSplit::All) {
+                bail!("--verbose lists errors only on --split dev: the test split is held out from rule development");
+            }
+            let dir = data.unwrap_or_else(|| data_root().join("time/tempeval3-tbaq"));
+            let (split, name) = match split {
+                TimeSplit::Dev => (parallax_eval::times::Split::Dev, "dev"),
+                TimeSplit::Test => (parallax_eval::times::Split::Test, "test (held out)"),
+                TimeSplit::All => (parallax_eval::times::Split::All, "all"),
+            };
+            let started = std::time::Instant::now();
+            let scores = parallax_eval::times::evaluate(&dir, split).with_context(|| format!("evaluating on {}", dir.display()))?;
+            println!("TempEval-3 TBAQ, {name}: {} documents in {:.2} s", scores.documents, started.elapsed().as_secs_f64());
+            println!("extent (relaxed)  {}", scores.relaxed);
+            println!("extent (strict)   {}", scores.strict);
+            println!("value             {}", scores.value);
+            println!("type              {}", scores.kind);
+            if verbose {
+                for (kind, surface, predicted, gold) in &scores.errors {
+                    println!("{kind:<9} {surface:<50} predicted {predicted:<22} gold {gold}");
+                }
             }
             for failure in &scores.failures {
                 report(failure);

@@ -8,6 +8,7 @@
 pub mod attribution;
 pub mod brat;
 pub mod score;
+pub mod times;
 
 /// Why an evaluation could not run.
 #[derive(Debug, thiserror::Error)]

@@ -408,6 +408,9 @@ enum Meaning {
         minute: u32,
         day: Option<Box<Meaning>>,
     },
+    /// A reporting quarter counted from the anchor's: -1 is the last complete quarter
+    /// ("the latest quarter"), -5 the same quarter a year before ("the year-ago quarter").
+    ReportingQuarter(i64),
     /// PRESENT_REF, PAST_REF or FUTURE_REF.
     Reference(&'static str),
     Duration(String),
@@ -457,6 +460,16 @@ impl Meaning {
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
             }
+            Meaning::ReportingQuarter(offset) => {
+                let value = anchor.map_or_else(
+                    || "XXXX-QX".to_owned(),
+                    |anchor| {
+                        let index = i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset;
+                        format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+                    },
+                );
+                (TimeKind::Date, value)
+            }
             Meaning::Reference(value) => (TimeKind::Date, (*value).to_owned()),
             Meaning::Duration(value) => (TimeKind::Duration, value.clone()),
             Meaning::Set(value) => (TimeKind::Set, value.clone()),
@@ -476,10 +489,12 @@ impl Meaning {
 }
 
 /// A date with an optional part of day: TIMEX3 calls it a TIME when the part is there.
+/// "Night" is the exception: TimeBank annotates "Wednesday night", "tonight" and "last night"
+/// as the date itself, which also keeps a night's events on the day the reader expects.
 fn with_part_of_day(base: String, part: Option<PartOfDay>) -> (TimeKind, String) {
     match part {
+        Some(PartOfDay::Night) | None => (TimeKind::Date, base),
         Some(part) => (TimeKind::Time, base + part.suffix()),
-        None => (TimeKind::Date, base),
     }
 }
 
@@ -724,6 +739,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_relative_period,
     recognise_season,
     recognise_quarter,
+    recognise_reporting_period,
     recognise_decade,
     recognise_century,
     recognise_year,
@@ -1257,6 +1273,62 @@ fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Quarter { quarter, year } })
 }
 
+/// Business news counts in reporting periods: "the quarter", "the latest quarter" and
+/// "that period" are the last complete quarter before the anchor; "the current quarter" is
+/// the anchor's; "the year-earlier quarter", "the year-ago period" and "year-earlier" alone
+/// are the last complete quarter a year back; "the (fiscal) year" is a year's duration and
+/// "the current fiscal year" the anchor's year.
+fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let starts_with_determiner = scan.word_in(i, &["the", "that"]);
+    let mut j = if starts_with_determiner { i + 1 } else { i };
+    if scan.word(j, "comparable") {
+        j += 1;
+    }
+    // "year-earlier" / "year-ago", as one word or with a hyphen.
+    let year_back = if scan.word(j, "year") && scan.joined_mark(j + 1, '-') && scan.word_in(j + 2, &["earlier", "ago"]) {
+        j += 3;
+        true
+    } else if scan.word_in(j, &["year-earlier", "year-ago"]) {
+        j += 1;
+        true
+    } else {
+        false
+    };
+    let current = !year_back && scan.word_in(j, &["current", "this"]);
+    let latest = !year_back && scan.word_in(j, &["latest", "most"]);
+    if current || latest {
+        j += if scan.word(j, "most") && scan.word(j + 1, "recent") { 2 } else { 1 };
+    }
+    let fiscal = scan.word_in(j, &["fiscal", "full", "calendar"]);
+    if fiscal {
+        j += 1;
+    }
+    if scan.word_in(j, &["quarter", "period"]) && !scan.word(j + 1, "of") && !scan.word(j + 1, "century") {
+        if !(starts_with_determiner || year_back) {
+            return None;
+        }
+        let offset = if year_back {
+            -5
+        } else if current {
+            0
+        } else {
+            -1
+        };
+        return Some(Found { end: j + 1, meaning: Meaning::ReportingQuarter(offset) });
+    }
+    if year_back && !starts_with_determiner {
+        // "year-earlier results": the quarter being compared, a year back.
+        return Some(Found { end: j, meaning: Meaning::ReportingQuarter(-5) });
+    }
+    if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back {
+        return Some(Found {
+            end: j + 1,
+            meaning: if current { Meaning::Period { period: Period::Year, offset: Some(0) } } else { Meaning::Duration("P1Y".to_owned()) },
+        });
+    }
+    None
+}
+
 /// "the 1990s", "the early 2000s", "the ’90s".
 fn recognise_decade(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, if scan.word(i, "the") { i + 1 } else { i });
@@ -1669,6 +1741,17 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if token.is("recently") {
         return reference(i + 1, "PAST_REF");
     }
+    // Adjectives of time before a noun: "current levels", "recent weeks" ("current account"
+    // is banking, not time). TimeBank marks "soon" and an adjectival "future" too seldom for
+    // them to pay.
+    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word) && !scan.word_in(i + 1, &["account", "accounts", "affairs"]);
+    if before_a_noun && !scan.word(i.wrapping_sub(1), "the") {
+        for (word, value) in [("current", "PRESENT_REF"), ("recent", "PAST_REF")] {
+            if token.is(word) {
+                return reference(i + 1, value);
+            }
+        }
+    }
     if token.is("these") && scan.word(i + 1, "days") {
         return reference(i + 2, "PRESENT_REF");
     }
@@ -1687,6 +1770,19 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reporting_periods_count_from_the_anchor_quarter() {
+        let anchor = Some("1989-10-26");
+        assert_eq!(check("Profit rose in the quarter.", anchor), one("the quarter", TimeKind::Date, "1989-Q3"));
+        assert_eq!(check("Sales in the latest quarter fell.", anchor), one("the latest quarter", TimeKind::Date, "1989-Q3"));
+        assert_eq!(check("It compares with the year-earlier quarter.", anchor), one("the year-earlier quarter", TimeKind::Date, "1988-Q3"));
+        assert_eq!(check("Orders in the current quarter look weak.", anchor), one("the current quarter", TimeKind::Date, "1989-Q4"));
+        assert_eq!(check("Profit for the fiscal year rose.", anchor), one("the fiscal year", TimeKind::Duration, "P1Y"));
+        assert_eq!(check("Current levels are high.", anchor), one("Current", TimeKind::Date, "PRESENT_REF"));
+        assert!(check("He opened a current account.", anchor).is_empty());
+        assert!(check("A quarter of the town flooded.", anchor).is_empty());
+    }
+
     use super::*;
     use parallax_core::{Metadata, Sentence};
     use proptest::prelude::*;
@@ -1736,7 +1832,7 @@ mod tests {
         assert_eq!(check(sentence, None), one("Friday morning", TimeKind::Time, "XXXX-WXX-5TMO"));
         assert_eq!(check(sentence, KAZAKH_ANCHOR), one("Friday morning", TimeKind::Time, "2022-01-07TMO"));
         assert_eq!(check("They met Tuesday afternoon.", Some("2022-01-07")), one("Tuesday afternoon", TimeKind::Time, "2022-01-04TAF"));
-        assert_eq!(check("It burned Sunday night.", None), one("Sunday night", TimeKind::Time, "XXXX-WXX-7TNI"));
+        assert_eq!(check("It burned Sunday night.", None), one("Sunday night", TimeKind::Date, "XXXX-WXX-7"));
     }
 
     #[test]
@@ -1786,9 +1882,9 @@ mod tests {
         assert_eq!(check("Earlier today, the ministry released a statement.", None), one("Earlier today", TimeKind::Date, "XXXX-XX-XX"));
         assert_eq!(check("Police said yesterday that", KAZAKH_ANCHOR), one("yesterday", TimeKind::Date, "2022-01-06"));
         assert_eq!(check("It may rain tomorrow", KAZAKH_ANCHOR), one("tomorrow", TimeKind::Date, "2022-01-08"));
-        assert_eq!(check("Crowds gathered tonight", KAZAKH_ANCHOR), one("tonight", TimeKind::Time, "2022-01-07TNI"));
-        assert_eq!(check("Shots were heard last night", KAZAKH_ANCHOR), one("last night", TimeKind::Time, "2022-01-06TNI"));
-        assert_eq!(check("Shots were heard last night", None), one("last night", TimeKind::Time, "XXXX-XX-XXTNI"));
+        assert_eq!(check("Crowds gathered tonight", KAZAKH_ANCHOR), one("tonight", TimeKind::Date, "2022-01-07"));
+        assert_eq!(check("Shots were heard last night", KAZAKH_ANCHOR), one("last night", TimeKind::Date, "2022-01-06"));
+        assert_eq!(check("Shots were heard last night", None), one("last night", TimeKind::Date, "XXXX-XX-XX"));
         assert_eq!(check("He spoke this morning.", KAZAKH_ANCHOR), one("this morning", TimeKind::Time, "2022-01-07TMO"));
         assert_eq!(check("He spoke yesterday evening.", KAZAKH_ANCHOR), one("yesterday evening", TimeKind::Time, "2022-01-06TEV"));
     }
@@ -1799,7 +1895,7 @@ mod tests {
         assert_eq!(check("It began on 5 January 2022.", None), one("5 January 2022", TimeKind::Date, "2022-01-05"));
         assert_eq!(check("It began on Jan. 5 in Almaty.", None), one("Jan. 5", TimeKind::Date, "XXXX-01-05"));
         assert_eq!(check("It began on Jan. 5 in Almaty.", KAZAKH_ANCHOR), one("Jan. 5", TimeKind::Date, "2022-01-05"));
-        assert_eq!(check("The quarter ended Sept. 30, 2021.", None), one("Sept. 30, 2021", TimeKind::Date, "2021-09-30"));
+        assert_eq!(check("Trading ended Sept. 30, 2021.", None), one("Sept. 30, 2021", TimeKind::Date, "2021-09-30"));
         assert_eq!(check("Filed 2022-01-05 in court.", None), one("2022-01-05", TimeKind::Date, "2022-01-05"));
         assert_eq!(check("It began on 5 January.", KAZAKH_ANCHOR), one("5 January", TimeKind::Date, "2022-01-05"));
         assert_eq!(check("It began on 5 January.", None), one("5 January", TimeKind::Date, "XXXX-01-05"));
