@@ -8,12 +8,14 @@
 
 pub mod build;
 pub mod entities;
+pub mod html;
 pub mod model;
 pub mod render;
 pub mod stories;
 pub mod union_find;
 
 pub use build::build_brief;
+pub use html::render_html;
 pub use model::{Brief, Verdict, SCHEMA_VERSION};
 pub use render::{render, Style};
 pub use stories::group_stories;

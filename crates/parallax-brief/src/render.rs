@@ -167,7 +167,7 @@ pub fn when_label(value: &str) -> String {
 }
 
 /// Cuts `s` to at most `max` characters, on a character boundary, with an ellipsis.
-fn clip(s: &str, max: usize) -> String {
+pub(crate) fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
     }

@@ -38,7 +38,8 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         inputs: Vec<PathBuf>,
         /// Output format. JSON follows schema/brief.schema.json: one brief object, or an
-        /// array of briefs when the inputs hold several stories.
+        /// array of briefs when the inputs hold several stories. HTML is one self-contained
+        /// page.
         #[arg(long, value_enum, default_value_t = BriefFormat::Text)]
         format: BriefFormat,
         /// Publication date (YYYY-MM-DD) for articles that do not state one; weekdays and
@@ -116,6 +117,9 @@ enum BriefFormat {
     Text,
     Markdown,
     Json,
+    /// A self-contained page: the brief beside its articles, each citation a link to its
+    /// highlighted source sentence.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -287,6 +291,7 @@ fn brief(inputs: &[PathBuf], format: BriefFormat, published: Option<String>) -> 
             }
             writeln!(out)?;
         }
+        BriefFormat::Html => parallax_brief::render_html(&briefs, &refs, &mut out)?,
         BriefFormat::Text | BriefFormat::Markdown => {
             let style = if matches!(format, BriefFormat::Markdown) { parallax_brief::Style::Markdown } else { parallax_brief::Style::Text };
             for (i, brief) in briefs.iter().enumerate() {
