@@ -144,7 +144,7 @@ impl Linker<'_> {
 }
 
 fn write_facts(page: &mut String, brief: &Brief, linker: &Linker) {
-    let _ = write!(page, "<section aria-labelledby=\"b{0}-facts\"><h2 id=\"b{0}-facts\">Facts</h2>\n", brief.story.id);
+    let _ = writeln!(page, "<section aria-labelledby=\"b{0}-facts\"><h2 id=\"b{0}-facts\">Facts</h2>", brief.story.id);
     for verdict in [Verdict::Agreed, Verdict::Compatible, Verdict::Disputed, Verdict::SingleSource] {
         let facts: Vec<&Fact> = brief.facts.iter().filter(|f| f.verdict == verdict).collect();
         let _ = write!(page, "<h3>{} ({})</h3>", capitalise(verdict.as_str()), facts.len());
