@@ -6,11 +6,25 @@ use crate::union_find::DisjointSets;
 use parallax_core::layer::{Claims, Framing, Quantities, Quotes, Times};
 use parallax_core::{format_number, Document, Interval, Span, Voice};
 use parallax_nlp::lexicon;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Builds the brief of one story from its analysed documents, in citation order.
 pub fn build_brief(story_id: usize, docs: &[&Document]) -> Brief {
+    build_brief_with_copies(story_id, docs, &HashMap::new())
+}
+
+/// Builds the brief of one story; `copies` maps the id of an article that is a near-copy
+/// (a syndicated or re-published text) to the id of its original. A copy is listed and
+/// cited, but it is not a second outlet: it counts as its original's.
+pub fn build_brief_with_copies(story_id: usize, docs: &[&Document], copies: &HashMap<String, String>) -> Brief {
     let entities = EntityIndex::build(docs);
+    let outlet_of: HashMap<String, String> = docs
+        .iter()
+        .map(|doc| {
+            let original = copies.get(&doc.id).and_then(|id| docs.iter().find(|d| &d.id == id)).unwrap_or(doc);
+            (doc.id.clone(), outlet_key(original))
+        })
+        .collect();
     let articles: Vec<ArticleRef> = docs
         .iter()
         .enumerate()
@@ -24,6 +38,7 @@ pub fn build_brief(story_id: usize, docs: &[&Document]) -> Brief {
             input: doc.meta.input.clone(),
             language: doc.meta.language.clone(),
             authors: doc.meta.authors.clone(),
+            duplicate_of: copies.get(&doc.id).cloned(),
         })
         .collect();
     let mut notes = Vec::new();
@@ -43,7 +58,7 @@ pub fn build_brief(story_id: usize, docs: &[&Document]) -> Brief {
     Brief {
         schema_version: SCHEMA_VERSION.to_owned(),
         story: StoryInfo { id: story_id, title },
-        facts: facts(docs, &entities),
+        facts: facts(docs, &entities, &outlet_of),
         quotes: quotes(docs, &entities),
         entities: entities
             .entities
@@ -78,14 +93,14 @@ struct Reported<'a> {
 }
 
 /// Aligns count claims across articles by (predicate, subject) and gives each a verdict.
-fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
+fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String, String>) -> Vec<Fact> {
     let mut groups: BTreeMap<(String, String, String), Vec<Reported>> = BTreeMap::new();
     for doc in docs {
         let quantities = doc.layer::<Quantities>().unwrap_or(&[]);
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             let approx = claim.value_span.and_then(|vs| quantities.iter().find(|q| q.span == vs)).is_some_and(|q| q.approx);
             let source = claim.attribution.as_ref().and_then(|a| a.canonical.as_deref()).map(|c| entities.canonical(c).to_owned());
-            let upstream = upstream_keys(doc, claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
+            let upstream = upstream_keys(&outlet_of[&doc.id], claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
             let report = Report {
                 article: doc.id.clone(),
                 evidence: evidence(doc, claim.evidence),
@@ -107,7 +122,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex) -> Vec<Fact> {
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
-            let outlets: BTreeSet<String> = reported.iter().map(|r| outlet_key(r.doc)).collect();
+            let outlets: BTreeSet<&str> = reported.iter().map(|r| outlet_of[&r.doc.id].as_str()).collect();
             // An article that names a source for a fact is taken to rest on it for its other,
             // unattributed figures of the same fact: they are not a second upstream source.
             let upstream = count_upstream_sources(&reported);
@@ -265,8 +280,8 @@ const GENERIC_NAME_WORDS: &[&str] = &[
 /// demonyms and capitals folded into their country ("the Russian RIA news agency",
 /// "Russia", "officials in Moscow" share `country:Russia`) and other names reduced to a
 /// six-letter stem so that a demonym meets its place ("Orlenian" and "Orlenia").
-fn upstream_keys(doc: &Document, phrase: Option<&str>, source: Option<&str>) -> Vec<String> {
-    let Some(phrase) = phrase else { return vec![format!("outlet:{}", outlet_key(doc))] };
+fn upstream_keys(outlet: &str, phrase: Option<&str>, source: Option<&str>) -> Vec<String> {
+    let Some(phrase) = phrase else { return vec![format!("outlet:{outlet}")] };
     let mut keys = vec![format!("source:{}", source.unwrap_or(phrase).to_lowercase())];
     for word in phrase.split(|c: char| !(c.is_alphanumeric() || c == '.')).map(|w| w.trim_end_matches('.')) {
         let country =

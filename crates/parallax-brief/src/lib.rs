@@ -14,7 +14,7 @@ pub mod render;
 pub mod stories;
 pub mod union_find;
 
-pub use build::build_brief;
+pub use build::{build_brief, build_brief_with_copies};
 pub use html::render_html;
 pub use model::{Brief, Verdict, SCHEMA_VERSION};
 pub use render::{render, Style};
@@ -30,14 +30,25 @@ pub fn briefs(docs: &[&Document]) -> Vec<Brief> {
         docs.iter().partition(|d| d.meta.language.as_deref().is_none_or(|language| language == "en"));
     let left_out: Vec<String> =
         other.iter().map(|d| format!("{} ({})", d.display_name(), d.meta.language.as_deref().unwrap_or("unknown"))).collect();
-    group_stories(&english)
+    let (stories, duplicate_of) = stories::group(&english);
+    stories
         .iter()
         .enumerate()
         .map(|(i, story)| {
             let members: Vec<&Document> = story.iter().map(|&k| english[k]).collect();
-            let mut brief = build_brief(i + 1, &members);
+            let copies: std::collections::HashMap<String, String> = story
+                .iter()
+                .filter_map(|&k| duplicate_of[k].map(|original| (english[k].id.clone(), english[original].id.clone())))
+                .collect();
+            let mut brief = build_brief_with_copies(i + 1, &members, &copies);
             if !left_out.is_empty() {
                 brief.notes.push(format!("Left out of this English-only analysis: {}.", left_out.join(", ")));
+            }
+            if !copies.is_empty() {
+                brief.notes.push(format!(
+                    "Near-copies of another article (counted as their original's outlet): {}.",
+                    copies.iter().map(|(copy, original)| format!("{copy} of {original}")).collect::<Vec<_>>().join(", ")
+                ));
             }
             brief
         })

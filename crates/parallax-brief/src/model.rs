@@ -39,6 +39,10 @@ pub struct ArticleRef {
     pub input: Option<String>,
     pub language: Option<String>,
     pub authors: Vec<String>,
+    /// The id of the article this one is a near-copy of (a syndicated or re-published
+    /// text); a copy does not count as a second outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -1,37 +1,401 @@
-//! Stories: articles about the same events, grouped.
+//! Stories: articles about the same events, grouped incrementally.
 //!
-//! A first, naive grouping: two articles belong together when they share enough named
-//! entities (Jaccard similarity of their entity sets, places and people weighing the
-//! same), joined transitively. Groups keep input order; stories are ordered by their
-//! first article.
+//! [`StoryIndex`] takes articles one at a time and places each in an existing story or a
+//! new one, without regrouping what it already placed:
+//! - **Near-duplicates** (syndicated copies, re-published wires) are found first by
+//!   MinHash over word 5-shingles with locality-sensitive hashing (16 bands of 4 rows);
+//!   an article whose estimated resemblance to an earlier one is at least
+//!   [`DUPLICATE_RESEMBLANCE`] joins that article's story and is marked as its copy.
+//! - Otherwise the article is scored against the stories that share one of its entities,
+//!   found through an inverted index (entities in more than [`MAX_POSTINGS`] stories are
+//!   too common to propose candidates; they still count in the score). Article and story
+//!   are vectors over entities, weighted by (1 + ln mentions) × inverse document frequency,
+//!   countries scaled down by [`BROAD_WEIGHT`]; the names an article repeats are the ones
+//!   it is about. The best story by cosine similarity that shares at least
+//!   [`MIN_SHARED_ENTITIES`] specific names, scores at least [`JOIN_SCORE`], and has an
+//!   article within [`DATE_WINDOW_DAYS`] of the article's date (when both are known)
+//!   takes it; a story's vector and norm are updated incrementally.
+//!
+//! Two reports of one event share its particular names: people, places below the
+//! country, organisations. Two events of one kind (two earthquakes in a month) share
+//! little beyond the country, which carries little weight. Cost per article is bounded
+//! by its entities times the capped posting lists, so the whole is near-linear.
 
-use crate::union_find::DisjointSets;
-use parallax_core::layer::Entities;
+use parallax_core::layer::{Entities, Sentences};
 use parallax_core::Document;
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
-/// Minimum Jaccard similarity of two articles' entity sets to join them.
-pub const LINK_THRESHOLD: f64 = 0.15;
+/// Minimum cosine similarity between an article's entity vector and a story's for the
+/// story to take the article.
+pub const JOIN_SCORE: f64 = 0.12;
+/// An article must share at least this many specific entities (not countries) with a
+/// story to join it: one name alone does not make two reports one story.
+pub const MIN_SHARED_ENTITIES: usize = 2;
+/// Countries and their demonyms name where an event happened, not which event: they weigh
+/// this much of a specific name.
+pub const BROAD_WEIGHT: f64 = 0.3;
+/// Minimum estimated resemblance for an article to be a copy of another.
+pub const DUPLICATE_RESEMBLANCE: f64 = 0.8;
+/// Dated articles join only stories with an article within this many days.
+pub const DATE_WINDOW_DAYS: i64 = 4;
+/// Entities found in more stories than this do not propose candidates.
+pub const MAX_POSTINGS: usize = 64;
 
-/// Groups `docs` into stories; each story is a list of indices into `docs`.
-pub fn group_stories(docs: &[&Document]) -> Vec<Vec<usize>> {
-    let sets_of_entities: Vec<BTreeSet<String>> =
-        docs.iter().map(|d| d.layer::<Entities>().unwrap_or(&[]).iter().map(|e| e.canonical.to_lowercase()).collect()).collect();
-    let mut sets = DisjointSets::new(docs.len());
-    for i in 0..docs.len() {
-        for j in i + 1..docs.len() {
-            if jaccard(&sets_of_entities[i], &sets_of_entities[j]) >= LINK_THRESHOLD {
-                sets.union(i, j);
+const BANDS: usize = 16;
+const ROWS: usize = 4;
+const SIGNATURE: usize = BANDS * ROWS;
+
+/// What grouping needs to know of an article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleFeatures {
+    /// Canonical entity names, lower-cased, each with how often the article mentions it.
+    pub entities: Vec<(String, u32)>,
+    /// Publication date as days since 1970-01-01, when known.
+    pub day: Option<i64>,
+    /// MinHash signature of the text's word 5-shingles (empty for very short texts).
+    pub signature: Vec<u64>,
+}
+
+impl ArticleFeatures {
+    /// Features of an analysed document (entities layer; text outside boilerplate).
+    pub fn from_document(doc: &Document) -> ArticleFeatures {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for mention in doc.layer::<Entities>().unwrap_or(&[]) {
+            *counts.entry(mention.canonical.to_lowercase()).or_insert(0) += 1;
+        }
+        let mut entities: Vec<(String, u32)> = counts.into_iter().collect();
+        entities.sort();
+        let body: String = match doc.layer::<Sentences>() {
+            Ok(sentences) => sentences.iter().map(|s| doc.slice(s.span)).collect::<Vec<_>>().join(" "),
+            Err(_) => doc.text().as_str().to_owned(),
+        };
+        let day = doc.meta.published_date().and_then(days_since_epoch);
+        ArticleFeatures { entities, day, signature: minhash(&body) }
+    }
+}
+
+/// Where an article was placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub story: usize,
+    /// The earlier article (by insertion index) this one is a near-copy of.
+    pub duplicate_of: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Story {
+    /// The sum of its articles' entity vectors (weights fixed when each article joined).
+    vector: HashMap<u32, f64>,
+    /// The squared norm of `vector`, kept up to date as articles join.
+    norm2: f64,
+    first_day: Option<i64>,
+    last_day: Option<i64>,
+}
+
+/// An incremental grouping of articles into stories.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    entity_ids: HashMap<String, u32>,
+    /// Per entity: how many articles mention it.
+    document_frequency: Vec<u32>,
+    /// Per entity: the stories that hold it.
+    postings: Vec<Vec<u32>>,
+    stories: Vec<Story>,
+    placements: Vec<Placement>,
+    /// Per band: bucket hash → articles.
+    buckets: Vec<HashMap<u64, Vec<u32>>>,
+    signatures: Vec<Vec<u64>>,
+}
+
+impl StoryIndex {
+    pub fn new() -> StoryIndex {
+        StoryIndex { buckets: vec![HashMap::new(); BANDS], ..StoryIndex::default() }
+    }
+
+    /// How many articles have been placed.
+    pub fn len(&self) -> usize {
+        self.placements.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.placements.is_empty()
+    }
+
+    /// Places one article and returns where it went.
+    pub fn add(&mut self, article: &ArticleFeatures) -> Placement {
+        let index = self.placements.len() as u32;
+        let vector: Vec<(u32, f64, bool)> = article
+            .entities
+            .iter()
+            .map(|(name, count)| {
+                let id = self.intern(name);
+                let broad = is_broad(name);
+                let weight = (1.0 + f64::from((*count).max(1)).ln()) * self.idf(id) * if broad { BROAD_WEIGHT } else { 1.0 };
+                (id, weight, broad)
+            })
+            .collect();
+        let placement = match self.find_duplicate(&article.signature) {
+            Some(original) => Placement { story: self.placements[original as usize].story, duplicate_of: Some(original as usize) },
+            None => Placement { story: self.best_story(&vector, article.day).unwrap_or(self.stories.len()), duplicate_of: None },
+        };
+        for &(e, _, _) in &vector {
+            self.document_frequency[e as usize] += 1;
+        }
+        if placement.story == self.stories.len() {
+            self.stories.push(Story::default());
+        }
+        let story_id = placement.story as u32;
+        let story = &mut self.stories[placement.story];
+        for &(e, weight, _) in &vector {
+            let slot = story.vector.entry(e).or_insert(0.0);
+            if *slot == 0.0 {
+                self.postings[e as usize].push(story_id);
+            }
+            // ||s + a||² = ||s||² + 2 s·a + ||a||², one entity at a time.
+            story.norm2 += 2.0 * *slot * weight + weight * weight;
+            *slot += weight;
+        }
+        if let Some(day) = article.day {
+            story.first_day = Some(story.first_day.map_or(day, |d| d.min(day)));
+            story.last_day = Some(story.last_day.map_or(day, |d| d.max(day)));
+        }
+        self.remember_signature(index, &article.signature);
+        self.placements.push(placement);
+        placement
+    }
+
+    /// The stories, each a list of article indices in insertion order.
+    pub fn stories(&self) -> Vec<Vec<usize>> {
+        let mut stories = vec![Vec::new(); self.stories.len()];
+        for (i, placement) in self.placements.iter().enumerate() {
+            stories[placement.story].push(i);
+        }
+        stories
+    }
+
+    pub fn placements(&self) -> &[Placement] {
+        &self.placements
+    }
+
+    fn intern(&mut self, entity: &str) -> u32 {
+        if let Some(&id) = self.entity_ids.get(entity) {
+            return id;
+        }
+        let id = self.document_frequency.len() as u32;
+        self.entity_ids.insert(entity.to_owned(), id);
+        self.document_frequency.push(0);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    fn idf(&self, entity: u32) -> f64 {
+        let n = self.placements.len() as f64 + 1.0;
+        ((n + 1.0) / (f64::from(self.document_frequency[entity as usize]) + 1.0)).ln() + 1.0
+    }
+
+    fn best_story(&self, article: &[(u32, f64, bool)], day: Option<i64>) -> Option<usize> {
+        let article_norm = article.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
+        if article_norm == 0.0 {
+            return None;
+        }
+        // Candidate stories and, per story, the dot product and the specific names shared.
+        let mut candidates: HashMap<u32, (f64, usize)> = HashMap::new();
+        for &(e, weight, broad) in article {
+            let postings = &self.postings[e as usize];
+            if postings.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &story in postings {
+                let entry = candidates.entry(story).or_insert((0.0, 0));
+                entry.0 += weight * self.stories[story as usize].vector.get(&e).copied().unwrap_or(0.0);
+                entry.1 += usize::from(!broad);
+            }
+        }
+        // Entities too common to propose candidates still count for the candidates found.
+        let common: Vec<(u32, f64)> =
+            article.iter().filter(|(e, _, _)| self.postings[*e as usize].len() > MAX_POSTINGS).map(|&(e, w, _)| (e, w)).collect();
+        candidates
+            .into_iter()
+            .filter(|&(story, (_, specific))| specific >= MIN_SHARED_ENTITIES && self.within_dates(story as usize, day))
+            .map(|(story, (dot, _))| {
+                let story_state = &self.stories[story as usize];
+                let extra: f64 = common.iter().map(|(e, w)| w * story_state.vector.get(e).copied().unwrap_or(0.0)).sum();
+                (story as usize, (dot + extra) / (article_norm * story_state.norm2.sqrt()))
+            })
+            .filter(|&(_, score)| score >= JOIN_SCORE)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(story, _)| story)
+    }
+
+    fn within_dates(&self, story: usize, day: Option<i64>) -> bool {
+        let story = &self.stories[story];
+        match (day, story.first_day, story.last_day) {
+            (Some(day), Some(first), Some(last)) => day >= first - DATE_WINDOW_DAYS && day <= last + DATE_WINDOW_DAYS,
+            _ => true,
+        }
+    }
+
+    fn find_duplicate(&self, signature: &[u64]) -> Option<u32> {
+        if signature.len() != SIGNATURE {
+            return None;
+        }
+        let mut best: Option<(u32, f64)> = None;
+        for (band, buckets) in self.buckets.iter().enumerate() {
+            let Some(candidates) = buckets.get(&band_hash(signature, band)) else { continue };
+            for &candidate in candidates {
+                let resemblance = resemblance(signature, &self.signatures[candidate as usize]);
+                if resemblance >= DUPLICATE_RESEMBLANCE && best.is_none_or(|(_, r)| resemblance > r) {
+                    best = Some((candidate, resemblance));
+                }
+            }
+        }
+        best.map(|(candidate, _)| candidate)
+    }
+
+    fn remember_signature(&mut self, index: u32, signature: &[u64]) {
+        self.signatures.push(signature.to_vec());
+        if signature.len() == SIGNATURE {
+            for band in 0..BANDS {
+                self.buckets[band].entry(band_hash(signature, band)).or_default().push(index);
             }
         }
     }
-    sets.groups()
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// True for countries, their demonyms and capitals, which name where an event happened.
+fn is_broad(name: &str) -> bool {
+    let titled: String = name.split(' ').map(crate::build::capitalise).collect::<Vec<_>>().join(" ");
+    parallax_nlp::lexicon::canonical_place(&titled).is_some()
+        || parallax_nlp::lexicon::place_of_demonym(&titled).is_some()
+        || parallax_nlp::lexicon::country_of_capital(&titled).is_some()
+}
+
+/// Groups `docs` into stories (indices into `docs`, in input order).
+pub fn group_stories(docs: &[&Document]) -> Vec<Vec<usize>> {
+    group(docs).0
+}
+
+/// Groups `docs` and says which are near-copies of an earlier one.
+pub fn group(docs: &[&Document]) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
+    let mut index = StoryIndex::new();
+    for doc in docs {
+        index.add(&ArticleFeatures::from_document(doc));
+    }
+    let duplicates = index.placements().iter().map(|p| p.duplicate_of).collect();
+    (index.stories(), duplicates)
+}
+
+/// Share of signature positions on which two signatures agree: an estimate of the
+/// Jaccard resemblance of the two shingle sets.
+fn resemblance(a: &[u64], b: &[u64]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
         return 0.0;
     }
-    let shared = a.intersection(b).count() as f64;
-    shared / a.union(b).count() as f64
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+}
+
+fn band_hash(signature: &[u64], band: usize) -> u64 {
+    signature[band * ROWS..(band + 1) * ROWS].iter().fold(band as u64, |hash, &value| mix(hash ^ value))
+}
+
+/// MinHash signature of the lower-cased word 5-shingles of `text`; empty when the text
+/// has fewer than five words.
+pub fn minhash(text: &str) -> Vec<u64> {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    if words.len() < 5 {
+        return Vec::new();
+    }
+    let mut signature = vec![u64::MAX; SIGNATURE];
+    for shingle in words.windows(5) {
+        let base = shingle.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, word| {
+            word.bytes().fold(hash ^ 0x20, |h, byte| (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+        });
+        for (k, slot) in signature.iter_mut().enumerate() {
+            let value = mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            if value < *slot {
+                *slot = value;
+            }
+        }
+    }
+    signature
+}
+
+/// SplitMix64's finaliser: a fast, well-mixed 64-bit hash step.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+pub fn days_since_epoch(date: &str) -> Option<i64> {
+    let year: i64 = date.get(0..4)?.parse().ok()?;
+    let month: i64 = date.get(5..7)?.parse().ok()?;
+    let day: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(entities: &[&str], day: Option<i64>, text: &str) -> ArticleFeatures {
+        ArticleFeatures { entities: entities.iter().map(|e| (e.to_lowercase(), 1)).collect(), day, signature: minhash(text) }
+    }
+
+    #[test]
+    fn same_event_joins_and_same_kind_of_event_stays_apart() {
+        let mut index = StoryIndex::new();
+        let quake_a = index.add(&features(
+            &["Ambrel Valley", "Dovrania", "Civil Protection Agency", "Mara Ilic"],
+            Some(100),
+            "a strong earthquake struck the ambrel valley killing eighty seven people on saturday",
+        ));
+        let quake_a2 = index.add(&features(
+            &["Ambrel Valley", "Dovrania", "Mara Ilic"],
+            Some(101),
+            "rescuers searched the rubble in the ambrel valley after the quake",
+        ));
+        let quake_b = index.add(&features(
+            &["Teska Valley", "Dovrania", "Red Cross", "Piet Oran"],
+            Some(120),
+            "a strong earthquake struck the teska valley killing twelve people",
+        ));
+        assert_eq!(quake_a.story, quake_a2.story);
+        assert_ne!(quake_a.story, quake_b.story, "another earthquake in the same country is another story");
+    }
+
+    #[test]
+    fn a_syndicated_copy_is_marked_as_a_duplicate() {
+        let text = "Police detained the union leader before dawn on Wednesday, his family said, as troops secured the container terminal and dockers gathered at the gate";
+        let mut index = StoryIndex::new();
+        let original = index.add(&features(&["Teodor Brankovic"], None, text));
+        let copy = index.add(&features(&["Teodor Brankovic"], None, &format!("{text} (Reuters)")));
+        assert_eq!(copy, Placement { story: original.story, duplicate_of: Some(0) });
+    }
+
+    #[test]
+    fn dates_far_apart_keep_stories_apart() {
+        let mut index = StoryIndex::new();
+        let first = index.add(&features(&["Port Vessant", "Petra Halvik"], Some(10), "strike"));
+        let later = index.add(&features(&["Port Vessant", "Petra Halvik"], Some(200), "strike again"));
+        assert_ne!(first.story, later.story);
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(days_since_epoch("1970-01-01"), Some(0));
+        assert_eq!(days_since_epoch("2022-01-07"), Some(18999));
+        assert_eq!(days_since_epoch("2022-13-07"), None);
+    }
 }

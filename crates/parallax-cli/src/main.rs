@@ -91,6 +91,22 @@ enum EvalCommand {
     ///
     /// Documents are split by a stable hash of their name; `test` (one in five) is held
     /// out from rule development.
+    /// Story grouping (B-cubed) on the example stories plus generated same-topic,
+    /// different-event variants and syndicated copies.
+    Stories {
+        /// A folder of story folders of `.txt` articles.
+        #[arg(long, value_name = "DIR", default_value = "examples")]
+        examples: PathBuf,
+        /// Renamed variants to generate per story.
+        #[arg(long, default_value_t = 4)]
+        variants: usize,
+    },
+    /// How story grouping scales: time, throughput and peak memory on synthetic corpora.
+    StoryScale {
+        /// Corpus sizes to run, smallest first.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
+        sizes: Vec<usize>,
+    },
     Times {
         /// The TempEval-3 TBAQ directory; defaults to $PARALLAX_DATA/time/tempeval3-tbaq.
         #[arg(long, value_name = "DIR")]
@@ -202,6 +218,42 @@ fn eval(which: EvalCommand) -> Result<Outcome> {
                 report(failure);
             }
             Ok(if scores.failures.is_empty() { Outcome::Complete } else { Outcome::Partial })
+        }
+        EvalCommand::Stories { examples, variants } => {
+            let started = std::time::Instant::now();
+            let scores =
+                parallax_eval::stories::evaluate(&examples, variants).with_context(|| format!("evaluating on {}", examples.display()))?;
+            println!(
+                "Stories: {} articles, {} gold stories, {} found, in {:.2} s",
+                scores.articles,
+                scores.gold_stories,
+                scores.predicted_stories,
+                started.elapsed().as_secs_f64()
+            );
+            println!("B-cubed precision {:.3}  recall {:.3}  F1 {:.3}", scores.precision, scores.recall, scores.f1);
+            println!("syndicated copies  {}", scores.copies);
+            Ok(Outcome::Complete)
+        }
+        EvalCommand::StoryScale { sizes } => {
+            println!(
+                "{:>10} {:>9} {:>12} {:>10} {:>9} {:>9} {:>8}",
+                "articles", "seconds", "articles/s", "peak MiB", "stories", "gold", "B3 F1"
+            );
+            for size in sizes {
+                let r = parallax_eval::scale::run(size, 42);
+                let peak = r.peak_rss_mib.map_or_else(|| "n/a".to_owned(), |m| format!("{m:.0}"));
+                println!(
+                    "{:>10} {:>9.2} {:>12.0} {:>10} {:>9} {:>9} {:>8.3}",
+                    r.articles,
+                    r.seconds,
+                    r.articles as f64 / r.seconds,
+                    peak,
+                    r.stories_found,
+                    r.gold_stories,
+                    r.b_cubed_f1
+                );
+            }
+            Ok(Outcome::Complete)
         }
         EvalCommand::Times { data, split, verbose } => {
             if verbose && matches!(split, TimeSplit::Test | TimeSplit::All) {

@@ -7,7 +7,9 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod scale;
 pub mod score;
+pub mod stories;
 pub mod times;
 
 /// Why an evaluation could not run.
