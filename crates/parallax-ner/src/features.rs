@@ -1,0 +1,475 @@
+//! Feature extraction: each token becomes a list of 64-bit feature hashes.
+//!
+//! A feature is a template number and a few strings (the lower-case word, its shape, a
+//! neighbour, …) hashed together with FNV-1a and a final mix, so that the same feature
+//! has the same hash on every platform and in every run: the model file stores hashes,
+//! never strings. Three sources of evidence feed the templates:
+//! - the token and its neighbours in the sentence (words, shapes, affixes, capitalisation,
+//!   position),
+//! - the document ([`DocumentContext`]): how the same word is capitalised elsewhere in it
+//!   (which tells a name in an all-capitals headline or at the start of a sentence from a
+//!   common word) and which labels the tagger gave it in earlier sentences,
+//! - a [`Gazetteer`] of known phrases with their labels.
+
+use crate::tags::{Label, TAG_COUNT};
+use std::collections::HashMap;
+
+/// Builds one feature hash.
+#[derive(Clone, Copy)]
+struct FeatureHasher(u64);
+
+impl FeatureHasher {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+    fn new(template: u8) -> Self {
+        FeatureHasher(Self::OFFSET).byte(template)
+    }
+
+    fn byte(mut self, b: u8) -> Self {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(Self::PRIME);
+        self
+    }
+
+    fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self = self.byte(b);
+        }
+        // A separator that cannot occur in UTF-8, so that ("ab", "c") and ("a", "bc") differ.
+        self.byte(0xff)
+    }
+
+    fn finish(self) -> u64 {
+        mix(self.0)
+    }
+}
+
+/// SplitMix64's finaliser: spreads FNV's weak low bits over the whole word.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The lower-case form of a word with every digit replaced by `0`, so that "1996" and
+/// "1997" share their features.
+pub fn normalise(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+}
+
+/// The word's shape: `X` for an upper-case letter, `x` lower-case, `d` digit, other
+/// characters as they are, runs longer than four cut to four ("Blackburn" → "Xxxxx").
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        let class = char_class(c);
+        if class == last {
+            run += 1;
+        } else {
+            last = class;
+            run = 1;
+        }
+        if run <= 4 {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// The shape with every run collapsed to one character ("Blackburn" → "Xx", "1996-08-22"
+/// → "d-d-d").
+pub fn short_shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = char_class(c);
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+    }
+    out
+}
+
+fn char_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_lowercase_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether most letters of the sentence are capitals: a headline in capitals tells nothing
+/// by its capitalisation.
+pub fn is_all_caps_sentence(words: &[&str]) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in words.iter().flat_map(|w| w.chars()) {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 4 && upper > 3 * lower
+}
+
+/// How a word is written elsewhere in the document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CaseProfile {
+    /// Capitalised where capitalisation means something (not first in the sentence, not
+    /// in a capitals headline).
+    capitalised: u16,
+    /// Written in lower case anywhere.
+    lowercase: u16,
+}
+
+/// What the tagger knows about the document a sentence belongs to.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentContext {
+    case_profiles: HashMap<String, CaseProfile>,
+    /// Labels given in earlier sentences to capitalised occurrences of a word: counts of
+    /// `O`, PER, ORG, LOC, MISC.
+    history: HashMap<String, [u16; 5]>,
+}
+
+impl DocumentContext {
+    /// Reads the capitalisation of every word of the document's sentences.
+    pub fn new<'a, S: AsRef<[&'a str]>>(sentences: &[S]) -> DocumentContext {
+        let mut case_profiles: HashMap<String, CaseProfile> = HashMap::new();
+        for sentence in sentences {
+            let words = sentence.as_ref();
+            let headline = is_all_caps_sentence(words);
+            for (i, word) in words.iter().enumerate() {
+                if is_lowercase_word(word) {
+                    case_profiles.entry(normalise(word)).or_default().lowercase += 1;
+                } else if is_capitalised(word) && i > 0 && !headline && !matches!(words[i - 1], "\"" | "(" | ":" | "-" | "--" | "'") {
+                    let profile = case_profiles.entry(normalise(word)).or_default();
+                    profile.capitalised = profile.capitalised.saturating_add(1);
+                }
+            }
+        }
+        DocumentContext { case_profiles, history: HashMap::new() }
+    }
+
+    /// Records the tags the tagger gave one sentence, for the sentences after it.
+    pub fn remember(&mut self, words: &[&str], tags: &[crate::tags::Tag]) {
+        for (word, tag) in words.iter().zip(tags) {
+            if !is_capitalised(word) {
+                continue;
+            }
+            let slot = tag.label().map_or(0, |l| 1 + l as usize);
+            let counts = self.history.entry(normalise(word)).or_default();
+            counts[slot] = counts[slot].saturating_add(1);
+        }
+    }
+
+    /// 0 unseen, 1 only capitalised, 2 only lower case, 3 both.
+    fn case_class(&self, normalised: &str) -> u8 {
+        match self.case_profiles.get(normalised) {
+            None => 0,
+            Some(p) => match (p.capitalised > 0, p.lowercase > 0) {
+                (false, false) => 0,
+                (true, false) => 1,
+                (false, true) => 2,
+                (true, true) => 3,
+            },
+        }
+    }
+
+    /// The label most often given to the word before (0 = `O`), if it was seen.
+    fn remembered_label(&self, normalised: &str) -> Option<u8> {
+        let counts = self.history.get(normalised)?;
+        // Prefer an entity label over O: one earlier mention as a name is strong evidence.
+        let best_entity = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k))).filter(|&k| counts[k] > 0);
+        Some(best_entity.unwrap_or(0) as u8)
+    }
+}
+
+/// Known phrases (up to [`Gazetteer::MAX_WORDS`] words, compared in lower case) with the
+/// labels they are known under.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// Hash of the normalised phrase → bit set of labels (bit `l` for `Label as u8`).
+    entries: HashMap<u64, u8>,
+}
+
+impl Gazetteer {
+    pub const MAX_WORDS: usize = 4;
+
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    fn phrase_hash<S: AsRef<str>>(words: &[S]) -> u64 {
+        let mut h = FeatureHasher::new(0xee);
+        for w in words {
+            h = h.str(&normalise(w.as_ref()));
+        }
+        h.finish()
+    }
+
+    /// Adds a phrase under a label; phrases longer than [`Gazetteer::MAX_WORDS`] are ignored.
+    pub fn insert<S: AsRef<str>>(&mut self, words: &[S], label: Label) {
+        if words.is_empty() || words.len() > Self::MAX_WORDS {
+            return;
+        }
+        *self.entries.entry(Self::phrase_hash(words)).or_default() |= 1 << (label as u8);
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The stored form: (phrase hash, label bits), sorted.
+    pub fn entries(&self) -> Vec<(u64, u8)> {
+        let mut entries: Vec<(u64, u8)> = self.entries.iter().map(|(&k, &v)| (k, v)).collect();
+        entries.sort_unstable();
+        entries
+    }
+
+    pub fn from_entries(entries: impl IntoIterator<Item = (u64, u8)>) -> Gazetteer {
+        Gazetteer { entries: entries.into_iter().collect() }
+    }
+
+    /// For each token, the (label, position) pairs of the gazetteer phrases that cover it,
+    /// as features: bit `4 * label + position` (B, I, L, U).
+    fn matches(&self, words: &[&str]) -> Vec<u16> {
+        let mut out = vec![0u16; words.len()];
+        if self.entries.is_empty() {
+            return out;
+        }
+        for start in 0..words.len() {
+            // Phrases start with a capitalised word or a number; nothing else is worth a look.
+            if !words[start].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+                continue;
+            }
+            for len in 1..=Self::MAX_WORDS.min(words.len() - start) {
+                let Some(&bits) = self.entries.get(&Self::phrase_hash(&words[start..start + len])) else { continue };
+                for label in 0..4u16 {
+                    if bits & (1 << label) == 0 {
+                        continue;
+                    }
+                    for (k, slot) in out[start..start + len].iter_mut().enumerate() {
+                        let position = if len == 1 {
+                            3
+                        } else if k == 0 {
+                            0
+                        } else if k + 1 == len {
+                            2
+                        } else {
+                            1
+                        };
+                        *slot |= 1 << (4 * label + position);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The features of the tokens of one sentence: token `i` has
+/// `hashes[offsets[i]..offsets[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceFeatures {
+    pub hashes: Vec<u64>,
+    pub offsets: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.hashes[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// Per-token strings that several templates share.
+struct TokenView {
+    norm: String,
+    shape: String,
+    short: String,
+}
+
+const BOUNDARY: &str = "<s>";
+
+/// Computes the features of every token of `words` into `out` (cleared first).
+pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazetteer, out: &mut SentenceFeatures) {
+    out.hashes.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    let views: Vec<TokenView> = words.iter().map(|w| TokenView { norm: normalise(w), shape: shape(w), short: short_shape(w) }).collect();
+    let headline = is_all_caps_sentence(words);
+    let gazetteer_hits = gazetteer.matches(words);
+    let norm_at = |i: isize| -> &str {
+        if i < 0 || i as usize >= views.len() {
+            BOUNDARY
+        } else {
+            &views[i as usize].norm
+        }
+    };
+    let short_at = |i: isize| -> &str {
+        if i < 0 || i as usize >= views.len() {
+            BOUNDARY
+        } else {
+            &views[i as usize].short
+        }
+    };
+    for (i, view) in views.iter().enumerate() {
+        let word = words[i];
+        let h = &mut out.hashes;
+        let at = i as isize;
+        let f = FeatureHasher::new;
+        h.push(f(0).finish());
+        h.push(f(1).str(&view.norm).finish());
+        h.push(f(2).str(word).finish());
+        h.push(f(3).str(&view.shape).finish());
+        h.push(f(4).str(&view.short).finish());
+        let chars: Vec<char> = view.norm.chars().collect();
+        for n in 1..=4.min(chars.len()) {
+            let prefix: String = chars[..n].iter().collect();
+            let suffix: String = chars[chars.len() - n..].iter().collect();
+            h.push(f(5).byte(n as u8).str(&prefix).finish());
+            h.push(f(6).byte(n as u8).str(&suffix).finish());
+        }
+        h.push(f(7).str(norm_at(at - 1)).finish());
+        h.push(f(8).str(norm_at(at + 1)).finish());
+        h.push(f(9).str(norm_at(at - 2)).finish());
+        h.push(f(10).str(norm_at(at + 2)).finish());
+        h.push(f(11).str(short_at(at - 1)).finish());
+        h.push(f(12).str(short_at(at + 1)).finish());
+        h.push(f(13).str(short_at(at - 1)).str(&view.short).finish());
+        h.push(f(14).str(&view.short).str(short_at(at + 1)).finish());
+        h.push(f(15).str(short_at(at - 1)).str(&view.short).str(short_at(at + 1)).finish());
+        h.push(f(16).str(norm_at(at - 1)).str(&view.norm).finish());
+        h.push(f(17).str(&view.norm).str(norm_at(at + 1)).finish());
+        h.push(f(18).str(norm_at(at - 1)).str(&view.short).finish());
+        h.push(f(19).str(&view.short).str(norm_at(at + 1)).finish());
+        let first = i == 0 || (i == 1 && matches!(words[0], "\"" | "(" | "-" | "'"));
+        h.push(f(20).byte(u8::from(first)).byte(u8::from(headline)).str(&view.short).finish());
+        h.push(f(21).byte(u8::from(i + 1 == words.len())).str(&view.short).finish());
+        h.push(f(22).byte(words.len().min(5) as u8).byte(u8::from(headline)).finish());
+        let case_class = doc.case_class(&view.norm);
+        h.push(f(23).byte(case_class).str(&view.short).byte(u8::from(first || headline)).finish());
+        if let Some(label) = doc.remembered_label(&view.norm) {
+            if is_capitalised(word) {
+                h.push(f(24).byte(label).finish());
+                h.push(f(25).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
+            }
+        }
+        let hits = gazetteer_hits[i];
+        if hits != 0 {
+            for bit in 0..16u8 {
+                if hits & (1 << bit) != 0 {
+                    h.push(f(26).byte(bit).finish());
+                    h.push(f(27).byte(bit).byte(u8::from(is_capitalised(word))).finish());
+                }
+            }
+        }
+        out.offsets.push(out.hashes.len());
+    }
+}
+
+/// Number of tag scores a feature carries.
+pub const ROW: usize = TAG_COUNT;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::{Position, Tag};
+
+    fn features(words: &[&str], doc: &DocumentContext) -> SentenceFeatures {
+        let mut out = SentenceFeatures::default();
+        sentence_features(words, doc, &Gazetteer::new(), &mut out);
+        out
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Blackburn"), "Xxxxx");
+        assert_eq!(shape("EU"), "XX");
+        assert_eq!(shape("1996-08-22"), "dddd-dd-dd");
+        assert_eq!(short_shape("1996-08-22"), "d-d-d");
+        assert_eq!(short_shape("McDonald's"), "XxXx'x");
+        assert_eq!(normalise("Year-1996"), "year-0000");
+    }
+
+    #[test]
+    fn every_token_gets_features_and_hashes_are_stable() {
+        let words = ["Peter", "Blackburn", "visited", "Bonn", "."];
+        let doc = DocumentContext::new(&[&words[..]]);
+        let a = features(&words, &doc);
+        let b = features(&words, &doc);
+        assert_eq!(a.len(), words.len());
+        assert_eq!(a.hashes, b.hashes);
+        assert!(a.token(0).len() > 20);
+        // The same word in the same context has the same features; a different word does not.
+        let other = features(&["Paul", "Blackburn", "visited", "Bonn", "."], &doc);
+        assert_ne!(a.token(0), other.token(0));
+        assert_eq!(a.token(4), other.token(4));
+        // Pinned: the hash of the bias feature never changes, or shipped models break.
+        assert_eq!(a.token(0)[0], FeatureHasher::new(0).finish());
+        assert_eq!(FeatureHasher::new(0).finish(), 0x5cf5_2d6a_7af6_4a2e, "{:#x}", FeatureHasher::new(0).finish());
+    }
+
+    #[test]
+    fn document_case_and_history() {
+        let headline = ["BLACKBURN", "WINS", "IN", "BONN"];
+        let body = ["Peter", "Blackburn", "won", "the", "race", "in", "Bonn", "."];
+        let mut doc = DocumentContext::new(&[&headline[..], &body[..]]);
+        assert!(is_all_caps_sentence(&headline));
+        assert!(!is_all_caps_sentence(&body));
+        assert_eq!(doc.case_class("blackburn"), 1);
+        assert_eq!(doc.case_class("wins"), 0);
+        assert_eq!(doc.case_class("the"), 2);
+        let person = Tag::new(Label::Person, Position::Unit);
+        doc.remember(&["Blackburn", "said"], &[person, Tag::OUTSIDE]);
+        assert_eq!(doc.remembered_label("blackburn"), Some(1));
+        assert_eq!(doc.remembered_label("said"), None);
+        let before = features(&headline, &DocumentContext::new(&[&headline[..], &body[..]]));
+        let after = features(&headline, &doc);
+        assert!(after.token(0).len() > before.token(0).len());
+    }
+
+    #[test]
+    fn gazetteer_marks_phrase_positions() {
+        let mut gazetteer = Gazetteer::new();
+        gazetteer.insert(&["New", "York"], Label::Location);
+        gazetteer.insert(&["Reuters"], Label::Organisation);
+        let hits = gazetteer.matches(&["In", "NEW", "YORK", ",", "Reuters", "said"]);
+        let loc = Label::Location as u16;
+        let org = Label::Organisation as u16;
+        assert_eq!(hits[0], 0);
+        assert_eq!(hits[1], 1 << (4 * loc));
+        assert_eq!(hits[2], 1 << (4 * loc + 2));
+        assert_eq!(hits[4], 1 << (4 * org + 3));
+        assert_eq!(hits[5], 0);
+    }
+}
