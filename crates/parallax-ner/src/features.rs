@@ -147,16 +147,35 @@ pub struct DocumentContext {
     /// Labels given in earlier sentences to capitalised occurrences of a word: counts of
     /// `O`, PER, ORG, LOC, MISC.
     history: HashMap<String, [u16; 5]>,
+    /// The words around the capitalised occurrences of a word anywhere in the document
+    /// (hashes of "previous word" and "next word" features, at most
+    /// [`MAX_AGGREGATED_CONTEXTS`] each): "Clinton" in a headline learns from "President
+    /// Clinton said" further down.
+    contexts: HashMap<String, Vec<u64>>,
 }
+
+/// How many distinct neighbour features a word collects from its document.
+const MAX_AGGREGATED_CONTEXTS: usize = 16;
 
 impl DocumentContext {
     /// Reads the capitalisation of every word of the document's sentences.
     pub fn new<'a, S: AsRef<[&'a str]>>(sentences: &[S]) -> DocumentContext {
         let mut case_profiles: HashMap<String, CaseProfile> = HashMap::new();
+        let mut contexts: HashMap<String, Vec<u64>> = HashMap::new();
         for sentence in sentences {
             let words = sentence.as_ref();
             let headline = is_all_caps_sentence(words);
             for (i, word) in words.iter().enumerate() {
+                if is_capitalised(word) && word.chars().any(char::is_lowercase) {
+                    let seen = contexts.entry(normalise(word)).or_default();
+                    let prev = if i == 0 { BOUNDARY.to_owned() } else { normalise(words[i - 1]) };
+                    let next = words.get(i + 1).map_or_else(|| BOUNDARY.to_owned(), |w| normalise(w));
+                    for hash in [FeatureHasher::new(28).str(&prev).finish(), FeatureHasher::new(29).str(&next).finish()] {
+                        if seen.len() < MAX_AGGREGATED_CONTEXTS && !seen.contains(&hash) {
+                            seen.push(hash);
+                        }
+                    }
+                }
                 if is_lowercase_word(word) {
                     case_profiles.entry(normalise(word)).or_default().lowercase += 1;
                 } else if is_capitalised(word) && i > 0 && !headline && !matches!(words[i - 1], "\"" | "(" | ":" | "-" | "--" | "'") {
@@ -165,7 +184,7 @@ impl DocumentContext {
                 }
             }
         }
-        DocumentContext { case_profiles, history: HashMap::new() }
+        DocumentContext { case_profiles, history: HashMap::new(), contexts }
     }
 
     /// Records the tags the tagger gave one sentence, for the sentences after it.
@@ -202,11 +221,32 @@ impl DocumentContext {
     }
 }
 
+/// A list a gazetteer phrase comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GazetteerList {
+    /// Entities of a labelled corpus, under their label.
+    Entity(Label),
+    FirstName,
+    LastName,
+    Place,
+}
+
+impl GazetteerList {
+    fn bit(self) -> u8 {
+        match self {
+            GazetteerList::Entity(label) => label as u8,
+            GazetteerList::FirstName => 4,
+            GazetteerList::LastName => 5,
+            GazetteerList::Place => 6,
+        }
+    }
+}
+
 /// Known phrases (up to [`Gazetteer::MAX_WORDS`] words, compared in lower case) with the
-/// labels they are known under.
+/// lists they are on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
-    /// Hash of the normalised phrase → bit set of labels (bit `l` for `Label as u8`).
+    /// 48-bit hash of the normalised phrase → bit set of [`GazetteerList`]s.
     entries: HashMap<u64, u8>,
 }
 
@@ -217,20 +257,43 @@ impl Gazetteer {
         Gazetteer::default()
     }
 
+    /// Bits of a phrase hash that are kept (and stored in a model file).
+    pub const HASH_BITS: u32 = 48;
+
     fn phrase_hash<S: AsRef<str>>(words: &[S]) -> u64 {
         let mut h = FeatureHasher::new(0xee);
         for w in words {
             h = h.str(&normalise(w.as_ref()));
         }
-        h.finish()
+        h.finish() & ((1 << Self::HASH_BITS) - 1)
     }
 
-    /// Adds a phrase under a label; phrases longer than [`Gazetteer::MAX_WORDS`] are ignored.
-    pub fn insert<S: AsRef<str>>(&mut self, words: &[S], label: Label) {
+    /// Adds a phrase to a list; phrases longer than [`Gazetteer::MAX_WORDS`] are ignored.
+    pub fn insert<S: AsRef<str>>(&mut self, words: &[S], list: GazetteerList) {
         if words.is_empty() || words.len() > Self::MAX_WORDS {
             return;
         }
-        *self.entries.entry(Self::phrase_hash(words)).or_default() |= 1 << (label as u8);
+        *self.entries.entry(Self::phrase_hash(words)).or_default() |= 1 << list.bit();
+    }
+
+    /// Adds every phrase of `other`.
+    pub fn extend(&mut self, other: &Gazetteer) {
+        for (&hash, &bits) in &other.entries {
+            *self.entries.entry(hash).or_default() |= bits;
+        }
+    }
+
+    /// Reads a word list, one phrase a line (words separated by spaces; blank lines and
+    /// lines starting with `#` skipped).
+    pub fn insert_lines(&mut self, text: &str, list: GazetteerList) {
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            self.insert(&words, list);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -252,10 +315,10 @@ impl Gazetteer {
         Gazetteer { entries: entries.into_iter().collect() }
     }
 
-    /// For each token, the (label, position) pairs of the gazetteer phrases that cover it,
-    /// as features: bit `4 * label + position` (B, I, L, U).
-    fn matches(&self, words: &[&str]) -> Vec<u16> {
-        let mut out = vec![0u16; words.len()];
+    /// For each token, the (list, position) pairs of the gazetteer phrases that cover it,
+    /// as bit `4 * list + position` (B, I, L, U).
+    fn matches(&self, words: &[&str]) -> Vec<u32> {
+        let mut out = vec![0u32; words.len()];
         if self.entries.is_empty() {
             return out;
         }
@@ -266,7 +329,7 @@ impl Gazetteer {
             }
             for len in 1..=Self::MAX_WORDS.min(words.len() - start) {
                 let Some(&bits) = self.entries.get(&Self::phrase_hash(&words[start..start + len])) else { continue };
-                for label in 0..4u16 {
+                for label in 0..8u32 {
                     if bits & (1 << label) == 0 {
                         continue;
                     }
@@ -384,9 +447,15 @@ pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gaze
                 h.push(f(25).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
             }
         }
+        if let Some(contexts) = doc.contexts.get(&view.norm) {
+            h.extend_from_slice(contexts);
+        }
+        h.push(f(30).str(norm_at(at - 2)).str(norm_at(at - 1)).finish());
+        h.push(f(31).str(norm_at(at + 1)).str(norm_at(at + 2)).finish());
+        h.push(f(32).str(norm_at(at - 1)).str(norm_at(at + 1)).finish());
         let hits = gazetteer_hits[i];
         if hits != 0 {
-            for bit in 0..16u8 {
+            for bit in 0..32u8 {
                 if hits & (1 << bit) != 0 {
                     h.push(f(26).byte(bit).finish());
                     h.push(f(27).byte(bit).byte(u8::from(is_capitalised(word))).finish());
@@ -436,7 +505,7 @@ mod tests {
         assert_eq!(a.token(4), other.token(4));
         // Pinned: the hash of the bias feature never changes, or shipped models break.
         assert_eq!(a.token(0)[0], FeatureHasher::new(0).finish());
-        assert_eq!(FeatureHasher::new(0).finish(), 0x5cf5_2d6a_7af6_4a2e, "{:#x}", FeatureHasher::new(0).finish());
+        assert_eq!(FeatureHasher::new(0).finish(), 0x25fc_6dd3_6ce0_4b20, "{:#x}", FeatureHasher::new(0).finish());
     }
 
     #[test]
@@ -461,11 +530,11 @@ mod tests {
     #[test]
     fn gazetteer_marks_phrase_positions() {
         let mut gazetteer = Gazetteer::new();
-        gazetteer.insert(&["New", "York"], Label::Location);
-        gazetteer.insert(&["Reuters"], Label::Organisation);
+        gazetteer.insert(&["New", "York"], GazetteerList::Entity(Label::Location));
+        gazetteer.insert_lines("# places\nReuters\n\n", GazetteerList::Place);
         let hits = gazetteer.matches(&["In", "NEW", "YORK", ",", "Reuters", "said"]);
-        let loc = Label::Location as u16;
-        let org = Label::Organisation as u16;
+        let loc = Label::Location as u32;
+        let org = 6;
         assert_eq!(hits[0], 0);
         assert_eq!(hits[1], 1 << (4 * loc));
         assert_eq!(hits[2], 1 << (4 * loc + 2));

@@ -7,7 +7,7 @@
 //! quantised the same way at once, so what the trainer measures is what ships.
 //!
 //! File layout (little-endian): magic `PXNER\0`, `u16` format version, `u32` feature
-//! version; `u32` gazetteer size and per entry a `u64` phrase hash and a `u8` label set;
+//! version; `u32` gazetteer size and per entry a 48-bit phrase hash and a `u8` list set;
 //! `(TAG_COUNT + 2) × TAG_COUNT` `f32` transition scores (start row, end row, then the
 //! matrix); `u32` row count and the rows sorted by hash.
 
@@ -15,9 +15,9 @@ use crate::features::{Gazetteer, SentenceFeatures};
 use crate::tags::TAG_COUNT;
 
 const MAGIC: &[u8; 6] = b"PXNER\0";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 2;
 /// Changes whenever feature extraction changes in a way that invalidates trained weights.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 const KEY_BITS: u32 = 48;
 const KEY_MASK: u64 = (1 << KEY_BITS) - 1;
 const EMPTY: u64 = u64::MAX;
@@ -196,7 +196,7 @@ impl Model {
         let entries = self.gazetteer.entries();
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         for (hash, bits) in entries {
-            out.extend_from_slice(&hash.to_le_bytes());
+            out.extend_from_slice(&hash.to_le_bytes()[..6]);
             out.push(bits);
         }
         let t = &self.transitions;
@@ -230,7 +230,9 @@ impl Model {
         let gazetteer_size = u32::from_le_bytes(reader.array()?) as usize;
         let mut entries = Vec::with_capacity(gazetteer_size.min(bytes.len() / 9));
         for _ in 0..gazetteer_size {
-            let hash = u64::from_le_bytes(reader.array()?);
+            let mut hash = [0u8; 8];
+            hash[..6].copy_from_slice(reader.take(6)?);
+            let hash = u64::from_le_bytes(hash);
             let [bits] = reader.array()?;
             entries.push((hash, bits));
         }
@@ -300,7 +302,7 @@ mod tests {
         let mut transitions = Transitions::default();
         transitions.between[1][2] = 2.0;
         let mut gazetteer = Gazetteer::new();
-        gazetteer.insert(&["Bonn"], Label::Location);
+        gazetteer.insert(&["Bonn"], crate::features::GazetteerList::Entity(Label::Location));
         Model::from_weights([(42u64, row), (7u64, [0.0; TAG_COUNT])], transitions, gazetteer, 0.01)
     }
 

@@ -10,7 +10,7 @@
 //! the model learns how far a gazetteer entry can be trusted for an unseen text.
 
 use crate::conll::{documents, ConllSentence};
-use crate::features::{sentence_features, DocumentContext, Gazetteer, SentenceFeatures};
+use crate::features::{sentence_features, DocumentContext, Gazetteer, GazetteerList, SentenceFeatures};
 use crate::model::{Model, Transitions};
 use crate::tagger::{viterbi, Tagger};
 use crate::tags::{bilou_spans, bio_to_bilou, Label, Tag, TAG_COUNT};
@@ -72,7 +72,7 @@ pub struct TrainingConfig {
 
 impl Default for TrainingConfig {
     fn default() -> Self {
-        TrainingConfig { epochs: 12, seed: 2003, min_weight: 0.05, gazetteer_folds: 10 }
+        TrainingConfig { epochs: 18, seed: 2003, min_weight: 0.05, gazetteer_folds: 10 }
     }
 }
 
@@ -211,7 +211,7 @@ pub fn gazetteer_of<'a>(docs: impl IntoIterator<Item = &'a TrainingDocument>) ->
     for doc in docs {
         for sentence in &doc.sentences {
             for (start, end, label) in bilou_spans(&sentence.tags) {
-                gazetteer.insert(&sentence.words[start..end], label);
+                gazetteer.insert(&sentence.words[start..end], GazetteerList::Entity(label));
             }
         }
     }
@@ -228,15 +228,27 @@ pub struct EpochReport {
     pub features: usize,
 }
 
-/// Trains a model. `after_epoch` sees each epoch's report and the averaged model as it
-/// stands (for validation scores); the model of the last epoch is returned.
-pub fn train(docs: &[TrainingDocument], config: &TrainingConfig, after_epoch: &mut dyn FnMut(&EpochReport, &Model)) -> Model {
-    let full_gazetteer = if config.gazetteer_folds > 0 { gazetteer_of(docs) } else { Gazetteer::new() };
+/// Trains a model. `general` holds word lists (names, places) that every document sees;
+/// the training entities are added to it by jackknifing. `after_epoch` sees each epoch's
+/// report and the averaged model as it stands (for validation scores); the model of the
+/// last epoch is returned.
+pub fn train(
+    docs: &[TrainingDocument],
+    general: &Gazetteer,
+    config: &TrainingConfig,
+    after_epoch: &mut dyn FnMut(&EpochReport, &Model),
+) -> Model {
+    let with_general = |entities: Gazetteer| {
+        let mut gazetteer = general.clone();
+        gazetteer.extend(&entities);
+        gazetteer
+    };
+    let full_gazetteer = with_general(if config.gazetteer_folds > 0 { gazetteer_of(docs) } else { Gazetteer::new() });
     let fold_gazetteers: Vec<Gazetteer> = (0..config.gazetteer_folds)
-        .map(|fold| gazetteer_of(docs.iter().enumerate().filter(|(i, _)| i % config.gazetteer_folds != fold).map(|(_, d)| d)))
+        .map(|fold| with_general(gazetteer_of(docs.iter().enumerate().filter(|(i, _)| i % config.gazetteer_folds != fold).map(|(_, d)| d))))
         .collect();
-    let empty = Gazetteer::new();
-    let gazetteer_for = |doc: usize| if config.gazetteer_folds > 0 { &fold_gazetteers[doc % config.gazetteer_folds] } else { &empty };
+    let gazetteer_for =
+        |doc: usize| if config.gazetteer_folds > 0 { &fold_gazetteers[doc % config.gazetteer_folds] } else { &full_gazetteer };
 
     let mut weights = AveragedWeights::new();
     let mut rng = Rng(config.seed.max(1));
@@ -350,10 +362,12 @@ mod tests {
         assert_eq!(docs.len(), 2);
         let config = TrainingConfig { epochs: 8, gazetteer_folds: 2, ..TrainingConfig::default() };
         let mut reports = Vec::new();
-        let model = train(&docs, &config, &mut |report, _| reports.push(report.mistakes));
+        let mut general = Gazetteer::new();
+        general.insert(&["Oslo"], GazetteerList::Place);
+        let model = train(&docs, &general, &config, &mut |report, _| reports.push(report.mistakes));
         assert_eq!(reports.len(), 8);
         assert_eq!(*reports.last().unwrap(), 0, "the perceptron separates three sentences: {reports:?}");
-        let again = train(&docs, &config, &mut |_, _| {});
+        let again = train(&docs, &general, &config, &mut |_, _| {});
         assert_eq!(model.to_bytes(), again.to_bytes(), "training is deterministic");
         let counts = evaluate(&Tagger::new(model), &docs);
         assert_eq!(counts.f1_per_org_loc(), 1.0, "{counts:?}");

@@ -11,17 +11,23 @@
 #![allow(clippy::print_stderr)]
 
 use parallax_ner::conll;
+use parallax_ner::features::{Gazetteer, GazetteerList};
 use parallax_ner::training::{evaluate, train, training_documents, Counts, TrainingConfig, TrainingDocument};
 use parallax_ner::{Label, Tagger};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: train-ner --data DIR --out FILE [--epochs N] [--seed N] [--min-weight X] [--gazetteer-folds N] [--no-val]";
+const USAGE: &str =
+    "usage: train-ner --data DIR --out FILE [--gazetteers DIR] [--epochs N] [--seed N] [--min-weight X] [--gazetteer-folds N] [--no-val]
+
+--gazetteers defaults to the folder `gazetteers` beside the output file; it holds the word
+lists first_names.txt, last_names.txt and places.txt (a missing list is an error).";
 
 struct Args {
     data: PathBuf,
     out: PathBuf,
+    gazetteers: Option<PathBuf>,
     config: TrainingConfig,
     validate: bool,
 }
@@ -29,6 +35,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut data = None;
     let mut out = None;
+    let mut gazetteers = None;
     let mut config = TrainingConfig::default();
     let mut validate = true;
     let mut args = std::env::args().skip(1);
@@ -37,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--data" => data = Some(PathBuf::from(value()?)),
             "--out" => out = Some(PathBuf::from(value()?)),
+            "--gazetteers" => gazetteers = Some(PathBuf::from(value()?)),
             "--epochs" => config.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--min-weight" => config.min_weight = value()?.parse().map_err(|e| format!("--min-weight: {e}"))?,
@@ -46,13 +54,25 @@ fn parse_args() -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
-    Ok(Args { data: data.ok_or(USAGE)?, out: out.ok_or(USAGE)?, config, validate })
+    Ok(Args { data: data.ok_or(USAGE)?, out: out.ok_or(USAGE)?, gazetteers, config, validate })
 }
 
 fn read_documents(path: &Path) -> Result<Vec<TrainingDocument>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let sentences = conll::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     training_documents(&sentences).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_gazetteers(dir: &Path) -> Result<Gazetteer, String> {
+    let mut gazetteer = Gazetteer::new();
+    for (file, list) in
+        [("first_names.txt", GazetteerList::FirstName), ("last_names.txt", GazetteerList::LastName), ("places.txt", GazetteerList::Place)]
+    {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        gazetteer.insert_lines(&text, list);
+    }
+    Ok(gazetteer)
 }
 
 fn summary(counts: &Counts) -> String {
@@ -70,13 +90,19 @@ fn summary(counts: &Counts) -> String {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
+    let gazetteer_dir = match &args.gazetteers {
+        Some(dir) => dir.clone(),
+        None => args.out.parent().unwrap_or(Path::new(".")).join("gazetteers"),
+    };
+    let general = read_gazetteers(&gazetteer_dir)?;
     let train_docs = read_documents(&args.data.join("train.conllu"))?;
     let val_path = args.data.join("val.conllu");
     let val_docs = if args.validate && val_path.exists() { Some(read_documents(&val_path)?) } else { None };
     let tokens: usize = train_docs.iter().flat_map(|d| &d.sentences).map(|s| s.words.len()).sum();
     eprintln!("train-ner: {} documents, {tokens} tokens; {:?}", train_docs.len(), args.config);
     let started = Instant::now();
-    let model = train(&train_docs, &args.config, &mut |report, model| {
+    eprintln!("train-ner: {} general gazetteer phrases from {}", general.len(), gazetteer_dir.display());
+    let model = train(&train_docs, &general, &args.config, &mut |report, model| {
         let mut line = format!(
             "epoch {:>2}: {} of {} sentences wrong, {} features seen, {} kept, {:.0?}",
             report.epoch,
