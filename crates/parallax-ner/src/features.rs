@@ -147,6 +147,9 @@ pub struct DocumentContext {
     /// Labels given in earlier sentences to capitalised occurrences of a word: counts of
     /// `O`, PER, ORG, LOC, MISC.
     history: HashMap<String, [u16; 5]>,
+    /// Labels a first pass over the whole document gave to capitalised occurrences of a
+    /// word (same counts as `history`), for a second pass that sees later mentions too.
+    first_pass: HashMap<String, [u16; 5]>,
     /// The words around the capitalised occurrences of a word anywhere in the document
     /// (hashes of "previous word" and "next word" features, at most
     /// [`MAX_AGGREGATED_CONTEXTS`] each): "Clinton" in a headline learns from "President
@@ -184,19 +187,22 @@ impl DocumentContext {
                 }
             }
         }
-        DocumentContext { case_profiles, history: HashMap::new(), contexts }
+        DocumentContext { case_profiles, history: HashMap::new(), first_pass: HashMap::new(), contexts }
     }
 
     /// Records the tags the tagger gave one sentence, for the sentences after it.
     pub fn remember(&mut self, words: &[&str], tags: &[crate::tags::Tag]) {
-        for (word, tag) in words.iter().zip(tags) {
-            if !is_capitalised(word) {
-                continue;
-            }
-            let slot = tag.label().map_or(0, |l| 1 + l as usize);
-            let counts = self.history.entry(normalise(word)).or_default();
-            counts[slot] = counts[slot].saturating_add(1);
+        count_labels(&mut self.history, words, tags);
+    }
+
+    /// Starts a second pass: the tags of the first pass over every sentence become a
+    /// document-wide feature, and the sentence-by-sentence memory starts again.
+    pub fn start_second_pass<'a, S: AsRef<[&'a str]>>(&mut self, sentences: &[S], tags: &[Vec<crate::tags::Tag>]) {
+        self.first_pass.clear();
+        for (words, tags) in sentences.iter().zip(tags) {
+            count_labels(&mut self.first_pass, words.as_ref(), tags);
         }
+        self.history.clear();
     }
 
     /// 0 unseen, 1 only capitalised, 2 only lower case, 3 both.
@@ -214,11 +220,31 @@ impl DocumentContext {
 
     /// The label most often given to the word before (0 = `O`), if it was seen.
     fn remembered_label(&self, normalised: &str) -> Option<u8> {
-        let counts = self.history.get(normalised)?;
-        // Prefer an entity label over O: one earlier mention as a name is strong evidence.
-        let best_entity = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k))).filter(|&k| counts[k] > 0);
-        Some(best_entity.unwrap_or(0) as u8)
+        self.history.get(normalised).map(majority_label)
     }
+
+    /// The label the first pass gave the word most often in the whole document.
+    fn first_pass_label(&self, normalised: &str) -> Option<u8> {
+        self.first_pass.get(normalised).map(majority_label)
+    }
+}
+
+fn count_labels(counts: &mut HashMap<String, [u16; 5]>, words: &[&str], tags: &[crate::tags::Tag]) {
+    for (word, tag) in words.iter().zip(tags) {
+        if !is_capitalised(word) {
+            continue;
+        }
+        let slot = tag.label().map_or(0, |l| 1 + l as usize);
+        let entry = counts.entry(normalise(word)).or_default();
+        entry[slot] = entry[slot].saturating_add(1);
+    }
+}
+
+/// The most frequent entity label (1–4), or 0 when the word was never in an entity. An
+/// entity label wins over `O`: one mention as a name is strong evidence.
+fn majority_label(counts: &[u16; 5]) -> u8 {
+    let best_entity = (1..5).max_by_key(|&k| (counts[k], std::cmp::Reverse(k))).filter(|&k| counts[k] > 0);
+    best_entity.unwrap_or(0) as u8
 }
 
 /// A list a gazetteer phrase comes from.
@@ -445,6 +471,12 @@ pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gaze
             if is_capitalised(word) {
                 h.push(f(24).byte(label).finish());
                 h.push(f(25).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
+            }
+        }
+        if let Some(label) = doc.first_pass_label(&view.norm) {
+            if is_capitalised(word) {
+                h.push(f(33).byte(label).finish());
+                h.push(f(34).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
             }
         }
         if let Some(contexts) = doc.contexts.get(&view.norm) {

@@ -7,7 +7,7 @@
 //! quantised the same way at once, so what the trainer measures is what ships.
 //!
 //! File layout (little-endian): magic `PXNER\0`, `u16` format version, `u32` feature
-//! version; `u32` gazetteer size and per entry a 48-bit phrase hash and a `u8` list set;
+//! version; `u8` number of passes over a document (1 or 2); `u32` gazetteer size and per entry a 48-bit phrase hash and a `u8` list set;
 //! `(TAG_COUNT + 2) × TAG_COUNT` `f32` transition scores (start row, end row, then the
 //! matrix); `u32` row count and the rows sorted by hash.
 
@@ -15,9 +15,9 @@ use crate::features::{Gazetteer, SentenceFeatures};
 use crate::tags::TAG_COUNT;
 
 const MAGIC: &[u8; 6] = b"PXNER\0";
-const FORMAT_VERSION: u16 = 2;
+const FORMAT_VERSION: u16 = 3;
 /// Changes whenever feature extraction changes in a way that invalidates trained weights.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 const KEY_BITS: u32 = 48;
 const KEY_MASK: u64 = (1 << KEY_BITS) - 1;
 const EMPTY: u64 = u64::MAX;
@@ -55,6 +55,9 @@ impl Default for Transitions {
 /// A trained tagger model.
 #[derive(Clone, Debug)]
 pub struct Model {
+    /// 2 when the document is tagged twice, the second pass seeing the first pass's labels
+    /// for every mention of a word; 1 otherwise.
+    pub passes: u8,
     pub transitions: Transitions,
     pub gazetteer: Gazetteer,
     /// Open-addressing table of 48-bit keys (`EMPTY` where free); slot `s` holds row
@@ -146,7 +149,7 @@ impl Model {
                 }
             }
         }
-        Model { transitions, gazetteer, slots, rows_of_slot, weights, records }
+        Model { passes: 1, transitions, gazetteer, slots, rows_of_slot, weights, records }
     }
 
     /// Number of features with weights.
@@ -193,6 +196,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.push(self.passes);
         let entries = self.gazetteer.entries();
         out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         for (hash, bits) in entries {
@@ -226,6 +230,10 @@ impl Model {
         let features = u32::from_le_bytes(reader.array()?);
         if features != FEATURE_VERSION {
             return Err(ModelError::FeatureVersion(features));
+        }
+        let [passes] = reader.array()?;
+        if !(1..=2).contains(&passes) {
+            return Err(ModelError::Corrupt("the number of passes is not 1 or 2"));
         }
         let gazetteer_size = u32::from_le_bytes(reader.array()?) as usize;
         let mut entries = Vec::with_capacity(gazetteer_size.min(bytes.len() / 9));
@@ -265,7 +273,9 @@ impl Model {
         if reader.at != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes after the last row"));
         }
-        Ok(Model::from_records(records, transitions, Gazetteer::from_entries(entries)))
+        let mut model = Model::from_records(records, transitions, Gazetteer::from_entries(entries));
+        model.passes = passes;
+        Ok(model)
     }
 }
 

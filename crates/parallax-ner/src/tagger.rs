@@ -122,10 +122,16 @@ impl Tagger {
         let mut features = SentenceFeatures::default();
         let mut emissions = Vec::new();
         let mut out = Vec::with_capacity(words.len());
-        for sentence in &words {
-            let tags = self.tag_sentence(sentence, &context, &mut features, &mut emissions);
-            context.remember(sentence, &tags);
-            out.push(tags);
+        for pass in 1..=self.model.passes {
+            if pass > 1 {
+                context.start_second_pass(&words, &out);
+                out.clear();
+            }
+            for sentence in &words {
+                let tags = self.tag_sentence(sentence, &context, &mut features, &mut emissions);
+                context.remember(sentence, &tags);
+                out.push(tags);
+            }
         }
         out
     }

@@ -68,11 +68,18 @@ pub struct TrainingConfig {
     pub min_weight: f32,
     /// Folds for the jackknifed gazetteer of training entities; 0 for no gazetteer.
     pub gazetteer_folds: usize,
+    /// Tag each document twice, the second pass seeing the first pass's labels of every
+    /// mention of a word (both passes are trained).
+    pub two_pass: bool,
+    /// Number of perceptrons, each trained with its own document order (seeds `seed`,
+    /// `seed + 1`, …), whose averaged weights are averaged again: the shipped model is
+    /// their ensemble, which evens out the luck of one order.
+    pub ensemble: usize,
 }
 
 impl Default for TrainingConfig {
     fn default() -> Self {
-        TrainingConfig { epochs: 18, seed: 2003, min_weight: 0.05, gazetteer_folds: 10 }
+        TrainingConfig { epochs: 12, seed: 2003, min_weight: 0.05, gazetteer_folds: 10, two_pass: true, ensemble: 1 }
     }
 }
 
@@ -174,15 +181,19 @@ impl AveragedWeights {
     }
 
     /// The averaged model at step `steps`.
-    fn averaged(&self, steps: i64, gazetteer: Gazetteer, min_weight: f32) -> Model {
+    /// The averaged weights at step `steps`, unquantised.
+    fn averaged_weights(&self, steps: i64) -> (HashMap<u64, [f32; TAG_COUNT]>, Transitions) {
         let c = steps.max(1) as f64;
         let average = |w: i32, u: i64| (f64::from(w) - u as f64 / c) as f32;
-        let rows = self.index.iter().map(|(&hash, &row)| {
-            let (w, u) = (&self.w[row as usize], &self.u[row as usize]);
-            (hash, std::array::from_fn(|t| average(w[t], u[t])))
-        });
-        let transitions = self.transitions_from(|k| average(self.tw[k], self.tu[k]));
-        Model::from_weights(rows, transitions, gazetteer, min_weight)
+        let rows = self
+            .index
+            .iter()
+            .map(|(&hash, &row)| {
+                let (w, u) = (&self.w[row as usize], &self.u[row as usize]);
+                (hash, std::array::from_fn(|t| average(w[t], u[t])))
+            })
+            .collect();
+        (rows, self.transitions_from(|k| average(self.tw[k], self.tu[k])))
     }
 }
 
@@ -221,6 +232,8 @@ pub fn gazetteer_of<'a>(docs: impl IntoIterator<Item = &'a TrainingDocument>) ->
 /// What one epoch did.
 #[derive(Clone, Copy, Debug)]
 pub struct EpochReport {
+    /// Which perceptron of the ensemble (from 0).
+    pub member: usize,
     pub epoch: usize,
     /// Sentences whose predicted tags differed from the gold ones.
     pub mistakes: usize,
@@ -230,8 +243,8 @@ pub struct EpochReport {
 
 /// Trains a model. `general` holds word lists (names, places) that every document sees;
 /// the training entities are added to it by jackknifing. `after_epoch` sees each epoch's
-/// report and the averaged model as it stands (for validation scores); the model of the
-/// last epoch is returned.
+/// report and the averaged model of that ensemble member as it stands (for validation
+/// scores); the ensemble of the members' last epochs is returned.
 pub fn train(
     docs: &[TrainingDocument],
     general: &Gazetteer,
@@ -249,14 +262,55 @@ pub fn train(
         .collect();
     let gazetteer_for =
         |doc: usize| if config.gazetteer_folds > 0 { &fold_gazetteers[doc % config.gazetteer_folds] } else { &full_gazetteer };
+    let passes = if config.two_pass { 2 } else { 1 };
+    let members = config.ensemble.max(1);
+    let mut sum: HashMap<u64, [f32; TAG_COUNT]> = HashMap::new();
+    let mut transitions_sum = Transitions::default();
+    for member in 0..members {
+        let seed = config.seed.wrapping_add(member as u64);
+        let mut report_epoch = |report: &EpochReport, weights: &AveragedWeights, steps: i64| {
+            let (rows, transitions) = weights.averaged_weights(steps);
+            let mut model = Model::from_weights(rows, transitions, full_gazetteer.clone(), config.min_weight);
+            model.passes = passes;
+            after_epoch(&EpochReport { member, ..*report }, &model);
+        };
+        let (rows, transitions) = train_member(docs, config, seed, &gazetteer_for, &mut report_epoch);
+        for (hash, row) in rows {
+            let total = sum.entry(hash).or_insert([0.0; TAG_COUNT]);
+            for (t, v) in total.iter_mut().zip(row) {
+                *t += v / members as f32;
+            }
+        }
+        let t = &mut transitions_sum;
+        for (total, v) in t
+            .start
+            .iter_mut()
+            .chain(t.end.iter_mut())
+            .chain(t.between.iter_mut().flatten())
+            .zip(transitions.start.iter().chain(&transitions.end).chain(transitions.between.iter().flatten()))
+        {
+            *total += v / members as f32;
+        }
+    }
+    let mut model = Model::from_weights(sum, transitions_sum, full_gazetteer, config.min_weight);
+    model.passes = passes;
+    model
+}
 
+/// Trains one perceptron; returns its averaged weights.
+fn train_member<'g>(
+    docs: &[TrainingDocument],
+    config: &TrainingConfig,
+    seed: u64,
+    gazetteer_for: &dyn Fn(usize) -> &'g Gazetteer,
+    after_epoch: &mut dyn FnMut(&EpochReport, &AveragedWeights, i64),
+) -> (HashMap<u64, [f32; TAG_COUNT]>, Transitions) {
     let mut weights = AveragedWeights::new();
-    let mut rng = Rng(config.seed.max(1));
+    let mut rng = Rng(seed.max(1));
     let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut step: i64 = 1;
     let mut features = SentenceFeatures::default();
     let mut emissions = Vec::new();
-    let mut model = weights.averaged(step, full_gazetteer.clone(), config.min_weight);
     for epoch in 1..=config.epochs {
         rng.shuffle(&mut order);
         let mut mistakes = 0;
@@ -266,34 +320,47 @@ pub fn train(
             let words = doc.words();
             let mut context = DocumentContext::new(&words);
             let gazetteer = gazetteer_for(d);
-            for (sentence, gold) in words.iter().zip(&doc.sentences) {
-                sentence_features(sentence, &context, gazetteer, &mut features);
-                weights.emissions(&features, &mut emissions);
-                let transitions = weights.transitions();
-                let predicted = viterbi(&emissions, &transitions);
-                if predicted != gold.tags {
-                    mistakes += 1;
-                    for (i, (&p, &g)) in predicted.iter().zip(&gold.tags).enumerate() {
-                        if p != g {
-                            for &hash in features.token(i) {
-                                weights.update_feature(hash, g.index(), 1, step);
-                                weights.update_feature(hash, p.index(), -1, step);
+            let passes = if config.two_pass { 2 } else { 1 };
+            let mut first_pass: Vec<Vec<Tag>> = Vec::new();
+            for pass in 1..=passes {
+                if pass > 1 {
+                    context.start_second_pass(&words, &first_pass);
+                }
+                for (sentence, gold) in words.iter().zip(&doc.sentences) {
+                    sentence_features(sentence, &context, gazetteer, &mut features);
+                    weights.emissions(&features, &mut emissions);
+                    let transitions = weights.transitions();
+                    let predicted = viterbi(&emissions, &transitions);
+                    if predicted != gold.tags {
+                        if pass == passes {
+                            mistakes += 1;
+                        }
+                        for (i, (&p, &g)) in predicted.iter().zip(&gold.tags).enumerate() {
+                            if p != g {
+                                for &hash in features.token(i) {
+                                    weights.update_feature(hash, g.index(), 1, step);
+                                    weights.update_feature(hash, p.index(), -1, step);
+                                }
                             }
                         }
+                        weights.update_transitions(&gold.tags, 1, step);
+                        weights.update_transitions(&predicted, -1, step);
                     }
-                    weights.update_transitions(&gold.tags, 1, step);
-                    weights.update_transitions(&predicted, -1, step);
+                    context.remember(sentence, &predicted);
+                    if pass == 1 && passes > 1 {
+                        first_pass.push(predicted);
+                    }
+                    if pass == passes {
+                        sentences += 1;
+                    }
+                    step += 1;
                 }
-                context.remember(sentence, &predicted);
-                sentences += 1;
-                step += 1;
             }
         }
-        model = weights.averaged(step, full_gazetteer.clone(), config.min_weight);
-        let report = EpochReport { epoch, mistakes, sentences, features: weights.w.len() };
-        after_epoch(&report, &model);
+        let report = EpochReport { member: 0, epoch, mistakes, sentences, features: weights.w.len() };
+        after_epoch(&report, &weights, step);
     }
-    model
+    weights.averaged_weights(step)
 }
 
 /// Entity-level counts, per label, as the CoNLL scorer counts them.

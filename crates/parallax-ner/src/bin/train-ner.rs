@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 const USAGE: &str =
-    "usage: train-ner --data DIR --out FILE [--gazetteers DIR] [--epochs N] [--seed N] [--min-weight X] [--gazetteer-folds N] [--no-val]
+    "usage: train-ner --data DIR --out FILE [--gazetteers DIR] [--epochs N] [--seed N] [--min-weight X] [--gazetteer-folds N] [--one-pass] [--ensemble N] [--no-val]
 
 --gazetteers defaults to the folder `gazetteers` beside the output file; it holds the word
 lists first_names.txt, last_names.txt and places.txt (a missing list is an error).";
@@ -50,6 +50,8 @@ fn parse_args() -> Result<Args, String> {
             "--min-weight" => config.min_weight = value()?.parse().map_err(|e| format!("--min-weight: {e}"))?,
             "--gazetteer-folds" => config.gazetteer_folds = value()?.parse().map_err(|e| format!("--gazetteer-folds: {e}"))?,
             "--no-val" => validate = false,
+            "--one-pass" => config.two_pass = false,
+            "--ensemble" => config.ensemble = value()?.parse().map_err(|e| format!("--ensemble: {e}"))?,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -104,7 +106,8 @@ fn run() -> Result<(), String> {
     eprintln!("train-ner: {} general gazetteer phrases from {}", general.len(), gazetteer_dir.display());
     let model = train(&train_docs, &general, &args.config, &mut |report, model| {
         let mut line = format!(
-            "epoch {:>2}: {} of {} sentences wrong, {} features seen, {} kept, {:.0?}",
+            "member {} epoch {:>2}: {} of {} sentences wrong, {} features seen, {} kept, {:.0?}",
+            report.member,
             report.epoch,
             report.mistakes,
             report.sentences,
@@ -118,6 +121,9 @@ fn run() -> Result<(), String> {
         }
         eprintln!("{line}");
     });
+    if let Some(val) = &val_docs {
+        eprintln!("final model val: {}", summary(&evaluate(&Tagger::new(model.clone()), val)));
+    }
     let bytes = model.to_bytes();
     if let Some(parent) = args.out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
