@@ -3,6 +3,7 @@
 use crate::features::{sentence_features, DocumentContext, SentenceFeatures};
 use crate::model::{Model, ModelError, Transitions};
 use crate::tags::{bilou_spans, Label, Tag, TAG_COUNT};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The model trained on CoNLL-2003 English news that ships with Parallax (see
@@ -83,6 +84,25 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     out
 }
 
+/// Typographic quotes, dashes and ellipses as the ASCII the training text uses ("Reuters’"
+/// → "Reuters'"), so that they do not look like unknown words.
+pub fn fold_typography(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() || !word.contains(['‘', '’', '“', '”', '–', '—', '…']) {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '–' | '—' => out.push('-'),
+            '…' => out.push_str("..."),
+            other => out.push(other),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A named-entity tagger over tokenised documents.
 #[derive(Clone, Debug)]
 pub struct Tagger {
@@ -117,7 +137,9 @@ impl Tagger {
     /// one after another: what the tagger decided about a word in an earlier sentence is a
     /// feature for the same word later in the document.
     pub fn tag_document<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.as_ref().iter().map(AsRef::as_ref).collect()).collect();
+        let folded: Vec<Vec<Cow<str>>> =
+            sentences.iter().map(|s| s.as_ref().iter().map(|w| fold_typography(w.as_ref())).collect()).collect();
+        let words: Vec<Vec<&str>> = folded.iter().map(|s| s.iter().map(AsRef::as_ref).collect()).collect();
         let mut context = DocumentContext::new(&words);
         let mut features = SentenceFeatures::default();
         let mut emissions = Vec::new();
@@ -169,6 +191,13 @@ mod tests {
             row[t.index()] = s;
         }
         row
+    }
+
+    #[test]
+    fn typography_is_folded_to_ascii() {
+        assert_eq!(fold_typography("Reuters’"), "Reuters'");
+        assert_eq!(fold_typography("“Peace”—now…"), "\"Peace\"-now...");
+        assert!(matches!(fold_typography("Zürich"), Cow::Borrowed(_)));
     }
 
     #[test]
