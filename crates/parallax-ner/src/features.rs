@@ -13,6 +13,50 @@
 
 use crate::tags::{Label, TAG_COUNT};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a for the short string keys of a document's word tables: faster than SipHash,
+/// and these tables face no adversary.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FeatureHasher::OFFSET } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FeatureHasher::PRIME);
+        }
+        self.0 = h;
+    }
+}
+
+/// Passes already-mixed 64-bit hashes through unchanged.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// Builds one feature hash.
 #[derive(Clone, Copy)]
@@ -143,18 +187,18 @@ struct CaseProfile {
 /// What the tagger knows about the document a sentence belongs to.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentContext {
-    case_profiles: HashMap<String, CaseProfile>,
+    case_profiles: WordMap<CaseProfile>,
     /// Labels given in earlier sentences to capitalised occurrences of a word: counts of
     /// `O`, PER, ORG, LOC, MISC.
-    history: HashMap<String, [u16; 5]>,
+    history: WordMap<[u16; 5]>,
     /// Labels a first pass over the whole document gave to capitalised occurrences of a
     /// word (same counts as `history`), for a second pass that sees later mentions too.
-    first_pass: HashMap<String, [u16; 5]>,
+    first_pass: WordMap<[u16; 5]>,
     /// The words around the capitalised occurrences of a word anywhere in the document
     /// (hashes of "previous word" and "next word" features, at most
     /// [`MAX_AGGREGATED_CONTEXTS`] each): "Clinton" in a headline learns from "President
     /// Clinton said" further down.
-    contexts: HashMap<String, Vec<u64>>,
+    contexts: WordMap<Vec<u64>>,
 }
 
 /// How many distinct neighbour features a word collects from its document.
@@ -163,8 +207,8 @@ const MAX_AGGREGATED_CONTEXTS: usize = 16;
 impl DocumentContext {
     /// Reads the capitalisation of every word of the document's sentences.
     pub fn new<'a, S: AsRef<[&'a str]>>(sentences: &[S]) -> DocumentContext {
-        let mut case_profiles: HashMap<String, CaseProfile> = HashMap::new();
-        let mut contexts: HashMap<String, Vec<u64>> = HashMap::new();
+        let mut case_profiles: WordMap<CaseProfile> = WordMap::default();
+        let mut contexts: WordMap<Vec<u64>> = WordMap::default();
         for sentence in sentences {
             let words = sentence.as_ref();
             let headline = is_all_caps_sentence(words);
@@ -187,7 +231,7 @@ impl DocumentContext {
                 }
             }
         }
-        DocumentContext { case_profiles, history: HashMap::new(), first_pass: HashMap::new(), contexts }
+        DocumentContext { case_profiles, history: WordMap::default(), first_pass: WordMap::default(), contexts }
     }
 
     /// Records the tags the tagger gave one sentence, for the sentences after it.
@@ -229,7 +273,7 @@ impl DocumentContext {
     }
 }
 
-fn count_labels(counts: &mut HashMap<String, [u16; 5]>, words: &[&str], tags: &[crate::tags::Tag]) {
+fn count_labels(counts: &mut WordMap<[u16; 5]>, words: &[&str], tags: &[crate::tags::Tag]) {
     for (word, tag) in words.iter().zip(tags) {
         if !is_capitalised(word) {
             continue;
@@ -273,7 +317,7 @@ impl GazetteerList {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gazetteer {
     /// 48-bit hash of the normalised phrase → bit set of [`GazetteerList`]s.
-    entries: HashMap<u64, u8>,
+    entries: HashKeyed<u8>,
 }
 
 impl Gazetteer {
@@ -287,9 +331,14 @@ impl Gazetteer {
     pub const HASH_BITS: u32 = 48;
 
     fn phrase_hash<S: AsRef<str>>(words: &[S]) -> u64 {
+        let norms: Vec<String> = words.iter().map(|w| normalise(w.as_ref())).collect();
+        Self::normalised_phrase_hash(&norms)
+    }
+
+    fn normalised_phrase_hash<S: AsRef<str>>(norms: &[S]) -> u64 {
         let mut h = FeatureHasher::new(0xee);
-        for w in words {
-            h = h.str(&normalise(w.as_ref()));
+        for w in norms {
+            h = h.str(w.as_ref());
         }
         h.finish() & ((1 << Self::HASH_BITS) - 1)
     }
@@ -343,7 +392,14 @@ impl Gazetteer {
 
     /// For each token, the (list, position) pairs of the gazetteer phrases that cover it,
     /// as bit `4 * list + position` (B, I, L, U).
+    #[cfg(test)]
     fn matches(&self, words: &[&str]) -> Vec<u32> {
+        let norms: Vec<String> = words.iter().map(|w| normalise(w)).collect();
+        self.matches_normalised(words, &norms)
+    }
+
+    /// [`Gazetteer::matches`] with the words' normalised forms already at hand.
+    fn matches_normalised(&self, words: &[&str], norms: &[String]) -> Vec<u32> {
         let mut out = vec![0u32; words.len()];
         if self.entries.is_empty() {
             return out;
@@ -354,7 +410,7 @@ impl Gazetteer {
                 continue;
             }
             for len in 1..=Self::MAX_WORDS.min(words.len() - start) {
-                let Some(&bits) = self.entries.get(&Self::phrase_hash(&words[start..start + len])) else { continue };
+                let Some(&bits) = self.entries.get(&Self::normalised_phrase_hash(&norms[start..start + len])) else { continue };
                 for label in 0..8u32 {
                     if bits & (1 << label) == 0 {
                         continue;
@@ -409,14 +465,65 @@ struct TokenView {
 
 const BOUNDARY: &str = "<s>";
 
-/// Computes the features of every token of `words` into `out` (cleared first).
+/// Computes the features of every token of `words` into `out` (cleared first): the
+/// [`static_features`] of each token followed by its [`dynamic_features`].
 pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazetteer, out: &mut SentenceFeatures) {
+    let mut fixed = SentenceFeatures::default();
+    let mut dynamic = SentenceFeatures::default();
+    static_features(words, doc, gazetteer, &mut fixed);
+    dynamic_features(words, doc, &mut dynamic);
+    out.hashes.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    for i in 0..fixed.len() {
+        out.hashes.extend_from_slice(fixed.token(i));
+        out.hashes.extend_from_slice(dynamic.token(i));
+        out.offsets.push(out.hashes.len());
+    }
+}
+
+/// Whether token `i` opens its sentence (after an opening quote or bracket at most).
+fn is_first(words: &[&str], i: usize) -> bool {
+    i == 0 || (i == 1 && matches!(words[0], "\"" | "(" | "-" | "'"))
+}
+
+/// The features that depend on what the tagger decided elsewhere in the document (earlier
+/// sentences, a first pass): they change between passes, the others do not.
+pub fn dynamic_features(words: &[&str], doc: &DocumentContext, out: &mut SentenceFeatures) {
+    out.hashes.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    let headline = is_all_caps_sentence(words);
+    let f = FeatureHasher::new;
+    for (i, word) in words.iter().enumerate() {
+        if is_capitalised(word) && (!doc.history.is_empty() || !doc.first_pass.is_empty()) {
+            let norm = normalise(word);
+            let short = short_shape(word);
+            let opens = is_first(words, i) || headline;
+            if let Some(label) = doc.remembered_label(&norm) {
+                out.hashes.push(f(24).byte(label).finish());
+                out.hashes.push(f(25).byte(label).str(&short).byte(u8::from(opens)).finish());
+            }
+            if let Some(label) = doc.first_pass_label(&norm) {
+                out.hashes.push(f(33).byte(label).finish());
+                out.hashes.push(f(34).byte(label).str(&short).byte(u8::from(opens)).finish());
+            }
+        }
+        out.offsets.push(out.hashes.len());
+    }
+}
+
+/// The features that stay the same for a sentence of a given document whatever the
+/// tagger decides: the token, its neighbours, its document's capitalisation and
+/// contexts, and the gazetteer.
+pub fn static_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazetteer, out: &mut SentenceFeatures) {
     out.hashes.clear();
     out.offsets.clear();
     out.offsets.push(0);
     let views: Vec<TokenView> = words.iter().map(|w| TokenView { norm: normalise(w), shape: shape(w), short: short_shape(w) }).collect();
     let headline = is_all_caps_sentence(words);
-    let gazetteer_hits = gazetteer.matches(words);
+    let norms: Vec<String> = views.iter().map(|v| v.norm.clone()).collect();
+    let gazetteer_hits = gazetteer.matches_normalised(words, &norms);
     let norm_at = |i: isize| -> &str {
         if i < 0 || i as usize >= views.len() {
             BOUNDARY
@@ -441,12 +548,14 @@ pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gaze
         h.push(f(2).str(word).finish());
         h.push(f(3).str(&view.shape).finish());
         h.push(f(4).str(&view.short).finish());
-        let chars: Vec<char> = view.norm.chars().collect();
-        for n in 1..=4.min(chars.len()) {
-            let prefix: String = chars[..n].iter().collect();
-            let suffix: String = chars[chars.len() - n..].iter().collect();
-            h.push(f(5).byte(n as u8).str(&prefix).finish());
-            h.push(f(6).byte(n as u8).str(&suffix).finish());
+        // Affixes of up to four characters, sliced at character boundaries.
+        let boundaries: Vec<usize> = view.norm.char_indices().map(|(b, _)| b).chain(std::iter::once(view.norm.len())).collect();
+        let char_count = boundaries.len() - 1;
+        for n in 1..=4.min(char_count) {
+            let prefix = &view.norm[..boundaries[n]];
+            let suffix = &view.norm[boundaries[char_count - n]..];
+            h.push(f(5).byte(n as u8).str(prefix).finish());
+            h.push(f(6).byte(n as u8).str(suffix).finish());
         }
         h.push(f(7).str(norm_at(at - 1)).finish());
         h.push(f(8).str(norm_at(at + 1)).finish());
@@ -461,24 +570,12 @@ pub fn sentence_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gaze
         h.push(f(17).str(&view.norm).str(norm_at(at + 1)).finish());
         h.push(f(18).str(norm_at(at - 1)).str(&view.short).finish());
         h.push(f(19).str(&view.short).str(norm_at(at + 1)).finish());
-        let first = i == 0 || (i == 1 && matches!(words[0], "\"" | "(" | "-" | "'"));
+        let first = is_first(words, i);
         h.push(f(20).byte(u8::from(first)).byte(u8::from(headline)).str(&view.short).finish());
         h.push(f(21).byte(u8::from(i + 1 == words.len())).str(&view.short).finish());
         h.push(f(22).byte(words.len().min(5) as u8).byte(u8::from(headline)).finish());
         let case_class = doc.case_class(&view.norm);
         h.push(f(23).byte(case_class).str(&view.short).byte(u8::from(first || headline)).finish());
-        if let Some(label) = doc.remembered_label(&view.norm) {
-            if is_capitalised(word) {
-                h.push(f(24).byte(label).finish());
-                h.push(f(25).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
-            }
-        }
-        if let Some(label) = doc.first_pass_label(&view.norm) {
-            if is_capitalised(word) {
-                h.push(f(33).byte(label).finish());
-                h.push(f(34).byte(label).str(&view.short).byte(u8::from(first || headline)).finish());
-            }
-        }
         if let Some(contexts) = doc.contexts.get(&view.norm) {
             h.extend_from_slice(contexts);
         }

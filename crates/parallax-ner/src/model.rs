@@ -177,8 +177,13 @@ impl Model {
     /// Tag scores of every token: the sum of the rows of its features.
     pub fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<[f32; TAG_COUNT]>) {
         out.clear();
-        for i in 0..features.len() {
-            let mut scores = [0.0f32; TAG_COUNT];
+        out.resize(features.len(), [0.0; TAG_COUNT]);
+        self.add_emissions(features, out);
+    }
+
+    /// Adds the rows of each token's features to its scores (`scores[i]` for token `i`).
+    pub fn add_emissions(&self, features: &SentenceFeatures, scores: &mut [[f32; TAG_COUNT]]) {
+        for (i, scores) in scores.iter_mut().enumerate().take(features.len()) {
             for &hash in features.token(i) {
                 if let Some(row) = self.row(hash) {
                     for (s, w) in scores.iter_mut().zip(row) {
@@ -186,7 +191,6 @@ impl Model {
                     }
                 }
             }
-            out.push(scores);
         }
     }
 

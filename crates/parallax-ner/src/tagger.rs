@@ -1,6 +1,6 @@
 //! Tagging: features, emission scores from the [`Model`], and Viterbi over BILOU tags.
 
-use crate::features::{sentence_features, DocumentContext, SentenceFeatures};
+use crate::features::{dynamic_features, static_features, DocumentContext, SentenceFeatures};
 use crate::model::{Model, ModelError, Transitions};
 use crate::tags::{bilou_spans, Label, Tag, TAG_COUNT};
 use std::borrow::Cow;
@@ -142,6 +142,16 @@ impl Tagger {
         let words: Vec<Vec<&str>> = folded.iter().map(|s| s.iter().map(AsRef::as_ref).collect()).collect();
         let mut context = DocumentContext::new(&words);
         let mut features = SentenceFeatures::default();
+        // The scores of the features that no pass changes, computed once per sentence.
+        let fixed: Vec<Vec<[f32; TAG_COUNT]>> = words
+            .iter()
+            .map(|sentence| {
+                static_features(sentence, &context, &self.model.gazetteer, &mut features);
+                let mut scores = Vec::new();
+                self.model.emissions(&features, &mut scores);
+                scores
+            })
+            .collect();
         let mut emissions = Vec::new();
         let mut out = Vec::with_capacity(words.len());
         for pass in 1..=self.model.passes {
@@ -149,25 +159,17 @@ impl Tagger {
                 context.start_second_pass(&words, &out);
                 out.clear();
             }
-            for sentence in &words {
-                let tags = self.tag_sentence(sentence, &context, &mut features, &mut emissions);
+            for (sentence, fixed) in words.iter().zip(&fixed) {
+                dynamic_features(sentence, &context, &mut features);
+                emissions.clear();
+                emissions.extend_from_slice(fixed);
+                self.model.add_emissions(&features, &mut emissions);
+                let tags = viterbi(&emissions, &self.model.transitions);
                 context.remember(sentence, &tags);
                 out.push(tags);
             }
         }
         out
-    }
-
-    fn tag_sentence(
-        &self,
-        words: &[&str],
-        context: &DocumentContext,
-        features: &mut SentenceFeatures,
-        emissions: &mut Vec<[f32; TAG_COUNT]>,
-    ) -> Vec<Tag> {
-        sentence_features(words, context, &self.model.gazetteer, features);
-        self.model.emissions(features, emissions);
-        viterbi(emissions, &self.model.transitions)
     }
 
     /// The entities of a document's sentences, in order.

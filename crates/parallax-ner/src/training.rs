@@ -10,12 +10,13 @@
 //! the model learns how far a gazetteer entry can be trusted for an unseen text.
 
 use crate::conll::{documents, ConllSentence};
+use crate::features::IdentityHasher;
 use crate::features::{sentence_features, DocumentContext, Gazetteer, GazetteerList, SentenceFeatures};
 use crate::model::{Model, Transitions};
 use crate::tagger::{viterbi, Tagger};
 use crate::tags::{bilou_spans, bio_to_bilou, Label, Tag, TAG_COUNT};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// One sentence with its gold tags.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,26 +81,6 @@ pub struct TrainingConfig {
 impl Default for TrainingConfig {
     fn default() -> Self {
         TrainingConfig { epochs: 12, seed: 2003, min_weight: 0.05, gazetteer_folds: 10, two_pass: true, ensemble: 1 }
-    }
-}
-
-/// Passes already-mixed 64-bit feature hashes through unchanged.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
