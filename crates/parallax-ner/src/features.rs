@@ -11,7 +11,7 @@
 //!   common word) and which labels the tagger gave it in earlier sentences,
 //! - a [`Gazetteer`] of known phrases with their labels.
 
-use crate::tags::{Label, TAG_COUNT};
+use crate::tags::Label;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -594,9 +594,6 @@ pub fn static_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazett
         out.offsets.push(out.hashes.len());
     }
 }
-
-/// Number of tag scores a feature carries.
-pub const ROW: usize = TAG_COUNT;
 
 #[cfg(test)]
 mod tests {
