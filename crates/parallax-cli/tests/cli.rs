@@ -143,3 +143,29 @@ fn usage_errors_exit_2_and_help_explains() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("--format"));
 }
+
+#[test]
+fn ner_tags_a_conll_file_token_for_token() {
+    let dir = std::env::temp_dir().join(format!("parallax-ner-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("tiny.conllu");
+    let text = "0\t-DOCSTART-\tO\n\n\
+                0\tInterior\tO\n1\tMinister\tO\n2\tPetra\tB-PER\n3\tHalvik\tI-PER\n4\tarrived\tO\n5\tin\tO\n6\tKestria\tB-LOC\n7\t.\tO\n\n\
+                0\tHalvik\tB-PER\n1\tsaid\tO\n2\tnothing\tO\n3\t.\tO\n";
+    std::fs::write(&input, text).unwrap();
+    let output = parallax(&["ner", "--conll", input.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let gold: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), gold.len(), "{stdout}");
+    for (ours, theirs) in lines.iter().zip(&gold) {
+        // Same index and token on every line, blank lines in the same places.
+        assert_eq!(ours.rsplit_once('\t').map(|(head, _)| head), theirs.rsplit_once('\t').map(|(head, _)| head), "{stdout}");
+    }
+    assert!(stdout.contains("2\tPetra\tB-PER\n3\tHalvik\tI-PER"), "{stdout}");
+    assert!(stdout.contains("6\tKestria\tB-LOC"), "{stdout}");
+    assert!(stdout.contains("0\tHalvik\tB-PER"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("tokens/s"));
+}

@@ -1,16 +1,25 @@
-//! Named entities from capitalisation, titles, word lists and context.
+//! Named entities: found and typed by the statistical tagger of `parallax-ner`, named by
+//! rules.
 //!
-//! A first, rule-based recogniser: runs of capitalised tokens (with "of"/"for" inside
-//! organisation names, initials such as "J."), sentence-initial common words dropped,
-//! titles stripped from person names, then typed by organisation heads and starts, a
-//! place and demonym list, titles, speech verbs and place prepositions. Within the article
-//! a surname, a near-miss spelling of a surname, an acronym or a bare title resolves to the
-//! fuller name seen elsewhere in it.
+//! The tagger (an averaged perceptron trained on CoNLL-2003 news, see
+//! `models/ner/MODEL_CARD.md`) reads the article's tokens and finds the spans of people,
+//! organisations, places and other names (MISC). The rules then do what the tagger does
+//! not: a demonym tagged MISC becomes a NORP group named by its country ("Kazakh" →
+//! Kazakhstan), a demonym or place heading an institution stays one organisation ("Russian
+//! foreign ministry", "Ministry of Interior of Kazakhstan"), titles in front of a name are
+//! kept for canonical names, and bare titles ("the U.S. Secretary of State") name their
+//! holder. Within the article a surname, a near-miss spelling of a surname, an acronym or a
+//! bare title resolves to the fuller name seen elsewhere in it.
+//!
+//! The rule-based recogniser that came first (runs of capitalised tokens typed by word
+//! lists, titles, speech verbs and place prepositions) still proposes the candidates that
+//! the rules above need, and is the whole recogniser should the model ever fail to load.
 
 use crate::lexicon::{self, contains_ci};
 use crate::text_util::is_capitalised;
 use parallax_core::layer::{Entities, Sentences, Tokens};
 use parallax_core::{Document, EntityLabel, EntityMention, LayerKind, Span, Stage, StageError, Token, TokenKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub struct EntityRecognizer;
@@ -47,11 +56,30 @@ struct Candidate {
     title_only: bool,
 }
 
-/// Finds entity mentions in the sentences of `text`.
+/// Finds entity mentions in the sentences of `text` with the statistical tagger.
 pub fn find_entities(text: &str, sentences: &[parallax_core::Sentence], tokens: &[Token]) -> Vec<EntityMention> {
+    find_entities_with(text, sentences, tokens, Recogniser::Statistical)
+}
+
+/// Which recogniser proposes and types the entity spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recogniser {
+    /// The tagger of `parallax-ner`, completed by the rules (the default).
+    Statistical,
+    /// The rules alone (capitalised runs typed by word lists), for comparison.
+    RulesOnly,
+}
+
+/// Finds entity mentions in the sentences of `text` with the given recogniser.
+pub fn find_entities_with(
+    text: &str,
+    sentences: &[parallax_core::Sentence],
+    tokens: &[Token],
+    recogniser: Recogniser,
+) -> Vec<EntityMention> {
     let lowercase_words: HashSet<&str> =
         tokens.iter().map(|t| &text[t.span.range()]).filter(|w| w.chars().next().is_some_and(char::is_lowercase)).collect();
-    let mut candidates = Vec::new();
+    let mut sentence_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
     let mut token_index = 0;
     for sentence in sentences {
         while token_index < tokens.len() && tokens[token_index].span.start() < sentence.span.start() {
@@ -61,11 +89,251 @@ pub fn find_entities(text: &str, sentences: &[parallax_core::Sentence], tokens: 
         while token_index < tokens.len() && tokens[token_index].span.end() <= sentence.span.end() {
             token_index += 1;
         }
-        let words: Vec<Word> =
-            tokens[first..token_index].iter().map(|t| Word { span: t.span, text: &text[t.span.range()], kind: t.kind }).collect();
-        candidates.extend(sentence_candidates(&words, &lowercase_words));
+        sentence_words
+            .push(tokens[first..token_index].iter().map(|t| Word { span: t.span, text: &text[t.span.range()], kind: t.kind }).collect());
     }
+    let rule_candidates: Vec<Vec<Candidate>> = sentence_words.iter().map(|words| sentence_candidates(words, &lowercase_words)).collect();
+    let tagger = match recogniser {
+        Recogniser::Statistical => parallax_ner::Tagger::english_news().ok(),
+        Recogniser::RulesOnly => None,
+    };
+    let mut candidates: Vec<Candidate> = match tagger {
+        Some(tagger) => {
+            let model_input: Vec<ModelTokens> = sentence_words.iter().map(|words| ModelTokens::new(words)).collect();
+            let texts: Vec<&[Cow<str>]> = model_input.iter().map(|m| m.texts.as_slice()).collect();
+            let tags = tagger.tag_document(&texts);
+            sentence_words
+                .iter()
+                .zip(rule_candidates)
+                .zip(model_input.iter().zip(&tags))
+                .flat_map(|((words, rules), (input, tags))| {
+                    let found: Vec<_> = parallax_ner::tags::bilou_spans(tags)
+                        .into_iter()
+                        .filter_map(|(start, end, label)| input.words(start, end, label))
+                        .collect();
+                    merge_with_rules(words, rules, &found)
+                })
+                .collect()
+        }
+        // The shipped model is tested to load; this keeps the stage total regardless.
+        None => rule_candidates.into_iter().flatten().collect(),
+    };
+    surnames_are_people(&mut candidates);
     canonicalise(candidates)
+}
+
+/// A sentence's tokens as the tagger's training text had them: "’s" a token of its own,
+/// "J." and "Gen." one token with their period.
+struct ModelTokens<'a> {
+    texts: Vec<Cow<'a, str>>,
+    /// The words (first, last) each model token comes from.
+    words: Vec<(usize, usize)>,
+    /// Whether the model token is a possessive split off its word.
+    possessive: Vec<bool>,
+}
+
+impl<'a> ModelTokens<'a> {
+    fn new(words: &[Word<'a>]) -> ModelTokens<'a> {
+        let mut tokens = ModelTokens { texts: Vec::new(), words: Vec::new(), possessive: Vec::new() };
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            let next_is_period = words.get(i + 1).is_some_and(|n| n.text == "." && n.span.start() == w.span.end());
+            let abbreviation =
+                (w.text.chars().count() == 1 && w.text.chars().all(char::is_uppercase)) || contains_ci(lexicon::ABBREVIATIONS, w.text);
+            if next_is_period && abbreviation {
+                tokens.push(Cow::Owned(format!("{}.", w.text)), (i, i + 1), false);
+                i += 2;
+                continue;
+            }
+            // A plural possessive inside a name: "Dockworkers’ Federation".
+            let next_is_apostrophe = words.get(i + 1).is_some_and(|n| matches!(n.text, "’" | "'") && n.span.start() == w.span.end());
+            if next_is_apostrophe && w.text.ends_with('s') && w.is_cap() {
+                tokens.push(Cow::Owned(format!("{}'", w.text)), (i, i + 1), false);
+                i += 2;
+                continue;
+            }
+            let bare = w.bare();
+            if bare.len() < w.text.len() {
+                tokens.push(Cow::Borrowed(bare), (i, i), false);
+                tokens.push(Cow::Borrowed("'s"), (i, i), true);
+            } else {
+                tokens.push(Cow::Borrowed(w.text), (i, i), false);
+            }
+            i += 1;
+        }
+        tokens
+    }
+
+    fn push(&mut self, text: Cow<'a, str>, words: (usize, usize), possessive: bool) {
+        self.texts.push(text);
+        self.words.push(words);
+        self.possessive.push(possessive);
+    }
+
+    /// The word range of model tokens `start..end`, without a trailing possessive; `None`
+    /// for an entity that is only a possessive.
+    fn words(&self, start: usize, mut end: usize, label: parallax_ner::Label) -> Option<(usize, usize, parallax_ner::Label)> {
+        while end > start && self.possessive[end - 1] {
+            end -= 1;
+        }
+        (end > start).then(|| (self.words[start].0, self.words[end - 1].1 + 1, label))
+    }
+}
+
+/// The candidates of one sentence from the tagger's entities (`start..end` token ranges):
+/// typed by the tagger, named and completed by the rule candidates of the same sentence.
+fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usize, parallax_ner::Label)]) -> Vec<Candidate> {
+    use parallax_ner::Label;
+    let spans: Vec<(Span, Label)> = found.iter().map(|&(start, end, label)| (span_of(&words[start..end]), label)).collect();
+    let inside = |outer: Span, inner: Span| outer.start() <= inner.start() && inner.end() <= outer.end();
+    let mut out = Vec::new();
+    // A rule organisation that holds a tagged organisation or demonym and overlaps no
+    // other entity keeps its fuller span: "Russian foreign ministry" (MISC + words),
+    // "Ministry of Interior of Kazakhstan" (ORG + LOC).
+    let mut taken = vec![false; found.len()];
+    for candidate in &rules {
+        if candidate.label != EntityLabel::Organisation || candidate.title_only {
+            continue;
+        }
+        let overlapping: Vec<usize> = (0..spans.len()).filter(|&k| spans[k].0.overlaps(candidate.span)).collect();
+        let holds_anchor = overlapping.iter().any(|&k| matches!(spans[k].1, Label::Organisation | Label::Misc));
+        let all_inside = overlapping.iter().all(|&k| inside(candidate.span, spans[k].0) && !taken[k]);
+        let larger = overlapping.iter().all(|&k| spans[k].0 != candidate.span);
+        // The words the rules add must be institution words or connectors ("foreign
+        // ministry", "of", "Ministry"), not a headline's verbs ("COLORADO AT ST LOUIS").
+        let adds_only_institution_words =
+            words.iter().filter(|w| inside(candidate.span, w.span) && !overlapping.iter().any(|&k| inside(spans[k].0, w.span))).all(|w| {
+                let lower = w.bare().to_lowercase();
+                lexicon::ORG_NOUNS.contains(&lower.as_str())
+                    || matches!(lower.as_str(), "of" | "for" | "the" | "foreign" | "interior" | "defence" | "defense" | "state")
+                    || contains_ci(lexicon::ORG_HEADS, w.bare())
+                    || contains_ci(lexicon::ORG_STARTS, w.bare())
+            });
+        if holds_anchor && all_inside && larger && adds_only_institution_words {
+            overlapping.iter().for_each(|&k| taken[k] = true);
+            out.push(candidate.clone());
+        }
+    }
+    for (k, &(start, end, label)) in found.iter().enumerate() {
+        if taken[k] {
+            continue;
+        }
+        let run = &words[start..end];
+        let span = spans[k].0;
+        // A title the tagger took into the name ("Secretary of State Antony Blinken" read as
+        // "State Antony Blinken"): the rules' titled person wins when only title words
+        // are left over.
+        let titled = rules.iter().find(|c| {
+            c.label == EntityLabel::Person
+                && !c.title_only
+                && c.title.is_some()
+                && c.span != span
+                && inside(span, c.span)
+                && c.span.end() == span.end()
+                && run.iter().take_while(|w| w.span.start() < c.span.start()).all(|w| is_title_word(w.text))
+        });
+        if let Some(person) = titled {
+            out.push(person.clone());
+            continue;
+        }
+        // Title words alone ("Interior" in "Interior Minister Petra Halvik") are not a name.
+        let before_a_name = words.get(end).is_some_and(|w| w.is_cap());
+        if label != Label::Person && before_a_name && run.iter().all(|w| is_title_word(w.text)) {
+            continue;
+        }
+        // Names shaped like places ("Port Vessant", "Ambrel Valley", "North Basin") are
+        // places: news from 1996 called many football clubs by their towns, and the tagger
+        // leans to organisations for such names it has never seen.
+        // Names in capitals (headlines, sports tables) are left to the tagger, which has
+        // seen many of them.
+        let in_capitals = run.iter().all(|w| !w.text.chars().any(char::is_lowercase));
+        let place_shaped = run.len() > 1
+            && !in_capitals
+            && (contains_ci(lexicon::PLACE_STARTS, run[0].text) || contains_ci(lexicon::PLACE_HEADS, run[run.len() - 1].bare()));
+        let label = if place_shaped && !run.iter().any(|w| contains_ci(lexicon::ORG_HEADS, w.bare())) { Label::Location } else { label };
+        let name = joined(run);
+        let candidate = match label {
+            Label::Person => {
+                // The rules know the title in front of the name, for canonical names.
+                let title =
+                    rules.iter().find(|c| c.label == EntityLabel::Person && !c.title_only && c.span == span).and_then(|c| c.title.clone());
+                Candidate { span, label: EntityLabel::Person, name, title, title_only: false }
+            }
+            Label::Location => {
+                let name = lexicon::canonical_place(&name).map_or(name, str::to_owned);
+                Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false }
+            }
+            Label::Organisation => {
+                let name = lexicon::canonical_org(&name).map_or(name, str::to_owned);
+                org(span, name)
+            }
+            Label::Misc => match (run.len(), demonym_place(run[0].bare())) {
+                // Nationalities are NORP, named by their country; other MISC names (events,
+                // products, works) have no label here.
+                (1, Some(place)) => Candidate { span, label: EntityLabel::Group, name: place.to_owned(), title: None, title_only: false },
+                _ => continue,
+            },
+        };
+        out.push(candidate);
+    }
+    // Bare titles name their holder by role ("the U.S. Secretary of State said"); the
+    // tagger does not tag them.
+    let kept: Vec<Span> = out.iter().map(|c| c.span).collect();
+    out.extend(rules.into_iter().filter(|c| c.title_only && c.title.is_some() && !kept.iter().any(|s| s.overlaps(c.span))));
+    out.sort_by_key(|c| c.span.start());
+    out
+}
+
+/// The country of a demonym, singular or plural ("Kazakh", "Russians").
+fn demonym_place(word: &str) -> Option<&'static str> {
+    lexicon::place_of_demonym(word).or_else(|| word.strip_suffix('s').and_then(lexicon::place_of_demonym))
+}
+
+/// A word that can be part of a title in front of a name.
+fn is_title_word(word: &str) -> bool {
+    contains_ci(lexicon::PERSON_TITLES, word) || matches!(word, "of" | "State" | "the")
+}
+
+/// A one-word organisation or place that is the surname of a person named in full in the
+/// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
+/// "Antony Blinken").
+fn surnames_are_people(candidates: &mut [Candidate]) {
+    let surnames: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && !c.title_only && c.name.split(' ').count() >= 2)
+        .filter_map(|c| without_initials(&c.name).rsplit(' ').next().map(str::to_owned))
+        .collect();
+    for c in candidates.iter_mut() {
+        let single = !c.name.contains(' ') && c.name.chars().count() >= 4;
+        if !single || !matches!(c.label, EntityLabel::Organisation | EntityLabel::Place) {
+            continue;
+        }
+        let is_surname = surnames.iter().any(|s| *s == c.name || (c.name.chars().count() >= 5 && edit_distance_at_most_one(s, &c.name)));
+        if is_surname {
+            c.label = EntityLabel::Person;
+        }
+    }
+}
+
+/// The words of a run as written, the last without its possessive.
+fn joined(ws: &[Word]) -> String {
+    let mut s = String::new();
+    for (k, w) in ws.iter().enumerate() {
+        // Follow the text's own spacing: "J." and "Dockworkers’" stay joined.
+        if k > 0 && w.span.start() != ws[k - 1].span.end() {
+            s.push(' ');
+        }
+        s.push_str(if k + 1 == ws.len() { w.bare() } else { w.text });
+    }
+    s
+}
+
+/// The span of a run, the last word without its possessive.
+fn span_of(ws: &[Word]) -> Span {
+    let last = ws[ws.len() - 1];
+    let end = last.span.start() + last.bare().len();
+    Span::new(ws[0].span.start(), end).unwrap_or(ws[0].span)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -75,9 +343,12 @@ struct Word<'a> {
     kind: TokenKind,
 }
 
-impl Word<'_> {
-    fn bare(&self) -> &str {
-        self.text.strip_suffix("’s").or_else(|| self.text.strip_suffix("'s")).unwrap_or(self.text)
+impl<'a> Word<'a> {
+    fn bare(&self) -> &'a str {
+        match self.text.strip_suffix("’s").or_else(|| self.text.strip_suffix("'s")) {
+            Some(bare) if !bare.is_empty() => bare,
+            _ => self.text,
+        }
     }
 
     fn is_cap(&self) -> bool {
@@ -117,11 +388,10 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
                 && prev.text.ends_with('s')
                 && w.span.start() == prev.span.end()
                 && next_is_cap;
-            if continues_name || connector || initial || possessive {
-                end += 1;
-            } else {
+            if !(continues_name || connector || initial || possessive) {
                 break;
             }
+            end += 1;
         }
         let mut run = &words[start..end];
         // A capitalised article is not part of a name; and once it is dropped, the rest of
@@ -159,22 +429,6 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     if run.is_empty() {
         return out;
     }
-    let joined = |ws: &[Word]| -> String {
-        let mut s = String::new();
-        for (k, w) in ws.iter().enumerate() {
-            // Follow the text's own spacing: "J." and "Dockworkers’" stay joined.
-            if k > 0 && w.span.start() != ws[k - 1].span.end() {
-                s.push(' ');
-            }
-            s.push_str(if k + 1 == ws.len() { w.bare() } else { w.text });
-        }
-        s
-    };
-    let span_of = |ws: &[Word]| {
-        let last = ws[ws.len() - 1];
-        let end = last.span.start() + last.bare().len();
-        Span::new(ws[0].span.start(), end).unwrap_or(ws[0].span)
-    };
     let whole = joined(run);
     let last = run[run.len() - 1].bare();
 
@@ -457,6 +711,44 @@ mod tests {
         let found = entities("According to officials, the port closed. However, Dana Ruiz stayed.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(has(&found, "Dana Ruiz", "PERSON", "Dana Ruiz"));
+    }
+
+    #[test]
+    fn tagger_finds_names_that_capitalisation_alone_misses() {
+        let found = entities(
+            "Rescue teams reached Almaty on Friday, Ines Kovar of the Red Cross said. \
+             Monday's talks in Brussels were cancelled.",
+        );
+        assert!(has(&found, "Almaty", "LOC", "Almaty"), "{found:?}");
+        assert!(has(&found, "Ines Kovar", "PERSON", "Ines Kovar"), "{found:?}");
+        assert!(has(&found, "Red Cross", "ORG", "Red Cross"), "{found:?}");
+        assert!(has(&found, "Brussels", "LOC", "Brussels"), "{found:?}");
+        assert!(!found.iter().any(|(surface, _, _)| surface.starts_with("Monday")), "{found:?}");
+    }
+
+    #[test]
+    fn rules_keep_titles_and_institutions_around_tagged_names() {
+        let found = entities(
+            "U.S. Secretary of State Antony Blinken spoke on Thursday. The Russian foreign ministry replied. \
+             But Brinken warned reporters.",
+        );
+        assert!(has(&found, "Antony Blinken", "PERSON", "Antony Blinken"), "{found:?}");
+        assert!(has(&found, "Russian foreign ministry", "ORG", "Russian Foreign Ministry"), "{found:?}");
+        assert!(has(&found, "Brinken", "PERSON", "Antony Blinken"), "{found:?}");
+        assert!(!found.iter().any(|(surface, _, _)| surface.contains("State Antony")), "{found:?}");
+    }
+
+    #[test]
+    fn rules_only_recogniser_is_still_available() {
+        let text = "Dana Ruiz visited Valdoria.";
+        let mut doc = Document::new("t", text, Default::default());
+        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer] {
+            stage.annotate(&mut doc).unwrap();
+        }
+        let sentences = doc.layer::<Sentences>().unwrap();
+        let tokens = doc.layer::<Tokens>().unwrap();
+        let rules = find_entities_with(text, sentences, tokens, Recogniser::RulesOnly);
+        assert!(rules.iter().any(|e| &text[e.span.range()] == "Dana Ruiz" && e.label == EntityLabel::Person), "{rules:?}");
     }
 
     #[test]

@@ -1,0 +1,252 @@
+//! Tagging: features, emission scores from the [`Model`], and Viterbi over BILOU tags.
+
+use crate::features::{dynamic_features, static_features, DocumentContext, SentenceFeatures};
+use crate::model::{Model, ModelError, Transitions};
+use crate::tags::{bilou_spans, Label, Tag, TAG_COUNT};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The model trained on CoNLL-2003 English news that ships with Parallax (see
+/// `models/ner/MODEL_CARD.md`).
+static ENGLISH_NEWS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner/en-news.bin"));
+
+/// Which transitions a well-formed BILOU sequence may take.
+fn allowed() -> &'static [[bool; TAG_COUNT]; TAG_COUNT] {
+    static ALLOWED: OnceLock<[[bool; TAG_COUNT]; TAG_COUNT]> = OnceLock::new();
+    ALLOWED.get_or_init(|| {
+        let mut table = [[false; TAG_COUNT]; TAG_COUNT];
+        for (a, row) in table.iter_mut().enumerate() {
+            for (b, cell) in row.iter_mut().enumerate() {
+                *cell = tag(a).can_precede(tag(b));
+            }
+        }
+        table
+    })
+}
+
+fn tag(index: usize) -> Tag {
+    Tag::from_index(index).unwrap_or_default()
+}
+
+/// The best well-formed BILOU sequence for the given emission scores (first-order
+/// Viterbi). Ties go to the lower tag index, so the result is deterministic.
+pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec<Tag> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let allowed = allowed();
+    let mut score = [f32::NEG_INFINITY; TAG_COUNT];
+    for t in 0..TAG_COUNT {
+        if tag(t).can_start() {
+            score[t] = transitions.start[t] + emissions[0][t];
+        }
+    }
+    let mut back = vec![[0u8; TAG_COUNT]; n];
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
+        for b in 0..TAG_COUNT {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for a in 0..TAG_COUNT {
+                if !allowed[a][b] {
+                    continue;
+                }
+                let s = score[a] + transitions.between[a][b];
+                if s > best {
+                    best = s;
+                    arg = a as u8;
+                }
+            }
+            next[b] = best + emissions[i][b];
+            back[i][b] = arg;
+        }
+        score = next;
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut last = 0usize;
+    for (t, &score) in score.iter().enumerate() {
+        if !tag(t).can_end() {
+            continue;
+        }
+        let s = score + transitions.end[t];
+        if s > best {
+            best = s;
+            last = t;
+        }
+    }
+    let mut out = vec![Tag::OUTSIDE; n];
+    out[n - 1] = tag(last);
+    for i in (1..n).rev() {
+        last = back[i][last] as usize;
+        out[i - 1] = tag(last);
+    }
+    out
+}
+
+/// Typographic quotes, dashes and ellipses as the ASCII the training text uses ("Reuters’"
+/// → "Reuters'"), so that they do not look like unknown words.
+pub fn fold_typography(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() || !word.contains(['‘', '’', '“', '”', '–', '—', '…']) {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '‘' | '’' => out.push('\''),
+            '“' | '”' => out.push('"'),
+            '–' | '—' => out.push('-'),
+            '…' => out.push_str("..."),
+            other => out.push(other),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A named-entity tagger over tokenised documents.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    model: Model,
+}
+
+/// An entity found by [`Tagger::entities`]: tokens `start..end` of sentence `sentence`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaggedEntity {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+impl Tagger {
+    pub fn new(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    /// The tagger with the model that ships in the repository, loaded once.
+    pub fn english_news() -> Result<&'static Tagger, ModelError> {
+        static TAGGER: OnceLock<Result<Tagger, ModelError>> = OnceLock::new();
+        TAGGER.get_or_init(|| Model::from_bytes(ENGLISH_NEWS).map(Tagger::new)).as_ref().map_err(Clone::clone)
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// BILOU tags for every token of a document's sentences, in order. Sentences are tagged
+    /// one after another: what the tagger decided about a word in an earlier sentence is a
+    /// feature for the same word later in the document.
+    pub fn tag_document<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
+        let folded: Vec<Vec<Cow<str>>> =
+            sentences.iter().map(|s| s.as_ref().iter().map(|w| fold_typography(w.as_ref())).collect()).collect();
+        let words: Vec<Vec<&str>> = folded.iter().map(|s| s.iter().map(AsRef::as_ref).collect()).collect();
+        let mut context = DocumentContext::new(&words);
+        let mut features = SentenceFeatures::default();
+        // The scores of the features that no pass changes, computed once per sentence.
+        let fixed: Vec<Vec<[f32; TAG_COUNT]>> = words
+            .iter()
+            .map(|sentence| {
+                static_features(sentence, &context, &self.model.gazetteer, &mut features);
+                let mut scores = Vec::new();
+                self.model.emissions(&features, &mut scores);
+                scores
+            })
+            .collect();
+        let mut emissions = Vec::new();
+        let mut out = Vec::with_capacity(words.len());
+        for pass in 1..=self.model.passes {
+            if pass > 1 {
+                context.start_second_pass(&words, &out);
+                out.clear();
+            }
+            for (sentence, fixed) in words.iter().zip(&fixed) {
+                dynamic_features(sentence, &context, &mut features);
+                emissions.clear();
+                emissions.extend_from_slice(fixed);
+                self.model.add_emissions(&features, &mut emissions);
+                let tags = viterbi(&emissions, &self.model.transitions);
+                context.remember(sentence, &tags);
+                out.push(tags);
+            }
+        }
+        out
+    }
+
+    /// The entities of a document's sentences, in order.
+    pub fn entities<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<TaggedEntity> {
+        let mut out = Vec::new();
+        for (sentence, tags) in self.tag_document(sentences).iter().enumerate() {
+            out.extend(bilou_spans(tags).into_iter().map(|(start, end, label)| TaggedEntity { sentence, start, end, label }));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::{Label, Position};
+
+    fn scores(pairs: &[(Tag, f32)]) -> [f32; TAG_COUNT] {
+        let mut row = [0.0; TAG_COUNT];
+        for &(t, s) in pairs {
+            row[t.index()] = s;
+        }
+        row
+    }
+
+    #[test]
+    fn typography_is_folded_to_ascii() {
+        assert_eq!(fold_typography("Reuters’"), "Reuters'");
+        assert_eq!(fold_typography("“Peace”—now…"), "\"Peace\"-now...");
+        assert!(matches!(fold_typography("Zürich"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn viterbi_of_nothing_is_nothing() {
+        assert!(viterbi(&[], &Transitions::default()).is_empty());
+    }
+
+    #[test]
+    fn viterbi_repairs_ill_formed_best_tags() {
+        // Token by token the best tags would be B-PER, O: not well formed. Viterbi must
+        // pick a legal sequence, here U-PER then O.
+        let b = Tag::new(Label::Person, Position::Begin);
+        let u = Tag::new(Label::Person, Position::Unit);
+        let emissions = [scores(&[(b, 3.0), (u, 2.0)]), scores(&[(Tag::OUTSIDE, 1.0)])];
+        assert_eq!(viterbi(&emissions, &Transitions::default()), [u, Tag::OUTSIDE]);
+    }
+
+    #[test]
+    fn viterbi_uses_transitions() {
+        let b = Tag::new(Label::Location, Position::Begin);
+        let l = Tag::new(Label::Location, Position::Last);
+        let u = Tag::new(Label::Location, Position::Unit);
+        // Alone, each token prefers U-LOC; a strong B→L transition makes it one entity.
+        let emissions = [scores(&[(u, 2.0), (b, 1.5)]), scores(&[(u, 2.0), (l, 1.5)])];
+        assert_eq!(viterbi(&emissions, &Transitions::default()), [u, u]);
+        let mut transitions = Transitions::default();
+        transitions.between[b.index()][l.index()] = 2.0;
+        assert_eq!(viterbi(&emissions, &transitions), [b, l]);
+    }
+
+    #[test]
+    fn viterbi_output_is_always_well_formed() {
+        // Pseudo-random scores: every decoded sequence must be legal BILOU.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 1000) as f32 / 100.0 - 5.0
+        };
+        for len in 1..12 {
+            let emissions: Vec<[f32; TAG_COUNT]> = (0..len).map(|_| std::array::from_fn(|_| next())).collect();
+            let mut transitions = Transitions::default();
+            transitions.between.iter_mut().flatten().for_each(|v| *v = next());
+            let tags = viterbi(&emissions, &transitions);
+            assert!(tags[0].can_start() && tags[len - 1].can_end(), "{tags:?}");
+            assert!(tags.windows(2).all(|w| w[0].can_precede(w[1])), "{tags:?}");
+        }
+    }
+}
