@@ -40,12 +40,22 @@ impl EntityIndex {
     pub fn build(docs: &[&Document]) -> EntityIndex {
         // (name, label) → (aliases, articles, mentions)
         let mut names: BTreeMap<String, (EntityLabel, BTreeSet<String>, BTreeSet<String>, usize)> = BTreeMap::new();
+        let mut label_votes: HashMap<String, BTreeMap<EntityLabel, usize>> = HashMap::new();
         for doc in docs {
             for mention in doc.layer::<Entities>().unwrap_or(&[]) {
                 let entry = names.entry(mention.canonical.clone()).or_insert_with(|| (mention.label, BTreeSet::new(), BTreeSet::new(), 0));
                 entry.1.insert(doc.slice(mention.span).to_owned());
                 entry.2.insert(doc.id.clone());
                 entry.3 += 1;
+                *label_votes.entry(mention.canonical.clone()).or_default().entry(mention.label).or_insert(0) += 1;
+            }
+        }
+        // A name's type is the one most of its mentions carry (ties: the first type met).
+        for (name, entry) in names.iter_mut() {
+            if let Some(votes) = label_votes.get(name) {
+                let best =
+                    votes.iter().max_by_key(|(label, count)| (**count, std::cmp::Reverse(**label != entry.0))).map(|(label, _)| *label);
+                entry.0 = best.unwrap_or(entry.0);
             }
         }
         let keys: Vec<String> = names.keys().cloned().collect();

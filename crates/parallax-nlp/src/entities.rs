@@ -119,7 +119,41 @@ pub fn find_entities_with(
         None => rule_candidates.into_iter().flatten().collect(),
     };
     surnames_are_people(&mut candidates);
+    places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     canonicalise(candidates)
+}
+
+/// A name whose demonym the text also uses is a place ("Kestria" beside "Kestrian"), and
+/// the demonym names a group belonging to it. This reaches countries and regions that no
+/// word list knows.
+fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Item = &'a str>) {
+    let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w)).collect();
+    let demonyms_of = |name: &str| -> Vec<String> {
+        let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian")];
+        if let Some(stem) = name.strip_suffix('y') {
+            forms.push(format!("{stem}ian"));
+        }
+        if let Some(stem) = name.strip_suffix('a') {
+            forms.push(format!("{stem}ese"));
+        }
+        forms
+    };
+    let places: HashSet<String> = candidates
+        .iter()
+        .filter(|c| !c.name.contains(' ') && c.name.chars().count() >= 4)
+        .filter(|c| demonyms_of(&c.name).iter().any(|d| capitalised.contains(d.as_str())))
+        .map(|c| c.name.clone())
+        .collect();
+    for candidate in candidates.iter_mut() {
+        if places.contains(&candidate.name) {
+            candidate.label = EntityLabel::Place;
+            candidate.title = None;
+            candidate.title_only = false;
+        } else if let Some(place) = places.iter().find(|place| demonyms_of(place).contains(&candidate.name)) {
+            candidate.label = EntityLabel::Group;
+            candidate.name = place.clone();
+        }
+    }
 }
 
 /// A sentence's tokens as the tagger's training text had them: "’s" a token of its own,
