@@ -112,6 +112,15 @@ enum EvalCommand {
         #[arg(long, default_value_t = 4)]
         variants: usize,
     },
+    /// Throughput of the whole per-article pipeline on one thread, in tokens per second.
+    Speed {
+        /// A folder of `.txt` articles; defaults to $PARALLAX_DATA/attribution/polnear/dev/text.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// How many times to run over the folder.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// How story grouping scales: time, throughput and peak memory on synthetic corpora.
     StoryScale {
         /// Corpus sizes to run, smallest first.
@@ -244,6 +253,18 @@ fn eval(which: EvalCommand) -> Result<Outcome> {
             );
             println!("B-cubed precision {:.3}  recall {:.3}  F1 {:.3}", scores.precision, scores.recall, scores.f1);
             println!("syndicated copies  {}", scores.copies);
+            Ok(Outcome::Complete)
+        }
+        EvalCommand::Speed { data, rounds } => {
+            let dir = data.unwrap_or_else(|| data_root().join("attribution/polnear/dev/text"));
+            let r = parallax_eval::speed::measure(&dir, rounds).with_context(|| format!("measuring on {}", dir.display()))?;
+            println!(
+                "pipeline, one thread: {} articles, {} tokens in {:.2} s = {:.0} tokens/s",
+                r.articles,
+                r.tokens,
+                r.seconds,
+                r.tokens_per_second()
+            );
             Ok(Outcome::Complete)
         }
         EvalCommand::StoryScale { sizes } => {

@@ -9,6 +9,7 @@ pub mod attribution;
 pub mod brat;
 pub mod scale;
 pub mod score;
+pub mod speed;
 pub mod stories;
 pub mod times;
 
