@@ -4,13 +4,11 @@
 //! wounded, arrested, deployed, …) and to a normalised group read from what is counted
 //! (officers → security forces, protestors → protesters, soldiers → troops). Its
 //! attribution is the speaker of the quote it sits in, or the source named in its
-//! sentence ("according to …", "X said …", "…, police say").
+//! sentence as the quotes layer reads it ("according to …", "X said …", "…, police say").
 
-use crate::lexicon;
-use crate::quotes::source_for;
 use crate::text_util::stem;
-use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences};
-use parallax_core::{Claim, ClaimKind, Document, EntityMention, LayerKind, Quantity, QuantityKind, Quote, Source, Span, Stage, StageError};
+use parallax_core::layer::{Claims, Quantities, Quotes, Sentences};
+use parallax_core::{Claim, ClaimKind, Document, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError};
 
 pub struct ClaimExtractor;
 
@@ -20,7 +18,7 @@ impl Stage for ClaimExtractor {
     }
 
     fn requires(&self) -> &'static [LayerKind] {
-        &[LayerKind::Sentences, LayerKind::Entities, LayerKind::Quantities, LayerKind::Quotes]
+        &[LayerKind::Sentences, LayerKind::Quantities, LayerKind::Quotes]
     }
 
     fn provides(&self) -> &'static [LayerKind] {
@@ -29,8 +27,7 @@ impl Stage for ClaimExtractor {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
-        let claims =
-            find_claims(text, doc.layer::<Sentences>()?, doc.layer::<Quantities>()?, doc.layer::<Quotes>()?, doc.layer::<Entities>()?);
+        let claims = find_claims(text, doc.layer::<Sentences>()?, doc.layer::<Quantities>()?, doc.layer::<Quotes>()?);
         doc.set_layer::<Claims>(claims)?;
         Ok(())
     }
@@ -114,24 +111,14 @@ const CROWD_NOUNS: &[&str] = &[
 ];
 
 /// Finds count claims.
-pub fn find_claims(
-    text: &str,
-    sentences: &[parallax_core::Sentence],
-    quantities: &[Quantity],
-    quotes: &[Quote],
-    entities: &[EntityMention],
-) -> Vec<Claim> {
+pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
         let subject = subject_group(text, clause, quantity, kind);
-        let attribution = quotes
-            .iter()
-            .find(|q| q.content.contains(quantity.span))
-            .and_then(|q| q.source.clone())
-            .or_else(|| attribution_in(text, sentence, quantity.span, entities));
+        let attribution = quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone());
         claims.push(Claim {
             kind,
             predicate: predicate.to_owned(),
@@ -245,56 +232,4 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind)
     } else {
         "people".to_owned()
     }
-}
-
-/// The source a sentence gives for a figure: "according to X", "X said (that) …" before
-/// the figure, or "…, X say(s)/said." at the end.
-fn attribution_in(text: &str, sentence: Span, at: Span, entities: &[EntityMention]) -> Option<Source> {
-    let body = &text[sentence.range()];
-    let lower = body.to_lowercase();
-    if let Some(i) = lower.find("according to ") {
-        let start = sentence.start() + i + "according to ".len();
-        let rest = &text[start..sentence.end()];
-        let len = rest.find([',', '.', ';']).unwrap_or(rest.len());
-        let span = crate::text_util::trimmed(text, start, start + len)?;
-        return Some(source_for(text, span, entities));
-    }
-    let words = lower_words(text, sentence);
-    // "…, police say." / "…, the ministry said in a statement." / "…, the state news agency
-    // Corvex reported.": a speech verb after the figure whose subject follows a comma.
-    let originals: Vec<&str> = words.iter().map(|(s, _)| &text[s.range()]).collect();
-    for k in (1..words.len()).rev() {
-        if words[k].0.start() <= at.end() || !lexicon::is_speech_cue(&originals, k) {
-            continue;
-        }
-        let comma = (0..k).rev().take(9).find(|&j| text[words[j].0.end()..words[j + 1].0.start()].contains(','));
-        if let Some(j) = comma.filter(|&j| words[j].0.end() >= at.end()) {
-            let span = Span::new(words[j + 1].0.start(), words[k - 1].0.end()).ok()?;
-            return Some(source_for(text, span, entities));
-        }
-        break;
-    }
-    // "X said …" before the figure.
-    let verb = (0..words.len()).find(|&k| {
-        let (s, w) = &words[k];
-        s.end() <= at.start() && lexicon::is_speech_cue(&originals, k) && !matches!(w.as_str(), "called" | "described" | "accused")
-    })?;
-    if verb == 0 {
-        return None;
-    }
-    let mut first = verb;
-    while first > 0 {
-        let gap = &text[words[first - 1].0.end()..words[first].0.start()];
-        let word = words[first - 1].1.as_str();
-        if gap.contains([',', ';', '.']) || matches!(word, "while" | "and" | "but" | "that" | "however") || verb - first >= 7 {
-            break;
-        }
-        first -= 1;
-    }
-    let mut last = verb - 1;
-    while last > first && matches!(words[last].1.as_str(), "also" | "has" | "have" | "had" | "recently" | "reportedly") {
-        last -= 1;
-    }
-    let span = Span::new(words[first].0.start(), words[last].0.end()).ok()?;
-    Some(source_for(text, span, entities))
 }

@@ -547,6 +547,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warning",
     "adding",
     "telling",
+    "shown",
+    "show",
+    "showed",
+    "shows",
+    "found",
+    "finds",
 ];
 
 /// True when `word` (any case) is in `list`, compared case-insensitively.
@@ -598,9 +604,11 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
     let after_determiner = index > 0 && DETERMINERS.contains(&words[index - 1].to_lowercase().as_str());
+    // "urged them to show restraint": an infinitive, not a report.
+    let infinitive = index > 0 && words[index - 1] == "to";
     // "reports of …", "claims of …": nouns.
     let before_of = words.get(index + 1).is_some_and(|next| *next == "of");
-    is_speech_verb(word) && !after_determiner && !before_of
+    is_speech_verb(word) && !after_determiner && !before_of && !infinitive
 }
 
 /// First words of place names ("Port Vessant", "Mount Elbrus").

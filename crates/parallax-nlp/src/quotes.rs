@@ -132,16 +132,18 @@ pub fn find_quotes(
                 None => continue,
             };
             let sentence = opening;
-            covered.push(sentence);
+            // Reported speech around a short quoted fragment is still read as such; a
+            // sentence holding a full quote is not read again.
+            if kind == QuoteKind::Direct {
+                covered.push(sentence);
+            }
             found.push(Found { quote: Quote { kind, source, cue, content }, block: block_index });
         }
         for &sentence in &block_sentences {
             if covered.iter().any(|c| c.overlaps(sentence)) {
                 continue;
             }
-            if let Some(quote) = indirect_quote(text, sentence, entities) {
-                found.push(Found { quote, block: block_index });
-            }
+            found.extend(indirect_quotes(text, sentence, entities).into_iter().map(|quote| Found { quote, block: block_index }));
         }
     }
     resolve_pronouns(text, &mut found, entities);
@@ -511,14 +513,63 @@ const REPORTING_VERBS: &[&str] = &[
 /// "X said (that) …", "X told reporters (that) …", "…, X said." and "according to X, …".
 fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Option<Quote> {
     let body = &text[sentence.range()];
-    if body.contains(['“', '”', '"']) {
+    // Quoted fragments of a few words ("the “peacekeepers” are about 2,500") make the
+    // reported speech mixed; a longer quotation is a direct quote, read elsewhere.
+    let fragments = quoted_passages(text, sentence);
+    if fragments.iter().any(|p| words(&text[p.inner.range()]).count() > 4) || (fragments.is_empty() && body.contains(['“', '”', '"'])) {
         return None;
     }
     let ws = word_spans(body, sentence.start());
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
-    according_to(text, sentence, &ws, &word_texts, entities)
+    let mut quote = according_to(text, sentence, &ws, &word_texts, entities)
         .or_else(|| trailing_attribution(text, sentence, &ws, &word_texts, entities))
-        .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))
+        .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))?;
+    if fragments.iter().any(|p| quote.content.overlaps(p.inner)) {
+        quote.kind = QuoteKind::Mixed;
+    }
+    Some(quote)
+}
+
+/// The indirect quotes of a sentence. When what one source said runs into a second
+/// attribution ("while the police claimed that thousands were arrested, reports have also
+/// shown that tens are dead"), the first content ends at the comma before it and the rest
+/// is read again for its own source.
+fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut rest = sentence;
+    while let Some(mut quote) = indirect_quote(text, rest, entities) {
+        let content = quote.content;
+        let ws = word_spans(&text[content.range()], content.start());
+        let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+        // A second cue inside the content, after a comma, followed by "that".
+        let second = (1..ws.len()).find(|&k| {
+            lexicon::is_speech_cue(&word_texts, k)
+                && word_texts.get(k + 1) == Some(&"that")
+                && word_texts[..k].iter().any(|w| w.ends_with(','))
+        });
+        let Some(second) = second else {
+            quotes.push(quote);
+            break;
+        };
+        let comma = (0..second).rev().find(|&j| word_texts[j].ends_with(','));
+        let Some(comma) = comma else {
+            quotes.push(quote);
+            break;
+        };
+        let end = ws[comma].start() + word_texts[comma].trim_end_matches(',').len();
+        match (Span::new(content.start(), end), Span::new(ws[comma + 1].start(), sentence.end())) {
+            (Ok(first), Ok(remainder)) if first.start() < first.end() => {
+                quote.content = first;
+                quotes.push(quote);
+                rest = remainder;
+            }
+            _ => {
+                quotes.push(quote);
+                break;
+            }
+        }
+    }
+    quotes
 }
 
 /// The span of `text` from `start` to `end`, trimmed of spaces and final punctuation.
@@ -573,8 +624,43 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         if !REPORTING_VERBS.contains(&verb) || !lexicon::is_speech_cue(word_texts, k) || k < 2 {
             continue;
         }
+        // After the verb: nothing, or where and when it was said ("in a statement", "on
+        // Thursday"); "found beheaded" is no attribution.
+        let tail = &word_texts[k + 1..];
+        let tail_is_circumstance = tail.is_empty()
+            || (tail.len() <= 6
+                && matches!(
+                    tail[0].to_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "late"
+                        | "early"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "via"
+                        | "through"
+                        | "by"
+                ));
         let comma = (k.saturating_sub(9)..k).rev().find(|&j| word_texts[j].ends_with(','))?;
-        if comma + 1 >= k {
+        if comma + 1 >= k || !tail_is_circumstance {
+            return None;
+        }
+        // The subject is a noun phrase, not a prepositional phrase ("with one officer").
+        if matches!(
+            word_texts[comma + 1].to_lowercase().as_str(),
+            "with" | "without" | "in" | "on" | "at" | "for" | "by" | "from" | "after" | "before"
+        ) {
             return None;
         }
         let source = Span::new(ws[comma + 1].start(), ws[k - 1].end()).ok()?;
@@ -725,6 +811,14 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("Ana Duval"), "{got:?}");
         assert_eq!((got[1].0, got[1].2.as_deref()), (QuoteKind::Direct, Some("Ana Duval")), "{got:?}");
         assert_eq!((got[2].0, got[2].2.as_deref(), got[2].3.as_str()), (QuoteKind::Mixed, Some("Ana Duval"), "show restraint"), "{got:?}");
+    }
+
+    #[test]
+    fn two_attributions_in_one_sentence() {
+        let got = quotes("While the port police claimed that thousands of strikers were arrested, reports have also shown that tens of strikers are dead.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!((got[0].1.as_str(), got[0].3.as_str()), ("the port police", "thousands of strikers were arrested"));
+        assert_eq!((got[1].1.as_str(), got[1].3.as_str()), ("reports", "tens of strikers are dead"));
     }
 
     #[test]
