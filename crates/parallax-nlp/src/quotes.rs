@@ -147,7 +147,24 @@ pub fn find_quotes(
         }
     }
     resolve_pronouns(text, &mut found, entities);
-    found.into_iter().map(|f| f.quote).collect()
+    // A quoted fragment inside reported speech of the same speaker is part of that quote.
+    let contents: Vec<(Span, Option<String>, QuoteKind)> =
+        found.iter().map(|f| (f.quote.content, f.quote.source.as_ref().and_then(|s| s.canonical.clone()), f.quote.kind)).collect();
+    found
+        .into_iter()
+        .enumerate()
+        .filter(|(i, f)| {
+            let speaker = f.quote.source.as_ref().and_then(|s| s.canonical.clone());
+            !contents.iter().enumerate().any(|(j, (content, other_speaker, kind))| {
+                j != *i
+                    && *kind != QuoteKind::Direct
+                    && content.contains(f.quote.content)
+                    && *content != f.quote.content
+                    && *other_speaker == speaker
+            })
+        })
+        .map(|(_, f)| f.quote)
+        .collect()
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -714,8 +731,68 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
             .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(head))
             .filter(|e| e.canonical.len() > head.len())
     });
-    let canonical = earlier.map_or_else(|| description(&phrase), |e| e.canonical.clone());
+    let canonical = earlier
+        .map(|e| e.canonical.clone())
+        .or_else(|| is_role.then(|| holder_of_role(text, &phrase, &inside, entities)).flatten())
+        .unwrap_or_else(|| description(&phrase));
     Source { span, canonical: Some(canonical) }
+}
+
+/// Leading roles and the titles that name them.
+const ROLE_TITLES: &[(&str, &[&str])] = &[
+    ("leader", &["President", "Prime", "Premier", "Chancellor", "King", "Queen", "Leader", "Emir", "Sultan"]),
+    ("president", &["President"]),
+    ("head", &["President", "Prime", "Premier", "Chancellor", "Leader", "Chairman", "Director"]),
+    ("minister", &["Minister"]),
+    ("spokesman", &["spokesman", "spokeswoman", "spokesperson"]),
+    ("spokeswoman", &["spokesman", "spokeswoman", "spokesperson"]),
+    ("spokesperson", &["spokesman", "spokeswoman", "spokesperson"]),
+    ("general", &["Gen.", "General"]),
+    ("commander", &["Gen.", "General", "Commander"]),
+];
+
+/// The person a role description refers to ("the leader of Kazakhstan" → the person the
+/// article calls "Kazakhstan President Tokayev"): the only person introduced by a title
+/// that fits the role, in front of the place or organisation the description names when it
+/// names one.
+fn holder_of_role(text: &str, phrase: &str, named: &[&EntityMention], entities: &[EntityMention]) -> Option<String> {
+    let titles: Vec<&str> = ROLE_TITLES
+        .iter()
+        .filter(|(role, _)| phrase.split(|c: char| !c.is_alphanumeric()).any(|w| w == *role))
+        .flat_map(|(_, titles)| titles.iter().copied())
+        .collect();
+    if titles.is_empty() {
+        return None;
+    }
+    // Words the title must stand with: the place or organisation named, and its demonym.
+    let anchors: Vec<String> = named
+        .iter()
+        .filter(|e| e.label != EntityLabel::Person)
+        .flat_map(|e| {
+            let demonym = lexicon::PLACES.iter().find(|(place, _, _)| *place == e.canonical).map(|(_, demonym, _)| demonym.to_string());
+            std::iter::once(e.canonical.clone()).chain(demonym)
+        })
+        .collect();
+    let mut holders: Vec<&str> = entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Person)
+        .filter(|e| {
+            let before: Vec<&str> = text[..e.span.start()].split_whitespace().rev().take(4).collect();
+            let titled = before.iter().any(|w| titles.contains(&w.trim_end_matches(',')));
+            let anchored = anchors.is_empty()
+                || before
+                    .iter()
+                    .any(|w| anchors.iter().any(|a| a.split(' ').any(|part| w.trim_end_matches(['’', 's', '\'']) == part || *w == part)));
+            titled && anchored
+        })
+        .map(|e| e.canonical.as_str())
+        .collect();
+    holders.sort_unstable();
+    holders.dedup();
+    match holders.as_slice() {
+        [only] => Some((*only).to_owned()),
+        _ => None,
+    }
 }
 
 /// A speaker description without its article: "An EU spokesperson" → "EU spokesperson".
