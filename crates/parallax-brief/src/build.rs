@@ -236,7 +236,7 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
             }
         }
     }
-    entries.sort_by(|a, b| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()));
+    entries.sort_by_key(|entry| entry.speaker.to_lowercase());
     entries
 }
 

@@ -24,7 +24,7 @@ use parallax_core::Document;
 /// notes.
 pub fn briefs(docs: &[&Document]) -> Vec<Brief> {
     let (english, other): (Vec<&Document>, Vec<&Document>) =
-        docs.iter().partition(|d| d.meta.language.as_deref().is_none_or(|language| language == "en"));
+        docs.iter().partition(|d| d.meta.language.as_deref().map_or(true, |language| language == "en"));
     let left_out: Vec<String> =
         other.iter().map(|d| format!("{} ({})", d.display_name(), d.meta.language.as_deref().unwrap_or("unknown"))).collect();
     group_stories(&english)

@@ -199,7 +199,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         } else {
             continue;
         };
-        if best.is_none_or(|(d, _, _)| distance < d) {
+        if best.map_or(true, |(d, _, _)| distance < d) {
             best = Some((distance, kind, predicate));
         }
     }

@@ -106,11 +106,10 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
             let w = &words[end];
             let prev = &words[end - 1];
             let next_is_cap = words.get(end + 1).is_some_and(Word::is_cap);
-            if w.is_cap() && !prev.text.ends_with("’s") && !prev.text.ends_with("'s") {
-                end += 1;
-            } else if matches!(w.text, "of" | "for") && next_is_cap && connects(&words[start..end]) {
-                end += 1;
-            } else if w.text == "." && prev.text.chars().count() == 1 && prev.is_cap() && next_is_cap {
+            let extends = (w.is_cap() && !prev.text.ends_with("’s") && !prev.text.ends_with("'s"))
+                || (matches!(w.text, "of" | "for") && next_is_cap && connects(&words[start..end]))
+                || (w.text == "." && prev.text.chars().count() == 1 && prev.is_cap() && next_is_cap);
+            if extends {
                 end += 1;
             } else if matches!(w.text, "’" | "'")
                 && prev.is_cap()
@@ -128,7 +127,7 @@ fn sentence_candidates(words: &[Word], lowercase_words: &HashSet<&str>) -> Vec<C
         if run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
             run = &run[1..];
         }
-        if Some(start) == first_word && run.len() >= 1 {
+        if Some(start) == first_word && !run.is_empty() {
             let opener = run[0].bare();
             let lower = opener.to_lowercase();
             let is_common = contains_ci(lexicon::STOPWORDS, opener) || lowercase_words.contains(lower.as_str());
@@ -376,7 +375,7 @@ fn resolve_person(name: &str, at: usize, full_people: &[(usize, String)]) -> Str
     }
     let surname = |full: &str| full.rsplit(' ').next().unwrap_or(full).to_owned();
     let earlier = || full_people.iter().filter(|(position, _)| *position < at);
-    if let Some((_, full)) = earlier().filter(|(_, full)| surname(full) == name).last() {
+    if let Some((_, full)) = earlier().rfind(|(_, full)| surname(full) == name) {
         return full.clone();
     }
     if name.chars().count() >= 5 {

@@ -71,7 +71,7 @@ pub fn quoted_passages(text: &str, block: Span) -> Vec<QuotedPassage> {
     }
     if let Some((start, opener)) = open {
         if let (Ok(outer), Ok(inner)) = (Span::new(base + start, block.end()), Span::new(base + start + opener.len_utf8(), block.end())) {
-            if inner.len() > 0 {
+            if !inner.is_empty() {
                 passages.push(QuotedPassage { outer, inner });
             }
         }
@@ -344,11 +344,8 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
             continue;
         }
         let at = source.span.start();
-        let last_person = entities
-            .iter()
-            .filter(|e| e.label == EntityLabel::Person && e.span.end() <= at)
-            .next_back()
-            .map(|e| (e.span.start(), e.canonical.clone()));
+        let last_person =
+            entities.iter().rfind(|e| e.label == EntityLabel::Person && e.span.end() <= at).map(|e| (e.span.start(), e.canonical.clone()));
         let previous = found[..i].iter().rev().find_map(|f| {
             let s = f.quote.source.as_ref()?;
             let written = text[s.span.range()].to_lowercase();
