@@ -5,6 +5,14 @@
 //! document or an [`InputError`] that names it; one bad input never stops the others.
 //! This crate reads files but never prints.
 
+pub mod benchmark;
+pub mod charset;
+pub mod extract;
+pub mod html;
+pub mod meta;
+
+pub use extract::{extract, Extracted, TextBlock, TextBlockKind};
+
 use parallax_core::{Document, Metadata};
 use std::collections::HashSet;
 use std::fs;

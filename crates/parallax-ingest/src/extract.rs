@@ -1,0 +1,648 @@
+//! Main-text extraction from HTML.
+//!
+//! The page is parsed ([`crate::html::Dom`]) and linearised into text blocks: one per
+//! paragraph-level element (paragraph, heading, list item, table cell, …), each with its
+//! nearest block-level container, its share of link text, and the page-furniture
+//! elements it sits in (class/id/role/tag patterns such as `share`, `related`,
+//! `comments`, `sidebar`, `aside`, `footer`). Each block gets a weight — positive for
+//! prose, negative for link lists and furniture — and the main content is the element
+//! whose blocks weigh most: the smallest subtree that holds the article's prose and as
+//! little else as possible. Its blocks, less furniture and link lists, are the main text,
+//! one paragraph per block with headings kept as their own paragraphs. A JSON-LD
+//! `articleBody`, when present, is a strong hint: blocks it contains weigh more, blocks
+//! it lacks weigh less.
+//!
+//! Invariants: never panics on any input; the output text is trimmed, its paragraphs are
+//! separated by exactly one blank line, and `blocks` tile it (every paragraph has one
+//! block, in order, with no overlap and only the blank lines between them).
+
+use crate::html::{Dom, Element, NodeData, NodeId};
+use crate::meta::{self, PageMeta};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Whether an extracted paragraph is a heading or body text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextBlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// One paragraph of the extracted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextBlock {
+    /// Byte range in [`Extracted::text`].
+    pub range: Range<usize>,
+    pub kind: TextBlockKind,
+}
+
+/// The main text of a page, its paragraphs, and the page's metadata.
+#[derive(Clone, Debug, Default)]
+pub struct Extracted {
+    /// The article body (without the headline), paragraphs separated by blank lines.
+    pub text: String,
+    pub blocks: Vec<TextBlock>,
+    pub meta: PageMeta,
+}
+
+/// Extracts the main text and metadata of an HTML page; `url` is where it came from.
+pub fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let dom = Dom::parse(html);
+    extract_dom(&dom, url)
+}
+
+/// [`extract`] on an already parsed page.
+pub fn extract_dom(dom: &Dom, url: Option<&str>) -> Extracted {
+    let meta = meta::read(dom, url);
+    let start = dom.find("body").unwrap_or(Dom::ROOT);
+    let mut walker = Walker { dom, blocks: Vec::new(), buf: String::new(), link_bytes: 0, pending_space: false, cur: Context::root(start) };
+    walker.walk(start, &walker.cur.clone());
+    walker.flush();
+    let blocks = walker.blocks;
+    let chosen = choose(dom, &blocks, &meta);
+    let mut out = Extracted { meta, ..Extracted::default() };
+    for block in chosen {
+        if !out.text.is_empty() {
+            out.text.push_str("\n\n");
+        }
+        let start = out.text.len();
+        out.text.push_str(block.text.trim());
+        let kind = if matches!(block.role, Role::Heading(_)) { TextBlockKind::Heading } else { TextBlockKind::Paragraph };
+        out.blocks.push(TextBlock { range: start..out.text.len(), kind });
+    }
+    out
+}
+
+/// What kind of element a block's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Preformatted,
+    Quote,
+    Cell,
+    Caption,
+}
+
+/// A paragraph-level run of text with what is known about where it sits.
+#[derive(Debug)]
+struct RawBlock {
+    text: String,
+    /// Bytes of text inside links.
+    link_bytes: usize,
+    /// The nearest block-level element around the text.
+    container: NodeId,
+    role: Role,
+    /// Furniture elements (by class, id, role or tag) around the block, outermost first.
+    furniture: Vec<NodeId>,
+}
+
+impl RawBlock {
+    fn link_density(&self) -> f64 {
+        self.link_bytes as f64 / self.text.len().max(1) as f64
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Context {
+    container: NodeId,
+    role: Role,
+    furniture: Vec<NodeId>,
+    in_link: bool,
+    preformatted: bool,
+}
+
+impl Context {
+    fn root(container: NodeId) -> Context {
+        Context { container, role: Role::Paragraph, furniture: Vec::new(), in_link: false, preformatted: false }
+    }
+}
+
+struct Walker<'a> {
+    dom: &'a Dom,
+    blocks: Vec<RawBlock>,
+    buf: String,
+    link_bytes: usize,
+    pending_space: bool,
+    /// The context of the block being filled.
+    cur: Context,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, id: NodeId, ctx: &Context) {
+        for child in self.dom.children(id) {
+            match &self.dom.node(child).data {
+                NodeData::Text(text) => self.push_text(text, ctx),
+                NodeData::Element(element) => self.element(child, element, ctx),
+                NodeData::Document => {}
+            }
+        }
+    }
+
+    fn element(&mut self, id: NodeId, element: &Element, ctx: &Context) {
+        let name: &str = &element.name;
+        if is_skipped(name) || is_hidden(element) {
+            return;
+        }
+        if matches!(name, "br" | "hr") {
+            self.flush();
+            return;
+        }
+        let mut inner = ctx.clone();
+        inner.in_link |= name == "a";
+        inner.preformatted |= name == "pre";
+        if is_furniture(element) {
+            inner.furniture.push(id);
+        }
+        if is_block(name) {
+            inner.container = id;
+            inner.role = role_of(name).unwrap_or(ctx.role);
+            self.flush();
+            self.cur = inner.clone();
+            self.walk(id, &inner);
+            self.flush();
+            self.cur = ctx.clone();
+        } else {
+            self.walk(id, &inner);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, ctx: &Context) {
+        if ctx.preformatted {
+            if self.pending_space && !self.buf.is_empty() {
+                self.buf.push(' ');
+            }
+            self.pending_space = false;
+            self.buf.push_str(text);
+            if ctx.in_link {
+                self.link_bytes += text.len();
+            }
+            return;
+        }
+        if text.starts_with(char::is_whitespace) {
+            self.pending_space = true;
+        }
+        for word in text.split_whitespace() {
+            if self.pending_space && !self.buf.is_empty() {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(word);
+            if ctx.in_link {
+                self.link_bytes += word.len();
+            }
+            self.pending_space = true;
+        }
+        self.pending_space = text.ends_with(char::is_whitespace) || (self.pending_space && text.trim().is_empty());
+    }
+
+    fn flush(&mut self) {
+        let trimmed = self.buf.trim();
+        if !trimmed.is_empty() {
+            let text = if trimmed.len() == self.buf.len() { std::mem::take(&mut self.buf) } else { trimmed.to_owned() };
+            self.blocks.push(RawBlock {
+                text,
+                link_bytes: self.link_bytes,
+                container: self.cur.container,
+                role: self.cur.role,
+                furniture: self.cur.furniture.clone(),
+            });
+        }
+        self.buf.clear();
+        self.link_bytes = 0;
+        self.pending_space = false;
+    }
+}
+
+/// Elements whose content is never article text.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "img"
+            | "picture"
+            | "map"
+            | "dialog"
+    )
+}
+
+fn is_hidden(element: &Element) -> bool {
+    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    element.attr("class").is_some_and(|class| {
+        class.split_whitespace().any(|c| {
+            matches!(
+                c,
+                "hidden"
+                    | "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "screen-reader-text"
+                    | "screenreader-only"
+                    | "offscreen"
+                    | "hide"
+            )
+        })
+    })
+}
+
+/// Elements that start and end a block of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "legend"
+            | "form"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "menu"
+    )
+}
+
+fn role_of(name: &str) -> Option<Role> {
+    Some(match name {
+        "h1" => Role::Heading(1),
+        "h2" => Role::Heading(2),
+        "h3" => Role::Heading(3),
+        "h4" => Role::Heading(4),
+        "h5" => Role::Heading(5),
+        "h6" => Role::Heading(6),
+        "p" => Role::Paragraph,
+        "li" | "dt" | "dd" => Role::ListItem,
+        "pre" => Role::Preformatted,
+        "blockquote" => Role::Quote,
+        "td" | "th" => Role::Cell,
+        "figure" | "figcaption" | "caption" => Role::Caption,
+        _ => return None,
+    })
+}
+
+/// Class and id words that mark page furniture wherever they appear.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "advertising",
+    "author",
+    "authors",
+    "bio",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "copyright",
+    "credit",
+    "credits",
+    "disqus",
+    "footer",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pagination",
+    "pager",
+    "popular",
+    "popup",
+    "promo",
+    "related",
+    "reply",
+    "respond",
+    "rss",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "trending",
+    "widget",
+];
+
+/// Word prefixes that mark furniture ("sharedaddy", "commentlist", "recommended").
+const FURNITURE_PREFIXES: &[&str] = &[
+    "share",
+    "comment",
+    "social",
+    "related",
+    "sidebar",
+    "newsletter",
+    "subscri",
+    "advert",
+    "sponsor",
+    "recommend",
+    "breadcrumb",
+    "promo",
+    "outbrain",
+    "taboola",
+];
+
+/// Words whose furniture mark is never lifted, however much prose the element holds.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "disqus", "respond", "reply"];
+
+fn is_furniture(element: &Element) -> bool {
+    if matches!(&*element.name, "aside" | "footer") {
+        return true;
+    }
+    if matches!(&*element.name, "body" | "html" | "main" | "article") {
+        return false;
+    }
+    if let Some(role) = element.attr("role") {
+        if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu" | "menubar" | "dialog" | "alert") {
+            return true;
+        }
+    }
+    furniture_words(element).next().is_some()
+}
+
+/// The class and id words of `element` that mark furniture.
+fn furniture_words(element: &Element) -> impl Iterator<Item = String> + '_ {
+    let class = element.attr("class").unwrap_or("");
+    let id = element.attr("id").unwrap_or("");
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .chain(id.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|word| {
+            FURNITURE_WORDS.contains(&word.as_str())
+                || FURNITURE_PREFIXES.iter().any(|prefix| word.len() > prefix.len() && word.starts_with(prefix))
+        })
+}
+
+fn is_comment_section(element: &Element) -> bool {
+    furniture_words(element).any(|word| COMMENT_WORDS.iter().any(|c| word.starts_with(c)))
+}
+
+/// Blocks of at least this many bytes can be prose; shorter ones weigh nothing.
+const MIN_PROSE_BYTES: usize = 30;
+
+/// Picks the main content's blocks, in document order.
+fn choose<'b>(dom: &Dom, blocks: &'b [RawBlock], meta: &PageMeta) -> Vec<&'b RawBlock> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    // Lift the furniture mark of an element that holds most of the page's prose: a body
+    // class such as `has-sidebar` must not hide the article.
+    let prose = |b: &RawBlock| b.text.len() >= 80 && b.link_density() < 0.3;
+    let total_prose: usize = blocks.iter().filter(|b| prose(b)).map(|b| b.text.len()).sum();
+    let mut prose_in: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    for block in blocks.iter().filter(|b| prose(b)) {
+        for &element in &block.furniture {
+            *prose_in.entry(element).or_default() += block.text.len();
+        }
+    }
+    let lifted: HashSet<NodeId> = prose_in
+        .iter()
+        .filter(|&(&element, &bytes)| bytes * 2 >= total_prose && total_prose > 0 && !dom.element(element).is_some_and(is_comment_section))
+        .map(|(&element, _)| element)
+        .collect();
+    let is_furniture = |b: &RawBlock| b.furniture.iter().any(|f| !lifted.contains(f));
+
+    let body_hint = meta.json_ld_body.as_deref().filter(|body| body.split_whitespace().count() >= 40).map(Shingles::new);
+
+    let mut scores = vec![0.0f64; dom.len()];
+    for block in blocks {
+        let weight = weight(block, is_furniture(block), body_hint.as_ref());
+        if weight == 0.0 {
+            continue;
+        }
+        for ancestor in dom.ancestors(block.container) {
+            scores[ancestor] += weight;
+        }
+    }
+    let best = (0..scores.len())
+        .filter(|&id| dom.element(id).is_some())
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)))
+        .unwrap_or(Dom::ROOT);
+    let inside = |block: &RawBlock| dom.ancestors(block.container).any(|a| a == best);
+    let title = meta.title.as_deref().map(normalise_for_compare);
+    blocks
+        .iter()
+        .filter(|b| inside(b) && !is_furniture(b))
+        .filter(|b| b.link_density() <= 0.5)
+        .filter(|b| b.role != Role::Caption)
+        .filter(|b| !(matches!(b.role, Role::Heading(_)) && title.as_deref() == Some(normalise_for_compare(&b.text).as_str())))
+        .collect()
+}
+
+/// How much a block says "main content".
+fn weight(block: &RawBlock, furniture: bool, body_hint: Option<&Shingles>) -> f64 {
+    let len = block.text.len() as f64;
+    let density = block.link_density();
+    if furniture {
+        return -len;
+    }
+    if density > 0.5 {
+        return -len * density;
+    }
+    if let Some(hint) = body_hint {
+        if block.text.len() >= MIN_PROSE_BYTES {
+            return if hint.covers(&block.text) { 2.0 * len } else { -0.5 * len };
+        }
+    }
+    if block.text.len() < MIN_PROSE_BYTES || block.role == Role::Caption {
+        return 0.0;
+    }
+    len * (1.0 - density)
+}
+
+/// Lower-case words joined by single spaces, for comparing titles and headings.
+fn normalise_for_compare(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Word-trigram fingerprints of a text, to ask whether another text is part of it.
+struct Shingles {
+    set: HashSet<u64>,
+}
+
+impl Shingles {
+    fn new(text: &str) -> Shingles {
+        Shingles { set: trigrams(text).collect() }
+    }
+
+    /// At least half of `text`'s trigrams occur in the hint.
+    fn covers(&self, text: &str) -> bool {
+        let (mut total, mut found) = (0usize, 0usize);
+        for hash in trigrams(text) {
+            total += 1;
+            found += usize::from(self.set.contains(&hash));
+        }
+        total > 0 && found * 2 >= total
+    }
+}
+
+fn trigrams(text: &str) -> impl Iterator<Item = u64> + '_ {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let count = words.len().saturating_sub(2);
+    (0..count).map(move |i| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for word in &words[i..i + 3] {
+            word.to_lowercase().hash(&mut hasher);
+        }
+        hasher.finish()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = r##"<html><head><title>Harbour strike spreads | The Herald</title></head><body>
+        <header class="site-header"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></header>
+        <nav><ul><li><a href="/a">World</a></li><li><a href="/b">Business</a></li></ul></nav>
+        <div class="layout">
+          <article>
+            <h1>Harbour strike spreads</h1>
+            <div class="byline">By Lena Ostrova</div>
+            <p>Dock workers in Port Caldera walked out on Monday, halting traffic at the country's second port.</p>
+            <figure><img src="x.jpg"><figcaption>Workers at the gate. Photo: Coastal Guard</figcaption></figure>
+            <h2>Wages cut</h2>
+            <p>The strike began after the port authority cut wages by a tenth, the union said in a statement.</p>
+            <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+            <p>Police made several arrests near the main gate, according to local media, but the protest stayed calm.</p>
+          </article>
+          <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/1">Another story about something else entirely</a></li></ul></aside>
+        </div>
+        <div id="comments"><h3>Leave a Reply</h3><p>This is a long comment from a reader who disagrees with the union, written at length.</p></div>
+        <footer><p>Copyright The Herald. All rights reserved. Contact us for syndication and licensing.</p></footer>
+        </body></html>"##;
+
+    #[test]
+    fn keeps_the_article_and_drops_the_furniture() {
+        let extracted = extract(ARTICLE, None);
+        let paragraphs: Vec<&str> = extracted.text.split("\n\n").collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Dock workers in Port Caldera walked out on Monday, halting traffic at the country's second port.",
+                "Wages cut",
+                "The strike began after the port authority cut wages by a tenth, the union said in a statement.",
+                "Police made several arrests near the main gate, according to local media, but the protest stayed calm.",
+            ]
+        );
+        assert_eq!(extracted.blocks[1].kind, TextBlockKind::Heading);
+        assert_eq!(extracted.meta.title.as_deref(), Some("Harbour strike spreads"));
+    }
+
+    #[test]
+    fn blocks_tile_the_text() {
+        let extracted = extract(ARTICLE, None);
+        let mut expected_start = 0;
+        for block in &extracted.blocks {
+            assert_eq!(block.range.start, expected_start);
+            let text = &extracted.text[block.range.clone()];
+            assert_eq!(text, text.trim());
+            assert!(!text.contains("\n\n"));
+            expected_start = block.range.end + 2;
+        }
+        assert_eq!(expected_start, extracted.text.len() + 2);
+    }
+
+    #[test]
+    fn a_body_class_never_hides_the_article() {
+        let html = r#"<body class="single-post has-sidebar comments-open"><div class="post sidebar-right">
+            <p>First paragraph of a long enough story about the harbour and the strike that followed.</p>
+            <p>Second paragraph of the same story, which also runs long enough to count as prose.</p></div></body>"#;
+        assert_eq!(extract(html, None).text.split("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn json_ld_body_steers_the_choice() {
+        let story = "The council voted on Tuesday to close the old bridge to traffic after engineers found cracks in two of its supports, and repairs are expected to take most of the year.";
+        let other = "Our newsletter brings you the best stories of the week, hand picked by our editors, every Friday morning straight to your inbox for free.";
+        let html = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge closed","articleBody":"{story} {story}"}}</script>
+            <div><p>{other}</p><p>{other}</p><p>{other}</p></div><div><p>{story}</p></div>"#
+        );
+        assert_eq!(extract(&html, None).text, story);
+    }
+
+    #[test]
+    fn empty_and_garbage_pages_give_empty_text() {
+        assert_eq!(extract("", None).text, "");
+        assert_eq!(extract("<html><body><nav>Menu</nav></body></html>", None).text, "");
+        let _ = extract("<<<>>>&&&;;;<p><p><table><td><li></td></p>", None);
+    }
+}
