@@ -456,33 +456,88 @@ fn is_comment_section(element: &Element) -> bool {
 /// Blocks of at least this many bytes can be prose; shorter ones weigh nothing.
 const MIN_PROSE_BYTES: usize = 30;
 
+/// One line per text block: whether it was kept, its weight, role, link density,
+/// furniture and container, and the start of its text. For tuning and bug reports.
+pub fn debug_blocks(html: &str) -> Vec<String> {
+    let dom = Dom::parse(html);
+    let meta = meta::read(&dom, None);
+    let start = dom.find("body").unwrap_or(Dom::ROOT);
+    let mut walker =
+        Walker { dom: &dom, blocks: Vec::new(), buf: String::new(), link_bytes: 0, pending_space: false, cur: Context::root(start) };
+    walker.walk(start, &walker.cur.clone());
+    walker.flush();
+    let blocks = walker.blocks;
+    let mut decisions = Vec::new();
+    let chosen = choose_with(&dom, &blocks, &meta, Some(&mut decisions));
+    let describe = |id: NodeId| {
+        dom.element(id)
+            .map_or(String::from("#root"), |e| format!("{}.{}#{}", e.name, e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")))
+    };
+    let mut lines = vec![format!("best: {}", decisions.first().map_or(String::new(), |d: &(NodeId, f64, bool)| describe(d.0)))];
+    for (block, (_, weight, furniture)) in blocks.iter().zip(decisions.iter().skip(1)) {
+        let kept = chosen.iter().any(|c| std::ptr::eq(*c, block));
+        let text: String = block.text.chars().take(90).collect();
+        let furniture_names: Vec<String> = block.furniture.iter().map(|&f| describe(f)).collect();
+        lines.push(format!(
+            "{} {:>7.0} {:?} ld={:.2} {}{} [{}] {}",
+            if kept { "KEEP" } else { "    " },
+            weight,
+            block.role,
+            block.link_density(),
+            if *furniture { "F " } else { "" },
+            furniture_names.join(">"),
+            describe(block.container),
+            text
+        ));
+    }
+    lines
+}
+
 /// Picks the main content's blocks, in document order.
 fn choose<'b>(dom: &Dom, blocks: &'b [RawBlock], meta: &PageMeta) -> Vec<&'b RawBlock> {
+    choose_with(dom, blocks, meta, None)
+}
+
+/// [`choose`], recording (best element, 0, false) and then (container, weight, furniture)
+/// per block when `decisions` is given.
+fn choose_with<'b>(
+    dom: &Dom,
+    blocks: &'b [RawBlock],
+    meta: &PageMeta,
+    mut decisions: Option<&mut Vec<(NodeId, f64, bool)>>,
+) -> Vec<&'b RawBlock> {
     if blocks.is_empty() {
         return Vec::new();
     }
-    // Lift the furniture mark of an element that holds most of the page's prose: a body
-    // class such as `has-sidebar` must not hide the article.
+    // Lift the furniture mark of an element that holds most of the page's prose in at least
+    // three paragraphs: a wrapper class such as `has-sidebar` must not hide the article.
     let prose = |b: &RawBlock| b.text.len() >= 80 && b.link_density() < 0.3;
     let total_prose: usize = blocks.iter().filter(|b| prose(b)).map(|b| b.text.len()).sum();
-    let mut prose_in: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    let mut prose_in: std::collections::HashMap<NodeId, (usize, usize)> = std::collections::HashMap::new();
     for block in blocks.iter().filter(|b| prose(b)) {
         for &element in &block.furniture {
-            *prose_in.entry(element).or_default() += block.text.len();
+            let entry = prose_in.entry(element).or_default();
+            entry.0 += block.text.len();
+            entry.1 += 1;
         }
     }
     let lifted: HashSet<NodeId> = prose_in
         .iter()
-        .filter(|&(&element, &bytes)| bytes * 2 >= total_prose && total_prose > 0 && !dom.element(element).is_some_and(is_comment_section))
+        .filter(|&(&element, &(bytes, count))| {
+            bytes * 2 >= total_prose && count >= 3 && !dom.element(element).is_some_and(is_comment_section)
+        })
         .map(|(&element, _)| element)
         .collect();
-    let is_furniture = |b: &RawBlock| b.furniture.iter().any(|f| !lifted.contains(f));
+    let teasers = teaser_items(dom, blocks, total_prose);
+    let is_furniture = |b: &RawBlock| b.furniture.iter().any(|f| !lifted.contains(f)) || teasers.contains(&b.container);
 
     let body_hint = meta.json_ld_body.as_deref().filter(|body| body.split_whitespace().count() >= 40).map(Shingles::new);
 
     let mut scores = vec![0.0f64; dom.len()];
+    let mut weights = Vec::with_capacity(blocks.len());
     for block in blocks {
         let weight = weight(block, is_furniture(block), body_hint.as_ref());
+        weights.push(weight);
         if weight == 0.0 {
             continue;
         }
@@ -494,6 +549,10 @@ fn choose<'b>(dom: &Dom, blocks: &'b [RawBlock], meta: &PageMeta) -> Vec<&'b Raw
         .filter(|&id| dom.element(id).is_some())
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(a.cmp(&b)))
         .unwrap_or(Dom::ROOT);
+    if let Some(decisions) = decisions.as_mut() {
+        decisions.push((best, scores[best], false));
+        decisions.extend(blocks.iter().zip(&weights).map(|(b, &w)| (b.container, w, is_furniture(b))));
+    }
     let inside = |block: &RawBlock| dom.ancestors(block.container).any(|a| a == best);
     let title = meta.title.as_deref().map(normalise_for_compare);
     blocks
@@ -503,6 +562,58 @@ fn choose<'b>(dom: &Dom, blocks: &'b [RawBlock], meta: &PageMeta) -> Vec<&'b Raw
         .filter(|b| b.role != Role::Caption)
         .filter(|b| !(matches!(b.role, Role::Heading(_)) && title.as_deref() == Some(normalise_for_compare(&b.text).as_str())))
         .collect()
+}
+
+/// Containers of blocks that belong to teaser items: repeated siblings (three or more
+/// elements of one tag and class) that each start with a link-heavy title followed by a
+/// little text (under a quarter of the page's prose) — the cards of "more stories"
+/// lists, which read like prose but are not the article.
+fn teaser_items(dom: &Dom, blocks: &[RawBlock], total_prose: usize) -> HashSet<NodeId> {
+    #[derive(Default, Clone, Copy)]
+    struct Stats {
+        text_bytes: usize,
+        /// Whether the first block of 15 bytes or more is mostly link text.
+        starts_with_link: Option<bool>,
+        texts: usize,
+    }
+    let mut stats: std::collections::HashMap<NodeId, Stats> = std::collections::HashMap::new();
+    for block in blocks {
+        let linked_title = block.link_density() > 0.6 && block.text.len() >= 15;
+        for element in dom.ancestors(block.container).take(5) {
+            let entry = stats.entry(element).or_default();
+            if entry.starts_with_link.is_none() && block.text.len() >= 15 {
+                entry.starts_with_link = Some(linked_title);
+            }
+            if !linked_title {
+                entry.text_bytes += block.text.len();
+                entry.texts += usize::from(block.link_density() < 0.3 && block.text.len() >= 20);
+            }
+        }
+    }
+    let signature = |id: NodeId| {
+        dom.element(id).map(|e| (e.name.clone(), e.attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("").to_owned()))
+    };
+    let is_item = |id: NodeId| {
+        let Some(s) = stats.get(&id) else { return false };
+        if s.starts_with_link != Some(true)
+            || s.texts == 0
+            || s.text_bytes > 800
+            || s.text_bytes * 4 > total_prose
+            || !matches!(dom.name(id), "li" | "div" | "article" | "section")
+        {
+            return false;
+        }
+        let Some(parent) = dom.node(id).parent else { return false };
+        let own = signature(id);
+        dom.children(parent).filter(|&sibling| signature(sibling) == own).count() >= 3
+    };
+    let mut teasers = HashSet::new();
+    for block in blocks {
+        if dom.ancestors(block.container).take(5).any(is_item) {
+            teasers.insert(block.container);
+        }
+    }
+    teasers
 }
 
 /// How much a block says "main content".
@@ -515,10 +626,9 @@ fn weight(block: &RawBlock, furniture: bool, body_hint: Option<&Shingles>) -> f6
     if density > 0.5 {
         return -len * density;
     }
-    if let Some(hint) = body_hint {
-        if block.text.len() >= MIN_PROSE_BYTES {
-            return if hint.covers(&block.text) { 2.0 * len } else { -0.5 * len };
-        }
+    // The JSON-LD body is often truncated, so blocks it lacks keep their usual weight.
+    if body_hint.is_some_and(|hint| block.text.len() >= MIN_PROSE_BYTES && hint.covers(&block.text)) {
+        return 2.0 * len;
     }
     if block.text.len() < MIN_PROSE_BYTES || block.role == Role::Caption {
         return 0.0;
@@ -624,8 +734,9 @@ mod tests {
     fn a_body_class_never_hides_the_article() {
         let html = r#"<body class="single-post has-sidebar comments-open"><div class="post sidebar-right">
             <p>First paragraph of a long enough story about the harbour and the strike that followed.</p>
-            <p>Second paragraph of the same story, which also runs long enough to count as prose.</p></div></body>"#;
-        assert_eq!(extract(html, None).text.split("\n\n").count(), 2);
+            <p>Second paragraph of the same story, which also runs long enough to count as prose.</p>
+            <p>Third paragraph of the same story, which also runs long enough to count as prose.</p></div></body>"#;
+        assert_eq!(extract(html, None).text.split("\n\n").count(), 3);
     }
 
     #[test]
@@ -634,9 +745,30 @@ mod tests {
         let other = "Our newsletter brings you the best stories of the week, hand picked by our editors, every Friday morning straight to your inbox for free.";
         let html = format!(
             r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge closed","articleBody":"{story} {story}"}}</script>
-            <div><p>{other}</p><p>{other}</p><p>{other}</p></div><div><p>{story}</p></div>"#
+            <div><p>{other}</p><p>{other}</p></div><div><p>{story}</p></div>"#
         );
         assert_eq!(extract(&html, None).text, story);
+    }
+
+    #[test]
+    fn teaser_cards_after_the_article_are_dropped() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic after engineers found cracks in its supports.";
+        let card = |n: u32| {
+            format!(
+                r#"<div class="card"><h3><a href="/s{n}">Another story number {n} with a long linked title</a></h3>
+                <p>A teaser for story {n}, long enough to read like a sentence of prose, but not part of this article.</p></div>"#
+            )
+        };
+        let html = format!(
+            "<body><div class=main><div class=story><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div><div class=more>{}{}{}{}</div></div></body>",
+            card(1),
+            card(2),
+            card(3),
+            card(4)
+        );
+        let text = extract(&html, None).text;
+        assert_eq!(text.split("\n\n").count(), 4, "{text}");
+        assert!(!text.contains("teaser"));
     }
 
     #[test]
