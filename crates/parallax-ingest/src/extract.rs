@@ -55,7 +55,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
 pub fn extract_dom(dom: &Dom, url: Option<&str>) -> Extracted {
     let meta = meta::read(dom, url);
     let start = dom.find("body").unwrap_or(Dom::ROOT);
-    let mut walker = Walker { dom, blocks: Vec::new(), buf: String::new(), link_bytes: 0, pending_space: false, cur: Context::root(start) };
+    let mut walker = Walker {
+        dom,
+        links: LinkStats::new(dom),
+        blocks: Vec::new(),
+        buf: String::new(),
+        link_bytes: 0,
+        pending_space: false,
+        cur: Context::root(start),
+    };
     walker.walk(start, &walker.cur.clone());
     walker.flush();
     let blocks = walker.blocks;
@@ -102,6 +110,12 @@ impl RawBlock {
     fn link_density(&self) -> f64 {
         self.link_bytes as f64 / self.text.len().max(1) as f64
     }
+
+    /// Mostly links: navigation, link lists, "more stories". A long sentence may be more
+    /// than half links and still be prose.
+    fn is_link_list(&self) -> bool {
+        self.link_density() > if self.text.len() >= 150 { 0.7 } else { 0.5 }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -119,8 +133,47 @@ impl Context {
     }
 }
 
+/// Per-node text and link totals of each subtree, computed in one pass.
+struct LinkStats {
+    text_bytes: Vec<u32>,
+    link_bytes: Vec<u32>,
+    links: Vec<u32>,
+}
+
+impl LinkStats {
+    fn new(dom: &Dom) -> LinkStats {
+        let n = dom.len();
+        let (mut text_bytes, mut link_bytes, mut links) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
+        // Children come after their parents in the arena, so a reverse sweep sees every
+        // subtree complete before its parent.
+        for id in (0..n).rev() {
+            match &dom.node(id).data {
+                NodeData::Text(text) => text_bytes[id] = u32::try_from(text.trim().len()).unwrap_or(u32::MAX),
+                NodeData::Element(element) if &*element.name == "a" => {
+                    link_bytes[id] = text_bytes[id];
+                    links[id] += 1;
+                }
+                _ => {}
+            }
+            if let Some(parent) = dom.node(id).parent {
+                text_bytes[parent] = text_bytes[parent].saturating_add(text_bytes[id]);
+                link_bytes[parent] = link_bytes[parent].saturating_add(link_bytes[id]);
+                links[parent] = links[parent].saturating_add(links[id]);
+            }
+        }
+        LinkStats { text_bytes, link_bytes, links }
+    }
+
+    /// An inline element made of three or more links and almost nothing else: a hover
+    /// card or share strip inside a paragraph.
+    fn is_inline_link_cluster(&self, id: NodeId) -> bool {
+        self.links[id] >= 3 && u64::from(self.link_bytes[id]) * 10 >= u64::from(self.text_bytes[id]) * 9
+    }
+}
+
 struct Walker<'a> {
     dom: &'a Dom,
+    links: LinkStats,
     blocks: Vec<RawBlock>,
     buf: String,
     link_bytes: usize,
@@ -147,6 +200,9 @@ impl Walker<'_> {
         }
         if matches!(name, "br" | "hr") {
             self.flush();
+            return;
+        }
+        if !is_block(name) && name != "a" && self.links.is_inline_link_cluster(id) {
             return;
         }
         let mut inner = ctx.clone();
@@ -434,19 +490,48 @@ fn is_furniture(element: &Element) -> bool {
     furniture_words(element).next().is_some()
 }
 
-/// The class and id words of `element` that mark furniture.
+/// Furniture markers that count wherever they occur inside a class or id word
+/// ("figcaption", "imageembedcaption", "postbyline").
+const FURNITURE_INFIXES: &[&str] =
+    &["caption", "byline", "newsletter", "advert", "breadcrumb", "sidebar", "taboola", "outbrain", "disqus", "sharebar", "sharing"];
+
+/// The class and id words of `element` that mark furniture. Words are split at
+/// punctuation and at camel-case humps ("InlineImage-imageEmbedCredit" gives "inline",
+/// "image", "image", "embed", "credit").
 fn furniture_words(element: &Element) -> impl Iterator<Item = String> + '_ {
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");
-    class
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .chain(id.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+    let whole_words =
+        class.split(|c: char| !c.is_ascii_alphanumeric()).chain(id.split(|c: char| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty());
+    whole_words
+        .flat_map(|word| {
+            let lower = word.to_ascii_lowercase();
+            let humps = camel_humps(word);
+            std::iter::once(lower).chain(humps)
+        })
         .filter(|word| {
             FURNITURE_WORDS.contains(&word.as_str())
-                || FURNITURE_PREFIXES.iter().any(|prefix| word.len() > prefix.len() && word.starts_with(prefix))
+                || FURNITURE_PREFIXES.iter().any(|prefix| word.len() > prefix.len() && word.starts_with(prefix) && word != "commentary")
+                || FURNITURE_INFIXES.iter().any(|infix| word.contains(infix))
         })
+}
+
+/// The lower-cased parts of a camel-case word, when it has more than one.
+fn camel_humps(word: &str) -> Vec<String> {
+    let bytes = word.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            parts.push(word[start..i].to_ascii_lowercase());
+            start = i;
+        }
+    }
+    if parts.is_empty() {
+        return parts;
+    }
+    parts.push(word[start..].to_ascii_lowercase());
+    parts
 }
 
 fn is_comment_section(element: &Element) -> bool {
@@ -462,8 +547,15 @@ pub fn debug_blocks(html: &str) -> Vec<String> {
     let dom = Dom::parse(html);
     let meta = meta::read(&dom, None);
     let start = dom.find("body").unwrap_or(Dom::ROOT);
-    let mut walker =
-        Walker { dom: &dom, blocks: Vec::new(), buf: String::new(), link_bytes: 0, pending_space: false, cur: Context::root(start) };
+    let mut walker = Walker {
+        dom: &dom,
+        links: LinkStats::new(&dom),
+        blocks: Vec::new(),
+        buf: String::new(),
+        link_bytes: 0,
+        pending_space: false,
+        cur: Context::root(start),
+    };
     walker.walk(start, &walker.cur.clone());
     walker.flush();
     let blocks = walker.blocks;
@@ -555,13 +647,220 @@ fn choose_with<'b>(
     }
     let inside = |block: &RawBlock| dom.ancestors(block.container).any(|a| a == best);
     let title = meta.title.as_deref().map(normalise_for_compare);
-    blocks
+    let mut chosen: Vec<&RawBlock> = blocks
         .iter()
         .filter(|b| inside(b) && !is_furniture(b))
-        .filter(|b| b.link_density() <= 0.5)
+        .filter(|b| !b.is_link_list())
         .filter(|b| b.role != Role::Caption)
         .filter(|b| !(matches!(b.role, Role::Heading(_)) && title.as_deref() == Some(normalise_for_compare(&b.text).as_str())))
-        .collect()
+        .filter(|b| !is_furniture_line(&b.text) && b.text.chars().any(char::is_alphanumeric))
+        .collect();
+    // Short lines before the first paragraph (dates, kickers, "Key points") and headings
+    // or short lines after the last one ("Comments", "Related articles") frame the
+    // article rather than belong to it.
+    let leading = chosen.iter().take_while(|b| !matches!(b.role, Role::Heading(_)) && !is_sentence_like(&b.text)).count();
+    chosen.drain(..leading);
+    while chosen.last().is_some_and(|b| matches!(b.role, Role::Heading(_)) || (b.role != Role::ListItem && !is_sentence_like(&b.text))) {
+        chosen.pop();
+    }
+    chosen
+}
+
+/// Prose-like: at least 40 bytes, or ending like a sentence.
+fn is_sentence_like(text: &str) -> bool {
+    text.len() >= 40 || text.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ')', ':', '…'])
+}
+
+/// Line-start phrases of page furniture, lower-case, for lines of at most ten words.
+const FURNITURE_LINE_PREFIXES: &[&str] = &[
+    "advertisement",
+    "advert",
+    "sponsored content",
+    "comments",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related coverage",
+    "related:",
+    "read more",
+    "read next",
+    "more from",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "share this",
+    "share on",
+    "share:",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "follow us",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "join the conversation",
+    "this slideshow requires javascript",
+    "tell us what you think",
+    "image source",
+    "image caption",
+    "image copyright",
+    "media caption",
+    "photo:",
+    "image:",
+    "credit:",
+    "the following two tabs change content below",
+    "the following tabs change content below",
+    "skip to content",
+    "please enable javascript",
+    "copyright ©",
+    "all rights reserved",
+];
+
+/// A line that is page furniture by its wording: prompts, widget text, credits and
+/// captions, publication-date lines, newsletter and contact blurbs.
+fn is_furniture_line(text: &str) -> bool {
+    let word_count = text.split_whitespace().count();
+    if word_count > 40 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if word_count <= 10
+        && (FURNITURE_LINE_PREFIXES.iter().any(|prefix| lower.starts_with(prefix))
+            || lower.starts_with("don't miss")
+            || lower.starts_with("don’t miss"))
+    {
+        return true;
+    }
+    if word_count <= 12 && (lower.ends_with("getty images") || lower.ends_with("getty images)")) {
+        return true;
+    }
+    is_credited_caption(&lower) || (word_count <= 16 && is_date_line(&lower)) || (word_count <= 30 && is_promo_or_contact(&lower))
+}
+
+/// "Protesters gathered outside (Image: GETTY)": a caption ending in a bracketed credit.
+fn is_credited_caption(lower: &str) -> bool {
+    let trimmed = lower.trim_end();
+    let Some(inner) = trimmed.strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(_, inner)| inner.trim_start()) else {
+        return false;
+    };
+    ["image:", "image :", "photo:", "photo :", "picture:", "pictures:", "credit:", "photograph:", "images:"]
+        .iter()
+        .any(|p| inner.starts_with(p))
+}
+
+const MONTH_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "utc",
+    "bst",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "cet",
+    "ist",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "date",
+    "time",
+    "hours",
+    "hour",
+    "ago",
+    "minutes",
+    "mins",
+    "min",
+    "read",
+];
+
+/// "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05": a line of dates and times.
+fn is_date_line(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let has_date =
+        words.iter().any(|w| MONTH_WORDS.contains(w) || (w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit())));
+    let dateish = words
+        .iter()
+        .filter(|w| {
+            MONTH_WORDS.contains(w)
+                || DATE_LINE_WORDS.contains(w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || (w.len() <= 4 && {
+                    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
+        .count();
+    has_date && dateish * 10 >= words.len() * 8
+}
+
+/// Newsletter pitches and author contact lines: "Subscribe to our newsletters",
+/// "Jane may be reached at jane@example.com. Follow her on Twitter".
+fn is_promo_or_contact(lower: &str) -> bool {
+    let newsletter = lower.contains("newsletter") && (lower.contains("subscribe") || lower.contains("sign up") || lower.contains("inbox"));
+    let contact = lower.contains('@')
+        && (lower.contains("reached at") || lower.contains("contact") || lower.contains("follow") || lower.contains("email"))
+        && lower.split_whitespace().any(|w| w.contains('@') && w.contains('.'));
+    newsletter || contact
 }
 
 /// Containers of blocks that belong to teaser items: repeated siblings (three or more
@@ -579,14 +878,16 @@ fn teaser_items(dom: &Dom, blocks: &[RawBlock], total_prose: usize) -> HashSet<N
     let mut stats: std::collections::HashMap<NodeId, Stats> = std::collections::HashMap::new();
     for block in blocks {
         let linked_title = block.link_density() > 0.6 && block.text.len() >= 15;
+
         for element in dom.ancestors(block.container).take(5) {
             let entry = stats.entry(element).or_default();
             if entry.starts_with_link.is_none() && block.text.len() >= 15 {
                 entry.starts_with_link = Some(linked_title);
             }
             if !linked_title {
-                entry.text_bytes += block.text.len();
-                entry.texts += usize::from(block.link_density() < 0.3 && block.text.len() >= 20);
+                let unlinked = block.text.len() - block.link_bytes.min(block.text.len());
+                entry.text_bytes += unlinked;
+                entry.texts += usize::from(block.link_density() < 0.6 && unlinked >= 20);
             }
         }
     }
@@ -623,7 +924,7 @@ fn weight(block: &RawBlock, furniture: bool, body_hint: Option<&Shingles>) -> f6
     if furniture {
         return -len;
     }
-    if density > 0.5 {
+    if block.is_link_list() {
         return -len * density;
     }
     // The JSON-LD body is often truncated, so blocks it lacks keep their usual weight.
