@@ -487,7 +487,13 @@ fn is_furniture(element: &Element) -> bool {
             return true;
         }
     }
-    furniture_words(element).next().is_some()
+    // An embedded post ("social-media-embed", "twitter-tweet") is quoted content, not a
+    // share button, whatever other words its class has.
+    let embedded = [element.attr("class"), element.attr("id")]
+        .iter()
+        .flatten()
+        .any(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case("embed") || w.eq_ignore_ascii_case("tweet")));
+    !embedded && furniture_words(element).next().is_some()
 }
 
 /// Furniture markers that count wherever they occur inside a class or id word
@@ -1070,6 +1076,38 @@ mod tests {
         let text = extract(&html, None).text;
         assert_eq!(text.split("\n\n").count(), 4, "{text}");
         assert!(!text.contains("teaser"));
+    }
+
+    #[test]
+    fn furniture_lines_are_recognised_by_wording() {
+        for line in [
+            "Protesters gathered outside the port on Monday (Image: GETTY)",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+            "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter.",
+            "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+            "Leave a Reply",
+            "The following two tabs change content below.",
+            "Image source,Russian Defence Ministry",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+        for line in [
+            "He was arrested in April for the March 21 call to the offices of the mayor.",
+            "What is new in 2.26 (September pack)?",
+            "Police said the photo (taken on Monday) was genuine.",
+        ] {
+            assert!(!is_furniture_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn hover_cards_inside_paragraphs_are_skipped_and_embeds_kept() {
+        let html = r#"<article><p>Governor <a href="/p/1">Ann Wu</a><span class="card"><a href="/p/1">Ann Wu</a> <a href="/a/1">Another headline</a> <a href="/a/2">Yet another headline</a></span> defended the campaign on Monday, her office said.</p>
+            <p>The slogan drew criticism and ridicule across social media on Monday and Tuesday, officials said.</p>
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and the state paid for it, a reader wrote online.</p></blockquote></div></article>"#;
+        let text = extract(html, None).text;
+        assert!(text.starts_with("Governor Ann Wu defended the campaign on Monday"), "{text}");
+        assert!(text.contains("Yes this is real"), "{text}");
     }
 
     #[test]
