@@ -7,6 +7,7 @@
 //! error.
 
 mod eval;
+mod extract;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -30,7 +31,8 @@ struct Cli {
 enum Command {
     /// Print a cited brief of the stories in the given articles.
     ///
-    /// Reads plain-text files (the first line may be the headline) and directories of them,
+    /// Reads plain-text files (the first line may be the headline), HTML pages (`.html`,
+    /// `.htm`, `.html.gz`, or recognised by content) and directories of them,
     /// groups the articles into stories and prints one brief per story: facts that the
     /// outlets agree on, that are compatible, disputed or single-source, who said what,
     /// the entities, how each outlet labels the actors, and a timeline. Every line cites
@@ -51,7 +53,8 @@ enum Command {
     /// Print every annotation layer of one article as JSON.
     ///
     /// The output follows schema/document.schema.json: `text` is the input exactly (as
-    /// UTF-8) and every span is a byte range `{start, end}` of it.
+    /// UTF-8) for plain text, the headline and main text for an HTML page, and every span
+    /// is a byte range `{start, end}` of it.
     Annotate {
         /// The article to annotate.
         #[arg(value_name = "PATH")]
@@ -62,6 +65,20 @@ enum Command {
         /// Publication date (YYYY-MM-DD) when the article does not state one.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
+    },
+    /// Print the main text and metadata of each page: HTML or plain text, files or
+    /// directories.
+    ///
+    /// One record per page with input, url, title, authors, published, site, language and
+    /// text (the main text without the headline). Inputs that cannot be read are
+    /// reported and the others still printed.
+    Extract {
+        /// Files or directories to read.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = extract::ExtractFormat::Jsonl)]
+        format: extract::ExtractFormat,
     },
     /// Run a benchmark against public ground truth and print its score.
     Eval {
@@ -145,6 +162,12 @@ fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Brief { inputs, format, published } => brief(&inputs, format, published),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
+        Command::Extract { inputs, format } => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let failures = extract::run(&inputs, format, &mut out, &report)?;
+            Ok(if failures > 0 { Outcome::Partial } else { Outcome::Complete })
+        }
         Command::Eval { benchmark: EvalCommand::Extraction { data, out } } => {
             eval::extraction(&data, out.as_ref(), &mut io::stdout().lock())?;
             Ok(Outcome::Complete)
