@@ -658,7 +658,7 @@ fn choose_with<'b>(
         .filter(|b| inside(b) && !is_furniture(b))
         .filter(|b| !b.is_link_list())
         .filter(|b| b.role != Role::Caption)
-        .filter(|b| !(matches!(b.role, Role::Heading(_)) && title.as_deref() == Some(normalise_for_compare(&b.text).as_str())))
+        .filter(|b| title.as_deref() != Some(normalise_for_compare(&b.text).as_str()))
         .filter(|b| !is_furniture_line(&b.text) && b.text.chars().any(char::is_alphanumeric))
         .collect();
     // Short lines before the first paragraph (dates, kickers, "Key points") and headings
@@ -666,6 +666,21 @@ fn choose_with<'b>(
     // article rather than belong to it.
     let leading = chosen.iter().take_while(|b| !matches!(b.role, Role::Heading(_)) && !is_sentence_like(&b.text)).count();
     chosen.drain(..leading);
+    // One or two short blocks before the element that holds most of the prose, and
+    // outside it, are a standfirst or summary set apart from the body (or furniture).
+    let mut prose_by_parent: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    for block in &chosen {
+        let parent =
+            if block.role == Role::Paragraph { dom.node(block.container).parent.unwrap_or(block.container) } else { block.container };
+        *prose_by_parent.entry(parent).or_default() += block.text.len();
+    }
+    if let Some((&core, &core_bytes)) = prose_by_parent.iter().max_by_key(|&(&id, &bytes)| (bytes, std::cmp::Reverse(id))) {
+        let outside = chosen.iter().take_while(|b| !dom.ancestors(b.container).any(|a| a == core)).count();
+        let outside_bytes: usize = chosen[..outside].iter().map(|b| b.text.len()).sum();
+        if outside <= 2 && outside < chosen.len() && outside_bytes <= 300 && outside_bytes * 8 <= core_bytes {
+            chosen.drain(..outside);
+        }
+    }
     while chosen.last().is_some_and(|b| matches!(b.role, Role::Heading(_)) || (b.role != Role::ListItem && !is_sentence_like(&b.text))) {
         chosen.pop();
     }
@@ -721,6 +736,18 @@ const FURNITURE_LINE_PREFIXES: &[&str] = &[
     "please enable javascript",
     "copyright ©",
     "all rights reserved",
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "source:",
+    "sources:",
+    "have your say",
+    "related tags",
+    "tags:",
+    "post comment",
+    "more:",
 ];
 
 /// A line that is page furniture by its wording: prompts, widget text, credits and
@@ -735,6 +762,11 @@ fn is_furniture_line(text: &str) -> bool {
         && (FURNITURE_LINE_PREFIXES.iter().any(|prefix| lower.starts_with(prefix))
             || lower.starts_with("don't miss")
             || lower.starts_with("don’t miss"))
+    {
+        return true;
+    }
+    // Wire-service credit lines name many people: "Reporting by …; Editing by …".
+    if ["reporting by", "additional reporting by", "writing by", "editing by"].iter().any(|p| lower.starts_with(p)) && !lower.contains(". ")
     {
         return true;
     }
@@ -1108,6 +1140,21 @@ mod tests {
         let text = extract(html, None).text;
         assert!(text.starts_with("Governor Ann Wu defended the campaign on Monday"), "{text}");
         assert!(text.contains("Yes this is real"), "{text}");
+    }
+
+    #[test]
+    fn a_standfirst_set_apart_from_the_body_is_dropped_but_a_split_body_is_kept() {
+        let para = "The council voted on Tuesday to close the old bridge to traffic after engineers found cracks in its supports.";
+        let standfirst = "Engineers found cracks in two supports of the old bridge.";
+        let html = format!(
+            "<article><p class=summary>{standfirst}</p><div class=body><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+             <p class=credit-line>Reporting by Ann Wu; Editing by Tom Hale</p></article>"
+        );
+        let text = extract(&html, None).text;
+        assert!(!text.contains(standfirst) && !text.contains("Reporting by"), "{text}");
+        let split =
+            format!("<article><div class=part><p>{para}</p><p>{para}</p></div><div class=part><p>{para}</p><p>{para}</p></div></article>");
+        assert_eq!(extract(&split, None).text.split("\n\n").count(), 4);
     }
 
     #[test]
