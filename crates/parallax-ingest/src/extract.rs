@@ -1147,7 +1147,7 @@ mod tests {
         let para = "The council voted on Tuesday to close the old bridge to traffic after engineers found cracks in its supports.";
         let standfirst = "Engineers found cracks in two supports of the old bridge.";
         let html = format!(
-            "<article><p class=summary>{standfirst}</p><div class=body><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+            "<article><p class=summary>{standfirst}</p><div class=body><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div>\
              <p class=credit-line>Reporting by Ann Wu; Editing by Tom Hale</p></article>"
         );
         let text = extract(&html, None).text;
