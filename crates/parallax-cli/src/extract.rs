@@ -40,50 +40,75 @@ fn body(doc: &Document) -> &str {
     }
 }
 
-/// Writes the records of every input that could be read; returns how many inputs failed.
+/// Writes the record of every page as soon as it is read (so that an archive streams
+/// through in bounded memory); returns how many inputs or records failed.
 pub fn run(inputs: &[PathBuf], format: ExtractFormat, out: &mut dyn Write, report: &dyn Fn(&str)) -> Result<usize> {
-    let batch = parallax_ingest::read_inputs(inputs);
-    for error in &batch.errors {
-        report(&error.to_string());
+    let mut failures = 0;
+    let mut written = 0usize;
+    let mut write_error: Option<std::io::Error> = None;
+    if matches!(format, ExtractFormat::Json) {
+        write!(out, "[")?;
     }
-    for loaded in &batch.loaded {
-        for warning in &loaded.warnings {
-            report(&format!("warning: {warning}"));
+    parallax_ingest::visit_inputs(inputs, &mut |item| {
+        if write_error.is_some() {
+            return;
         }
-    }
-    match format {
-        ExtractFormat::Json => {
-            let records: Vec<serde_json::Value> = batch.loaded.iter().map(|l| record(&l.doc)).collect();
-            serde_json::to_writer_pretty(&mut *out, &records)?;
-            writeln!(out)?;
-        }
-        ExtractFormat::Jsonl => {
-            for loaded in &batch.loaded {
-                serde_json::to_writer(&mut *out, &record(&loaded.doc))?;
-                writeln!(out)?;
-            }
-        }
-        ExtractFormat::Text => {
-            for (i, loaded) in batch.loaded.iter().enumerate() {
-                let doc = &loaded.doc;
-                if i > 0 {
-                    writeln!(out)?;
+        let doc = match item {
+            parallax_ingest::Item::Loaded(loaded) => {
+                for warning in &loaded.warnings {
+                    report(&format!("warning: {warning}"));
                 }
-                writeln!(out, "# {}", doc.meta.title.as_deref().unwrap_or("(no headline)"))?;
-                let unknown = "unknown";
-                writeln!(
-                    out,
-                    "{} — {} — {} — {}",
-                    doc.meta.outlet.as_deref().unwrap_or(unknown),
-                    if doc.meta.authors.is_empty() { unknown.to_owned() } else { doc.meta.authors.join(", ") },
-                    doc.meta.published.as_deref().unwrap_or("date unknown"),
-                    doc.meta.url.as_deref().or(doc.meta.input.as_deref()).unwrap_or(unknown),
-                )?;
-                writeln!(out)?;
-                writeln!(out, "{}", body(doc))?;
+                loaded.doc
             }
+            parallax_ingest::Item::Error(error) => {
+                failures += 1;
+                report(&error.to_string());
+                return;
+            }
+            parallax_ingest::Item::Skipped(_) => return,
+        };
+        if let Err(error) = write_page(&doc, format, written, out) {
+            write_error = Some(error);
         }
+        written += 1;
+    });
+    if let Some(error) = write_error {
+        return Err(error.into());
+    }
+    if matches!(format, ExtractFormat::Json) {
+        writeln!(out, "{}]", if written > 0 { "\n" } else { "" })?;
     }
     out.flush()?;
-    Ok(batch.errors.len())
+    Ok(failures)
+}
+
+fn write_page(doc: &Document, format: ExtractFormat, index: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        ExtractFormat::Json => {
+            write!(out, "{}\n  ", if index > 0 { "," } else { "" })?;
+            serde_json::to_writer(&mut *out, &record(doc))?;
+        }
+        ExtractFormat::Jsonl => {
+            serde_json::to_writer(&mut *out, &record(doc))?;
+            writeln!(out)?;
+        }
+        ExtractFormat::Text => {
+            if index > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "# {}", doc.meta.title.as_deref().unwrap_or("(no headline)"))?;
+            let unknown = "unknown";
+            writeln!(
+                out,
+                "{} — {} — {} — {}",
+                doc.meta.outlet.as_deref().unwrap_or(unknown),
+                if doc.meta.authors.is_empty() { unknown.to_owned() } else { doc.meta.authors.join(", ") },
+                doc.meta.published.as_deref().unwrap_or("date unknown"),
+                doc.meta.url.as_deref().or(doc.meta.input.as_deref()).unwrap_or(unknown),
+            )?;
+            writeln!(out)?;
+            writeln!(out, "{}", body(doc))?;
+        }
+    }
+    Ok(())
 }

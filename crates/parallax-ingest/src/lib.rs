@@ -16,7 +16,9 @@ pub mod benchmark;
 pub mod charset;
 pub mod extract;
 pub mod html;
+pub mod jsonl;
 pub mod meta;
+pub mod warc;
 
 pub use extract::{extract, Extracted, TextBlock, TextBlockKind};
 
@@ -24,14 +26,14 @@ use parallax_core::layer::{Blocks, Boilerplate as BoilerplateLayer};
 use parallax_core::{Block, BlockKind, Document, Metadata, Span};
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Inputs larger than this are refused rather than analysed.
 pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
-/// File extensions read when walking a directory (`.html.gz` and `.htm.gz` too).
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml"];
+/// File extensions read when walking a directory, each also with `.gz` after it.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "warc"];
 
 /// Why an input could not be read, naming the input.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +52,10 @@ pub enum InputError {
     Gzip { path: String, source: std::io::Error },
     #[error("{path}: no article text found in the HTML page")]
     NoArticleText { path: String },
+    /// One record of a multi-article input (a WARC record, a JSON Lines line) failed; the
+    /// rest of the input is still read.
+    #[error("{path}: {reason}")]
+    Record { path: String, reason: String },
 }
 
 /// A document read from an input, with any warnings about how it was read.
@@ -68,38 +74,53 @@ pub struct Batch {
     pub skipped: Vec<PathBuf>,
 }
 
+/// One thing that reading inputs produced, in input order.
+// Items are moved once, from the reader to the visitor; boxing the document would cost an
+// allocation per article for nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Item {
+    Loaded(Loaded),
+    Error(InputError),
+    /// A file passed over while walking a directory (not a readable format).
+    Skipped(PathBuf),
+}
+
 /// Reads every input: files directly, directories walked recursively in sorted order.
 pub fn read_inputs(inputs: &[PathBuf]) -> Batch {
     let mut batch = Batch::default();
+    visit_inputs(inputs, &mut |item| match item {
+        Item::Loaded(loaded) => batch.loaded.push(loaded),
+        Item::Error(error) => batch.errors.push(error),
+        Item::Skipped(path) => batch.skipped.push(path),
+    });
+    batch
+}
+
+/// Reads every input and hands each document, error or skipped file to `visit` as soon as
+/// it is read, so that archives of many articles stream through in bounded memory.
+pub fn visit_inputs(inputs: &[PathBuf], visit: &mut dyn FnMut(Item)) {
     let mut ids = HashSet::new();
     for input in inputs {
         if input.is_dir() {
             let mut files = Vec::new();
-            walk(input, &mut files, &mut batch);
+            walk(input, &mut files, visit);
             for file in files {
-                push(read_file(&file, &mut ids), &mut batch);
+                read_path(&file, &mut ids, visit);
             }
         } else if input.exists() {
-            push(read_file(input, &mut ids), &mut batch);
+            read_path(input, &mut ids, visit);
         } else {
-            batch.errors.push(InputError::NotFound { path: input.display().to_string() });
+            visit(Item::Error(InputError::NotFound { path: input.display().to_string() }));
         }
     }
-    batch
 }
 
-fn push(result: Result<Loaded, InputError>, batch: &mut Batch) {
-    match result {
-        Ok(loaded) => batch.loaded.push(loaded),
-        Err(error) => batch.errors.push(error),
-    }
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, batch: &mut Batch) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, visit: &mut dyn FnMut(Item)) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            batch.errors.push(InputError::Io { path: dir.display().to_string(), source });
+            visit(Item::Error(InputError::Io { path: dir.display().to_string(), source }));
             return;
         }
     };
@@ -111,13 +132,128 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, batch: &mut Batch) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, files, batch);
+            walk(&path, files, visit);
         } else if is_readable_name(&path) {
             files.push(path);
         } else {
-            batch.skipped.push(path);
+            visit(Item::Skipped(path));
         }
     }
+}
+
+/// Reads one file of any supported kind. WARC archives (recognised by their first bytes,
+/// compressed or not) are streamed record by record; other files are read whole (up to
+/// [`MAX_INPUT_BYTES`]) and recognised by content: JSON Lines, HTML, else plain text.
+fn read_path(path: &Path, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+    let name = path.display().to_string();
+    match open_maybe_gzip(path) {
+        Ok(mut reader) => match reader.fill_buf() {
+            Ok(head) if head.starts_with(b"WARC/") => return read_warc(reader, &name, ids, visit),
+            Ok(_) => {}
+            Err(source) => return visit(Item::Error(InputError::Gzip { path: name, source })),
+        },
+        Err(source) => return visit(Item::Error(InputError::Io { path: name, source })),
+    }
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let is_jsonl = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"].iter().any(|ext| file_name.ends_with(ext));
+    match read_whole(path) {
+        Ok(bytes) if is_jsonl || jsonl::looks_like_json_lines(&bytes) => read_json_lines(&bytes, &name, ids, visit),
+        Ok(bytes) => visit(match document_from_file_bytes(&bytes, path, &name, ids) {
+            Ok(loaded) => Item::Loaded(loaded),
+            Err(error) => Item::Error(error),
+        }),
+        Err(error) => visit(Item::Error(error)),
+    }
+}
+
+/// A buffered reader over a file, decompressing it when it starts with the gzip magic.
+fn open_maybe_gzip(path: &Path) -> std::io::Result<Box<dyn std::io::BufRead>> {
+    let mut file = std::io::BufReader::new(fs::File::open(path)?);
+    let gzip = file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gzip { Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file))) } else { Box::new(file) })
+}
+
+/// The whole file, decompressed when gzip, refused above [`MAX_INPUT_BYTES`].
+fn read_whole(path: &Path) -> Result<Vec<u8>, InputError> {
+    let name = path.display().to_string();
+    let size = fs::metadata(path).map_err(|source| InputError::Io { path: name.clone(), source })?.len();
+    if size > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { path: name, size, max: MAX_INPUT_BYTES });
+    }
+    let raw = fs::read(path).map_err(|source| InputError::Io { path: name.clone(), source })?;
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        gunzip(&raw, &name)
+    } else {
+        Ok(raw)
+    }
+}
+
+/// Streams a WARC archive: every `response` record with an HTML payload becomes a
+/// document (its URL from `WARC-Target-URI`, its charset from the HTTP header); other
+/// records are passed over; a malformed record is reported and skipped.
+fn read_warc(reader: Box<dyn std::io::BufRead>, name: &str, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+    for record in warc::WarcReader::new(reader) {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                visit(Item::Error(InputError::Record { path: name.to_owned(), reason: error.to_string() }));
+                continue;
+            }
+        };
+        if !record.header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
+            continue;
+        }
+        let uri = record.header("WARC-Target-URI").unwrap_or("").trim_matches(['<', '>']).to_owned();
+        let record_name = format!("{name} (record at byte {}, {uri})", record.offset);
+        let response = match warc::http_response(&record.body) {
+            Ok(response) => response,
+            Err(reason) => {
+                visit(Item::Error(InputError::Record { path: record_name, reason }));
+                continue;
+            }
+        };
+        let content_type = response.header("Content-Type").unwrap_or("").to_ascii_lowercase();
+        let is_html = content_type.contains("html") || (content_type.is_empty() && looks_like_html(&response.body));
+        if response.status != 200 || !is_html {
+            continue;
+        }
+        let id = unique_id(&url_id(&uri), ids);
+        let url = (!uri.is_empty()).then_some(uri.as_str());
+        visit(match from_html_with(&response.body, name, id, url, Some(&content_type)) {
+            Ok(loaded) => Item::Loaded(loaded),
+            Err(InputError::NoArticleText { .. }) => {
+                Item::Error(InputError::Record { path: record_name, reason: "no article text found in the HTML page".into() })
+            }
+            Err(error) => Item::Error(error),
+        });
+    }
+}
+
+/// Reads JSON Lines: one document per valid line, one error per bad line.
+fn read_json_lines(bytes: &[u8], name: &str, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+    let text = String::from_utf8_lossy(bytes);
+    let stem = Path::new(name).file_name().and_then(|n| n.to_str()).and_then(|n| n.split('.').next()).unwrap_or("line").to_owned();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line_name = format!("{name}:{}", index + 1);
+        let id = unique_id(&format!("{stem}-{}", index + 1), ids);
+        visit(match jsonl::parse_line(line, name, id) {
+            Ok(doc) => Item::Loaded(Loaded { doc, warnings: Vec::new() }),
+            Err(reason) => Item::Error(InputError::Record { path: line_name, reason }),
+        });
+    }
+}
+
+/// A short stable id for a URL: `u` and 16 hex digits of its FNV-1a hash.
+pub fn url_id(url: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in url.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("u{hash:016x}")
 }
 
 /// Whether a directory walk takes this file: a text or HTML extension, possibly
@@ -129,27 +265,23 @@ fn is_readable_name(path: &Path) -> bool {
     name.rsplit_once('.').is_some_and(|(_, ext)| TEXT_EXTENSIONS.contains(&ext))
 }
 
-/// Reads one file (gzip-compressed when its name ends in `.gz`) into a document: HTML
-/// when its name or its content says so, plain text otherwise.
+/// Reads one single-article file (gzip-compressed or not) into a document: HTML when its
+/// name or its content says so, plain text otherwise.
 pub fn read_file(path: &Path, ids: &mut HashSet<String>) -> Result<Loaded, InputError> {
-    let name = path.display().to_string();
-    let size = fs::metadata(path).map_err(|source| InputError::Io { path: name.clone(), source })?.len();
-    if size > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { path: name, size, max: MAX_INPUT_BYTES });
-    }
-    let raw = fs::read(path).map_err(|source| InputError::Io { path: name.clone(), source })?;
+    let bytes = read_whole(path)?;
+    document_from_file_bytes(&bytes, path, &path.display().to_string(), ids)
+}
+
+fn document_from_file_bytes(bytes: &[u8], path: &Path, name: &str, ids: &mut HashSet<String>) -> Result<Loaded, InputError> {
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("article").to_ascii_lowercase();
-    let (bytes, file_name) = match file_name.strip_suffix(".gz") {
-        Some(inner) => (gunzip(&raw, &name)?, inner.to_owned()),
-        None => (raw, file_name),
-    };
+    let file_name = file_name.strip_suffix(".gz").unwrap_or(&file_name);
     let stem = file_name.split('.').next().filter(|s| !s.is_empty()).unwrap_or("article");
     let id = unique_id(stem, ids);
     let html_by_name = [".html", ".htm", ".xhtml"].iter().any(|ext| file_name.ends_with(ext));
-    if html_by_name || looks_like_html(&bytes) {
-        from_html(&bytes, &name, id, None)
+    if html_by_name || looks_like_html(bytes) {
+        from_html(bytes, name, id, None)
     } else {
-        from_bytes(&bytes, &name, id)
+        from_bytes(bytes, name, id)
     }
 }
 
@@ -182,10 +314,15 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// Makes a document from an HTML page read from `input` (a path or URL); `url` is the
 /// page's address when known.
 pub fn from_html(bytes: &[u8], input: &str, id: String, url: Option<&str>) -> Result<Loaded, InputError> {
+    from_html_with(bytes, input, id, url, None)
+}
+
+/// [`from_html`] with the HTTP `Content-Type` header, whose charset wins over the page's.
+pub fn from_html_with(bytes: &[u8], input: &str, id: String, url: Option<&str>, content_type: Option<&str>) -> Result<Loaded, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { path: input.to_owned() });
     }
-    let decoded = charset::decode_html(bytes, None);
+    let decoded = charset::decode_html(bytes, content_type);
     let mut warnings = Vec::new();
     if decoded.had_errors {
         warnings.push(format!("{input}: bytes invalid in {} were replaced with U+FFFD", decoded.encoding));
