@@ -98,7 +98,7 @@ fn json_lines_give_one_document_per_line_and_name_bad_lines() {
         r#"{"title":"Bridge closed","html":"<article><p>The council closed the old bridge after engineers found cracks in two supports.</p></article>"}"#,
     ];
     std::fs::write(dir.join("articles.jsonl"), lines.join("\n")).unwrap();
-    let batch = read_inputs(&[dir.clone()]);
+    let batch = read_inputs(std::slice::from_ref(&dir));
     assert_eq!(batch.loaded.len(), 2);
     let first = &batch.loaded[0].doc;
     assert_eq!(first.text().as_str(), "Port strike spreads\n\nDock workers walked out on Monday.");
