@@ -31,14 +31,16 @@ struct Cli {
 enum Command {
     /// Print a cited brief of the stories in the given articles.
     ///
-    /// Reads plain-text files (the first line may be the headline), HTML pages (`.html`,
-    /// `.htm`, `.html.gz`, or recognised by content) and directories of them,
+    /// Reads plain-text files (the first line may be the headline), HTML pages, URLs,
+    /// RSS / Atom / JSON feeds, OPML lists of feeds, WARC / WARC.gz archives, JSON Lines
+    /// (url, title, text, published, source) and directories of these — each recognised
+    /// by content, gzip or not —,
     /// groups the articles into stories and prints one brief per story: facts that the
     /// outlets agree on, that are compatible, disputed or single-source, who said what,
     /// the entities, how each outlet labels the actors, and a timeline. Every line cites
     /// the articles it rests on as [n].
     Brief {
-        /// Files or directories to read.
+        /// Files, directories or URLs to read.
         #[arg(required = true, value_name = "PATH")]
         inputs: Vec<PathBuf>,
         /// Output format. JSON follows schema/brief.schema.json: one brief object, or an
@@ -66,14 +68,14 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
     },
-    /// Print the main text and metadata of each page: HTML or plain text, files or
-    /// directories.
+    /// Print the main text and metadata of each article: pages, feeds, archives, JSON
+    /// Lines, plain text; files, directories or URLs.
     ///
     /// One record per page with input, url, title, authors, published, site, language and
     /// text (the main text without the headline). Inputs that cannot be read are
     /// reported and the others still printed.
     Extract {
-        /// Files or directories to read.
+        /// Files, directories or URLs to read.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
         /// Output format.

@@ -15,6 +15,8 @@
 pub mod benchmark;
 pub mod charset;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod html;
 pub mod jsonl;
 pub mod meta;
@@ -33,7 +35,7 @@ use std::path::{Path, PathBuf};
 pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// File extensions read when walking a directory, each also with `.gz` after it.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "warc"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "warc", "xml", "rss", "atom", "opml"];
 
 /// Why an input could not be read, naming the input.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,10 @@ pub enum InputError {
     /// rest of the input is still read.
     #[error("{path}: {reason}")]
     Record { path: String, reason: String },
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
+    #[error("{path}: not a feed, an OPML list or an HTML page")]
+    UnknownXml { path: String },
 }
 
 /// A document read from an input, with any warnings about how it was read.
@@ -101,8 +107,11 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Batch {
 /// it is read, so that archives of many articles stream through in bounded memory.
 pub fn visit_inputs(inputs: &[PathBuf], visit: &mut dyn FnMut(Item)) {
     let mut ids = HashSet::new();
+    let fetch_config = fetch::FetchConfig::default();
     for input in inputs {
-        if input.is_dir() {
+        if let Some(url) = input.to_str().filter(|s| fetch::is_url(s)) {
+            read_url(url, &fetch_config, true, &mut ids, visit);
+        } else if input.is_dir() {
             let mut files = Vec::new();
             walk(input, &mut files, visit);
             for file in files {
@@ -155,15 +164,103 @@ fn read_path(path: &Path, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)
         Err(source) => return visit(Item::Error(InputError::Io { path: name, source })),
     }
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    let is_jsonl = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"].iter().any(|ext| file_name.ends_with(ext));
     match read_whole(path) {
-        Ok(bytes) if is_jsonl || jsonl::looks_like_json_lines(&bytes) => read_json_lines(&bytes, &name, ids, visit),
-        Ok(bytes) => visit(match document_from_file_bytes(&bytes, path, &name, ids) {
-            Ok(loaded) => Item::Loaded(loaded),
-            Err(error) => Item::Error(error),
-        }),
+        Ok(bytes) => {
+            let source = Source { name: &name, file_name: &file_name, url: None, content_type: None };
+            read_bytes(&bytes, &source, ids, visit);
+        }
         Err(error) => visit(Item::Error(error)),
     }
+}
+
+/// Where bytes came from: for messages, ids and recognising the format.
+struct Source<'a> {
+    /// The path or URL, for messages and `Metadata::input`.
+    name: &'a str,
+    /// The file name (lower-case, `.gz` kept), or the URL's last path segment.
+    file_name: &'a str,
+    url: Option<&'a str>,
+    content_type: Option<&'a str>,
+}
+
+/// Recognises the format of a whole input by content (and name) and reads it: WARC, JSON
+/// Lines, OPML (whose feeds are fetched), RSS / Atom / JSON feeds, HTML, else plain text.
+fn read_bytes(bytes: &[u8], source: &Source, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+    let file_name = source.file_name.strip_suffix(".gz").unwrap_or(source.file_name);
+    let has_ext = |exts: &[&str]| exts.iter().any(|ext| file_name.ends_with(ext));
+    let content_type = source.content_type.unwrap_or("").to_ascii_lowercase();
+    if bytes.starts_with(b"WARC/") {
+        return read_warc(bytes, source.name, ids, visit);
+    }
+    if has_ext(&[".jsonl", ".ndjson"]) || jsonl::looks_like_json_lines(bytes) {
+        return read_json_lines(bytes, source.name, ids, visit);
+    }
+    if has_ext(&[".opml"]) || feed::looks_like_opml(bytes) {
+        let config = fetch::FetchConfig::default();
+        for url in feed::opml_feed_urls(bytes) {
+            read_url(&url, &config, false, ids, visit);
+        }
+        return;
+    }
+    if has_ext(&[".rss", ".atom"]) || content_type.contains("rss") || content_type.contains("atom") || feed::looks_like_feed(bytes) {
+        let mut make_id = |key: &str| unique_id(&url_id(key), ids);
+        match feed::read_feed(bytes, source.name, &mut make_id) {
+            Ok(entries) => {
+                for entry in entries {
+                    visit(match entry {
+                        Ok(doc) => Item::Loaded(Loaded { doc, warnings: Vec::new() }),
+                        Err(reason) => Item::Error(InputError::Record { path: source.name.to_owned(), reason }),
+                    });
+                }
+            }
+            Err(reason) => visit(Item::Error(InputError::Record { path: source.name.to_owned(), reason })),
+        }
+        return;
+    }
+    let stem = file_name.split('.').next().filter(|s| !s.is_empty());
+    let id = match (source.url, stem) {
+        (Some(url), _) => unique_id(&url_id(url), ids),
+        (None, stem) => unique_id(stem.unwrap_or("article"), ids),
+    };
+    let result = if has_ext(&[".html", ".htm", ".xhtml"]) || content_type.contains("html") || looks_like_html(bytes) {
+        from_html_with(bytes, source.name, id, source.url, source.content_type)
+    } else if has_ext(&[".xml"]) {
+        Err(InputError::UnknownXml { path: source.name.to_owned() })
+    } else {
+        from_bytes(bytes, source.name, id)
+    };
+    visit(match result {
+        Ok(loaded) => Item::Loaded(loaded),
+        Err(error) => Item::Error(error),
+    });
+}
+
+/// Fetches a URL and reads what comes back like a file: a page, a feed, an OPML list
+/// (whose feeds are fetched in turn when `follow_opml`), JSON Lines or a WARC.
+fn read_url(url: &str, config: &fetch::FetchConfig, follow_opml: bool, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+    let fetched = match fetch::fetch(url, config) {
+        Ok(fetched) => fetched,
+        Err(reason) => return visit(Item::Error(InputError::Fetch { url: url.to_owned(), reason })),
+    };
+    if !follow_opml && feed::looks_like_opml(&fetched.body) {
+        return visit(Item::Error(InputError::Fetch {
+            url: url.to_owned(),
+            reason: "an OPML list inside an OPML list is not followed".into(),
+        }));
+    }
+    let body = if fetched.body.starts_with(&[0x1f, 0x8b]) {
+        match gunzip(&fetched.body, url) {
+            Ok(body) => body,
+            Err(error) => return visit(Item::Error(error)),
+        }
+    } else {
+        fetched.body
+    };
+    let path = fetched.url.split(['?', '#']).next().unwrap_or("");
+    let last_segment = path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    let source =
+        Source { name: &fetched.url, file_name: &last_segment, url: Some(&fetched.url), content_type: fetched.content_type.as_deref() };
+    read_bytes(&body, &source, ids, visit);
 }
 
 /// A buffered reader over a file, decompressing it when it starts with the gzip magic.
@@ -191,7 +288,7 @@ fn read_whole(path: &Path) -> Result<Vec<u8>, InputError> {
 /// Streams a WARC archive: every `response` record with an HTML payload becomes a
 /// document (its URL from `WARC-Target-URI`, its charset from the HTTP header); other
 /// records are passed over; a malformed record is reported and skipped.
-fn read_warc(reader: Box<dyn std::io::BufRead>, name: &str, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
+fn read_warc(reader: impl BufRead, name: &str, ids: &mut HashSet<String>, visit: &mut dyn FnMut(Item)) {
     for record in warc::WarcReader::new(reader) {
         let record = match record {
             Ok(record) => record,
