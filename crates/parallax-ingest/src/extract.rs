@@ -63,8 +63,10 @@ pub fn extract_dom(dom: &Dom, url: Option<&str>) -> Extracted {
         link_bytes: 0,
         pending_space: false,
         cur: Context::root(start),
+        furniture: Vec::new(),
     };
-    walker.walk(start, &walker.cur.clone());
+    let root = walker.cur;
+    walker.walk(start, &root);
     walker.flush();
     let blocks = walker.blocks;
     let chosen = choose(dom, &blocks, &meta);
@@ -118,18 +120,17 @@ impl RawBlock {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Context {
     container: NodeId,
     role: Role,
-    furniture: Vec<NodeId>,
     in_link: bool,
     preformatted: bool,
 }
 
 impl Context {
     fn root(container: NodeId) -> Context {
-        Context { container, role: Role::Paragraph, furniture: Vec::new(), in_link: false, preformatted: false }
+        Context { container, role: Role::Paragraph, in_link: false, preformatted: false }
     }
 }
 
@@ -180,6 +181,8 @@ struct Walker<'a> {
     pending_space: bool,
     /// The context of the block being filled.
     cur: Context,
+    /// Furniture elements open around the current position, outermost first.
+    furniture: Vec<NodeId>,
 }
 
 impl Walker<'_> {
@@ -205,22 +208,26 @@ impl Walker<'_> {
         if !is_block(name) && name != "a" && self.links.is_inline_link_cluster(id) {
             return;
         }
-        let mut inner = ctx.clone();
+        let mut inner = *ctx;
         inner.in_link |= name == "a";
         inner.preformatted |= name == "pre";
-        if is_furniture(element) {
-            inner.furniture.push(id);
-        }
+        let furniture = is_furniture(element);
         if is_block(name) {
             inner.container = id;
             inner.role = role_of(name).unwrap_or(ctx.role);
             self.flush();
-            self.cur = inner.clone();
-            self.walk(id, &inner);
+            self.cur = inner;
+        }
+        if furniture {
+            self.furniture.push(id);
+        }
+        self.walk(id, &inner);
+        if is_block(name) {
             self.flush();
-            self.cur = ctx.clone();
-        } else {
-            self.walk(id, &inner);
+            self.cur = *ctx;
+        }
+        if furniture {
+            self.furniture.pop();
         }
     }
 
@@ -261,7 +268,7 @@ impl Walker<'_> {
                 link_bytes: self.link_bytes,
                 container: self.cur.container,
                 role: self.cur.role,
-                furniture: self.cur.furniture.clone(),
+                furniture: self.furniture.clone(),
             });
         }
         self.buf.clear();
@@ -493,7 +500,7 @@ fn is_furniture(element: &Element) -> bool {
         .iter()
         .flatten()
         .any(|v| v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case("embed") || w.eq_ignore_ascii_case("tweet")));
-    !embedded && furniture_words(element).next().is_some()
+    !embedded && has_furniture_word(element)
 }
 
 /// Furniture markers that count wherever they occur inside a class or id word
@@ -501,43 +508,48 @@ fn is_furniture(element: &Element) -> bool {
 const FURNITURE_INFIXES: &[&str] =
     &["caption", "byline", "newsletter", "advert", "breadcrumb", "sidebar", "taboola", "outbrain", "disqus", "sharebar", "sharing"];
 
-/// The class and id words of `element` that mark furniture. Words are split at
-/// punctuation and at camel-case humps ("InlineImage-imageEmbedCredit" gives "inline",
-/// "image", "image", "embed", "credit").
+/// The class and id words of `element` that mark furniture, lower-cased. Words are split
+/// at punctuation and at camel-case humps ("InlineImage-imageEmbedCredit" gives
+/// "inlineimage", "inline", "image", "imageembedcredit", "image", "embed", "credit").
 fn furniture_words(element: &Element) -> impl Iterator<Item = String> + '_ {
     let class = element.attr("class").unwrap_or("");
     let id = element.attr("id").unwrap_or("");
     let whole_words =
         class.split(|c: char| !c.is_ascii_alphanumeric()).chain(id.split(|c: char| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty());
     whole_words
-        .flat_map(|word| {
-            let lower = word.to_ascii_lowercase();
-            let humps = camel_humps(word);
-            std::iter::once(lower).chain(humps)
-        })
-        .filter(|word| {
-            FURNITURE_WORDS.contains(&word.as_str())
-                || FURNITURE_PREFIXES.iter().any(|prefix| word.len() > prefix.len() && word.starts_with(prefix) && word != "commentary")
-                || FURNITURE_INFIXES.iter().any(|infix| word.contains(infix))
-        })
+        .flat_map(|word| std::iter::once(word).chain(camel_humps(word)))
+        .filter(|word| word.len() <= 64 && is_furniture_word(&word.to_ascii_lowercase()))
+        .map(str::to_ascii_lowercase)
 }
 
-/// The lower-cased parts of a camel-case word, when it has more than one.
-fn camel_humps(word: &str) -> Vec<String> {
+/// Whether any class or id word of `element` marks furniture; allocates nothing.
+fn has_furniture_word(element: &Element) -> bool {
+    let mut buf = [0u8; 64];
+    [element.attr("class"), element.attr("id")].into_iter().flatten().any(|value| {
+        value.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty() && w.len() <= 64).any(|word| {
+            std::iter::once(word).chain(camel_humps(word)).any(|part| {
+                let lower = &mut buf[..part.len()];
+                lower.copy_from_slice(part.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(is_furniture_word)
+            })
+        })
+    })
+}
+
+fn is_furniture_word(word: &str) -> bool {
+    FURNITURE_WORDS.contains(&word)
+        || FURNITURE_PREFIXES.iter().any(|prefix| word.len() > prefix.len() && word.starts_with(prefix) && word != "commentary")
+        || (word.len() >= 6 && FURNITURE_INFIXES.iter().any(|infix| word.contains(infix)))
+}
+
+/// The parts of a camel-case word, when it has more than one.
+fn camel_humps(word: &str) -> impl Iterator<Item = &str> {
     let bytes = word.as_bytes();
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for i in 1..bytes.len() {
-        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-            parts.push(word[start..i].to_ascii_lowercase());
-            start = i;
-        }
-    }
-    if parts.is_empty() {
-        return parts;
-    }
-    parts.push(word[start..].to_ascii_lowercase());
-    parts
+    let humps: Vec<usize> = (1..bytes.len()).filter(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase()).collect();
+    let bounds: Vec<usize> =
+        if humps.is_empty() { Vec::new() } else { std::iter::once(0).chain(humps).chain(std::iter::once(bytes.len())).collect() };
+    (0..bounds.len().saturating_sub(1)).map(move |i| &word[bounds[i]..bounds[i + 1]])
 }
 
 fn is_comment_section(element: &Element) -> bool {
@@ -561,8 +573,10 @@ pub fn debug_blocks(html: &str) -> Vec<String> {
         link_bytes: 0,
         pending_space: false,
         cur: Context::root(start),
+        furniture: Vec::new(),
     };
-    walker.walk(start, &walker.cur.clone());
+    let root = walker.cur;
+    walker.walk(start, &root);
     walker.flush();
     let blocks = walker.blocks;
     let mut decisions = Vec::new();
@@ -611,7 +625,7 @@ fn choose_with<'b>(
     // three paragraphs: a wrapper class such as `has-sidebar` must not hide the article.
     let prose = |b: &RawBlock| b.text.len() >= 80 && b.link_density() < 0.3;
     let total_prose: usize = blocks.iter().filter(|b| prose(b)).map(|b| b.text.len()).sum();
-    let mut prose_in: std::collections::HashMap<NodeId, (usize, usize)> = std::collections::HashMap::new();
+    let mut prose_in: std::collections::BTreeMap<NodeId, (usize, usize)> = std::collections::BTreeMap::new();
     for block in blocks.iter().filter(|b| prose(b)) {
         for &element in &block.furniture {
             let entry = prose_in.entry(element).or_default();
@@ -658,7 +672,10 @@ fn choose_with<'b>(
         .filter(|b| inside(b) && !is_furniture(b))
         .filter(|b| !b.is_link_list())
         .filter(|b| b.role != Role::Caption)
-        .filter(|b| title.as_deref() != Some(normalise_for_compare(&b.text).as_str()))
+        .filter(|b| {
+            let comparable = title.as_deref().is_some_and(|t| b.text.len() <= t.len() * 2 + 16);
+            !comparable || title.as_deref() != Some(normalise_for_compare(&b.text).as_str())
+        })
         .filter(|b| !is_furniture_line(&b.text) && b.text.chars().any(char::is_alphanumeric))
         .collect();
     // Short lines before the first paragraph (dates, kickers, "Key points") and headings
@@ -913,12 +930,11 @@ fn teaser_items(dom: &Dom, blocks: &[RawBlock], total_prose: usize) -> HashSet<N
         starts_with_link: Option<bool>,
         texts: usize,
     }
-    let mut stats: std::collections::HashMap<NodeId, Stats> = std::collections::HashMap::new();
+    let mut stats = vec![Stats::default(); dom.len()];
     for block in blocks {
         let linked_title = block.link_density() > 0.6 && block.text.len() >= 15;
-
         for element in dom.ancestors(block.container).take(5) {
-            let entry = stats.entry(element).or_default();
+            let entry = &mut stats[element];
             if entry.starts_with_link.is_none() && block.text.len() >= 15 {
                 entry.starts_with_link = Some(linked_title);
             }
@@ -929,11 +945,10 @@ fn teaser_items(dom: &Dom, blocks: &[RawBlock], total_prose: usize) -> HashSet<N
             }
         }
     }
-    let signature = |id: NodeId| {
-        dom.element(id).map(|e| (e.name.clone(), e.attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("").to_owned()))
-    };
+    let signature =
+        |id: NodeId| dom.element(id).map(|e| (&*e.name, e.attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("")));
     let is_item = |id: NodeId| {
-        let Some(s) = stats.get(&id) else { return false };
+        let s = &stats[id];
         if s.starts_with_link != Some(true)
             || s.texts == 0
             || s.text_bytes > 800

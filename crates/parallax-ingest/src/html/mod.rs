@@ -24,17 +24,42 @@ pub const MAX_DEPTH: usize = 256;
 /// Index of a node in its [`Dom`].
 pub type NodeId = usize;
 
-/// An element's tag name (lower-case) and attributes (names lower-case, values decoded).
+/// Attributes the parser keeps (those that say what an element is or holds metadata);
+/// all others (`src`, `srcset`, `data-*`, event handlers, …) are dropped while parsing,
+/// which saves most of the allocations a page would cost.
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "role",
+    "href",
+    "rel",
+    "content",
+    "name",
+    "property",
+    "itemprop",
+    "datetime",
+    "lang",
+    "xml:lang",
+    "type",
+    "xmlurl",
+    "charset",
+    "http-equiv",
+];
+
+/// An element's tag name (lower-case) and its [`KEPT_ATTRIBUTES`] (values decoded).
 #[derive(Clone, Debug, Default)]
 pub struct Element {
     pub name: Box<str>,
-    pub attrs: Vec<(Box<str>, String)>,
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 impl Element {
-    /// The value of attribute `name` (lower-case), if present.
+    /// The value of attribute `name` (lower-case), if present and kept.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -234,6 +259,10 @@ struct Builder {
     stack: Vec<NodeId>,
     /// How many `svg`/`math` elements are open: inside them `<x/>` closes itself.
     foreign_depth: usize,
+    /// How many `p` and `a` elements are open, so that the common start tags need not
+    /// search the stack for one to close.
+    open_p: usize,
+    open_a: usize,
 }
 
 impl Builder {
@@ -241,7 +270,7 @@ impl Builder {
         let root = Node { data: NodeData::Document, parent: None, first_child: None, last_child: None, next_sibling: None };
         let mut nodes = Vec::with_capacity(input_len / 64 + 16);
         nodes.push(root);
-        Builder { dom: Dom { nodes }, stack: vec![Dom::ROOT], foreign_depth: 0 }
+        Builder { dom: Dom { nodes }, stack: vec![Dom::ROOT], foreign_depth: 0, open_p: 0, open_a: 0 }
     }
 
     fn current(&self) -> NodeId {
@@ -326,7 +355,7 @@ impl Builder {
     fn start_tag(&mut self, html: &str, lt: usize) -> usize {
         let bytes = html.as_bytes();
         let (name, mut pos) = read_name(html, lt + 1);
-        let mut attrs: Vec<(Box<str>, String)> = Vec::new();
+        let mut attrs: Vec<(&'static str, String)> = Vec::new();
         let mut self_closing = false;
         loop {
             while pos < bytes.len() && (bytes[pos].is_ascii_whitespace() || bytes[pos] == b'/') {
@@ -350,7 +379,7 @@ impl Builder {
                 pos += 1;
                 continue;
             }
-            let attr_name = html[start..pos].to_ascii_lowercase();
+            let kept = KEPT_ATTRIBUTES.iter().copied().find(|k| k.as_bytes().eq_ignore_ascii_case(&bytes[start..pos]));
             while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
                 pos += 1;
             }
@@ -364,7 +393,9 @@ impl Builder {
                     Some(&quote @ (b'"' | b'\'')) => {
                         let value_start = pos + 1;
                         let value_end = memchr(quote, &bytes[value_start..]).map_or(bytes.len(), |o| value_start + o);
-                        push_decoded(&mut value, &html[value_start..value_end]);
+                        if kept.is_some() {
+                            push_decoded(&mut value, &html[value_start..value_end]);
+                        }
                         pos = (value_end + 1).min(bytes.len());
                     }
                     _ => {
@@ -372,19 +403,21 @@ impl Builder {
                         while pos < bytes.len() && !bytes[pos].is_ascii_whitespace() && bytes[pos] != b'>' {
                             pos += 1;
                         }
-                        push_decoded(&mut value, &html[value_start..pos]);
+                        if kept.is_some() {
+                            push_decoded(&mut value, &html[value_start..pos]);
+                        }
                     }
                 }
             }
-            if !attrs.iter().any(|(n, _)| **n == *attr_name) {
-                attrs.push((attr_name.into_boxed_str(), value));
+            if let Some(kept) = kept.filter(|k| !attrs.iter().any(|(n, _)| n == k)) {
+                attrs.push((kept, value));
             }
         }
         let name_str: &str = &name;
         if is_raw_text(name_str) {
             let content_end = find_end_tag(bytes, pos, name_str.as_bytes());
             let keep = match name_str {
-                "script" => attrs.iter().any(|(n, v)| &**n == "type" && v.to_ascii_lowercase().contains("ld+json")),
+                "script" => attrs.iter().any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json")),
                 "title" | "textarea" => true,
                 _ => false,
             };
@@ -406,12 +439,12 @@ impl Builder {
         pos
     }
 
-    fn open(&mut self, name: String, attrs: Vec<(Box<str>, String)>, self_closing: bool) {
+    fn open(&mut self, name: String, attrs: Vec<(&'static str, String)>, self_closing: bool) {
         let n: &str = &name;
         if matches!(n, "html" | "body" | "head") && self.stack.iter().any(|&id| self.dom.name(id) == n) {
             return;
         }
-        if closes_p(n) {
+        if self.open_p > 0 && closes_p(n) {
             self.close_in_scope(&["p"], &["table", "td", "th", "caption", "button", "object", "template", "html", "body"]);
         }
         match n {
@@ -421,9 +454,9 @@ impl Builder {
             "td" | "th" => self.close_in_scope(&["td", "th"], &["tr", "table"]),
             "thead" | "tbody" | "tfoot" => self.close_in_scope(&["thead", "tbody", "tfoot"], &["table"]),
             "option" | "optgroup" => self.close_in_scope(&["option"], &["select", "datalist", "optgroup"]),
-            "a" => self.close_in_scope(&["a"], &["td", "th", "table", "body"]),
+            "a" if self.open_a > 0 => self.close_in_scope(&["a"], &["td", "th", "table", "body"]),
             _ if is_heading(n) && is_heading(self.dom.name(self.current())) => {
-                self.stack.pop();
+                self.pop_to(self.stack.len() - 1);
             }
             _ => {}
         }
@@ -433,6 +466,11 @@ impl Builder {
         let id = self.append(parent, NodeData::Element(Element { name: name.into_boxed_str(), attrs }));
         if !void && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
+            match self.dom.name(id) {
+                "p" => self.open_p += 1,
+                "a" => self.open_a += 1,
+                _ => {}
+            }
             if foreign {
                 self.foreign_depth += 1;
             }
@@ -457,8 +495,11 @@ impl Builder {
     fn pop_to(&mut self, depth: usize) {
         while self.stack.len() > depth {
             if let Some(id) = self.stack.pop() {
-                if matches!(self.dom.name(id), "svg" | "math") {
-                    self.foreign_depth = self.foreign_depth.saturating_sub(1);
+                match self.dom.name(id) {
+                    "svg" | "math" => self.foreign_depth = self.foreign_depth.saturating_sub(1),
+                    "p" => self.open_p = self.open_p.saturating_sub(1),
+                    "a" => self.open_a = self.open_a.saturating_sub(1),
+                    _ => {}
                 }
             }
         }
@@ -695,7 +736,7 @@ mod tests {
         let a = dom.element(1).unwrap();
         assert_eq!(a.attr("href"), Some("/x?a=1&b=2"));
         assert_eq!(a.attr("class"), Some("big"));
-        assert_eq!(a.attr("data-x"), Some("q"));
+        assert_eq!(a.attr("data-x"), None, "attributes that say nothing about the text are not kept");
         assert_eq!(a.attr("hidden"), Some(""));
     }
 
