@@ -91,9 +91,26 @@ impl PageCounts {
     }
 }
 
-/// Python's `\w` for a `str`: letters, digits, numerics and the underscore.
+/// Python's `\w` for a `str`: `str.isalnum()` (general categories L* and N*) or the
+/// underscore. Rust's `is_alphanumeric` also takes the other alphabetic marks and symbols
+/// (combining vowel signs, circled letters such as 'ⓒ'), which Python does not.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric()
+        && matches!(
+            get_general_category(c),
+            G::UppercaseLetter
+                | G::LowercaseLetter
+                | G::TitlecaseLetter
+                | G::ModifierLetter
+                | G::OtherLetter
+                | G::DecimalNumber
+                | G::LetterNumber
+                | G::OtherNumber
+        )
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -163,6 +180,8 @@ mod tests {
         assert_eq!(shingles("a b").len(), 1);
         assert!(shingles("").is_empty());
         assert_eq!(words("l'été, 2,500 snake_case — née"), ["l", "été", "2", "500", "snake_case", "née"]);
+        // Circled letters and combining vowel signs are alphabetic to Rust but not to Python.
+        assert_eq!(words("ⓒ2019 नमस्ते"), ["2019", "नमस", "त"]);
     }
 
     #[test]
