@@ -6,6 +6,9 @@
 //! Exit codes: 0 success; 1 some inputs failed but output was produced; 2 usage or fatal
 //! error.
 
+mod eval;
+mod extract;
+
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::Document;
@@ -28,13 +31,15 @@ struct Cli {
 enum Command {
     /// Print a cited brief of the stories in the given articles.
     ///
-    /// Reads plain-text files (the first line may be the headline) and directories of them,
-    /// groups the articles into stories and prints one brief per story: facts that the
+    /// Reads plain-text files (the first line may be the headline), HTML pages, URLs,
+    /// RSS / Atom / JSON feeds, OPML lists of feeds, WARC / WARC.gz archives, JSON Lines
+    /// (url, title, text, published, source) and directories of these — each recognised
+    /// by content, gzip or not —, groups the articles into stories and prints one brief per story: facts that the
     /// outlets agree on, that are compatible, disputed or single-source, who said what,
     /// the entities, how each outlet labels the actors, and a timeline. Every line cites
     /// the articles it rests on as [n].
     Brief {
-        /// Files or directories to read.
+        /// Files, directories or URLs to read.
         #[arg(required = true, value_name = "PATH")]
         inputs: Vec<PathBuf>,
         /// Output format. JSON follows schema/brief.schema.json: one brief object, or an
@@ -47,6 +52,20 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
     },
+    /// Print the main text and metadata of each article: pages, feeds, archives, JSON
+    /// Lines, plain text; files, directories or URLs.
+    ///
+    /// One record per page with input, url, title, authors, published, site, language and
+    /// text (the main text without the headline). Inputs that cannot be read are
+    /// reported and the others still printed.
+    Extract {
+        /// Files, directories or URLs to read.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = extract::ExtractFormat::Jsonl)]
+        format: extract::ExtractFormat,
+    },
     /// Score a stage against public ground truth.
     ///
     /// Data sets are read from `--data`, or from $PARALLAX_DATA (default ../shared/data)
@@ -58,7 +77,8 @@ enum Command {
     /// Print every annotation layer of one article as JSON.
     ///
     /// The output follows schema/document.schema.json: `text` is the input exactly (as
-    /// UTF-8) and every span is a byte range `{start, end}` of it.
+    /// UTF-8) for plain text, the headline and main text for an HTML page, and every span
+    /// is a byte range `{start, end}` of it.
     Annotate {
         /// The article to annotate.
         #[arg(value_name = "PATH")]
@@ -85,6 +105,19 @@ enum Command {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Main-text extraction from HTML: F1 as `eval_extraction.py` computes it, and pages/s.
+    ///
+    /// Reads DIR/html/*.html.gz and DIR/ground-truth.json, extracts every page on one
+    /// thread, and prints precision, recall, F1 (word 4-gram shingles, macro-averaged)
+    /// and pages per second of decoding and extraction.
+    Extraction {
+        /// The benchmark directory; defaults to $PARALLAX_DATA/extraction/scrapinghub.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Also write the predictions, {id: {"articleBody": text}}, to this file.
+        #[arg(long, value_name = "PRED.json")]
+        out: Option<PathBuf>,
+    },
     /// Quotes and attribution (source, cue, content spans) against PolNeAR.
     ///
     /// Runs the whole pipeline on every article of the split and prints exact-match
@@ -209,7 +242,13 @@ fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Brief { inputs, format, published } => brief(&inputs, format, published),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
-        Command::Eval { which } => eval(which),
+        Command::Extract { inputs, format } => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let failures = extract::run(&inputs, format, &mut out, &report)?;
+            Ok(if failures > 0 { Outcome::Partial } else { Outcome::Complete })
+        }
+        Command::Eval { which } => run_eval(which),
         Command::Ner { conll } => ner(&conll),
     }
 }
@@ -220,8 +259,13 @@ fn data_root() -> PathBuf {
 }
 
 #[allow(clippy::print_stdout)]
-fn eval(which: EvalCommand) -> Result<Outcome> {
+fn run_eval(which: EvalCommand) -> Result<Outcome> {
     match which {
+        EvalCommand::Extraction { data, out } => {
+            let dir = data.unwrap_or_else(|| data_root().join("extraction/scrapinghub"));
+            eval::extraction(&dir, out.as_ref(), &mut io::stdout().lock())?;
+            Ok(Outcome::Complete)
+        }
         EvalCommand::Attribution { data, split } => {
             let dir = data.unwrap_or_else(|| data_root().join("attribution/polnear"));
             let started = std::time::Instant::now();
