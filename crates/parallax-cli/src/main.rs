@@ -13,6 +13,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod eval_numbers;
+
 #[derive(Parser)]
 #[command(
     name = "parallax",
@@ -46,6 +48,14 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
     },
+    /// Score a stage against public ground truth.
+    ///
+    /// Data sets are read from `--data`, or from $PARALLAX_DATA (default ../shared/data)
+    /// plus the set's usual sub-directory.
+    Eval {
+        #[command(subcommand)]
+        which: EvalCommand,
+    },
     /// Print every annotation layer of one article as JSON.
     ///
     /// The output follows schema/document.schema.json: `text` is the input exactly (as
@@ -60,6 +70,23 @@ enum Command {
         /// Publication date (YYYY-MM-DD) when the article does not state one.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Numbers and number ranges against the Microsoft Recognizers-Text English specs.
+    ///
+    /// Runs every case of the NumberModel and NumberRangeModel specs and prints each
+    /// model's pass rate on the cases expected of an implementation (a case passes when
+    /// the spans and values found equal the expected ones exactly).
+    Numbers {
+        /// The spec directory; defaults to $PARALLAX_DATA/numbers/recognizers-text.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Also list every failing case with what was expected and what was found.
+        #[arg(long)]
+        verbose: bool,
     },
 }
 
@@ -121,6 +148,15 @@ fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Brief { inputs, format, published } => brief(&inputs, format, published),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
+        Command::Eval { which: EvalCommand::Numbers { data, verbose } } => {
+            let dir = data.unwrap_or_else(eval_numbers::default_dir);
+            let reports = eval_numbers::evaluate(&dir).with_context(|| format!("evaluating numbers on {}", dir.display()))?;
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            eval_numbers::write_report(&reports, verbose, &mut out)?;
+            out.flush()?;
+            Ok(Outcome::Complete)
+        }
     }
 }
 
