@@ -231,3 +231,35 @@ pub(super) fn is_currency_sign(c: char) -> bool {
 /// one", "no one").
 pub(super) const ONE_PRONOUN_AFTER: &[&str] =
     &["the", "this", "that", "which", "each", "every", "any", "another", "other", "no", "what", "whichever", "whatever"];
+
+/// Nouns of time: "over two years" and "in 3 years" say when, not what fraction.
+pub(super) const DURATION_NOUNS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "season",
+    "seasons",
+    "term",
+    "terms",
+    "period",
+    "periods",
+    "night",
+    "nights",
+    "generation",
+    "generations",
+];

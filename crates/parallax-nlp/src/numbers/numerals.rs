@@ -4,6 +4,9 @@
 use super::lexicon::{suffix_multiplier, vulgar_fraction};
 use super::tokens::{is_word_char, Kind, Toks, GROUP_SPACES};
 
+/// The most digit groups one numeral has ("1,000,000,000,000,000,000,000" has eight).
+const MAX_GROUPS: usize = 8;
+
 /// What a numeral is, which decides whether number words may follow it ("2.5 million")
 /// or it stands alone ("10k", "1e10", "3/4").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +118,7 @@ fn grouped(t: &Toks, i: usize, limit: usize) -> Option<(f64, usize, Form)> {
     let mut groups = vec![i];
     let mut seps: Vec<char> = Vec::new();
     let mut j = i;
-    while j + 2 < limit && t.is_digits(j + 2) {
+    while j + 2 < limit && t.is_digits(j + 2) && groups.len() <= MAX_GROUPS {
         let sep = match t.kind(j + 1) {
             Some(Kind::Mark) => t.mark(j + 1).filter(|c| matches!(c, ',' | '.')),
             Some(Kind::Space) => {
@@ -133,8 +136,10 @@ fn grouped(t: &Toks, i: usize, limit: usize) -> Option<(f64, usize, Form)> {
         groups.push(j + 2);
         j += 2;
     }
-    // "1 234 5678" or "555 123 4567" is not one number spaced in thousands.
-    if seps.last() == Some(&' ') && t.is_space(j + 1) && t.is_digits(j + 2) {
+    // "1 234 5678" or "555 123 4567" is not one number spaced in thousands, and no
+    // written number has more than eight groups: longer runs are lists, read part by part.
+    let too_long = groups.len() > MAX_GROUPS;
+    if too_long || (seps.last() == Some(&' ') && t.is_space(j + 1) && t.is_digits(j + 2)) {
         groups.truncate(1);
         seps.clear();
     }

@@ -283,16 +283,18 @@ fn two_sided(start: usize, end: usize, low: f64, high: f64) -> FoundRange {
     FoundRange { start, end, low: Some(RangeEnd { value: low, inclusive: true }), high: Some(RangeEnd { value: high, inclusive: false }) }
 }
 
-/// "to", "through", "-", "–", "—", "~" after a number ending before token `end`; the
+/// "to", "through", "-", "–", "~", an unspaced "—" after a number ending before token `end`; the
 /// token index where the second number starts, and whether the connector is a mark.
 fn till_after(t: &Toks, end: usize) -> Option<(usize, bool)> {
     let k = t.skip_space(end);
     if let Some(mark) = t.mark(k) {
-        if is_hyphen(mark) || matches!(mark, '–' | '—' | '~' | '〜') {
-            let mut after = k + 1;
-            if t.is_mark(after, mark) {
-                after += 1;
-            }
+        let mut after = k + 1;
+        if t.is_mark(after, mark) {
+            after += 1;
+        }
+        // An em dash between spaces sets off a parenthesis ("four in 10 — 38 percent").
+        let spaced = k > end || t.is_space(after);
+        if is_hyphen(mark) || matches!(mark, '–' | '~' | '〜') || (mark == '—' && !spaced) {
             return Some((t.skip_space(after), true));
         }
         return None;

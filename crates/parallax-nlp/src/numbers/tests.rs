@@ -82,6 +82,8 @@ fn negatives() {
     // A dash after a number or inside a word is no sign.
     check("1000-5000 and 5k - 20k", &[("1000", 1000.0), ("5000", 5000.0), ("5k", 5000.0), ("20k", 20000.0)]);
     check("F-16", &[("16", 16.0)]);
+    check("By 82%-12%, yes", &[("82", 82.0), ("12", 12.0)]);
+    check("x=-5 (-6)", &[("-5", -5.0), ("-6", -6.0)]);
 }
 
 #[test]
@@ -182,6 +184,8 @@ fn spoken_fractions() {
     check("a thousand millionths", &[("a thousand millionths", 1e-3)]);
     check("more than half people came", &[("half", 0.5)]);
     check("seven ninths of", &[("seven ninths", 7.0 / 9.0)]);
+    // A fraction word hyphened to a noun makes a compound noun.
+    check("more than a half-century ago, a third-party candidate", &[]);
 }
 
 #[test]
@@ -232,6 +236,7 @@ fn prepositional_fractions() {
     check("I count 20 in eight boxes", &[("20", 20.0), ("eight", 8.0)]);
     check("there are 15 out of 12", &[("15", 15.0), ("12", 12.0)]);
     check("I want to earn $3000 over 5 years", &[("3000", 3000.0), ("5", 5.0)]);
+    check("adds up to 185,000 over two years", &[("185,000", 185000.0), ("two", 2.0)]);
 }
 
 #[test]
@@ -347,8 +352,14 @@ fn two_number_ranges() {
 
 #[test]
 fn ranges_that_are_not() {
-    for text in ["1998-02", "from 10 to 5", "+1-333-3333-3333 is a phone number.", "Three-fifths is a fraction.", "from 300 to 400 in 2009"]
-    {
+    for text in [
+        "1998-02",
+        "from 10 to 5",
+        "nearly four in 10 — 38 percent — said",
+        "+1-333-3333-3333 is a phone number.",
+        "Three-fifths is a fraction.",
+        "from 300 to 400 in 2009",
+    ] {
         check_ranges(text, &[]);
     }
     // After a comparative "in" is read left to right, not as a fraction.

@@ -2,7 +2,7 @@
 //! "point"; spoken and prepositional fractions; signs. The entry point is
 //! [`parse_number_at`].
 
-use super::lexicon::{is_currency_sign, WordClass, ONE_PRONOUN_AFTER};
+use super::lexicon::{is_currency_sign, WordClass, DURATION_NOUNS, ONE_PRONOUN_AFTER};
 use super::numerals::{parse_numeral, Form, Numeral};
 use super::tokens::{is_hyphen, is_minus, is_word_char, Kind, Toks};
 use super::NumberSubtype;
@@ -98,6 +98,12 @@ fn lex_phrase(t: &Toks, i: usize, limit: usize) -> Vec<Lexeme> {
                     break;
                 }
                 Lexeme { lx: Lx::Word(class), end: j + 1, gap }
+            }
+            // Digits continue a phrase only after "and" or a scale word ("3 hundred and 21").
+            Some(Kind::Digits | Kind::Mark)
+                if out.last().is_some_and(|l| !matches!(l.class(), WordClass::And | WordClass::Scale { .. })) =>
+            {
+                break
             }
             Some(Kind::Digits | Kind::Mark) => match parse_numeral(t, j, limit) {
                 Some(numeral) => Lexeme { lx: Lx::Numeral(numeral), end: numeral.end, gap },
@@ -478,7 +484,8 @@ fn starts_ordinal(lexs: &[Lexeme], end: usize) -> bool {
 /// "1 over 3", "one out of three", "1 in twenty-one" after the integer `integer` that
 /// starts at token `start` and ends before token `end`. "in" and "out of" only make a
 /// fraction of a part ("12 in six boxes" is two numbers); no number right after a
-/// currency sign is a numerator ("$2000 over 3 years").
+/// currency sign is a numerator ("$2000 over 3 years"), and a denominator before a noun
+/// of time is a duration ("185,000 over two years").
 fn prepositional(t: &Toks, start: usize, end: usize, integer: &IntParse, options: &Options) -> Option<(f64, usize)> {
     if integer.decimal || integer.value.fract() != 0.0 || !t.is_space(end) {
         return None;
@@ -510,7 +517,9 @@ fn prepositional(t: &Toks, start: usize, end: usize, integer: &IntParse, options
         "out of" => integer.value <= denominator.value,
         _ => true,
     };
-    proper.then(|| (integer.value / denominator.value, lexs[denominator.end - 1].end))
+    let end = lexs[denominator.end - 1].end;
+    let duration = t.is_space(end) && DURATION_NOUNS.iter().any(|noun| t.is_word(end + 1, noun));
+    (proper && !duration).then(|| (integer.value / denominator.value, end))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -553,9 +562,10 @@ pub(super) fn parse_number_at(t: &Toks, i: usize, options: &Options) -> Option<F
 }
 
 /// A "-" is a minus sign unless it follows a number ("1000-5000", "5k - 20k",
-/// "+1-222") or touches a word ("SCP-173").
+/// "+1-222", "82%-12%"), a closing bracket, or touches a word ("SCP-173").
 fn sign_allowed(t: &Toks, i: usize, options: &Options) -> bool {
-    if t.char_before(t.start(i)).is_some_and(|c| is_word_char(c) || is_minus(c)) {
+    let closes = |c: char| is_word_char(c) || is_minus(c) || matches!(c, '%' | ')' | ']' | '}' | '°' | '.');
+    if t.char_before(t.start(i)).is_some_and(closes) {
         return false;
     }
     match t.previous_solid(i) {
@@ -576,7 +586,13 @@ fn unsigned(t: &Toks, i: usize, options: &Options) -> Option<Found> {
         return Some(Found { end: numeral.end, value: numeral.value, subtype });
     }
     if let Some((value, k)) = word_fraction(&lexs) {
-        return Some(Found { end: lexs[k - 1].end, value, subtype: NumberSubtype::Fraction });
+        let end = lexs[k - 1].end;
+        // "a half-century", "a third-party candidate": a compound noun, no fraction.
+        let compound = t.mark(end).is_some_and(is_hyphen) && t.kind(end + 1) == Some(Kind::Word);
+        if compound {
+            return None;
+        }
+        return Some(Found { end, value, subtype: NumberSubtype::Fraction });
     }
     let integer = parse_integer(&lexs, true)?;
     if starts_ordinal(&lexs, integer.end) {
