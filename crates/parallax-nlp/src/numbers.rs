@@ -128,6 +128,10 @@ pub fn find_numbers(text: &str) -> Vec<NumberMention> {
     let mut options = Options::new(&t);
     let mut i = 0;
     while i < t.len() {
+        if t.in_link(i) {
+            i += 1;
+            continue;
+        }
         match parse_number_at(&t, i, &options) {
             Some(number) if number.end > i => {
                 if let Ok(span) = Span::new(t.start(i), t.end_before(number.end)) {

@@ -69,6 +69,11 @@ pub(super) fn parse_numeral(t: &Toks, i: usize, limit: usize) -> Option<Numeral>
                 && start >= 2
                 && t.char_before(start - 1).is_some_and(|c| c.is_ascii_digit());
             if continues {
+                // A sequence glued to letters ("USD115.5") has no numbers at all.
+                let head = t.text[..start].trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+                if head.chars().next_back().is_some_and(is_word_char) {
+                    return None;
+                }
                 return checked(t, Numeral { end: i + 1, value: parse_decimal(t.str(i), None)?, form: Form::Integer });
             }
             grouped(t, i, limit)?

@@ -84,6 +84,10 @@ pub(super) fn find_ranges(t: &Toks) -> Vec<FoundRange> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if t.in_link(i) {
+            i += 1;
+            continue;
+        }
         if let Some(range) = range_at(t, i) {
             found.push(range);
             i = range.end.max(i + 1);

@@ -65,6 +65,9 @@ fn digits_that_run_into_letters_are_no_number() {
         check(text, &[]);
     }
     check("SCP-682", &[("682", 682.0)]);
+    check("USD115.5 and 24703m2", &[]);
+    check("Hey, the cost is 100元!", &[("100", 100.0)]);
+    check("see https://example.com/a/30%2520?id=17 or www.x9.org or a1@b2.com, 5 times", &[("5", 5.0)]);
     check("The weight is 30{lb)", &[("30", 30.0)]);
     check("$45 and €3bn", &[("45", 45.0), ("3bn", 3e9)]);
 }
@@ -83,6 +86,7 @@ fn negatives() {
     check("1000-5000 and 5k - 20k", &[("1000", 1000.0), ("5000", 5000.0), ("5k", 5000.0), ("20k", 20000.0)]);
     check("F-16", &[("16", 16.0)]);
     check("By 82%-12%, yes", &[("82", 82.0), ("12", 12.0)]);
+    check("in mid - 1972", &[("1972", 1972.0)]);
     check("x=-5 (-6)", &[("-5", -5.0), ("-6", -6.0)]);
 }
 
@@ -151,6 +155,7 @@ fn one_as_a_pronoun_and_ordinals_are_no_numbers() {
         check(text, &[]);
     }
     check(" three billionth", &[("three", 3.0)]);
+    check("$ 280 million first preferred notes", &[("280 million", 2.8e8)]);
     check(" 50 billionths", &[("50", 50.0)]);
 }
 

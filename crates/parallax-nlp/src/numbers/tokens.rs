@@ -31,6 +31,9 @@ pub(super) struct Tok {
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Per token: true inside a web address or an e-mail address, whose digits are no
+    /// numbers to read.
+    in_link: Vec<bool>,
 }
 
 /// Characters that may group digits in threes: space, no-break space, narrow no-break
@@ -80,7 +83,23 @@ impl<'a> Toks<'a> {
                 tok.class = classify_word(&text[tok.start..tok.end]);
             }
         }
-        Toks { text, toks }
+        let links = link_spans(text);
+        let mut next_link = 0;
+        let in_link = toks
+            .iter()
+            .map(|tok| {
+                while links.get(next_link).is_some_and(|&(_, end)| end <= tok.start) {
+                    next_link += 1;
+                }
+                links.get(next_link).is_some_and(|&(start, end)| start <= tok.start && tok.end <= end)
+            })
+            .collect();
+        Toks { text, toks, in_link }
+    }
+
+    /// True when token `i` lies inside a web or e-mail address.
+    pub fn in_link(&self, i: usize) -> bool {
+        self.in_link.get(i).copied().unwrap_or(false)
     }
 
     pub fn len(&self) -> usize {
@@ -193,8 +212,14 @@ impl<'a> Toks<'a> {
 }
 
 /// True for characters that make a word continue: letters, digits of any script, `_`.
+/// Scripts written without spaces between words (Han, kana) do not continue a number:
+/// "100元" is a hundred.
 pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    (c.is_alphanumeric() || c == '_') && !is_unspaced_script(c)
+}
+
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
 }
 
 /// Hyphens that join number words ("twenty-one", "fifty - two").
@@ -205,4 +230,27 @@ pub(super) fn is_hyphen(c: char) -> bool {
 /// Signs that make a written number negative.
 pub(super) fn is_minus(c: char) -> bool {
     matches!(c, '-' | '\u{2212}')
+}
+
+/// The byte ranges of web addresses ("https://…", "www.…") and e-mail addresses: runs of
+/// non-whitespace holding "://", starting with "www.", or holding "@" before a ".".
+fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (pos, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(pos),
+            (true, Some(from)) => {
+                let chunk = &text[from..pos];
+                let email = chunk.find('@').is_some_and(|at| at > 0 && chunk[at..].contains('.'));
+                let web = chunk.contains("://") || chunk.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("www."));
+                if web || email {
+                    spans.push((from, pos));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }

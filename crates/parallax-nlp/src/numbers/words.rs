@@ -466,17 +466,21 @@ fn numerator_value(lexs: &[Lexeme], singular: bool) -> Option<f64> {
     (!singular || value == 1.0).then_some(value)
 }
 
-/// True when the integer that ends at lexeme `end` is the start of an ordinal ("twenty
-/// first", "one hundred and fifth") that is no fraction: then it is no number either.
-fn starts_ordinal(lexs: &[Lexeme], end: usize) -> bool {
-    let mut k = end;
-    if lexs.get(k).is_some_and(|l| l.is(WordClass::And)) {
-        k += 1;
+/// True when the spoken integer that ends at lexeme `end` is the start of an ordinal
+/// ("twenty-first", "one hundred and fifth") that is no fraction: then it is no number
+/// either. "$ 280 million first preferred notes" keeps its number.
+fn starts_ordinal(lexs: &[Lexeme], integer: &IntParse) -> bool {
+    let end = integer.end;
+    if !integer.words_only {
+        return false;
     }
-    let Some(WordClass::Ordinal { value, round: false, .. }) = lexs.get(k).map(Lexeme::class) else { return false };
+    let ordinal_at = |k: usize| match lexs.get(k).map(Lexeme::class) {
+        Some(WordClass::Ordinal { value, round: false, plural: false }) => Some(value),
+        _ => None,
+    };
     match lexs[end - 1].class() {
-        WordClass::Tens(_) => k == end && value < 10.0,
-        WordClass::Scale { plural: false, .. } => true,
+        WordClass::Tens(_) => ordinal_at(end).is_some_and(|value| value < 10.0),
+        WordClass::Scale { plural: false, .. } => lexs.get(end).is_some_and(|l| l.is(WordClass::And)) && ordinal_at(end + 1).is_some(),
         _ => false,
     }
 }
@@ -569,6 +573,8 @@ fn sign_allowed(t: &Toks, i: usize, options: &Options) -> bool {
         return false;
     }
     match t.previous_solid(i) {
+        // A minus set apart by a space after a word is a dash ("mid - 1972").
+        Some(p) if t.is_space(i + 1) && t.kind(p) == Some(Kind::Word) => false,
         Some(p) => !t.is_digits(p) && options.previous_end != Some(p + 1),
         None => true,
     }
@@ -595,7 +601,7 @@ fn unsigned(t: &Toks, i: usize, options: &Options) -> Option<Found> {
         return Some(Found { end, value, subtype: NumberSubtype::Fraction });
     }
     let integer = parse_integer(&lexs, true)?;
-    if starts_ordinal(&lexs, integer.end) {
+    if starts_ordinal(&lexs, &integer) {
         return None;
     }
     let end = lexs[integer.end - 1].end;
