@@ -63,7 +63,9 @@
 //! are out of order ("1995-01", "from 200 to 300 in 2008" where "300 in 2008" is a
 //! fraction) is no range. After a comparative, "in" is not a fraction ("more than 30000
 //! in 2009"). The ends of a range may be ordinals after "the" ("between the tenth and the
-//! fifteenth").
+//! fifteenth"). A bare lower end takes the scale word or suffix of the upper end when it
+//! is below the upper end's digits ("2 to 3 million" is `[2000000,3000000)`, "200 to 3
+//! million" stays `[200,3000000)`).
 
 mod lexicon;
 mod numerals;

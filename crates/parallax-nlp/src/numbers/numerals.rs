@@ -27,6 +27,8 @@ pub(super) struct Numeral {
     pub end: usize,
     pub value: f64,
     pub form: Form,
+    /// The multiplier of a suffix ("k" is 1000), 1 when there is none.
+    pub scale: f64,
 }
 
 impl Numeral {
@@ -51,7 +53,7 @@ pub(super) fn parse_numeral(t: &Toks, i: usize, limit: usize) -> Option<Numeral>
         Kind::Mark => {
             let c = t.mark(i)?;
             if let Some(value) = vulgar_fraction(c) {
-                return checked(t, Numeral { end: i + 1, value, form: Form::Fraction });
+                return checked(t, Numeral { end: i + 1, value, form: Form::Fraction, scale: 1.0 });
             }
             // ".08": a decimal without its integral part, only after whitespace.
             if c != '.' || !t.char_before(start).is_none_or(char::is_whitespace) || i + 1 >= limit || !t.is_digits(i + 1) {
@@ -74,15 +76,15 @@ pub(super) fn parse_numeral(t: &Toks, i: usize, limit: usize) -> Option<Numeral>
                 if head.chars().next_back().is_some_and(is_word_char) {
                     return None;
                 }
-                return checked(t, Numeral { end: i + 1, value: parse_decimal(t.str(i), None)?, form: Form::Integer });
+                return checked(t, Numeral { end: i + 1, value: parse_decimal(t.str(i), None)?, form: Form::Integer, scale: 1.0 });
             }
             grouped(t, i, limit)?
         }
         _ => return None,
     };
-    let mut numeral = Numeral { end, value, form };
+    let mut numeral = Numeral { end, value, form, scale: 1.0 };
     if let Some((value, end)) = power(t, end, value, limit) {
-        return checked(t, Numeral { end, value, form: Form::Power });
+        return checked(t, Numeral { end, value, form: Form::Power, scale: 1.0 });
     }
     if form == Form::Integer && end == i + 1 {
         if let Some(fraction) = fraction_after_integer(t, i, limit) {
@@ -92,7 +94,7 @@ pub(super) fn parse_numeral(t: &Toks, i: usize, limit: usize) -> Option<Numeral>
     let after = t.skip_space(end);
     if after < limit && t.kind(after) == Some(Kind::Word) {
         if let Some(multiplier) = suffix_multiplier(t.str(after)) {
-            numeral = Numeral { end: after + 1, value: value * multiplier, form: Form::Suffixed };
+            numeral = Numeral { end: after + 1, value: value * multiplier, form: Form::Suffixed, scale: multiplier };
         }
     }
     checked(t, numeral)
@@ -263,7 +265,7 @@ fn exponent(t: &Toks, mut k: usize, limit: usize) -> Option<(f64, usize)> {
 /// "2  1/4", or digits with a vulgar fraction "2½", "2 ½".
 fn fraction_after_integer(t: &Toks, i: usize, limit: usize) -> Option<Numeral> {
     if let Some((value, end)) = slash(t, i, limit) {
-        return Some(Numeral { end, value, form: Form::Fraction });
+        return Some(Numeral { end, value, form: Form::Fraction, scale: 1.0 });
     }
     let whole: f64 = t.str(i).parse().ok()?;
     let next = t.skip_space(i + 1);
@@ -271,12 +273,12 @@ fn fraction_after_integer(t: &Toks, i: usize, limit: usize) -> Option<Numeral> {
         return None;
     }
     if let Some(part) = t.mark(next).and_then(vulgar_fraction) {
-        return Some(Numeral { end: next + 1, value: whole + part, form: Form::Fraction });
+        return Some(Numeral { end: next + 1, value: whole + part, form: Form::Fraction, scale: 1.0 });
     }
     if next > i + 1 && t.is_digits(next) {
         let (part, end) = slash(t, next, limit)?;
         if part < 1.0 && t.char_before(t.start(next)).is_some() {
-            return Some(Numeral { end, value: whole + part, form: Form::Fraction });
+            return Some(Numeral { end, value: whole + part, form: Form::Fraction, scale: 1.0 });
         }
     }
     None

@@ -94,7 +94,7 @@ pub(super) fn find_ranges(t: &Toks) -> Vec<FoundRange> {
             continue;
         }
         // The words inside a number start no range of their own.
-        i = number(t, i, true, t.len()).map_or(i + 1, |(_, end)| end.max(i + 1));
+        i = number(t, i, true, t.len()).map_or(i + 1, |found| found.end.max(i + 1));
     }
     found
 }
@@ -123,17 +123,38 @@ fn word_in(t: &Toks, i: usize, words: &[&str]) -> bool {
     words.iter().any(|word| t.is_word(i, word))
 }
 
-fn number(t: &Toks, i: usize, in_fractions: bool, limit: usize) -> Option<(f64, usize)> {
+/// A number read as the end of a range.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    value: f64,
+    /// The token index after it.
+    end: usize,
+    /// Its final scale word or suffix, 1 when none.
+    scale: f64,
+}
+
+fn number(t: &Toks, i: usize, in_fractions: bool, limit: usize) -> Option<End> {
     let options = Options { limit, in_fractions, previous_end: None };
-    parse_number_at(t, i, &options).map(|found| (found.value, found.end))
+    parse_number_at(t, i, &options).map(|found| End { value: found.value, end: found.end, scale: found.scale })
 }
 
 /// A number, or "the" and an ordinal ("the tenth", "the 15th").
-fn number_or_ordinal(t: &Toks, i: usize, in_fractions: bool, limit: usize) -> Option<(f64, usize)> {
+fn number_or_ordinal(t: &Toks, i: usize, in_fractions: bool, limit: usize) -> Option<End> {
     if let Some(j) = t.is_word(i, "the").then_some(i + 1).filter(|&j| t.is_space(j)) {
-        return number(t, j + 1, in_fractions, limit).or_else(|| parse_ordinal_at(t, j + 1, limit));
+        let ordinal = || parse_ordinal_at(t, j + 1, limit).map(|(value, end)| End { value, end, scale: 1.0 });
+        return number(t, j + 1, in_fractions, limit).or_else(ordinal);
     }
     number(t, i, in_fractions, limit)
+}
+
+/// The two ends of "a to b" as values: a bare lower end takes the scale of the upper one
+/// when it is below the upper end's own digits ("2 to 3 million", "5-10 billion"), not
+/// otherwise ("200 to 3 million").
+fn range_ends(low: End, high: End) -> (f64, f64) {
+    if low.scale == 1.0 && high.scale > 1.0 && low.value > 0.0 && low.value < high.value / high.scale {
+        return (low.value * high.scale, high.value);
+    }
+    (low.value, high.value)
 }
 
 fn number_follows(t: &Toks, end: usize) -> bool {
@@ -245,7 +266,7 @@ fn comparator(t: &Toks, i: usize) -> Option<(Cmp, usize)> {
 /// or more than". After a comparative "2 in 5" is not a fraction.
 fn one_sided(t: &Toks, i: usize) -> Option<OneSided> {
     let (mut cmp, after) = comparator(t, i)?;
-    let (value, mut end) = number_or_ordinal(t, t.skip_space(after), false, t.len())?;
+    let End { value, mut end, .. } = number_or_ordinal(t, t.skip_space(after), false, t.len())?;
     match cmp {
         Cmp::More | Cmp::Less => {
             if let Some(or_end) = or_then(t, end, equal_comparator).filter(|&e| !number_follows(t, e)) {
@@ -268,18 +289,19 @@ fn one_sided(t: &Toks, i: usize) -> Option<OneSided> {
 /// more", "and more", "or less", "or greater than" (with no number after it).
 /// `Ok` is a two-number range, `Err` a one-sided comparative.
 fn number_first(t: &Toks, i: usize) -> Option<Result<FoundRange, OneSided>> {
-    let (low, end) = number(t, i, true, t.len())?;
-    if let Some((k, is_mark)) = till_after(t, end) {
-        if let Some((high, high_end)) = number_or_ordinal(t, k, true, t.len()) {
-            let chained = is_mark && in_chain(t, i, high_end);
+    let first = number(t, i, true, t.len())?;
+    if let Some((k, is_mark)) = till_after(t, first.end) {
+        if let Some(second) = number_or_ordinal(t, k, true, t.len()) {
+            let chained = is_mark && in_chain(t, i, second.end);
+            let (low, high) = range_ends(first, second);
             if low < high && !chained {
-                return Some(Ok(two_sided(i, high_end, low, high)));
+                return Some(Ok(two_sided(i, second.end, low, high)));
             }
             return None;
         }
     }
-    let (cmp, end) = suffix_comparator(t, end)?;
-    Some(Err(OneSided { start: i, end, cmp, value: low }))
+    let (cmp, end) = suffix_comparator(t, first.end)?;
+    Some(Err(OneSided { start: i, end, cmp, value: first.value }))
 }
 
 /// "[low, high)", the reading of "between", "from … to" and "a-b".
@@ -373,9 +395,10 @@ fn between(t: &Toks, i: usize) -> Option<FoundRange> {
         if !(t.is_word(and, "and") && t.is_space(and - 1) && t.is_space(and + 1)) {
             return None;
         }
-        let (low, _) = number_or_ordinal(t, j, true, and - 1).filter(|&(_, end)| end == and - 1)?;
-        let (high, high_end) = number_or_ordinal(t, and + 2, true, t.len())?;
-        (low < high).then(|| two_sided(i, high_end, low, high))
+        let first = number_or_ordinal(t, j, true, and - 1).filter(|first| first.end == and - 1)?;
+        let second = number_or_ordinal(t, and + 2, true, t.len())?;
+        let (low, high) = range_ends(first, second);
+        (low < high).then(|| two_sided(i, second.end, low, high))
     })
 }
 
@@ -384,9 +407,10 @@ fn from_to(t: &Toks, i: usize) -> Option<FoundRange> {
     if !t.is_word(i, "from") || !t.is_space(i + 1) {
         return None;
     }
-    let (low, end) = number_or_ordinal(t, i + 2, true, t.len())?;
-    let (k, is_mark) = till_after(t, end)?;
-    let (high, high_end) = number_or_ordinal(t, k, true, t.len())?;
-    let chained = is_mark && in_chain(t, i + 2, high_end);
-    (low < high && !chained).then(|| two_sided(i, high_end, low, high))
+    let first = number_or_ordinal(t, i + 2, true, t.len())?;
+    let (k, is_mark) = till_after(t, first.end)?;
+    let second = number_or_ordinal(t, k, true, t.len())?;
+    let chained = is_mark && in_chain(t, i + 2, second.end);
+    let (low, high) = range_ends(first, second);
+    (low < high && !chained).then(|| two_sided(i, second.end, low, high))
 }

@@ -353,6 +353,10 @@ fn two_number_ranges() {
     check_ranges("about 30~60", &[("30~60", "[30,60)")]);
     check_ranges("40 through 80", &[("40 through 80", "[40,80)")]);
     check_ranges("2000 – 6000 and 6k-30k", &[("2000 – 6000", "[2000,6000)"), ("6k-30k", "[6000,30000)")]);
+    // A bare lower end takes the scale of the upper one when it is below its digits.
+    check_ranges("between 2 and 3 million", &[("between 2 and 3 million", "[2000000,3000000)")]);
+    check_ranges("$5-10 billion", &[("5-10 billion", "[5000000000,10000000000)")]);
+    check_ranges("from 200 to 3 million", &[("from 200 to 3 million", "[200,3000000)")]);
 }
 
 #[test]

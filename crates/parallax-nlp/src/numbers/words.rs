@@ -39,6 +39,9 @@ pub(super) struct Found {
     pub end: usize,
     pub value: f64,
     pub subtype: NumberSubtype,
+    /// The scale word or suffix the number ends with ("3 million", "20k"), 1 when none:
+    /// a range carries it to a bare lower end ("2 to 3 million").
+    pub scale: f64,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -589,7 +592,7 @@ fn unsigned(t: &Toks, i: usize, options: &Options) -> Option<Found> {
             Form::Fraction => NumberSubtype::Fraction,
             _ => subtype_of(numeral.value),
         };
-        return Some(Found { end: numeral.end, value: numeral.value, subtype });
+        return Some(Found { end: numeral.end, value: numeral.value, subtype, scale: numeral.scale });
     }
     if let Some((value, k)) = word_fraction(&lexs) {
         let end = lexs[k - 1].end;
@@ -598,7 +601,7 @@ fn unsigned(t: &Toks, i: usize, options: &Options) -> Option<Found> {
         if compound {
             return None;
         }
-        return Some(Found { end, value, subtype: NumberSubtype::Fraction });
+        return Some(Found { end, value, subtype: NumberSubtype::Fraction, scale: 1.0 });
     }
     let integer = parse_integer(&lexs, true)?;
     if starts_ordinal(&lexs, &integer) {
@@ -606,15 +609,16 @@ fn unsigned(t: &Toks, i: usize, options: &Options) -> Option<Found> {
     }
     let end = lexs[integer.end - 1].end;
     if let Some((value, end)) = prepositional(t, i, end, &integer, options) {
-        return Some(Found { end, value, subtype: NumberSubtype::Fraction });
+        return Some(Found { end, value, subtype: NumberSubtype::Fraction, scale: 1.0 });
     }
     if let Some((value, k)) = point_decimal(&lexs, &integer) {
-        return Some(Found { end: lexs[k - 1].end, value, subtype: subtype_of(value) });
+        return Some(Found { end: lexs[k - 1].end, value, subtype: subtype_of(value), scale: 1.0 });
     }
     if integer.end == 1 && first.is(WordClass::Unit(1)) && one_is_pronoun(t, i) {
         return None;
     }
-    Some(Found { end, value: integer.value, subtype: subtype_of(integer.value) })
+    let scale = if matches!(lexs[integer.end - 1].class(), WordClass::Scale { .. }) { integer.last_scale } else { 1.0 };
+    Some(Found { end, value: integer.value, subtype: subtype_of(integer.value), scale })
 }
 
 /// "the one you mentioned", "which one", "no one", "one another".
