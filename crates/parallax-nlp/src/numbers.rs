@@ -165,6 +165,41 @@ pub fn find_number_ranges(text: &str) -> Vec<NumberRangeMention> {
         .collect()
 }
 
+/// An integer written in words, found by [`SpokenIntegers::at`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SpokenInteger {
+    /// Absolute byte offset of its end.
+    pub end: usize,
+    pub value: f64,
+    /// The largest scale word in it ("two million" → 10^6), 1 without one.
+    pub scale: f64,
+    /// Its words, "and" included: 1 for "one", 4 for "one hundred and five".
+    pub words: usize,
+}
+
+/// Reads integers written in words inside one text, for a caller with its own scanner
+/// (the quantity stage). Built once per text; each lookup is a binary search.
+pub(crate) struct SpokenIntegers<'a> {
+    toks: Toks<'a>,
+    offset: usize,
+}
+
+impl<'a> SpokenIntegers<'a> {
+    /// Over `slice`, which starts at byte `offset` of the caller's text.
+    pub(crate) fn new(slice: &'a str, offset: usize) -> SpokenIntegers<'a> {
+        SpokenIntegers { toks: Toks::new(slice), offset }
+    }
+
+    /// The integer written in words from absolute byte `start` ("twenty-six", "one
+    /// hundred and five", "a dozen", "half a million"); no digits, fractions or signs.
+    pub(crate) fn at(&self, start: usize) -> Option<SpokenInteger> {
+        let local = start.checked_sub(self.offset)?;
+        let i = self.toks.toks.binary_search_by_key(&local, |tok| tok.start).ok()?;
+        let (end, value, scale, lexemes) = words::spoken_integer(&self.toks, i)?;
+        Some(SpokenInteger { end: self.toks.end_before(end) + self.offset, value, scale, words: lexemes })
+    }
+}
+
 /// `(20,35]`, `[30,)`, `(,100]`.
 pub fn format_interval(low: Option<RangeEnd>, high: Option<RangeEnd>) -> String {
     let (open, low) = match low {

@@ -630,6 +630,33 @@ fn one_is_pronoun(t: &Toks, i: usize) -> bool {
     after_determiner || t.spaced_word(i + 1, "another").is_some()
 }
 
+/// An integer written in words at token `i`, for the quantity stage: "twenty-six", "one
+/// hundred and five", "a dozen", "three lakh", "half a million". No digits, fractions,
+/// decimals or signs. The token index after it, its value, the largest scale word in it
+/// (1 without one) and how many words and scale words it has.
+pub(super) fn spoken_integer(t: &Toks, i: usize) -> Option<(usize, f64, f64, usize)> {
+    let lexs = lex_phrase(t, i, t.len());
+    if let [half, article, scale, ..] = lexs.as_slice() {
+        if let (WordClass::Half { plural: false }, WordClass::Article, WordClass::Scale { value, plural: false }) =
+            (half.class(), article.class(), scale.class())
+        {
+            return Some((scale.end, 0.5 * value, value, 3));
+        }
+    }
+    let integer = parse_integer(&lexs, false)?;
+    if starts_ordinal(&lexs, &integer) {
+        return None;
+    }
+    let largest_scale = lexs[..integer.end]
+        .iter()
+        .filter_map(|l| match l.class() {
+            WordClass::Scale { value, .. } => Some(value),
+            _ => None,
+        })
+        .fold(1.0, f64::max);
+    Some((lexs[integer.end - 1].end, integer.value, largest_scale, integer.end))
+}
+
 /// An ordinal at token `i` ("tenth", "twenty-first", "one hundred and fifth", "10th"),
 /// for the ends of ranges ("between the tenth and the fifteenth").
 pub(super) fn parse_ordinal_at(t: &Toks, i: usize, limit: usize) -> Option<(f64, usize)> {
