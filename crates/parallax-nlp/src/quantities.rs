@@ -1360,6 +1360,11 @@ mod tests {
         assert_eq!(exact("half a million people"), 500_000.0);
         assert_eq!(exact("two million people"), 2e6);
         assert_eq!(exact("three thousand five hundred people"), 3500.0);
+        assert_eq!(exact("six-million people"), 6e6);
+        assert_eq!(exact("three lakh people"), 3e5);
+        // A number word hyphened to another word, or running into an apostrophe, is none.
+        assert!(find("a two-year-old boy").is_empty());
+        assert!(find("one's own").is_empty());
     }
 
     #[test]
