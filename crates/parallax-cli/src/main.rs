@@ -7,6 +7,7 @@
 //! error.
 
 mod eval;
+mod eval_numbers;
 mod extract;
 
 use anyhow::{bail, Context, Result};
@@ -105,6 +106,19 @@ enum Command {
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Numbers and number ranges against the Microsoft Recognizers-Text English specs.
+    ///
+    /// Runs every case of the NumberModel and NumberRangeModel specs and prints each
+    /// model's pass rate on the cases expected of an implementation (a case passes when
+    /// the spans and values found equal the expected ones exactly).
+    Numbers {
+        /// The spec directory; defaults to $PARALLAX_DATA/numbers/recognizers-text.
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Also list every failing case with what was expected and what was found.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Main-text extraction from HTML: F1 as `eval_extraction.py` computes it, and pages/s.
     ///
     /// Reads DIR/html/*.html.gz and DIR/ground-truth.json, extracts every page on one
@@ -261,6 +275,15 @@ fn data_root() -> PathBuf {
 #[allow(clippy::print_stdout)]
 fn run_eval(which: EvalCommand) -> Result<Outcome> {
     match which {
+        EvalCommand::Numbers { data, verbose } => {
+            let dir = data.unwrap_or_else(eval_numbers::default_dir);
+            let reports = eval_numbers::evaluate(&dir).with_context(|| format!("evaluating numbers on {}", dir.display()))?;
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            eval_numbers::write_report(&reports, verbose, &mut out)?;
+            out.flush()?;
+            Ok(Outcome::Complete)
+        }
         EvalCommand::Extraction { data, out } => {
             let dir = data.unwrap_or_else(|| data_root().join("extraction/scrapinghub"));
             eval::extraction(&dir, out.as_ref(), &mut io::stdout().lock())?;

@@ -169,3 +169,27 @@ fn ner_tags_a_conll_file_token_for_token() {
     assert!(stdout.contains("0\tHalvik\tB-PER"), "{stdout}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("tokens/s"));
 }
+
+#[test]
+fn eval_numbers_scores_specs_and_names_failures() {
+    let dir = std::env::temp_dir().join(format!("parallax-eval-numbers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let number = r#"[
+        {"Input": "two thirds", "Results": [{"Text": "two thirds", "Start": 0, "End": 9, "Resolution": {"value": "0.666666666666667"}}]},
+        {"Input": "seven", "Results": [{"Text": "seven", "Start": 0, "End": 4, "Resolution": {"value": "8"}}]}
+    ]"#;
+    let range =
+        r#"[{"Input": "more than 30", "Results": [{"Text": "more than 30", "Start": 0, "End": 11, "Resolution": {"value": "(30,)"}}]}]"#;
+    std::fs::write(dir.join("Number-English-NumberModel.json"), number).expect("a spec file");
+    std::fs::write(dir.join("Number-English-NumberRangeModel.json"), range).expect("a spec file");
+    let output = parallax(&["eval", "numbers", "--verbose", "--data", dir.to_str().expect("a UTF-8 path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("NumberModel") && text.contains("1/2"), "{text}");
+    assert!(text.contains("NumberRangeModel") && text.contains("1/1"), "{text}");
+    assert!(text.contains("\"seven\""), "the failing case is listed: {text}");
+
+    let missing = parallax(&["eval", "numbers", "--data", "no/such/directory"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

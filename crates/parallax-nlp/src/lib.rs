@@ -9,6 +9,7 @@ pub mod entities;
 pub mod framing;
 pub mod language;
 pub mod lexicon;
+pub mod numbers;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;

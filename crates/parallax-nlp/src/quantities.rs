@@ -14,7 +14,8 @@
 //!
 //! Digits ("18", "2,500", "1.2"), digits with scale words or suffixes ("1.2 million",
 //! "€3bn", "5m") and number words ("twenty-six", "one hundred and five", "a dozen",
-//! "two dozen", "half a million"). Not read as quantities: ordinals ("first", "18th"), a
+//! "two dozen", "half a million", "six-million"), which the general recogniser
+//! [`crate::numbers`] reads. Not read as quantities: ordinals ("first", "18th"), a
 //! four-digit year 1900–2100 standing alone ("in 2022"; "2,022" or "2000 people" are
 //! counts), clock times ("10:30", "10.30 am"), dates ("6 January"), numbers inside tokens
 //! ("F-16", "COVID-19", "G7"), compound adjectives ("22-year-old"), numbers that name
@@ -100,6 +101,7 @@
 //! counted noun), names after a determiner ("the 737 Max"), and durations, which are counts
 //! of "years" or "days" like any other.
 
+use crate::numbers::SpokenIntegers;
 use parallax_core::layer::{Quantities, Sentences};
 use parallax_core::{Document, Interval, LayerKind, Quantity, QuantityKind, Span, Stage, StageError};
 
@@ -159,7 +161,7 @@ impl Stage for QuantityStage {
 /// byte offsets into `text`. A sentence span that does not fit `text` yields nothing.
 pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     let Some(slice) = text.get(sentence.range()) else { return Vec::new() };
-    let scanner = Scanner { text, tokens: tokenize(slice, sentence.start()) };
+    let scanner = Scanner { text, tokens: tokenize(slice, sentence.start()), spoken: SpokenIntegers::new(slice, sentence.start()) };
     let mut found = Vec::new();
     let mut i = 0;
     while i < scanner.tokens.len() {
@@ -581,6 +583,8 @@ struct WordUnit {
 struct Scanner<'a> {
     text: &'a str,
     tokens: Vec<Token>,
+    /// Numbers written in words, read by the general recogniser.
+    spoken: SpokenIntegers<'a>,
 }
 
 impl<'a> Scanner<'a> {
@@ -1052,72 +1056,27 @@ impl<'a> Scanner<'a> {
     }
 
     /// A number written in words: "twenty-six", "one hundred and five", "a dozen",
-    /// "half a million".
+    /// "half a million", read by [`crate::numbers`]. A number word hyphened to another word
+    /// is part of a compound ("two-year-old", "two-thirds"), and one that runs into an
+    /// apostrophe ("one's") is no number.
     fn word_amount(&self, i: usize) -> Option<Amount> {
-        let first = self.token(i)?;
-        if first.piece != Piece::Word {
+        let first = self.token(i).filter(|t| t.piece == Piece::Word)?;
+        let spoken = self.spoken.at(first.start)?;
+        let next = self.tokens[i..].iter().position(|t| t.end == spoken.end).map(|k| i + k + 1)?;
+        if self.mark(next).is_some_and(is_hyphen) && self.is_joined(next) && self.is_joined(next + 1) && self.word(next + 1).is_some() {
             return None;
         }
-        let mut k = i;
-        let mut factor = 1.0;
-        if self.word_is(k, "half")
-            && self.phrase_at(k + 1, "a").is_some()
-            && self.spaced_word(k + 2).and_then(|w| lookup(SCALE_WORDS, w)).is_some()
-        {
-            factor = 0.5;
-            k += 1;
-        }
-        let mut reader = WordNumber::default();
-        if self.word_is(k, "a") && self.spaced_word(k + 1).and_then(|w| lookup(SCALE_WORDS, w)).is_some() {
-            reader.current = 1.0;
-            reader.last = WordClass::Article;
-            k += 1;
-        }
-        let mut end = None;
-        let mut words = 0;
-        while let Some(word) = self.word(k) {
-            if k > i && self.is_joined(k) && !self.mark(k - 1).is_some_and(is_hyphen) {
-                break;
-            }
-            if word.eq_ignore_ascii_case("and") && reader.and_may_follow() {
-                let continues = self.spaced_word(k + 1).is_some_and(|w| lookup(UNIT_WORDS, w).or(lookup(TENS_WORDS, w)).is_some());
-                if !continues {
-                    break;
-                }
-                k += 1;
-                continue;
-            }
-            if !reader.push(word) {
-                break;
-            }
-            words += 1;
-            end = Some(self.token(k)?.end);
-            k += 1;
-            // "twenty-six" joins on through the hyphen; "two-year-old" is no number.
-            if self.mark(k).is_some_and(is_hyphen) && self.is_joined(k) && self.is_joined(k + 1) {
-                match self.word(k + 1) {
-                    Some(next) if reader.last == WordClass::Tens && lookup(UNIT_WORDS, next).is_some_and(|u| (1.0..10.0).contains(&u)) => {
-                        k += 1;
-                    }
-                    Some(_) => return None,
-                    None => {}
-                }
-            }
-        }
-        let end = end?;
-        let lone_one = words == 1 && first.end == end && self.word_is(i, "one");
-        let value = reader.value() * factor;
         Some(Amount {
-            value,
-            scale: reader.scale,
+            value: spoken.value,
+            scale: spoken.scale,
             start: first.start,
-            end,
+            end: spoken.end,
             first: i,
-            next: k,
+            next,
             kind: QuantityKind::Count,
             plain_year: false,
             plain_day: false,
-            lone_one,
+            lone_one: spoken.words == 1 && self.word_is(i, "one"),
             plus: false,
             odd: false,
         })
@@ -1307,86 +1266,6 @@ fn build(
     Some(Quantity { span, value, approx, qualifier, kind, counted, counted_head })
 }
 
-/// Where a number written in words has got to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-enum WordClass {
-    #[default]
-    Start,
-    /// "a" before a scale word.
-    Article,
-    Unit,
-    Tens,
-    Hundred,
-    Scale,
-}
-
-/// Reads number words one at a time: `total` holds completed thousands, millions, …;
-/// `current` the part below the last scale word.
-#[derive(Clone, Copy, Debug, Default)]
-struct WordNumber {
-    total: f64,
-    current: f64,
-    last: WordClass,
-    /// The largest factor applied, for ranges like "two to three million".
-    scale: f64,
-}
-
-impl WordNumber {
-    /// Takes one word; false when it does not continue the number.
-    fn push(&mut self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        if self.scale == 0.0 {
-            self.scale = 1.0;
-        }
-        if let Some(unit) = lookup(UNIT_WORDS, &lower) {
-            let fits = match self.last {
-                WordClass::Start | WordClass::Hundred | WordClass::Scale => true,
-                WordClass::Tens => (1.0..10.0).contains(&unit),
-                WordClass::Article | WordClass::Unit => false,
-            };
-            if fits {
-                self.current += unit;
-                self.last = WordClass::Unit;
-            }
-            return fits;
-        }
-        if let Some(tens) = lookup(TENS_WORDS, &lower) {
-            let fits = matches!(self.last, WordClass::Start | WordClass::Hundred | WordClass::Scale);
-            if fits {
-                self.current += tens;
-                self.last = WordClass::Tens;
-            }
-            return fits;
-        }
-        let Some(factor) = lookup(SCALE_WORDS, &lower) else { return false };
-        if matches!(lower.as_str(), "mn" | "bn") || matches!(self.last, WordClass::Start) {
-            return false;
-        }
-        if factor < 1000.0 {
-            // "hundred" and "dozen" multiply the part below the last scale word.
-            if self.last == WordClass::Hundred || self.current >= 100.0 {
-                return false;
-            }
-            self.current = self.current.max(1.0) * factor;
-            self.last = WordClass::Hundred;
-        } else {
-            self.total += self.current.max(1.0) * factor;
-            self.current = 0.0;
-            self.last = WordClass::Scale;
-        }
-        self.scale = self.scale.max(factor);
-        true
-    }
-
-    fn and_may_follow(&self) -> bool {
-        matches!(self.last, WordClass::Hundred | WordClass::Scale)
-    }
-
-    fn value(&self) -> f64 {
-        self.total + self.current
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1481,6 +1360,11 @@ mod tests {
         assert_eq!(exact("half a million people"), 500_000.0);
         assert_eq!(exact("two million people"), 2e6);
         assert_eq!(exact("three thousand five hundred people"), 3500.0);
+        assert_eq!(exact("six-million people"), 6e6);
+        assert_eq!(exact("three lakh people"), 3e5);
+        // A number word hyphened to another word, or running into an apostrophe, is none.
+        assert!(find("a two-year-old boy").is_empty());
+        assert!(find("one's own").is_empty());
     }
 
     #[test]

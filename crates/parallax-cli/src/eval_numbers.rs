@@ -1,0 +1,325 @@
+//! `parallax eval numbers`: scores `parallax_nlp::numbers` against the English number
+//! specs of Microsoft Recognizers-Text (`Number-English-NumberModel.json` and
+//! `Number-English-NumberRangeModel.json`).
+//!
+//! Each spec is a JSON list of cases `{Input, NotSupported?, Results: [{Text, Start, End,
+//! Resolution: {value}}]}` where `Start` and `End` are inclusive UTF-16 indices. A case
+//! passes when the set of (start, end, value) found equals the expected set exactly;
+//! numbers compare with a relative tolerance (the specs print fifteen significant
+//! digits), intervals by their brackets and ends. Cases whose `NotSupported` names every
+//! implementation (dotnet, javascript, java, python) are expected of nobody: they are
+//! counted apart.
+
+use anyhow::{bail, Context, Result};
+use parallax_nlp::numbers::{find_number_ranges, find_numbers};
+use serde_json::Value;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The implementations a spec case can be marked as not supported by.
+const IMPLEMENTATIONS: &[&str] = &["dotnet", "javascript", "java", "python"];
+
+/// The spec directory under the data root.
+const DATA_SUBDIR: &str = "numbers/recognizers-text";
+
+/// The models scored, with their spec files.
+const MODELS: &[(Model, &str)] =
+    &[(Model::Number, "Number-English-NumberModel.json"), (Model::NumberRange, "Number-English-NumberRangeModel.json")];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Model {
+    Number,
+    NumberRange,
+}
+
+impl fmt::Display for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Model::Number => "NumberModel",
+            Model::NumberRange => "NumberRangeModel",
+        })
+    }
+}
+
+/// The default spec directory: `$PARALLAX_DATA/numbers/recognizers-text`, with
+/// `PARALLAX_DATA` defaulting to `../shared/data`.
+pub fn default_dir() -> PathBuf {
+    let root = std::env::var_os("PARALLAX_DATA").map_or_else(|| PathBuf::from("../shared/data"), PathBuf::from);
+    root.join(DATA_SUBDIR)
+}
+
+/// A resolved value: a number, or an interval with optional ends `(value, inclusive)`.
+#[derive(Clone, Debug)]
+pub enum Resolved {
+    Number(f64),
+    Interval { low: Option<(f64, bool)>, high: Option<(f64, bool)> },
+    Unreadable(String),
+}
+
+impl Resolved {
+    fn matches(&self, other: &Resolved) -> bool {
+        let ends = |a: Option<(f64, bool)>, b: Option<(f64, bool)>| match (a, b) {
+            (None, None) => true,
+            (Some((x, i)), Some((y, j))) => i == j && close(x, y),
+            _ => false,
+        };
+        match (self, other) {
+            (Resolved::Number(a), Resolved::Number(b)) => close(*a, *b),
+            (Resolved::Interval { low: a, high: b }, Resolved::Interval { low: c, high: d }) => ends(*a, *c) && ends(*b, *d),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Resolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Resolved::Number(value) => write!(f, "{}", parallax_nlp::numbers::format_value(*value)),
+            Resolved::Interval { low, high } => {
+                let end = |end: Option<(f64, bool)>| end.map(|(value, inclusive)| parallax_nlp::numbers::RangeEnd { value, inclusive });
+                f.write_str(&parallax_nlp::numbers::format_interval(end(*low), end(*high)))
+            }
+            Resolved::Unreadable(text) => write!(f, "{text:?} (unreadable)"),
+        }
+    }
+}
+
+/// Equal up to the fifteen significant digits the specs print.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Reads "12.5", "1E-12", "(20,35]", "[30,)", "(,100]".
+fn resolve(text: &str) -> Resolved {
+    let text = text.trim();
+    let unreadable = || Resolved::Unreadable(text.to_owned());
+    let (Some(open), Some(close)) = (text.chars().next(), text.chars().next_back()) else { return unreadable() };
+    if matches!(open, '(' | '[') && matches!(close, ')' | ']') && text.len() >= 3 {
+        let inner = &text[1..text.len() - 1];
+        let Some((low, high)) = inner.split_once(',') else { return unreadable() };
+        let end = |part: &str, inclusive: bool| -> Result<Option<(f64, bool)>, ()> {
+            let part = part.trim();
+            if part.is_empty() {
+                return Ok(None);
+            }
+            part.parse::<f64>().map(|value| Some((value, inclusive))).map_err(|_| ())
+        };
+        return match (end(low, open == '['), end(high, close == ']')) {
+            (Ok(low), Ok(high)) => Resolved::Interval { low, high },
+            _ => unreadable(),
+        };
+    }
+    text.parse::<f64>().map_or_else(|_| unreadable(), Resolved::Number)
+}
+
+/// One result, expected or found: inclusive UTF-16 indices, as in the specs.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: Resolved,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..={} {:?} {}", self.start, self.end, self.text, self.value)
+    }
+}
+
+/// A case that did not pass.
+#[derive(Debug)]
+pub struct Failure {
+    pub input: String,
+    /// True when the case is expected (not marked unsupported by every implementation).
+    pub expected_case: bool,
+    pub expected: Vec<Item>,
+    pub found: Vec<Item>,
+}
+
+/// The score of one model.
+#[derive(Debug)]
+pub struct ModelReport {
+    pub model: Model,
+    pub expected_cases: usize,
+    pub expected_passed: usize,
+    pub unsupported_cases: usize,
+    pub unsupported_passed: usize,
+    pub failures: Vec<Failure>,
+}
+
+/// Scores both models on the specs in `dir`.
+pub fn evaluate(dir: &Path) -> Result<Vec<ModelReport>> {
+    MODELS
+        .iter()
+        .map(|&(model, file)| {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            let cases: Value =
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).with_context(|| format!("parsing {}", path.display()))?;
+            let Some(cases) = cases.as_array() else { bail!("{}: expected a JSON list of cases", path.display()) };
+            Ok(score(model, cases))
+        })
+        .collect()
+}
+
+fn score(model: Model, cases: &[Value]) -> ModelReport {
+    let mut report =
+        ModelReport { model, expected_cases: 0, expected_passed: 0, unsupported_cases: 0, unsupported_passed: 0, failures: Vec::new() };
+    for case in cases {
+        let input = case.get("Input").and_then(Value::as_str).unwrap_or_default();
+        let expected_case = !unsupported_everywhere(case.get("NotSupported").and_then(Value::as_str).unwrap_or_default());
+        let expected = expected_items(case);
+        let found: Vec<Item> = match model {
+            Model::Number => {
+                find_numbers(input).into_iter().map(|m| item(input, m.span.start(), m.span.end(), Resolved::Number(m.value))).collect()
+            }
+            Model::NumberRange => find_number_ranges(input)
+                .into_iter()
+                .map(|m| {
+                    let end = |end: Option<parallax_nlp::numbers::RangeEnd>| end.map(|e| (e.value, e.inclusive));
+                    item(input, m.span.start(), m.span.end(), Resolved::Interval { low: end(m.low), high: end(m.high) })
+                })
+                .collect(),
+        };
+        let passed = same_set(&expected, &found);
+        match (expected_case, passed) {
+            (true, true) => report.expected_passed += 1,
+            (false, true) => report.unsupported_passed += 1,
+            _ => {}
+        }
+        if expected_case {
+            report.expected_cases += 1;
+        } else {
+            report.unsupported_cases += 1;
+        }
+        if !passed {
+            report.failures.push(Failure { input: input.to_owned(), expected_case, expected, found });
+        }
+    }
+    report
+}
+
+/// True when `not_supported` ("javascript, java") names every implementation.
+fn unsupported_everywhere(not_supported: &str) -> bool {
+    let named: Vec<String> = not_supported.split(',').map(|name| name.trim().to_ascii_lowercase()).collect();
+    IMPLEMENTATIONS.iter().all(|implementation| named.iter().any(|name| name == implementation))
+}
+
+fn expected_items(case: &Value) -> Vec<Item> {
+    let results = case.get("Results").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    results
+        .iter()
+        .map(|result| {
+            let index = |key: &str| result.get(key).and_then(Value::as_u64).unwrap_or_default() as usize;
+            let value = result.get("Resolution").and_then(|r| r.get("value")).and_then(Value::as_str).unwrap_or_default();
+            Item {
+                start: index("Start"),
+                end: index("End"),
+                text: result.get("Text").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                value: resolve(value),
+            }
+        })
+        .collect()
+}
+
+/// An item for the byte span `start..end` of `input`, in inclusive UTF-16 indices.
+fn item(input: &str, start: usize, end: usize, value: Resolved) -> Item {
+    let utf16 = |byte: usize| input.get(..byte).map_or(0, |head| head.encode_utf16().count());
+    Item { start: utf16(start), end: utf16(end).saturating_sub(1), text: input.get(start..end).unwrap_or_default().to_owned(), value }
+}
+
+/// True when every expected item is found once and nothing else is.
+fn same_set(expected: &[Item], found: &[Item]) -> bool {
+    if expected.len() != found.len() {
+        return false;
+    }
+    let mut used = vec![false; found.len()];
+    expected.iter().all(|want| {
+        let hit = found
+            .iter()
+            .enumerate()
+            .position(|(k, got)| !used[k] && got.start == want.start && got.end == want.end && got.value.matches(&want.value));
+        if let Some(k) = hit {
+            used[k] = true;
+        }
+        hit.is_some()
+    })
+}
+
+/// Writes the scores, and the failures when `verbose`.
+pub fn write_report(reports: &[ModelReport], verbose: bool, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let percent = |passed: usize, cases: usize| if cases == 0 { 0.0 } else { 100.0 * passed as f64 / cases as f64 };
+    for report in reports {
+        writeln!(
+            out,
+            "{:<18} {:>4}/{:<4} expected cases pass  {:5.1}%   (+{} of {} marked unsupported by every implementation)",
+            report.model.to_string(),
+            report.expected_passed,
+            report.expected_cases,
+            percent(report.expected_passed, report.expected_cases),
+            report.unsupported_passed,
+            report.unsupported_cases,
+        )?;
+    }
+    let passed: usize = reports.iter().map(|r| r.expected_passed).sum();
+    let cases: usize = reports.iter().map(|r| r.expected_cases).sum();
+    writeln!(out, "{:<18} {:>4}/{:<4} expected cases pass  {:5.1}%", "combined", passed, cases, percent(passed, cases))?;
+    if verbose {
+        for report in reports {
+            for failure in &report.failures {
+                let mark = if failure.expected_case { "" } else { " (unsupported everywhere)" };
+                writeln!(out, "\n{} failure{mark}: {:?}", report.model, failure.input)?;
+                writeln!(out, "  expected: {}", list(&failure.expected))?;
+                writeln!(out, "  found:    {}", list(&failure.found))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list(items: &[Item]) -> String {
+    if items.is_empty() {
+        return "nothing".to_owned();
+    }
+    items.iter().map(Item::to_string).collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbers_and_intervals() {
+        assert!(resolve("0.666666666666667").matches(&Resolved::Number(2.0 / 3.0)));
+        assert!(resolve("1E-12").matches(&Resolved::Number(1e-12)));
+        assert!(resolve("(20,35]").matches(&Resolved::Interval { low: Some((20.0, false)), high: Some((35.0, true)) }));
+        assert!(resolve("(,30)").matches(&Resolved::Interval { low: None, high: Some((30.0, false)) }));
+        assert!(!resolve("[30,)").matches(&Resolved::Interval { low: Some((30.0, false)), high: None }));
+    }
+
+    #[test]
+    fn a_case_is_unsupported_only_when_every_implementation_says_so() {
+        assert!(unsupported_everywhere("dotnet, javascript, java, python"));
+        assert!(unsupported_everywhere("python,java, javascript,dotnet"));
+        assert!(!unsupported_everywhere("javascript, java, python"));
+        assert!(!unsupported_everywhere(""));
+    }
+
+    #[test]
+    fn indices_are_inclusive_utf16() {
+        let found = item("the result is ⅔", 14, 17, Resolved::Number(2.0 / 3.0));
+        assert_eq!((found.start, found.end), (14, 14));
+    }
+
+    #[test]
+    fn scores_a_small_spec() {
+        let cases: Value = serde_json::from_str(
+            r#"[{"Input": "two thirds", "Results": [{"Text": "two thirds", "Start": 0, "End": 9, "Resolution": {"value": "0.666666666666667"}}]},
+                {"Input": "hundred thousand", "NotSupported": "dotnet, javascript, java, python", "Results": [{"Text": "hundred thousand", "Start": 0, "End": 15, "Resolution": {"value": "100000"}}]}]"#,
+        )
+        .unwrap();
+        let report = score(Model::Number, cases.as_array().unwrap());
+        assert_eq!((report.expected_passed, report.expected_cases, report.unsupported_cases), (1, 1, 1));
+    }
+}
