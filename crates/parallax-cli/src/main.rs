@@ -13,6 +13,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod store_commands;
+
 #[derive(Parser)]
 #[command(
     name = "parallax",
@@ -61,6 +63,8 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
     },
+    #[command(flatten)]
+    Store(store_commands::StoreCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,6 +125,7 @@ fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Brief { inputs, format, published } => brief(&inputs, format, published),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
+        Command::Store(command) => store_commands::run(command),
     }
 }
 
