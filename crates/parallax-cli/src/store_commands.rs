@@ -126,7 +126,8 @@ pub enum StoreCommand {
         /// Seconds a claim lasts without a heartbeat.
         #[arg(long, default_value_t = 60)]
         lease_secs: u64,
-        /// Stop when no article is pending instead of waiting for more.
+        /// Stop when no article is pending or being analysed by another worker, instead of
+        /// waiting for more.
         #[arg(long)]
         exit_when_idle: bool,
         /// The worker's name in leases (default: host, process id and start time).
@@ -243,7 +244,7 @@ fn ingest(store: &dyn Store, inputs: &[PathBuf], enqueue_only: bool, published: 
         let pending = store.counts()?;
         let analysing = bar((pending.pending + pending.processing) as u64, "analysing");
         let pipeline = parallax_nlp::default_pipeline().context("building the analysis pipeline")?;
-        let config = WorkerConfig { batch_size: 64, ..WorkerConfig::new(default_worker_name()) };
+        let config = WorkerConfig { batch_size: 64, when_idle: WhenIdle::Drain, ..WorkerConfig::new(default_worker_name()) };
         let worker_report = run_worker(store, &pipeline, &config, &AtomicBool::new(false), &|event| {
             if let WorkerEvent::Analysed = event {
                 analysing.inc(1);
@@ -411,7 +412,7 @@ fn worker(store: &dyn Store, batch: usize, lease_secs: u64, exit_when_idle: bool
         name: name.unwrap_or_else(default_worker_name),
         batch_size: batch.max(1),
         lease: Duration::from_secs(lease_secs.max(1)),
-        when_idle: if exit_when_idle { WhenIdle::Stop } else { WhenIdle::Poll(Duration::from_secs(1)) },
+        when_idle: if exit_when_idle { WhenIdle::Drain } else { WhenIdle::Poll(Duration::from_secs(1)) },
     };
     let pipeline = parallax_nlp::default_pipeline().context("building the analysis pipeline")?;
     report(&format!("worker {} started", config.name));

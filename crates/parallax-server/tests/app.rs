@@ -309,3 +309,41 @@ async fn writes_are_off_without_a_token_and_need_it_when_on() {
     assert_eq!(again["id"], posted["id"]);
     assert_eq!(fixture.store.counts().unwrap().done, before.done + 1);
 }
+
+/// Every API route and every field the API returns is documented in `openapi.yaml`.
+#[tokio::test]
+async fn openapi_documents_every_route_and_field() {
+    let spec = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../openapi.yaml")).unwrap();
+    for path in
+        ["/api/stories:", "/api/stories/{id}:", "/api/articles/{id}:", "/api/articles:", "/api/search:", "/api/failures:", "/api/counts:"]
+    {
+        assert!(spec.contains(&format!("\n  {path}\n")), "{path} is not documented");
+    }
+    let fixture = fixture();
+    let router = router(&fixture, None);
+    let story = fixture.store.stories(1, 0).unwrap()[0].id;
+    let mut objects: Vec<serde_json::Value> = Vec::new();
+    for uri in [
+        "/api/stories".to_owned(),
+        format!("/api/stories/{story}"),
+        format!("/api/articles/{}", fixture.hostile_article),
+        "/api/search?q=strike".to_owned(),
+        "/api/failures".to_owned(),
+        "/api/counts".to_owned(),
+    ] {
+        let (status, body, _) = get(&router, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        match serde_json::from_str(&body).unwrap() {
+            serde_json::Value::Array(items) => objects.extend(items),
+            object => objects.push(object),
+        }
+    }
+    let (_, article_list, _) = get(&router, &format!("/api/stories/{story}")).await;
+    let story_json: serde_json::Value = serde_json::from_str(&article_list).unwrap();
+    objects.extend(story_json["article_list"].as_array().unwrap().iter().cloned());
+    for object in objects {
+        for key in object.as_object().unwrap().keys() {
+            assert!(spec.contains(&format!(" {key}:")) || spec.contains(&format!("[{key}")), "field `{key}` is not documented");
+        }
+    }
+}

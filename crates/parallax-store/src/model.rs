@@ -137,6 +137,13 @@ pub struct ArticleSummary {
     /// Why it could not be analysed, when it failed.
     pub failure: Option<String>,
     pub ingested_at: i64,
+    /// How many times a worker claimed it (more than once when a worker died or lost its
+    /// lease while analysing it).
+    pub attempts: i64,
+    /// How many times its analysis was stored: 0 or 1, never more.
+    pub analyses: i64,
+    /// The worker holding its lease while it is processing.
+    pub worker: Option<String>,
 }
 
 /// An article with its document.

@@ -91,7 +91,8 @@ CREATE TABLE input_failures (
     )
 }
 
-const SUMMARY_COLUMNS: &str = "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at";
+const SUMMARY_COLUMNS: &str =
+    "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at, attempts, processed_count, claimed_by";
 const STORY_COLUMNS: &str = "id, title, article_count, outlet_count, fact_count, disputed_count, updated_at";
 
 /// Connections kept open per store.
@@ -171,6 +172,9 @@ fn summary_from_row(row: &Row) -> ArticleSummary {
         language: row.get(8),
         failure: row.get(9),
         ingested_at: row.get(10),
+        attempts: row.get(11),
+        analyses: row.get(12),
+        worker: row.get(13),
     }
 }
 
@@ -475,7 +479,7 @@ impl Store for PostgresStore {
             let Some(row) = client.query_opt(&format!("SELECT {SUMMARY_COLUMNS}, document FROM articles WHERE id = $1"), &[&id])? else {
                 return Ok(None);
             };
-            Ok(Some(ArticleRecord { summary: summary_from_row(&row), document: serde_json::from_str(row.get::<_, &str>(11))? }))
+            Ok(Some(ArticleRecord { summary: summary_from_row(&row), document: serde_json::from_str(row.get::<_, &str>(14))? }))
         })
     }
 
@@ -485,7 +489,7 @@ impl Store for PostgresStore {
                 client.query(&format!("SELECT {SUMMARY_COLUMNS}, document FROM articles WHERE story_id = $1 ORDER BY id"), &[&id])?;
             let mut records = Vec::with_capacity(rows.len());
             for row in rows {
-                records.push(ArticleRecord { summary: summary_from_row(&row), document: serde_json::from_str(row.get::<_, &str>(11))? });
+                records.push(ArticleRecord { summary: summary_from_row(&row), document: serde_json::from_str(row.get::<_, &str>(14))? });
             }
             Ok(records)
         })
@@ -542,7 +546,7 @@ impl Store for PostgresStore {
                     break;
                 }
                 for row in rows {
-                    let document = serde_json::from_str(row.get::<_, &str>(11))?;
+                    let document = serde_json::from_str(row.get::<_, &str>(14))?;
                     sink(ExportRecord::Article(Box::new(ArticleRecord { summary: summary_from_row(&row), document })))?;
                 }
             }

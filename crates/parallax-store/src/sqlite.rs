@@ -85,7 +85,8 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 "#;
 
-const SUMMARY_COLUMNS: &str = "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at";
+const SUMMARY_COLUMNS: &str =
+    "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at, attempts, processed_count, claimed_by";
 
 /// Readers kept open for concurrent reads (the server runs many at once).
 const READERS: usize = 16;
@@ -172,6 +173,9 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
         language: row.get(8)?,
         failure: row.get(9)?,
         ingested_at: row.get(10)?,
+        attempts: row.get(11)?,
+        analyses: row.get(12)?,
+        worker: row.get(13)?,
     })
 }
 
@@ -464,7 +468,7 @@ impl Store for SqliteStore {
         self.read(|connection| {
             let found = connection
                 .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS}, document FROM articles WHERE id = ?1"))?
-                .query_row(params![id], |row| Ok((summary_from_row(row)?, row.get::<_, String>(11)?)))
+                .query_row(params![id], |row| Ok((summary_from_row(row)?, row.get::<_, String>(14)?)))
                 .optional()?;
             match found {
                 Some((summary, json)) => Ok(Some(ArticleRecord { summary, document: serde_json::from_str(&json)? })),
@@ -477,7 +481,7 @@ impl Store for SqliteStore {
         self.read(|connection| {
             let mut statement =
                 connection.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS}, document FROM articles WHERE story_id = ?1 ORDER BY id"))?;
-            let rows = statement.query_map(params![id], |row| Ok((summary_from_row(row)?, row.get::<_, String>(11)?)))?;
+            let rows = statement.query_map(params![id], |row| Ok((summary_from_row(row)?, row.get::<_, String>(14)?)))?;
             let mut records = Vec::new();
             for row in rows {
                 let (summary, json) = row?;
@@ -536,7 +540,7 @@ fn export_snapshot(connection: &Connection, sink: &mut dyn FnMut(ExportRecord) -
     let mut rows = articles.query([])?;
     while let Some(row) = rows.next()? {
         let summary = summary_from_row(row)?;
-        let document = serde_json::from_str(&row.get::<_, String>(11)?)?;
+        let document = serde_json::from_str(&row.get::<_, String>(14)?)?;
         sink(ExportRecord::Article(Box::new(ArticleRecord { summary, document })))?;
     }
     let mut stories = connection.prepare("SELECT id, brief FROM stories ORDER BY id")?;

@@ -73,6 +73,64 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// Syllables for variant suffixes.
+const SYLLABLES: [&str; 16] = ["ba", "ko", "ri", "len", "mu", "sa", "te", "vo", "da", "ne", "pi", "ro", "gu", "ha", "zi", "wen"];
+
+/// A suffix unique to `variant`.
+fn variant_suffix(variant: usize) -> String {
+    let mut n = variant;
+    let mut suffix = String::new();
+    loop {
+        suffix.push_str(SYLLABLES[n % SYLLABLES.len()]);
+        n /= SYLLABLES.len();
+        if n == 0 {
+            break;
+        }
+    }
+    suffix
+}
+
+/// Makes `count` distinct articles from `sources` (name and text of a few real articles)
+/// for load and scale tests, never committed: copy `v` of every source renames every
+/// capitalised word after the first of its line with a suffix unique to `v`, so that each
+/// copy of a story has entities of its own and the copies form separate stories of the
+/// sources' size, as a large corpus of many stories would. Returns (file name, text).
+pub fn synthetic_corpus(sources: &[(String, String)], count: usize) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(count);
+    let mut variant = 0;
+    while out.len() < count && !sources.is_empty() {
+        let suffix = variant_suffix(variant);
+        for (name, text) in sources {
+            if out.len() == count {
+                break;
+            }
+            let mut renamed = String::with_capacity(text.len() + 256);
+            for line in text.split_inclusive('\n') {
+                let mut first = true;
+                for piece in line.split_inclusive(' ') {
+                    let word = piece.trim_end();
+                    let proper = word.len() > 3
+                        && word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().skip(1).any(char::is_lowercase);
+                    if proper && !first {
+                        let end = word.find(|c: char| !c.is_alphanumeric()).unwrap_or(word.len());
+                        renamed.push_str(&word[..end]);
+                        renamed.push_str(&suffix);
+                        renamed.push_str(&piece[end..]);
+                    } else {
+                        renamed.push_str(piece);
+                    }
+                    first = false;
+                }
+            }
+            let stem = name.trim_end_matches(".txt");
+            out.push((format!("{variant:05}-{stem}.txt"), renamed));
+        }
+        variant += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_database;

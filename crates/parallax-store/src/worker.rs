@@ -16,8 +16,11 @@ use std::time::Duration;
 /// What a worker does when the queue is empty.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WhenIdle {
-    /// Return (for one-shot ingestion).
+    /// Return as soon as nothing can be claimed.
     Stop,
+    /// Return once nothing is pending or processing (for one-shot ingestion): articles
+    /// leased to other workers are waited for, and claimed again if their lease runs out.
+    Drain,
     /// Wait this long, then look again (for long-running workers).
     Poll(Duration),
 }
@@ -80,7 +83,8 @@ pub struct WorkerReport {
     pub heartbeat_errors: usize,
 }
 
-/// Runs the work loop until the queue is empty ([`WhenIdle::Stop`]) or `stop` is set.
+/// Runs the work loop until the queue is empty ([`WhenIdle::Stop`], [`WhenIdle::Drain`]) or
+/// `stop` is set.
 pub fn run_worker(
     store: &dyn Store,
     pipeline: &Pipeline,
@@ -95,6 +99,11 @@ pub fn run_worker(
             on_event(WorkerEvent::Idle);
             match config.when_idle {
                 WhenIdle::Stop => break,
+                WhenIdle::Drain if store.counts()?.processing == 0 => break,
+                WhenIdle::Drain => {
+                    sleep_unless_stopped(Duration::from_millis(200), stop);
+                    continue;
+                }
                 WhenIdle::Poll(wait) => {
                     sleep_unless_stopped(wait, stop);
                     continue;

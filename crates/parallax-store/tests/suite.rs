@@ -251,6 +251,18 @@ fn two_workers_share_the_queue_with_nothing_twice_and_nothing_lost(store: &dyn S
         grouped += story.articles;
     }
     assert_eq!(grouped, docs.len() as i64, "every article is in exactly one story");
+    let mut analysed_once = 0;
+    store
+        .export(&mut |record| {
+            if let ExportRecord::Article(article) = record {
+                assert_eq!(article.summary.analyses, 1, "article {} stored {} times", article.summary.id, article.summary.analyses);
+                assert_eq!(article.summary.attempts, 1);
+                analysed_once += 1;
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(analysed_once, docs.len());
 }
 
 fn export_streams_everything_once(store: &dyn Store) {
@@ -379,4 +391,25 @@ mod rusqlite_check {
     pub fn pragma(connection: &rusqlite::Connection, name: &str) -> String {
         connection.query_row(&format!("PRAGMA {name}"), [], |row| row.get(0)).unwrap()
     }
+}
+
+#[test]
+fn synthetic_copies_form_stories_of_their_own() {
+    let sources: Vec<(String, String)> = example_docs()
+        .iter()
+        .map(|d| (d.meta.input.clone().unwrap().rsplit('/').next().unwrap().to_owned(), d.text().as_str().to_owned()))
+        .collect();
+    let corpus = parallax_store::testing::synthetic_corpus(&sources, sources.len() * 3);
+    assert_eq!(corpus.len(), 24);
+    assert_eq!(corpus.iter().map(|(_, text)| text).collect::<BTreeSet<_>>().len(), 24, "every copy is distinct");
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("p.db")).unwrap();
+    let docs: Vec<Document> = corpus
+        .iter()
+        .map(|(name, text)| Document::new(name.clone(), text.clone(), Metadata { input: Some(name.clone()), ..Metadata::default() }))
+        .collect();
+    store.enqueue(&docs).unwrap();
+    drain(&store, "w");
+    let stories = store.stories(100, 0).unwrap();
+    assert_eq!(stories.len(), 6, "three copies of the two example stories: {stories:?}");
 }
