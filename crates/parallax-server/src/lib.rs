@@ -17,6 +17,7 @@ pub mod api;
 pub mod html;
 mod pages;
 
+use axum::body::Bytes;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -62,19 +63,19 @@ impl AppState {
 /// story changes: a stale page is never served, and a page is rendered once per change.
 #[derive(Default)]
 pub(crate) struct PageCache {
-    stories: Mutex<HashMap<StoryId, (i64, Arc<str>)>>,
+    stories: Mutex<HashMap<StoryId, (i64, Bytes)>>,
 }
 
 /// Story pages kept at most; past this the cache is emptied and refilled.
 const CACHED_STORY_PAGES: usize = 4096;
 
 impl PageCache {
-    pub(crate) fn get(&self, story: StoryId, version: i64) -> Option<Arc<str>> {
+    pub(crate) fn get(&self, story: StoryId, version: i64) -> Option<Bytes> {
         let pages = self.stories.lock().unwrap_or_else(PoisonError::into_inner);
         pages.get(&story).filter(|(v, _)| *v == version).map(|(_, page)| page.clone())
     }
 
-    pub(crate) fn put(&self, story: StoryId, version: i64, page: Arc<str>) {
+    pub(crate) fn put(&self, story: StoryId, version: i64, page: Bytes) {
         let mut pages = self.stories.lock().unwrap_or_else(PoisonError::into_inner);
         if pages.len() >= CACHED_STORY_PAGES {
             pages.clear();

@@ -1,13 +1,13 @@
 //! The HTML pages.
 
 use crate::{blocking, html, AppError, AppState};
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
-use std::sync::Arc;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -66,7 +66,7 @@ async fn story_list(State(state): State<AppState>, Query(params): Query<ListPara
 async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let store = state.store.clone();
     let cache = state.pages.clone();
-    let result = blocking(move || -> Result<Arc<str>, AppError> {
+    let result = blocking(move || -> Result<Bytes, AppError> {
         let Some(summary) = store.story_summary(id)? else {
             return Err(AppError::NotFound(format!("There is no story {id}: it may have been merged into another as articles arrived.")));
         };
@@ -75,12 +75,12 @@ async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
         }
         let Some(story) = store.story(id)? else { return Err(AppError::NotFound(format!("There is no story {id}."))) };
         let articles = store.story_articles(id)?;
-        let rendered: Arc<str> = html::story_page(&story, &articles).into();
+        let rendered = Bytes::from(html::story_page(&story, &articles));
         cache.put(id, story.summary.updated_at, rendered.clone());
         Ok(rendered)
     })
     .await;
-    page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body.to_string())))
+    page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }
 
 async fn article(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
