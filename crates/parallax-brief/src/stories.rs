@@ -270,6 +270,32 @@ fn is_broad(name: &str) -> bool {
         || parallax_nlp::lexicon::country_of_capital(&titled).is_some()
 }
 
+/// Minimum Jaccard similarity of two articles' entity sets for [`group_by_entity_links`]
+/// to link them.
+pub const LINK_THRESHOLD: f64 = 0.15;
+
+/// The simpler grouping the corpus store keeps incrementally in its database: two
+/// articles are linked when the Jaccard similarity of their entity sets reaches
+/// [`LINK_THRESHOLD`], and stories are the linked components (indices into `docs`,
+/// ordered by first member). It is order-independent, which is what lets the store keep
+/// it exactly; [`StoryIndex`], which `parallax brief` uses, separates same-topic events
+/// better and recognises copies, and is meant to replace it in the store.
+pub fn group_by_entity_links(docs: &[&Document]) -> Vec<Vec<usize>> {
+    let sets: Vec<std::collections::BTreeSet<String>> =
+        docs.iter().map(|d| d.layer::<Entities>().unwrap_or(&[]).iter().map(|e| e.canonical.to_lowercase()).collect()).collect();
+    let mut components = crate::union_find::DisjointSets::new(docs.len());
+    for i in 0..docs.len() {
+        for j in i + 1..docs.len() {
+            let shared = sets[i].intersection(&sets[j]).count();
+            let union = sets[i].union(&sets[j]).count();
+            if union > 0 && shared as f64 / union as f64 >= LINK_THRESHOLD {
+                components.union(i, j);
+            }
+        }
+    }
+    components.groups()
+}
+
 /// Groups `docs` into stories (indices into `docs`, in input order).
 pub fn group_stories(docs: &[&Document]) -> Vec<Vec<usize>> {
     group(docs).0

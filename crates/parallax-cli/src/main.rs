@@ -9,6 +9,7 @@
 mod eval;
 mod eval_numbers;
 mod extract;
+mod store_commands;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -102,6 +103,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
     },
+    #[command(flatten)]
+    Store(store_commands::StoreCommand),
 }
 
 #[derive(Subcommand)]
@@ -264,6 +267,7 @@ fn try_main(cli: Cli) -> Result<Outcome> {
         }
         Command::Eval { which } => run_eval(which),
         Command::Ner { conll } => ner(&conll),
+        Command::Store(command) => store_commands::run(command),
     }
 }
 
