@@ -390,6 +390,10 @@ pub fn date_from_url(url: &str) -> Option<String> {
             continue;
         }
         let run = bytes[start..].iter().take_while(|b| b.is_ascii_digit() || **b == b'-').count();
+        if run == 0 {
+            // Also keeps `start` on a character boundary: the run is ASCII.
+            continue;
+        }
         let candidate = &path[start..start + run.min(10)];
         let date = if candidate.len() == 10 && candidate.as_bytes()[4] == b'-' && candidate.as_bytes()[7] == b'-' {
             Some(candidate.to_owned())
@@ -490,5 +494,7 @@ mod tests {
         assert_eq!(date_from_url("https://x.example/news/20200131/story").as_deref(), Some("2020-01-31"));
         assert_eq!(date_from_url("https://x.example/a-2020-01-31-b").as_deref(), Some("2020-01-31"));
         assert_eq!(date_from_url("https://x.example/story/12345678"), None);
+        // Found by the `jsonl` fuzz target: a multi-byte character in the path.
+        assert_eq!(date_from_url("https://x.example/ϕ\u{fffd}e/a"), None);
     }
 }
