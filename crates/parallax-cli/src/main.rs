@@ -103,6 +103,9 @@ enum EvalCommand {
         /// Also write the predictions, {id: {"articleBody": text}}, to this file.
         #[arg(long, value_name = "PRED.json")]
         out: Option<PathBuf>,
+        /// Only score this predictions file (another tool's, say); extract nothing.
+        #[arg(long, value_name = "PRED.json", conflicts_with = "out")]
+        score: Option<PathBuf>,
     },
 }
 
@@ -170,7 +173,11 @@ fn try_main(cli: Cli) -> Result<Outcome> {
             let failures = extract::run(&inputs, format, &mut out, &report)?;
             Ok(if failures > 0 { Outcome::Partial } else { Outcome::Complete })
         }
-        Command::Eval { benchmark: EvalCommand::Extraction { data, out } } => {
+        Command::Eval { benchmark: EvalCommand::Extraction { data, score: Some(predictions), .. } } => {
+            eval::score_file(&data, &predictions, &mut io::stdout().lock())?;
+            Ok(Outcome::Complete)
+        }
+        Command::Eval { benchmark: EvalCommand::Extraction { data, out, score: None } } => {
             eval::extraction(&data, out.as_ref(), &mut io::stdout().lock())?;
             Ok(Outcome::Complete)
         }
@@ -197,6 +204,11 @@ fn analyse(inputs: &[PathBuf], published: Option<String>) -> Result<(Vec<Documen
             let mut doc = loaded.doc;
             if doc.meta.published.is_none() {
                 doc.meta.published.clone_from(&published);
+            }
+            // Readers that provide their own structure (HTML) skip the plain-text stage,
+            // which would otherwise identify the language of pages that do not state it.
+            if doc.meta.language.is_none() {
+                doc.meta.language = parallax_nlp::language::detect(doc.text().as_str()).map(str::to_owned);
             }
             doc
         })
