@@ -170,8 +170,11 @@ fn try_main(cli: Cli) -> Result<Outcome> {
         Command::Extract { inputs, format } => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            let failures = extract::run(&inputs, format, &mut out, &report)?;
-            Ok(if failures > 0 { Outcome::Partial } else { Outcome::Complete })
+            let counts = extract::run(&inputs, format, &mut out, &report)?;
+            if counts.written == 0 && counts.failures > 0 {
+                bail!("no article could be read from the inputs given");
+            }
+            Ok(if counts.failures > 0 { Outcome::Partial } else { Outcome::Complete })
         }
         Command::Eval { benchmark: EvalCommand::Extraction { data, score: Some(predictions), .. } } => {
             eval::score_file(&data, &predictions, &mut io::stdout().lock())?;
