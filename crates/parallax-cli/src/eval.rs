@@ -12,6 +12,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// Scores an existing predictions file (another tool's, say) with the same metric.
+pub fn score_file(data: &Path, predictions: &Path, stdout: &mut dyn Write) -> Result<()> {
+    let truth = benchmark::load_truth(&data.join("ground-truth.json"))?;
+    let predicted = benchmark::load_truth(predictions)?;
+    let scores = benchmark::score(&truth, &predicted);
+    writeln!(
+        stdout,
+        "pages {}  missing {}  precision {:.3}  recall {:.3}  F1 {:.3}",
+        scores.pages, scores.missing, scores.precision, scores.recall, scores.f1
+    )?;
+    Ok(())
+}
+
 pub fn extraction(data: &Path, out: Option<&PathBuf>, stdout: &mut dyn Write) -> Result<()> {
     let pages =
         benchmark::load_pages(&data.join("html")).with_context(|| format!("reading the benchmark pages under {}", data.display()))?;

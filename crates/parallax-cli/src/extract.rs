@@ -40,9 +40,16 @@ fn body(doc: &Document) -> &str {
     }
 }
 
+/// What an extract run produced.
+pub struct Counts {
+    pub written: usize,
+    pub failures: usize,
+}
+
 /// Writes the record of every page as soon as it is read (so that an archive streams
-/// through in bounded memory); returns how many inputs or records failed.
-pub fn run(inputs: &[PathBuf], format: ExtractFormat, out: &mut dyn Write, report: &dyn Fn(&str)) -> Result<usize> {
+/// through in bounded memory); returns how many records were written and how many inputs
+/// or records failed.
+pub fn run(inputs: &[PathBuf], format: ExtractFormat, out: &mut dyn Write, report: &dyn Fn(&str)) -> Result<Counts> {
     let mut failures = 0;
     let mut written = 0usize;
     let mut write_error: Option<std::io::Error> = None;
@@ -79,7 +86,7 @@ pub fn run(inputs: &[PathBuf], format: ExtractFormat, out: &mut dyn Write, repor
         writeln!(out, "{}]", if written > 0 { "\n" } else { "" })?;
     }
     out.flush()?;
-    Ok(failures)
+    Ok(Counts { written, failures })
 }
 
 fn write_page(doc: &Document, format: ExtractFormat, index: usize, out: &mut dyn Write) -> std::io::Result<()> {

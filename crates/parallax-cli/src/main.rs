@@ -134,6 +134,9 @@ enum EvalCommand {
         /// Also write the predictions, {id: {"articleBody": text}}, to this file.
         #[arg(long, value_name = "PRED.json")]
         out: Option<PathBuf>,
+        /// Only score this predictions file (another tool's, say); extract nothing.
+        #[arg(long, value_name = "PRED.json", conflicts_with = "out")]
+        score: Option<PathBuf>,
     },
     /// Quotes and attribution (source, cue, content spans) against PolNeAR.
     ///
@@ -262,8 +265,11 @@ fn try_main(cli: Cli) -> Result<Outcome> {
         Command::Extract { inputs, format } => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            let failures = extract::run(&inputs, format, &mut out, &report)?;
-            Ok(if failures > 0 { Outcome::Partial } else { Outcome::Complete })
+            let counts = extract::run(&inputs, format, &mut out, &report)?;
+            if counts.written == 0 && counts.failures > 0 {
+                bail!("no article could be read from the inputs given");
+            }
+            Ok(if counts.failures > 0 { Outcome::Partial } else { Outcome::Complete })
         }
         Command::Eval { which } => run_eval(which),
         Command::Ner { conll } => ner(&conll),
@@ -288,9 +294,12 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             out.flush()?;
             Ok(Outcome::Complete)
         }
-        EvalCommand::Extraction { data, out } => {
+        EvalCommand::Extraction { data, out, score } => {
             let dir = data.unwrap_or_else(|| data_root().join("extraction/scrapinghub"));
-            eval::extraction(&dir, out.as_ref(), &mut io::stdout().lock())?;
+            match score {
+                Some(predictions) => eval::score_file(&dir, &predictions, &mut io::stdout().lock())?,
+                None => eval::extraction(&dir, out.as_ref(), &mut io::stdout().lock())?,
+            }
             Ok(Outcome::Complete)
         }
         EvalCommand::Attribution { data, split } => {
@@ -409,6 +418,11 @@ fn analyse(inputs: &[PathBuf], published: Option<String>) -> Result<(Vec<Documen
             let mut doc = loaded.doc;
             if doc.meta.published.is_none() {
                 doc.meta.published.clone_from(&published);
+            }
+            // Readers that provide their own structure (HTML) skip the plain-text stage,
+            // which would otherwise identify the language of pages that do not state it.
+            if doc.meta.language.is_none() {
+                doc.meta.language = parallax_nlp::language::detect(doc.text().as_str()).map(str::to_owned);
             }
             doc
         })

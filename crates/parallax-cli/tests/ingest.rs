@@ -71,5 +71,9 @@ fn eval_extraction_scores_predictions_like_the_python_script() {
     assert!(stdout.contains("pages/s"), "{stdout}");
     let predictions: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert!(predictions["page"]["articleBody"].as_str().unwrap().starts_with("Dock workers"));
+    // Scoring the truth itself gives a perfect score.
+    let truth_file = dir.join("ground-truth.json");
+    let perfect = parallax(&["eval", "extraction", "--data", dir.to_str().unwrap(), "--score", truth_file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&perfect.stdout).contains("precision 1.000  recall 1.000  F1 1.000"), "{perfect:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }

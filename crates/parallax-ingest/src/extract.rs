@@ -673,8 +673,11 @@ fn choose_with<'b>(
         .filter(|b| !b.is_link_list())
         .filter(|b| b.role != Role::Caption)
         .filter(|b| {
-            let comparable = title.as_deref().is_some_and(|t| b.text.len() <= t.len() * 2 + 16);
-            !comparable || title.as_deref() != Some(normalise_for_compare(&b.text).as_str())
+            // The headline again, alone or after a kicker ("BREAKING NEWS: …").
+            let Some(title) = title.as_deref().filter(|t| !t.is_empty() && b.text.len() <= t.len() * 2 + 16) else { return true };
+            let text = normalise_for_compare(&b.text);
+            let extra_words = text.strip_suffix(title).map(|kicker| kicker.split_whitespace().count());
+            extra_words.is_none_or(|n| n > 4)
         })
         .filter(|b| !is_furniture_line(&b.text) && b.text.chars().any(char::is_alphanumeric))
         .collect();
@@ -790,7 +793,25 @@ fn is_furniture_line(text: &str) -> bool {
     if word_count <= 12 && (lower.ends_with("getty images") || lower.ends_with("getty images)")) {
         return true;
     }
-    is_credited_caption(&lower) || (word_count <= 16 && is_date_line(&lower)) || (word_count <= 30 && is_promo_or_contact(&lower))
+    is_credited_caption(&lower)
+        || (word_count <= 16 && is_date_line(&lower))
+        || (word_count <= 30 && is_promo_or_contact(&lower))
+        || (word_count <= 25 && is_metadata_line(text))
+        || is_shortcode(&lower)
+}
+
+/// "05/10/2018 - Published by: Jane Doe - Category: Health - Tags: …": a date and two or
+/// more capitalised field labels between separators.
+fn is_metadata_line(text: &str) -> bool {
+    let labels = text.split_whitespace().filter(|w| w.len() > 2 && w.ends_with(':') && w.starts_with(char::is_uppercase)).count();
+    let separated = [" - ", " | ", " • ", " · "].iter().any(|sep| text.contains(sep));
+    let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    labels >= 2 && separated && has_year
+}
+
+/// A content-management shortcode left in the page: "[button link=…]Send us …[/button]".
+fn is_shortcode(lower: &str) -> bool {
+    lower.starts_with('[') && lower.contains("[/") && lower.trim_end().ends_with(']')
 }
 
 /// "Protesters gathered outside (Image: GETTY)": a caption ending in a bracketed credit.
@@ -1135,6 +1156,8 @@ mod tests {
             "Leave a Reply",
             "The following two tabs change content below.",
             "Image source,Russian Defence Ministry",
+            "05/10/2018 - Publicado por: Clara Borba - Categoria: Saúde - Tags: carro",
+            "[button link=\"/submit\" type=\"big\"] Send us YOUR review[/button]",
         ] {
             assert!(is_furniture_line(line), "{line}");
         }
@@ -1142,6 +1165,7 @@ mod tests {
             "He was arrested in April for the March 21 call to the offices of the mayor.",
             "What is new in 2.26 (September pack)?",
             "Police said the photo (taken on Monday) was genuine.",
+            "The minister said: the 2020 budget is final, and added: there will be no delay.",
         ] {
             assert!(!is_furniture_line(line), "{line}");
         }
