@@ -75,8 +75,8 @@ SERVER_PID=$!
 for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:18080/ && break; sleep 0.2; done
 # Story pages twice: the first pass renders every page once (cold cache), the second
 # serves rendered pages. The repeated search mix is answered from the result cache after
-# its first occurrence; the never-repeated queries always reach the database. The
-# never-repeated file is read sequentially by a single wrk pass (random picks repeat few).
+# its first occurrence; the "never-repeated" queries are tens of thousands, picked at
+# random, so that few repeat within a run and nearly all reach the database.
 for kind in story story search search-distinct; do
     echo "== $kind: wrk, 2 threads, 200 connections, $DURATION"
     wrk -t2 -c200 -d"$DURATION" --latency -s bench/paths.lua http://127.0.0.1:18080 -- "$WORK/$kind-paths" | sed -n '/Latency Distribution/,/Transfer/p'
