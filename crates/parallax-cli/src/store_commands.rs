@@ -81,7 +81,8 @@ pub enum StoreCommand {
         #[command(flatten)]
         db: DbArgs,
         id: i64,
-        /// Output format. JSON follows schema/brief.schema.json.
+        /// Output format. JSON follows schema/brief.schema.json; HTML is one self-contained
+        /// page.
         #[arg(long, value_enum, default_value_t = StoryFormat::Text)]
         format: StoryFormat,
     },
@@ -160,6 +161,8 @@ pub enum StoryFormat {
     Text,
     Markdown,
     Json,
+    /// A self-contained page: the brief beside its articles, citations linked to sentences.
+    Html,
 }
 
 pub fn run(command: StoreCommand) -> Result<Outcome> {
@@ -320,6 +323,7 @@ fn story(store: &dyn Store, id: i64, format: StoryFormat) -> Result<Outcome> {
         }
         StoryFormat::Text => parallax_brief::render(&story.brief, parallax_brief::Style::Text, &mut out)?,
         StoryFormat::Markdown => parallax_brief::render(&story.brief, parallax_brief::Style::Markdown, &mut out)?,
+        StoryFormat::Html => out.write_all(parallax_server::html::standalone_story_page(&story, &store.story_articles(id)?).as_bytes())?,
     }
     out.flush()?;
     Ok(Outcome::Complete)

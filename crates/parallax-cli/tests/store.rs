@@ -57,6 +57,12 @@ fn ingest_is_idempotent_and_the_corpus_commands_read_it() {
         String::from_utf8_lossy(&markdown.stdout).starts_with("\n# Story") || String::from_utf8_lossy(&markdown.stdout).contains("# Story")
     );
     assert_eq!(run(&["story", "4242", "--db", db]).status.code(), Some(2));
+    let page = run(&["story", &id, "--db", db, "--format", "html"]);
+    let page = String::from_utf8_lossy(&page.stdout);
+    assert!(
+        page.starts_with("<!DOCTYPE html>") && page.contains("<style>") && !page.contains("/static/style.css"),
+        "a self-contained page"
+    );
 
     let hits = stdout_json(&run(&["search", "--db", db, "--format", "json", "dock", "workers"]));
     assert!(hits.as_array().unwrap().len() >= 3);

@@ -92,8 +92,9 @@ fn default_search_limit() -> usize {
 
 async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.search(&params.q, params.limit.min(MAX_LIMIT))).await;
-    json_response(&state, result.and_then(|r| r.map_err(AppError::from)))
+    let cache = state.pages.clone();
+    let result = blocking(move || cache.cached_search(&*store, &params.q, params.limit.min(MAX_LIMIT))).await;
+    json_response(&state, result.and_then(|r| r.map(|hits| hits.as_slice().to_vec()).map_err(AppError::from)))
 }
 
 async fn failures(State(state): State<AppState>) -> Response {

@@ -219,6 +219,13 @@ pub fn story_page(story: &StoryRecord, articles: &[ArticleRecord]) -> String {
     layout(&title, "", &body)
 }
 
+/// The story page as one self-contained file (`parallax story ID --format html`): the
+/// stylesheet inlined, citations still linked to the sentences on the page.
+pub fn standalone_story_page(story: &StoryRecord, articles: &[ArticleRecord]) -> String {
+    let page = story_page(story, articles);
+    page.replacen(r#"<link rel="stylesheet" href="/static/style.css">"#, &format!("<style>\n{STYLESHEET}</style>"), 1)
+}
+
 fn article_meta(summary: &ArticleSummary) -> String {
     let outlet = esc(summary.outlet.as_deref().unwrap_or("outlet unknown"));
     let published = esc(summary.published.as_deref().unwrap_or("date unknown"));

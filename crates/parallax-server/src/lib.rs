@@ -22,7 +22,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use parallax_core::Pipeline;
-use parallax_store::{Store, StoryId};
+use parallax_store::{SearchHit, Store, StoryId};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -60,11 +60,21 @@ impl AppState {
 }
 
 /// Rendered story pages, keyed by story and its `updated_at`, which grows whenever a
-/// story changes: a stale page is never served, and a page is rendered once per change.
+/// story changes, and search results, keyed by query and the corpus version, which grows
+/// whenever an article is added or analysed: nothing stale is served, and nothing is
+/// computed twice between two changes.
 #[derive(Default)]
 pub(crate) struct PageCache {
     stories: Mutex<HashMap<StoryId, (i64, Bytes)>>,
+    /// Search results by (normalised query, limit), valid for one corpus version.
+    searches: Mutex<HashMap<SearchKey, CachedSearch>>,
 }
+
+/// Search results and the corpus version they were computed at.
+type CachedSearch = (i64, Arc<Vec<SearchHit>>);
+
+/// A normalised query and a result limit.
+type SearchKey = (String, usize);
 
 /// Story pages kept at most; past this the cache is emptied and refilled.
 const CACHED_STORY_PAGES: usize = 4096;
@@ -82,7 +92,39 @@ impl PageCache {
         }
         pages.insert(story, (version, page));
     }
+
+    /// The search cache's key: the query's words, lower-cased, and the limit.
+    fn search_key(query: &str, limit: usize) -> SearchKey {
+        (query.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(), limit)
+    }
+
+    pub(crate) fn search(&self, query: &str, limit: usize, version: i64) -> Option<Arc<Vec<SearchHit>>> {
+        let searches = self.searches.lock().unwrap_or_else(PoisonError::into_inner);
+        searches.get(&PageCache::search_key(query, limit)).filter(|(v, _)| *v == version).map(|(_, hits)| hits.clone())
+    }
+
+    pub(crate) fn put_search(&self, query: &str, limit: usize, version: i64, hits: Arc<Vec<SearchHit>>) {
+        let mut searches = self.searches.lock().unwrap_or_else(PoisonError::into_inner);
+        if searches.len() >= CACHED_SEARCHES {
+            searches.clear();
+        }
+        searches.insert(PageCache::search_key(query, limit), (version, hits));
+    }
+
+    /// Search through the cache: results are reused until the corpus changes.
+    pub(crate) fn cached_search(&self, store: &dyn Store, query: &str, limit: usize) -> parallax_store::Result<Arc<Vec<SearchHit>>> {
+        let version = store.corpus_version()?;
+        if let Some(hits) = self.search(query, limit, version) {
+            return Ok(hits);
+        }
+        let hits = Arc::new(store.search(query, limit)?);
+        self.put_search(query, limit, version, hits.clone());
+        Ok(hits)
+    }
 }
+
+/// Search results kept at most; past this the cache is emptied and refilled.
+const CACHED_SEARCHES: usize = 16_384;
 
 /// The whole application: JSON API, pages and the stylesheet.
 pub fn app(state: AppState) -> Router {
@@ -97,8 +139,13 @@ async fn stylesheet() -> Response {
     ([(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"))], html::STYLESHEET).into_response()
 }
 
+/// Store calls in flight at once, as many as the stores keep connections: more would only
+/// queue as blocked threads, while this queues them as cheap tasks.
+static STORE_CALLS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(16);
+
 /// Runs a store call on the blocking pool (store calls block on disk or network).
 pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let _permit = STORE_CALLS.acquire().await.map_err(|e| AppError::Internal(format!("the store gate closed: {e}")))?;
     tokio::task::spawn_blocking(f).await.map_err(|e| AppError::Internal(format!("a store task failed: {e}")))
 }
 

@@ -105,8 +105,12 @@ const SEARCH_RESULTS: usize = 30;
 
 async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
     let store = state.store.clone();
+    let cache = state.pages.clone();
     let result = blocking(move || -> Result<String, AppError> {
-        let hits = if params.q.trim().is_empty() { Vec::new() } else { store.search(&params.q, SEARCH_RESULTS)? };
+        if params.q.trim().is_empty() {
+            return Ok(html::search_page(&params.q, &[]));
+        }
+        let hits = cache.cached_search(&*store, &params.q, SEARCH_RESULTS)?;
         Ok(html::search_page(&params.q, &hits))
     })
     .await;

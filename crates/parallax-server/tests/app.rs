@@ -297,12 +297,18 @@ async fn writes_are_off_without_a_token_and_need_it_when_on() {
     assert_eq!(post(&writable, "/api/articles", Some("s3cret"), "{not json").await.0, StatusCode::BAD_REQUEST);
     assert_eq!(post(&writable, "/api/articles", Some("s3cret"), r#"{"url": "https://news.example/x"}"#).await.0, StatusCode::BAD_REQUEST);
     let before = fixture.store.counts().unwrap();
+    let (_, cached, _) = get(&writable, "/api/search?q=ended+strike+Friday").await;
+    assert_eq!(cached, "[]");
     let (status, posted) = post(&writable, "/api/articles", Some("s3cret"), article).await;
     assert_eq!(status, StatusCode::CREATED, "{posted}");
     assert_eq!(posted["outcome"], "new");
     assert_eq!(posted["article"]["status"], "done");
     assert!(posted["article"]["story"].is_i64());
     assert_eq!(fixture.store.counts().unwrap().done, before.done + 1);
+    let (_, found, _) = get(&writable, "/api/search?q=ended+strike+Friday").await;
+    let found: Vec<serde_json::Value> = serde_json::from_str(&found).unwrap();
+    assert_eq!(found.len(), 1, "a cached search is not served after the corpus changed");
+    assert_eq!(found[0]["article"], posted["id"]);
     let (status, again) = post(&writable, "/api/articles", Some("s3cret"), article).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["outcome"], "duplicate");

@@ -99,6 +99,10 @@ pub trait Store: Send + Sync {
 
     fn counts(&self) -> Result<Counts>;
 
+    /// A number that grows whenever an article is added or analysed, so that anything
+    /// derived from search results can be cached until it changes.
+    fn corpus_version(&self) -> Result<i64>;
+
     /// Stories, most recently updated first.
     fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>>;
 

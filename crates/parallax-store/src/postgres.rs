@@ -82,6 +82,8 @@ CREATE TABLE article_entities (
 );
 CREATE INDEX article_entities_article ON article_entities (article_id);
 
+INSERT INTO parallax_meta (key, value) VALUES ('corpus_version', 0);
+
 CREATE TABLE input_failures (
     input TEXT PRIMARY KEY,
     reason TEXT NOT NULL,
@@ -90,6 +92,8 @@ CREATE TABLE input_failures (
 "#
     )
 }
+
+const BUMP_CORPUS_VERSION: &str = "UPDATE parallax_meta SET value = value + 1 WHERE key = 'corpus_version'";
 
 const SUMMARY_COLUMNS: &str =
     "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at, attempts, processed_count, claimed_by";
@@ -314,6 +318,7 @@ impl Store for PostgresStore {
                 match inserted {
                     Some(row) => {
                         outcomes.push(Enqueued::New(row.get(0)));
+                        tx.execute(BUMP_CORPUS_VERSION, &[])?;
                         if let Some(input) = &meta.input {
                             tx.execute("DELETE FROM input_failures WHERE input = $1", &[input])?;
                         }
@@ -418,6 +423,9 @@ impl Store for PostgresStore {
                 }
             }
             stories::rebuild_touched(&mut PgStories { tx }, touched, now)?;
+            if completions.iter().any(|c| *c != Completion::LeaseLost) {
+                tx.execute(BUMP_CORPUS_VERSION, &[])?;
+            }
             Ok(completions)
         })
     }
@@ -438,6 +446,10 @@ impl Store for PostgresStore {
             counts.input_failures = client.query_one("SELECT count(*) FROM input_failures", &[])?.get(0);
             Ok(counts)
         })
+    }
+
+    fn corpus_version(&self) -> Result<i64> {
+        self.with_client(|client| Ok(client.query_one("SELECT value FROM parallax_meta WHERE key = 'corpus_version'", &[])?.get(0)))
     }
 
     fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>> {

@@ -63,6 +63,9 @@ CREATE TABLE article_entities (
 ) WITHOUT ROWID;
 CREATE INDEX article_entities_article ON article_entities (article_id);
 
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO meta (key, value) VALUES ('corpus_version', 0);
+
 CREATE TABLE input_failures (
     input TEXT PRIMARY KEY,
     reason TEXT NOT NULL,
@@ -308,6 +311,7 @@ impl Store for SqliteStore {
                     now
                 ])?;
                 outcomes.push(Enqueued::New(tx.last_insert_rowid()));
+                bump_corpus_version(tx)?;
                 if let Some(input) = &meta.input {
                     clear_failure.execute(params![input])?;
                 }
@@ -408,6 +412,9 @@ impl Store for SqliteStore {
                 }
             }
             stories::rebuild_touched(&mut SqliteStories { connection: tx }, touched, now)?;
+            if completions.iter().any(|c| *c != Completion::LeaseLost) {
+                bump_corpus_version(tx)?;
+            }
             Ok(completions)
         })
     }
@@ -429,6 +436,12 @@ impl Store for SqliteStore {
             counts.stories = connection.query_row("SELECT count(*) FROM stories", [], |row| row.get(0))?;
             counts.input_failures = connection.query_row("SELECT count(*) FROM input_failures", [], |row| row.get(0))?;
             Ok(counts)
+        })
+    }
+
+    fn corpus_version(&self) -> Result<i64> {
+        self.read(|connection| {
+            Ok(connection.prepare_cached("SELECT value FROM meta WHERE key = 'corpus_version'")?.query_row([], |row| row.get(0))?)
         })
     }
 
@@ -554,6 +567,11 @@ fn export_snapshot(connection: &Connection, sink: &mut dyn FnMut(ExportRecord) -
     while let Some(row) = rows.next()? {
         sink(ExportRecord::InputFailure { input: row.get(0)?, reason: row.get(1)?, at: row.get(2)? })?;
     }
+    Ok(())
+}
+
+fn bump_corpus_version(connection: &Connection) -> Result<()> {
+    connection.prepare_cached("UPDATE meta SET value = value + 1 WHERE key = 'corpus_version'")?.execute([])?;
     Ok(())
 }
 

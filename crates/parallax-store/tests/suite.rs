@@ -80,8 +80,13 @@ fn ingest_examples_builds_stories_that_match_batch_grouping(store: &dyn Store) {
 
 fn ingest_is_idempotent(store: &dyn Store) {
     let docs = example_docs();
+    let empty = store.corpus_version().unwrap();
     let first = store.enqueue(&docs).unwrap();
+    let enqueued = store.corpus_version().unwrap();
+    assert!(enqueued > empty, "adding articles changes the corpus version");
     drain(store, "w1");
+    let version = store.corpus_version().unwrap();
+    assert!(version > enqueued, "analysing articles changes the corpus version");
     let before = store.counts().unwrap();
     let stories_before = store.stories(100, 0).unwrap();
 
@@ -94,6 +99,7 @@ fn ingest_is_idempotent(store: &dyn Store) {
     assert_eq!(store.enqueue(&[renamed]).unwrap(), vec![Enqueued::Duplicate(first[0].id())]);
     assert_eq!(drain(store, "w2").stored, 0);
     assert_eq!(store.counts().unwrap(), before);
+    assert_eq!(store.corpus_version().unwrap(), version, "duplicates change nothing");
     let stories_after = store.stories(100, 0).unwrap();
     assert_eq!(stories_after, stories_before);
 
