@@ -12,21 +12,9 @@ use parallax_store::{ArticleRecord, ArticleSummary, SearchHit, Status, StoryReco
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// Escapes `text` for HTML text and double- or single-quoted attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes `text` for HTML text and double- or single-quoted attribute values: the same
+/// escaping the self-contained HTML brief uses.
+pub use parallax_brief::html::escape as esc;
 
 /// An `http(s)` URL escaped for an `href`, or `None` for any other scheme
 /// (`javascript:`, `data:`…), which is then shown as text and not linked.
