@@ -76,6 +76,10 @@ pub enum Backend {
 pub trait Store: Send + Sync {
     fn backend(&self) -> Backend;
 
+    /// How many calls the store serves at once (its connections): callers running many
+    /// calls in parallel should queue beyond this rather than block more threads.
+    fn concurrency(&self) -> usize;
+
     /// Stores raw (unanalysed) documents as pending. An article whose URL or whose text
     /// (by SHA-256) is already stored is not stored again: it is reported as a duplicate
     /// of the stored one, so ingesting the same input twice changes nothing.

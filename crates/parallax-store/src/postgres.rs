@@ -104,6 +104,7 @@ const CONNECTIONS: usize = 16;
 
 pub struct PostgresStore {
     pool: Pool<Client>,
+    connections: usize,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -125,7 +126,7 @@ impl PostgresStore {
         let url = url.to_owned();
         let pool = Pool::new(connections, move || Ok(Client::connect(&url, NoTls)?));
         drop(first);
-        Ok(PostgresStore { pool })
+        Ok(PostgresStore { pool, connections })
     }
 
     fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
@@ -278,6 +279,10 @@ impl StoryTx for PgStories<'_, '_> {
 impl Store for PostgresStore {
     fn backend(&self) -> Backend {
         Backend::Postgres
+    }
+
+    fn concurrency(&self) -> usize {
+        self.connections
     }
 
     fn enqueue(&self, docs: &[Document]) -> Result<Vec<Enqueued>> {
