@@ -13,7 +13,7 @@
 use crate::model::*;
 use crate::pool::Pool;
 use crate::sqlite::abandoned_reason;
-use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched};
+use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched, MAX_LOOKUP_KEYS, NEIGHBOURS_PER_ENTITY};
 use crate::{content_hash, query_words, split_snippet, Backend, Result, Store, StoreError, MARK_END, MARK_START, MAX_ATTEMPTS};
 use parallax_core::Document;
 use postgres::{Client, NoTls, Row, Transaction};
@@ -217,24 +217,21 @@ impl StoryTx for PgStories<'_, '_> {
     }
 
     fn neighbours(&mut self, article: ArticleId, keys: &[String]) -> Result<Vec<Neighbour>> {
+        let lookups = &keys[..keys.len().min(MAX_LOOKUP_KEYS)];
         let rows = self.tx.query(
-            "SELECT e.article_id, a.story_id, e.entity
-             FROM (SELECT DISTINCT article_id FROM article_entities WHERE entity = ANY($1) AND article_id <> $2) n
-             JOIN articles a ON a.id = n.article_id AND a.story_id IS NOT NULL
-             JOIN article_entities e ON e.article_id = n.article_id
-             ORDER BY e.article_id",
-            &[&keys, &article],
+            "WITH candidates AS (
+                 SELECT DISTINCT r.article_id FROM unnest($4::text[]) AS own (entity)
+                 CROSS JOIN LATERAL (SELECT p.article_id FROM article_entities p
+                                     WHERE p.entity = own.entity AND p.article_id <> $2
+                                     ORDER BY p.article_id DESC LIMIT $3) r)
+             SELECT a.story_id,
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id AND x.entity = ANY($1)),
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id)
+             FROM candidates c JOIN articles a ON a.id = c.article_id
+             WHERE a.story_id IS NOT NULL",
+            &[&keys, &article, &NEIGHBOURS_PER_ENTITY, &lookups],
         )?;
-        let mut neighbours: Vec<(ArticleId, Neighbour)> = Vec::new();
-        for row in rows {
-            let id: ArticleId = row.get(0);
-            let key: String = row.get(2);
-            match neighbours.last_mut() {
-                Some((last, neighbour)) if *last == id => neighbour.keys.push(key),
-                _ => neighbours.push((id, Neighbour { story: row.get(1), keys: vec![key] })),
-            }
-        }
-        Ok(neighbours.into_iter().map(|(_, n)| n).collect())
+        Ok(rows.iter().map(|row| Neighbour { story: row.get(0), shared: row.get(1), keys: row.get(2) }).collect())
     }
 
     fn create_story(&mut self, now: i64) -> Result<StoryId> {

@@ -7,7 +7,7 @@
 
 use crate::model::*;
 use crate::pool::Pool;
-use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched};
+use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched, MAX_LOOKUP_KEYS, NEIGHBOURS_PER_ENTITY};
 use crate::time::now_millis;
 use crate::{content_hash, query_words, split_snippet, Backend, Result, Store, StoreError, MARK_END, MARK_START, MAX_ATTEMPTS};
 use parallax_core::Document;
@@ -221,25 +221,27 @@ impl StoryTx for SqliteStories<'_> {
     }
 
     fn neighbours(&mut self, article: ArticleId, keys: &[String]) -> Result<Vec<Neighbour>> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT e.article_id, a.story_id, e.entity
-             FROM (SELECT DISTINCT article_id FROM article_entities
-                   WHERE entity IN (SELECT value FROM json_each(?1)) AND article_id <> ?2) n
-             JOIN articles a ON a.id = n.article_id AND a.story_id IS NOT NULL
-             JOIN article_entities e ON e.article_id = n.article_id
-             ORDER BY e.article_id",
-        )?;
-        let mut rows = statement.query(params![serde_json::to_string(keys)?, article])?;
-        let mut neighbours: Vec<(ArticleId, Neighbour)> = Vec::new();
-        while let Some(row) = rows.next()? {
-            let id: ArticleId = row.get(0)?;
-            let key: String = row.get(2)?;
-            match neighbours.last_mut() {
-                Some((last, neighbour)) if *last == id => neighbour.keys.push(key),
-                _ => neighbours.push((id, Neighbour { story: row.get(1)?, keys: vec![key] })),
-            }
-        }
-        Ok(neighbours.into_iter().map(|(_, n)| n).collect())
+        // One index range scan per key, newest first, unioned: SQLite has no LATERAL join.
+        let lookups = keys.len().min(MAX_LOOKUP_KEYS);
+        let recent: Vec<String> = (0..lookups)
+            .map(|k| format!("SELECT article_id FROM (SELECT article_id FROM article_entities WHERE entity = ?{} AND article_id <> ?2 ORDER BY article_id DESC LIMIT ?3)", k + 4))
+            .collect();
+        let sql = format!(
+            "WITH candidates (article_id) AS ({})
+             SELECT a.story_id,
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id AND x.entity IN (SELECT value FROM json_each(?1))),
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id)
+             FROM candidates c JOIN articles a ON a.id = c.article_id
+             WHERE a.story_id IS NOT NULL",
+            recent.join(" UNION ")
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let keys_json = serde_json::to_string(keys)?;
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&keys_json, &article, &NEIGHBOURS_PER_ENTITY];
+        values.extend(keys[..lookups].iter().map(|k| k as &dyn rusqlite::ToSql));
+        let rows =
+            statement.query_map(values.as_slice(), |row| Ok(Neighbour { story: row.get(0)?, shared: row.get(1)?, keys: row.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     fn create_story(&mut self, now: i64) -> Result<StoryId> {
