@@ -8,9 +8,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use parallax_core::{Document, Metadata};
-use parallax_store::worker::{run_worker, WorkerConfig};
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+/// How long the server's claim on a posted article lasts while it analyses it.
+const ANALYSIS_LEASE: Duration = Duration::from_secs(120);
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -178,12 +180,18 @@ async fn post_article(State(state): State<AppState>, headers: HeaderMap, body: a
     let result = state
         .blocking(move || -> Result<(StatusCode, Posted), AppError> {
             let outcome = store.enqueue(std::slice::from_ref(&doc))?[0];
-            // Analyse now: this drains the queue, sharing it with any workers through leases.
-            let config = WorkerConfig::new(parallax_store::worker::default_worker_name());
-            run_worker(&*store, &pipeline, &config, &AtomicBool::new(false), &|_| {})?;
+            // Analyse this article now, unless a worker already holds it (then it is
+            // answered as accepted, still processing).
+            let worker = parallax_store::worker::default_worker_name();
+            if let Some(claimed) = store.claim_article(&worker, outcome.id(), ANALYSIS_LEASE)? {
+                let analysis = pipeline.run(claimed.doc).map_err(|error| error.to_string());
+                store.complete(&worker, vec![(claimed.id, analysis)])?;
+            }
             let article = store.article(outcome.id())?.ok_or_else(|| AppError::Internal("a stored article vanished".to_owned()))?.summary;
+            let finished = matches!(article.status, parallax_store::Status::Done | parallax_store::Status::Failed);
             Ok(match outcome {
-                parallax_store::Enqueued::New(id) => (StatusCode::CREATED, Posted { id, outcome: "new", article }),
+                parallax_store::Enqueued::New(id) if finished => (StatusCode::CREATED, Posted { id, outcome: "new", article }),
+                parallax_store::Enqueued::New(id) => (StatusCode::ACCEPTED, Posted { id, outcome: "new", article }),
                 parallax_store::Enqueued::Duplicate(id) => (StatusCode::OK, Posted { id, outcome: "duplicate", article }),
             })
         })

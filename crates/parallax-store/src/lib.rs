@@ -93,6 +93,10 @@ pub trait Store: Send + Sync {
     /// for `lease`. Each claimed document's `id` is the article's id in the store.
     fn claim(&self, worker: &str, limit: usize, lease: Duration) -> Result<Vec<Claimed>>;
 
+    /// Leases one particular article to `worker` if it is pending (or its lease ran out);
+    /// `None` when it is done, failed, or held by another worker.
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>>;
+
     /// Extends `worker`'s leases on `ids`; returns how many it still held.
     fn heartbeat(&self, worker: &str, ids: &[ArticleId], lease: Duration) -> Result<usize>;
 

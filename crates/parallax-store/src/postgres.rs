@@ -376,6 +376,27 @@ impl Store for PostgresStore {
         })
     }
 
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>> {
+        self.transaction(|tx| {
+            let row = tx.query_opt(
+                "UPDATE articles SET status = 'processing', claimed_by = $1, lease_until = parallax_now_ms() + $2, attempts = attempts + 1
+                 WHERE id IN (SELECT id FROM articles
+                              WHERE id = $3 AND (status = 'pending' OR (status = 'processing' AND lease_until < parallax_now_ms() AND attempts < $4))
+                              FOR UPDATE SKIP LOCKED)
+                 RETURNING document",
+                &[&worker, &lease_millis(lease), &id, &MAX_ATTEMPTS],
+            )?;
+            match row {
+                Some(row) => {
+                    let mut doc: Document = serde_json::from_str(row.get::<_, &str>(0))?;
+                    doc.id = id.to_string();
+                    Ok(Some(Claimed { id, doc }))
+                }
+                None => Ok(None),
+            }
+        })
+    }
+
     fn heartbeat(&self, worker: &str, ids: &[ArticleId], lease: Duration) -> Result<usize> {
         self.transaction(|tx| {
             let held = tx.execute(

@@ -373,6 +373,28 @@ impl Store for SqliteStore {
         })
     }
 
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>> {
+        self.write(|tx| {
+            let now = now_millis();
+            let claimed = tx
+                .prepare_cached(
+                    "UPDATE articles SET status = 'processing', claimed_by = ?1, lease_until = ?2, attempts = attempts + 1
+                     WHERE id = ?4 AND (status = 'pending' OR (status = 'processing' AND lease_until < ?3 AND attempts < ?5))
+                     RETURNING document",
+                )?
+                .query_row(params![worker, now + lease_millis(lease), now, id, MAX_ATTEMPTS], |row| row.get::<_, String>(0))
+                .optional()?;
+            match claimed {
+                Some(json) => {
+                    let mut doc: Document = serde_json::from_str(&json)?;
+                    doc.id = id.to_string();
+                    Ok(Some(Claimed { id, doc }))
+                }
+                None => Ok(None),
+            }
+        })
+    }
+
     fn heartbeat(&self, worker: &str, ids: &[ArticleId], lease: Duration) -> Result<usize> {
         self.write(|tx| {
             let until = now_millis() + lease_millis(lease);
