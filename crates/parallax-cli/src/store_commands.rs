@@ -247,7 +247,13 @@ fn ingest(store: &dyn Store, inputs: &[PathBuf], enqueue_only: bool, published: 
         let pending = store.counts()?;
         let analysing = bar((pending.pending + pending.processing) as u64, "analysing");
         let pipeline = parallax_nlp::default_pipeline().context("building the analysis pipeline")?;
-        let config = WorkerConfig { batch_size: 64, when_idle: WhenIdle::Drain, ..WorkerConfig::new(default_worker_name()) };
+        // A short lease: if this ingest is killed, the next one takes its articles over soon.
+        let config = WorkerConfig {
+            batch_size: 64,
+            lease: Duration::from_secs(10),
+            when_idle: WhenIdle::Drain,
+            ..WorkerConfig::new(default_worker_name())
+        };
         let worker_report = run_worker(store, &pipeline, &config, &AtomicBool::new(false), &|event| {
             if let WorkerEvent::Analysed = event {
                 analysing.inc(1);

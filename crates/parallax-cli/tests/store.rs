@@ -80,6 +80,57 @@ fn ingest_is_idempotent_and_the_corpus_commands_read_it() {
     assert_eq!(lines.iter().filter(|l| l["type"] == "input-failure").count(), 1);
 }
 
+fn synthetic_inputs(count: usize) -> tempfile::TempDir {
+    let sources: Vec<(String, String)> = ["examples/harbour-strike", "examples/valley-earthquake"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(repo().join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    let inputs = tempfile::tempdir().unwrap();
+    for (name, text) in synthetic_corpus(&sources, count) {
+        std::fs::write(inputs.path().join(name), text).unwrap();
+    }
+    inputs
+}
+
+#[test]
+fn an_ingest_killed_midway_is_finished_by_the_next_with_nothing_lost_or_doubled() {
+    const ARTICLES: usize = 600;
+    let inputs = synthetic_inputs(ARTICLES);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corpus.db");
+    let mut first =
+        parallax().args(["ingest", "--db", db.to_str().unwrap(), inputs.path().to_str().unwrap()]).stderr(Stdio::null()).spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        assert!(Instant::now() < deadline, "the first ingest made no progress");
+        if let Ok(store) = parallax_store::SqliteStore::open(&db) {
+            if store.counts().map(|c| c.done >= 50 && c.processing > 0).unwrap_or(false) {
+                break;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    first.kill().unwrap(); // SIGKILL, mid-batch
+    first.wait().unwrap();
+    let store = parallax_store::SqliteStore::open(&db).unwrap();
+    let interrupted = store.counts().unwrap();
+    assert!(interrupted.done < ARTICLES as i64, "killed before the end");
+
+    let second = run(&["ingest", "--db", db.to_str().unwrap(), inputs.path().to_str().unwrap()]);
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    let counts = store.counts().unwrap();
+    assert_eq!((counts.done, counts.pending, counts.processing, counts.failed), (ARTICLES as i64, 0, 0, 0));
+    let articles = export_articles(&store);
+    assert!(articles.iter().all(|a| a.analyses == 1), "none stored twice");
+    let grouped: i64 = store.stories(10_000, 0).unwrap().iter().map(|s| s.articles).sum();
+    assert_eq!(grouped, ARTICLES as i64);
+    let check = rusqlite::Connection::open(&db).unwrap().query_row("PRAGMA integrity_check", [], |row| row.get::<_, String>(0)).unwrap();
+    assert_eq!(check, "ok");
+}
+
 #[test]
 fn the_database_defaults_to_the_data_directory_or_parallax_db() {
     let dir = tempfile::tempdir().unwrap();
@@ -136,18 +187,8 @@ fn export_articles(store: &dyn Store) -> Vec<parallax_store::ArticleSummary> {
 #[test]
 fn two_workers_share_postgres_and_a_killed_one_loses_nothing() {
     let Some(database) = postgres_database() else { return };
-    let sources: Vec<(String, String)> = std::fs::read_dir(repo().join("examples/harbour-strike"))
-        .unwrap()
-        .chain(std::fs::read_dir(repo().join("examples/valley-earthquake")).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
     const ARTICLES: usize = 400;
-    let inputs = tempfile::tempdir().unwrap();
-    for (name, text) in synthetic_corpus(&sources, ARTICLES) {
-        std::fs::write(inputs.path().join(name), text).unwrap();
-    }
+    let inputs = synthetic_inputs(ARTICLES);
     let url = database.url.as_str();
     let enqueue = run(&["ingest", "--db", url, "--enqueue-only", inputs.path().to_str().unwrap()]);
     assert!(enqueue.status.success(), "{}", String::from_utf8_lossy(&enqueue.stderr));

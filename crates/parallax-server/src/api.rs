@@ -1,16 +1,18 @@
 //! The JSON API under `/api/`, documented in `openapi.yaml`. Response bodies are the store's
 //! model types (`parallax_store::model`) and the brief (`schema/brief.schema.json`).
 
-use crate::{blocking, AppError, AppState};
+use crate::{AppError, AppState};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use parallax_core::{Document, Metadata};
-use parallax_store::worker::{run_worker, WorkerConfig};
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+/// How long the server's claim on a posted article lasts while it analyses it.
+const ANALYSIS_LEASE: Duration = Duration::from_secs(120);
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -63,19 +65,19 @@ const MAX_LIMIT: usize = 500;
 
 async fn stories(State(state): State<AppState>, Query(page): Query<Page>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.stories(page.limit.min(MAX_LIMIT), page.offset)).await;
+    let result = state.blocking(move || store.stories(page.limit.min(MAX_LIMIT), page.offset)).await;
     json_response(&state, result.and_then(|r| r.map_err(AppError::from)))
 }
 
 async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.story(id)).await;
+    let result = state.blocking(move || store.story(id)).await;
     json_response(&state, result.and_then(|r| r?.ok_or_else(|| AppError::NotFound(format!("no story {id}")))))
 }
 
 async fn article(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.article(id)).await;
+    let result = state.blocking(move || store.article(id)).await;
     json_response(&state, result.and_then(|r| r?.ok_or_else(|| AppError::NotFound(format!("no article {id}")))))
 }
 
@@ -93,19 +95,19 @@ fn default_search_limit() -> usize {
 async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
     let store = state.store.clone();
     let cache = state.pages.clone();
-    let result = blocking(move || cache.cached_search(&*store, &params.q, params.limit.min(MAX_LIMIT))).await;
+    let result = state.blocking(move || cache.cached_search(&*store, &params.q, params.limit.min(MAX_LIMIT))).await;
     json_response(&state, result.and_then(|r| r.map(|hits| hits.as_slice().to_vec()).map_err(AppError::from)))
 }
 
 async fn failures(State(state): State<AppState>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.failures()).await;
+    let result = state.blocking(move || store.failures()).await;
     json_response(&state, result.and_then(|r| r.map_err(AppError::from)))
 }
 
 async fn counts(State(state): State<AppState>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || store.counts()).await;
+    let result = state.blocking(move || store.counts()).await;
     json_response(&state, result.and_then(|r| r.map_err(AppError::from)))
 }
 
@@ -175,18 +177,25 @@ async fn post_article(State(state): State<AppState>, headers: HeaderMap, body: a
     let doc = Document::new("posted", text, meta);
     let store = state.store.clone();
     let pipeline = state.pipeline.clone();
-    let result = blocking(move || -> Result<(StatusCode, Posted), AppError> {
-        let outcome = store.enqueue(std::slice::from_ref(&doc))?[0];
-        // Analyse now: this drains the queue, sharing it with any workers through leases.
-        let config = WorkerConfig::new(parallax_store::worker::default_worker_name());
-        run_worker(&*store, &pipeline, &config, &AtomicBool::new(false), &|_| {})?;
-        let article = store.article(outcome.id())?.ok_or_else(|| AppError::Internal("a stored article vanished".to_owned()))?.summary;
-        Ok(match outcome {
-            parallax_store::Enqueued::New(id) => (StatusCode::CREATED, Posted { id, outcome: "new", article }),
-            parallax_store::Enqueued::Duplicate(id) => (StatusCode::OK, Posted { id, outcome: "duplicate", article }),
+    let result = state
+        .blocking(move || -> Result<(StatusCode, Posted), AppError> {
+            let outcome = store.enqueue(std::slice::from_ref(&doc))?[0];
+            // Analyse this article now, unless a worker already holds it (then it is
+            // answered as accepted, still processing).
+            let worker = parallax_store::worker::default_worker_name();
+            if let Some(claimed) = store.claim_article(&worker, outcome.id(), ANALYSIS_LEASE)? {
+                let analysis = pipeline.run(claimed.doc).map_err(|error| error.to_string());
+                store.complete(&worker, vec![(claimed.id, analysis)])?;
+            }
+            let article = store.article(outcome.id())?.ok_or_else(|| AppError::Internal("a stored article vanished".to_owned()))?.summary;
+            let finished = matches!(article.status, parallax_store::Status::Done | parallax_store::Status::Failed);
+            Ok(match outcome {
+                parallax_store::Enqueued::New(id) if finished => (StatusCode::CREATED, Posted { id, outcome: "new", article }),
+                parallax_store::Enqueued::New(id) => (StatusCode::ACCEPTED, Posted { id, outcome: "new", article }),
+                parallax_store::Enqueued::Duplicate(id) => (StatusCode::OK, Posted { id, outcome: "duplicate", article }),
+            })
         })
-    })
-    .await;
+        .await;
     match result.and_then(|r| r) {
         Ok((status, posted)) => (status, Json(posted)).into_response(),
         Err(error) => json_response::<()>(&state, Err(error)),

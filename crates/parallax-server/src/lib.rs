@@ -46,11 +46,20 @@ pub struct AppState {
     /// Receives internal errors (the binary logs them); clients see only a generic message.
     pub on_error: Arc<dyn Fn(&str) + Send + Sync>,
     pages: Arc<PageCache>,
+    store_calls: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, token: Option<String>, pipeline: Arc<Pipeline>) -> AppState {
-        AppState { store, token: token.map(Into::into), pipeline, on_error: Arc::new(|_| {}), pages: Arc::new(PageCache::default()) }
+        let store_calls = Arc::new(tokio::sync::Semaphore::new(store.concurrency().max(1)));
+        AppState {
+            store,
+            token: token.map(Into::into),
+            pipeline,
+            on_error: Arc::new(|_| {}),
+            pages: Arc::new(PageCache::default()),
+            store_calls,
+        }
     }
 
     pub fn with_error_sink(mut self, on_error: impl Fn(&str) + Send + Sync + 'static) -> AppState {
@@ -139,14 +148,14 @@ async fn stylesheet() -> Response {
     ([(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"))], html::STYLESHEET).into_response()
 }
 
-/// Store calls in flight at once, as many as the stores keep connections: more would only
-/// queue as blocked threads, while this queues them as cheap tasks.
-static STORE_CALLS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(16);
-
-/// Runs a store call on the blocking pool (store calls block on disk or network).
-pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-    let _permit = STORE_CALLS.acquire().await.map_err(|e| AppError::Internal(format!("the store gate closed: {e}")))?;
-    tokio::task::spawn_blocking(f).await.map_err(|e| AppError::Internal(format!("a store task failed: {e}")))
+impl AppState {
+    /// Runs a store call on the blocking pool (store calls block on disk or network), at
+    /// most as many at once as the store has connections: more would only wait as blocked
+    /// threads, while this makes them wait as cheap tasks.
+    pub(crate) async fn blocking<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+        let _permit = self.store_calls.acquire().await.map_err(|e| AppError::Internal(format!("the store gate closed: {e}")))?;
+        tokio::task::spawn_blocking(f).await.map_err(|e| AppError::Internal(format!("a store task failed: {e}")))
+    }
 }
 
 /// Errors a handler returns. Internal ones are reported to [`AppState::on_error`] by the

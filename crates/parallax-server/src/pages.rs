@@ -1,6 +1,6 @@
 //! The HTML pages.
 
-use crate::{blocking, html, AppError, AppState};
+use crate::{html, AppError, AppState};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -54,44 +54,49 @@ const STORIES_PER_PAGE: usize = 50;
 
 async fn story_list(State(state): State<AppState>, Query(params): Query<ListParams>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || -> Result<String, AppError> {
-        let stories = store.stories(STORIES_PER_PAGE, params.offset)?;
-        let counts = store.counts()?;
-        Ok(html::story_list(&stories, &counts, params.offset, STORIES_PER_PAGE))
-    })
-    .await;
+    let result = state
+        .blocking(move || -> Result<String, AppError> {
+            let stories = store.stories(STORIES_PER_PAGE, params.offset)?;
+            let counts = store.counts()?;
+            Ok(html::story_list(&stories, &counts, params.offset, STORIES_PER_PAGE))
+        })
+        .await;
     page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }
 
 async fn story(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let store = state.store.clone();
     let cache = state.pages.clone();
-    let result = blocking(move || -> Result<Bytes, AppError> {
-        let Some(summary) = store.story_summary(id)? else {
-            return Err(AppError::NotFound(format!("There is no story {id}: it may have been merged into another as articles arrived.")));
-        };
-        if let Some(cached) = cache.get(id, summary.updated_at) {
-            return Ok(cached);
-        }
-        let Some(story) = store.story(id)? else { return Err(AppError::NotFound(format!("There is no story {id}."))) };
-        let articles = store.story_articles(id)?;
-        let rendered = Bytes::from(html::story_page(&story, &articles));
-        cache.put(id, story.summary.updated_at, rendered.clone());
-        Ok(rendered)
-    })
-    .await;
+    let result = state
+        .blocking(move || -> Result<Bytes, AppError> {
+            let Some(summary) = store.story_summary(id)? else {
+                return Err(AppError::NotFound(format!(
+                    "There is no story {id}: it may have been merged into another as articles arrived."
+                )));
+            };
+            if let Some(cached) = cache.get(id, summary.updated_at) {
+                return Ok(cached);
+            }
+            let Some(story) = store.story(id)? else { return Err(AppError::NotFound(format!("There is no story {id}."))) };
+            let articles = store.story_articles(id)?;
+            let rendered = Bytes::from(html::story_page(&story, &articles));
+            cache.put(id, story.summary.updated_at, rendered.clone());
+            Ok(rendered)
+        })
+        .await;
     page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }
 
 async fn article(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || -> Result<String, AppError> {
-        match store.article(id)? {
-            Some(record) => Ok(html::article_page(&record)),
-            None => Err(AppError::NotFound(format!("There is no article {id}."))),
-        }
-    })
-    .await;
+    let result = state
+        .blocking(move || -> Result<String, AppError> {
+            match store.article(id)? {
+                Some(record) => Ok(html::article_page(&record)),
+                None => Err(AppError::NotFound(format!("There is no article {id}."))),
+            }
+        })
+        .await;
     page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }
 
@@ -106,19 +111,20 @@ const SEARCH_RESULTS: usize = 30;
 async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
     let store = state.store.clone();
     let cache = state.pages.clone();
-    let result = blocking(move || -> Result<String, AppError> {
-        if params.q.trim().is_empty() {
-            return Ok(html::search_page(&params.q, &[]));
-        }
-        let hits = cache.cached_search(&*store, &params.q, SEARCH_RESULTS)?;
-        Ok(html::search_page(&params.q, &hits))
-    })
-    .await;
+    let result = state
+        .blocking(move || -> Result<String, AppError> {
+            if params.q.trim().is_empty() {
+                return Ok(html::search_page(&params.q, &[]));
+            }
+            let hits = cache.cached_search(&*store, &params.q, SEARCH_RESULTS)?;
+            Ok(html::search_page(&params.q, &hits))
+        })
+        .await;
     page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }
 
 async fn failures(State(state): State<AppState>) -> Response {
     let store = state.store.clone();
-    let result = blocking(move || -> Result<String, AppError> { Ok(html::failures_page(&store.failures()?)) }).await;
+    let result = state.blocking(move || -> Result<String, AppError> { Ok(html::failures_page(&store.failures()?)) }).await;
     page(&state, result.and_then(|r| r).map(|body| html_response(StatusCode::OK, body)))
 }

@@ -296,7 +296,12 @@ async fn writes_are_off_without_a_token_and_need_it_when_on() {
     assert_eq!(post(&writable, "/api/articles", Some("s3cre"), article).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(post(&writable, "/api/articles", Some("s3cret"), "{not json").await.0, StatusCode::BAD_REQUEST);
     assert_eq!(post(&writable, "/api/articles", Some("s3cret"), r#"{"url": "https://news.example/x"}"#).await.0, StatusCode::BAD_REQUEST);
+    // A backlog of pending articles is left to the workers: a post analyses only itself.
+    let backlog: Vec<Document> =
+        (0..2).map(|n| Document::new(format!("b{n}"), format!("Backlog article number {n} about Kestria."), Metadata::default())).collect();
+    fixture.store.enqueue(&backlog).unwrap();
     let before = fixture.store.counts().unwrap();
+    assert_eq!(before.pending, 2);
     let (_, cached, _) = get(&writable, "/api/search?q=ended+strike+Friday").await;
     assert_eq!(cached, "[]");
     let (status, posted) = post(&writable, "/api/articles", Some("s3cret"), article).await;
@@ -305,6 +310,7 @@ async fn writes_are_off_without_a_token_and_need_it_when_on() {
     assert_eq!(posted["article"]["status"], "done");
     assert!(posted["article"]["story"].is_i64());
     assert_eq!(fixture.store.counts().unwrap().done, before.done + 1);
+    assert_eq!(fixture.store.counts().unwrap().pending, 2, "the backlog is left to the workers");
     let (_, found, _) = get(&writable, "/api/search?q=ended+strike+Friday").await;
     let found: Vec<serde_json::Value> = serde_json::from_str(&found).unwrap();
     assert_eq!(found.len(), 1, "a cached search is not served after the corpus changed");

@@ -76,6 +76,10 @@ pub enum Backend {
 pub trait Store: Send + Sync {
     fn backend(&self) -> Backend;
 
+    /// How many calls the store serves at once (its connections): callers running many
+    /// calls in parallel should queue beyond this rather than block more threads.
+    fn concurrency(&self) -> usize;
+
     /// Stores raw (unanalysed) documents as pending. An article whose URL or whose text
     /// (by SHA-256) is already stored is not stored again: it is reported as a duplicate
     /// of the stored one, so ingesting the same input twice changes nothing.
@@ -88,6 +92,10 @@ pub trait Store: Send + Sync {
     /// Leases up to `limit` pending articles (and articles whose lease ran out) to `worker`
     /// for `lease`. Each claimed document's `id` is the article's id in the store.
     fn claim(&self, worker: &str, limit: usize, lease: Duration) -> Result<Vec<Claimed>>;
+
+    /// Leases one particular article to `worker` if it is pending (or its lease ran out);
+    /// `None` when it is done, failed, or held by another worker.
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>>;
 
     /// Extends `worker`'s leases on `ids`; returns how many it still held.
     fn heartbeat(&self, worker: &str, ids: &[ArticleId], lease: Duration) -> Result<usize>;

@@ -13,7 +13,7 @@
 use crate::model::*;
 use crate::pool::Pool;
 use crate::sqlite::abandoned_reason;
-use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched};
+use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched, MAX_LOOKUP_KEYS, NEIGHBOURS_PER_ENTITY};
 use crate::{content_hash, query_words, split_snippet, Backend, Result, Store, StoreError, MARK_END, MARK_START, MAX_ATTEMPTS};
 use parallax_core::Document;
 use postgres::{Client, NoTls, Row, Transaction};
@@ -104,6 +104,7 @@ const CONNECTIONS: usize = 16;
 
 pub struct PostgresStore {
     pool: Pool<Client>,
+    connections: usize,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -125,7 +126,7 @@ impl PostgresStore {
         let url = url.to_owned();
         let pool = Pool::new(connections, move || Ok(Client::connect(&url, NoTls)?));
         drop(first);
-        Ok(PostgresStore { pool })
+        Ok(PostgresStore { pool, connections })
     }
 
     fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
@@ -216,24 +217,21 @@ impl StoryTx for PgStories<'_, '_> {
     }
 
     fn neighbours(&mut self, article: ArticleId, keys: &[String]) -> Result<Vec<Neighbour>> {
+        let lookups = &keys[..keys.len().min(MAX_LOOKUP_KEYS)];
         let rows = self.tx.query(
-            "SELECT e.article_id, a.story_id, e.entity
-             FROM (SELECT DISTINCT article_id FROM article_entities WHERE entity = ANY($1) AND article_id <> $2) n
-             JOIN articles a ON a.id = n.article_id AND a.story_id IS NOT NULL
-             JOIN article_entities e ON e.article_id = n.article_id
-             ORDER BY e.article_id",
-            &[&keys, &article],
+            "WITH candidates AS (
+                 SELECT DISTINCT r.article_id FROM unnest($4::text[]) AS own (entity)
+                 CROSS JOIN LATERAL (SELECT p.article_id FROM article_entities p
+                                     WHERE p.entity = own.entity AND p.article_id <> $2
+                                     ORDER BY p.article_id DESC LIMIT $3) r)
+             SELECT a.story_id,
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id AND x.entity = ANY($1)),
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id)
+             FROM candidates c JOIN articles a ON a.id = c.article_id
+             WHERE a.story_id IS NOT NULL",
+            &[&keys, &article, &NEIGHBOURS_PER_ENTITY, &lookups],
         )?;
-        let mut neighbours: Vec<(ArticleId, Neighbour)> = Vec::new();
-        for row in rows {
-            let id: ArticleId = row.get(0);
-            let key: String = row.get(2);
-            match neighbours.last_mut() {
-                Some((last, neighbour)) if *last == id => neighbour.keys.push(key),
-                _ => neighbours.push((id, Neighbour { story: row.get(1), keys: vec![key] })),
-            }
-        }
-        Ok(neighbours.into_iter().map(|(_, n)| n).collect())
+        Ok(rows.iter().map(|row| Neighbour { story: row.get(0), shared: row.get(1), keys: row.get(2) }).collect())
     }
 
     fn create_story(&mut self, now: i64) -> Result<StoryId> {
@@ -278,6 +276,10 @@ impl StoryTx for PgStories<'_, '_> {
 impl Store for PostgresStore {
     fn backend(&self) -> Backend {
         Backend::Postgres
+    }
+
+    fn concurrency(&self) -> usize {
+        self.connections
     }
 
     fn enqueue(&self, docs: &[Document]) -> Result<Vec<Enqueued>> {
@@ -371,6 +373,27 @@ impl Store for PostgresStore {
             }
             claimed.sort_by_key(|c| c.id);
             Ok(claimed)
+        })
+    }
+
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>> {
+        self.transaction(|tx| {
+            let row = tx.query_opt(
+                "UPDATE articles SET status = 'processing', claimed_by = $1, lease_until = parallax_now_ms() + $2, attempts = attempts + 1
+                 WHERE id IN (SELECT id FROM articles
+                              WHERE id = $3 AND (status = 'pending' OR (status = 'processing' AND lease_until < parallax_now_ms() AND attempts < $4))
+                              FOR UPDATE SKIP LOCKED)
+                 RETURNING document",
+                &[&worker, &lease_millis(lease), &id, &MAX_ATTEMPTS],
+            )?;
+            match row {
+                Some(row) => {
+                    let mut doc: Document = serde_json::from_str(row.get::<_, &str>(0))?;
+                    doc.id = id.to_string();
+                    Ok(Some(Claimed { id, doc }))
+                }
+                None => Ok(None),
+            }
         })
     }
 

@@ -7,7 +7,7 @@
 
 use crate::model::*;
 use crate::pool::Pool;
-use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched};
+use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched, MAX_LOOKUP_KEYS, NEIGHBOURS_PER_ENTITY};
 use crate::time::now_millis;
 use crate::{content_hash, query_words, split_snippet, Backend, Result, Store, StoreError, MARK_END, MARK_START, MAX_ATTEMPTS};
 use parallax_core::Document;
@@ -91,8 +91,10 @@ END;
 const SUMMARY_COLUMNS: &str =
     "id, status, story_id, url, input, outlet, title, published, language, failure, ingested_at, attempts, processed_count, claimed_by";
 
-/// Readers kept open for concurrent reads (the server runs many at once).
-const READERS: usize = 16;
+/// Readers kept open for concurrent reads: SQLite reads use the CPU, so a few per core.
+fn readers() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| (2 * n.get()).max(4))
+}
 
 pub struct SqliteStore {
     path: PathBuf,
@@ -116,7 +118,7 @@ impl SqliteStore {
         let mut writer = connect(&path)?;
         migrate(&mut writer)?;
         let reader_path = path.clone();
-        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Pool::new(READERS, move || connect(&reader_path)) })
+        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Pool::new(readers(), move || connect(&reader_path)) })
     }
 
     pub fn path(&self) -> &Path {
@@ -146,6 +148,10 @@ fn connect(path: &Path) -> Result<Connection> {
     // the machine; the last transactions may be rolled back after a power cut.
     connection.pragma_update(None, "synchronous", "NORMAL")?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
+    // Reads through a memory map instead of read() calls and copies; the map is shared
+    // by every connection through the operating system's page cache.
+    connection.pragma_update(None, "mmap_size", 1i64 << 30)?;
+    connection.pragma_update(None, "cache_size", -16_000)?;
     Ok(connection)
 }
 
@@ -215,25 +221,27 @@ impl StoryTx for SqliteStories<'_> {
     }
 
     fn neighbours(&mut self, article: ArticleId, keys: &[String]) -> Result<Vec<Neighbour>> {
-        let mut statement = self.connection.prepare_cached(
-            "SELECT e.article_id, a.story_id, e.entity
-             FROM (SELECT DISTINCT article_id FROM article_entities
-                   WHERE entity IN (SELECT value FROM json_each(?1)) AND article_id <> ?2) n
-             JOIN articles a ON a.id = n.article_id AND a.story_id IS NOT NULL
-             JOIN article_entities e ON e.article_id = n.article_id
-             ORDER BY e.article_id",
-        )?;
-        let mut rows = statement.query(params![serde_json::to_string(keys)?, article])?;
-        let mut neighbours: Vec<(ArticleId, Neighbour)> = Vec::new();
-        while let Some(row) = rows.next()? {
-            let id: ArticleId = row.get(0)?;
-            let key: String = row.get(2)?;
-            match neighbours.last_mut() {
-                Some((last, neighbour)) if *last == id => neighbour.keys.push(key),
-                _ => neighbours.push((id, Neighbour { story: row.get(1)?, keys: vec![key] })),
-            }
-        }
-        Ok(neighbours.into_iter().map(|(_, n)| n).collect())
+        // One index range scan per key, newest first, unioned: SQLite has no LATERAL join.
+        let lookups = keys.len().min(MAX_LOOKUP_KEYS);
+        let recent: Vec<String> = (0..lookups)
+            .map(|k| format!("SELECT article_id FROM (SELECT article_id FROM article_entities WHERE entity = ?{} AND article_id <> ?2 ORDER BY article_id DESC LIMIT ?3)", k + 4))
+            .collect();
+        let sql = format!(
+            "WITH candidates (article_id) AS ({})
+             SELECT a.story_id,
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id AND x.entity IN (SELECT value FROM json_each(?1))),
+                 (SELECT count(*) FROM article_entities x WHERE x.article_id = c.article_id)
+             FROM candidates c JOIN articles a ON a.id = c.article_id
+             WHERE a.story_id IS NOT NULL",
+            recent.join(" UNION ")
+        );
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let keys_json = serde_json::to_string(keys)?;
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&keys_json, &article, &NEIGHBOURS_PER_ENTITY];
+        values.extend(keys[..lookups].iter().map(|k| k as &dyn rusqlite::ToSql));
+        let rows =
+            statement.query_map(values.as_slice(), |row| Ok(Neighbour { story: row.get(0)?, shared: row.get(1)?, keys: row.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     fn create_story(&mut self, now: i64) -> Result<StoryId> {
@@ -279,6 +287,10 @@ impl StoryTx for SqliteStories<'_> {
 impl Store for SqliteStore {
     fn backend(&self) -> Backend {
         Backend::Sqlite
+    }
+
+    fn concurrency(&self) -> usize {
+        readers()
     }
 
     fn enqueue(&self, docs: &[Document]) -> Result<Vec<Enqueued>> {
@@ -358,6 +370,28 @@ impl Store for SqliteStore {
             }
             claimed.sort_by_key(|c| c.id);
             Ok(claimed)
+        })
+    }
+
+    fn claim_article(&self, worker: &str, id: ArticleId, lease: Duration) -> Result<Option<Claimed>> {
+        self.write(|tx| {
+            let now = now_millis();
+            let claimed = tx
+                .prepare_cached(
+                    "UPDATE articles SET status = 'processing', claimed_by = ?1, lease_until = ?2, attempts = attempts + 1
+                     WHERE id = ?4 AND (status = 'pending' OR (status = 'processing' AND lease_until < ?3 AND attempts < ?5))
+                     RETURNING document",
+                )?
+                .query_row(params![worker, now + lease_millis(lease), now, id, MAX_ATTEMPTS], |row| row.get::<_, String>(0))
+                .optional()?;
+            match claimed {
+                Some(json) => {
+                    let mut doc: Document = serde_json::from_str(&json)?;
+                    doc.id = id.to_string();
+                    Ok(Some(Claimed { id, doc }))
+                }
+                None => Ok(None),
+            }
         })
     }
 

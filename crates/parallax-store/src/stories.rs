@@ -5,9 +5,10 @@
 //! two articles are linked when the Jaccard similarity of their entity sets reaches
 //! `parallax_brief::stories::LINK_THRESHOLD`, and stories are the linked components — but
 //! computed incrementally: a new article is compared only with the stored articles that
-//! share an entity with it (found through the `article_entities` index), and every story
-//! it links to is merged into the oldest. The test suite checks that the partition equals
-//! `group_by_entity_links` over the same articles.
+//! share an entity with it (found through the `article_entities` index, at most
+//! [`NEIGHBOURS_PER_ENTITY`] recent ones per entity),
+//! and every story it links to is merged into the oldest. The test suite checks that the
+//! partition equals `group_by_entity_links` over the same articles.
 //!
 //! Both backends run this code inside the transaction of [`crate::Store::complete`]
 //! through [`StoryTx`]; PostgreSQL serialises it with an advisory lock so that two workers
@@ -33,11 +34,25 @@ pub(crate) fn is_analysed_language(doc: &Document) -> bool {
     doc.meta.language.as_deref().is_none_or(|language| language == "en")
 }
 
-/// A stored article that shares at least one entity with the one being grouped.
+/// A stored article that shares at least one entity with the one being grouped: its
+/// story, how many of the new article's keys it has, and how many keys it has in all.
 pub(crate) struct Neighbour {
     pub story: StoryId,
-    pub keys: Vec<String>,
+    pub shared: i64,
+    pub keys: i64,
 }
+
+/// For each of its entities, a new article is compared with at most this many stored
+/// articles naming it, the most recent ones, so that grouping one article costs the same
+/// in a corpus of a million as in one of a thousand, however common its entities (a
+/// country, a news agency, a weekday). News stories are local in time, so the recent
+/// articles are the ones that matter; an article older than this many mentions of every
+/// entity the two share is the only case where grouping departs from `group_by_entity_links`.
+pub const NEIGHBOURS_PER_ENTITY: i64 = 200;
+
+/// At most this many of an article's entities are used to look for neighbours (all of
+/// them count in the similarity); SQLite allows 500 terms in one compound query.
+pub(crate) const MAX_LOOKUP_KEYS: usize = 400;
 
 /// A story's row as saved after its brief is rebuilt.
 pub(crate) struct SavedStory {
@@ -53,7 +68,9 @@ pub(crate) struct SavedStory {
 /// The operations story grouping needs, inside one open transaction.
 pub(crate) trait StoryTx {
     fn insert_entities(&mut self, article: ArticleId, keys: &[String]) -> Result<()>;
-    /// Grouped articles other than `article` sharing a key with `keys`, each with all its keys.
+    /// Grouped articles other than `article` among the [`NEIGHBOURS_PER_ENTITY`] most recent
+    /// naming each of `keys` (the first [`MAX_LOOKUP_KEYS`]), with their counts of shared
+    /// and all keys.
     fn neighbours(&mut self, article: ArticleId, keys: &[String]) -> Result<Vec<Neighbour>>;
     fn create_story(&mut self, now: i64) -> Result<StoryId>;
     /// Moves every article of `from` to `into` and deletes `from`.
@@ -78,9 +95,8 @@ pub(crate) fn assign(tx: &mut dyn StoryTx, article: ArticleId, doc: &Document, n
     let mut linked: BTreeSet<StoryId> = BTreeSet::new();
     if !keys.is_empty() {
         tx.insert_entities(article, &keys)?;
-        let own: HashSet<&str> = keys.iter().map(String::as_str).collect();
         for neighbour in tx.neighbours(article, &keys)? {
-            if jaccard(&own, &neighbour.keys) >= LINK_THRESHOLD {
+            if jaccard(keys.len() as i64, &neighbour) >= LINK_THRESHOLD {
                 linked.insert(neighbour.story);
             }
         }
@@ -100,12 +116,13 @@ pub(crate) fn assign(tx: &mut dyn StoryTx, article: ArticleId, doc: &Document, n
     Ok(Some(story))
 }
 
-fn jaccard(own: &HashSet<&str>, other: &[String]) -> f64 {
-    if own.is_empty() || other.is_empty() {
+/// Jaccard similarity of two key sets from their sizes and the size of their intersection.
+fn jaccard(own: i64, other: &Neighbour) -> f64 {
+    let union = own + other.keys - other.shared;
+    if own == 0 || other.keys == 0 || union <= 0 {
         return 0.0;
     }
-    let shared = other.iter().filter(|k| own.contains(k.as_str())).count();
-    shared as f64 / (own.len() + other.len() - shared) as f64
+    other.shared as f64 / union as f64
 }
 
 /// Rebuilds the brief of every touched story.

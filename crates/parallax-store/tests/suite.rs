@@ -210,6 +210,24 @@ fn a_lease_that_runs_out_passes_the_article_on_and_the_late_worker_is_refused(st
     assert!(store.claim("fast", 10, Duration::from_secs(60)).unwrap().is_empty());
 }
 
+fn one_article_can_be_claimed_by_id(store: &dyn Store) {
+    let ids: Vec<i64> = store
+        .enqueue(&[article(1, "Kestria port strike, day one."), article(2, "Kestria port strike, day two.")])
+        .unwrap()
+        .iter()
+        .map(|o| o.id())
+        .collect();
+    let claimed = store.claim_article("w1", ids[1], Duration::from_secs(60)).unwrap().expect("a pending article can be claimed");
+    assert_eq!((claimed.id, claimed.doc.id.as_str()), (ids[1], ids[1].to_string().as_str()));
+    assert!(store.claim_article("w2", ids[1], Duration::from_secs(60)).unwrap().is_none(), "not while another worker holds it");
+    assert!(store.claim_article("w2", 987_654, Duration::from_secs(60)).unwrap().is_none());
+    // The other article is still there for anyone.
+    assert_eq!(store.claim("w2", 10, Duration::from_secs(60)).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(), vec![ids[0]]);
+    let analysed = pipeline().run(claimed.doc).map_err(|e| e.to_string());
+    assert!(matches!(store.complete("w1", vec![(ids[1], analysed)]).unwrap()[0], Completion::Stored { .. }));
+    assert!(store.claim_article("w1", ids[1], Duration::from_secs(60)).unwrap().is_none(), "not once done");
+}
+
 fn an_article_that_keeps_killing_its_worker_is_failed_not_retried_forever(store: &dyn Store) {
     let id = store.enqueue(&[article(1, "A poison article.")]).unwrap()[0].id();
     for attempt in 0..parallax_store::MAX_ATTEMPTS {
@@ -374,6 +392,7 @@ suite!(
     search_matches_stemmed_words_and_never_fails_on_syntax,
     a_lease_that_runs_out_passes_the_article_on_and_the_late_worker_is_refused,
     an_article_that_keeps_killing_its_worker_is_failed_not_retried_forever,
+    one_article_can_be_claimed_by_id,
     two_workers_share_the_queue_with_nothing_twice_and_nothing_lost,
     export_streams_everything_once,
     stories_are_listed_most_recent_first_and_page_stably,
