@@ -151,10 +151,6 @@ enum EvalCommand {
         #[arg(long, default_value = "dev")]
         split: String,
     },
-    /// Time expressions (extent, TIMEX3 type and value) against TempEval-3 TimeBank and AQUAINT.
-    ///
-    /// Documents are split by a stable hash of their name; `test` (one in five) is held
-    /// out from rule development.
     /// Story grouping (B-cubed) on the example stories plus generated same-topic,
     /// different-event variants and syndicated copies.
     Stories {
@@ -180,6 +176,10 @@ enum EvalCommand {
         #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
         sizes: Vec<usize>,
     },
+    /// Time expressions (extent, TIMEX3 type and value) against TempEval-3 TimeBank and AQUAINT.
+    ///
+    /// Documents are split by a stable hash of their name; `test` (one in five) is held
+    /// out from rule development.
     Times {
         /// The TempEval-3 TBAQ directory; defaults to $PARALLAX_DATA/time/tempeval3-tbaq.
         #[arg(long, value_name = "DIR")]
