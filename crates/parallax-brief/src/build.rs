@@ -90,6 +90,8 @@ struct Reported<'a> {
     approx: bool,
     /// Identities of the upstream source; two reports sharing one rest on the same source.
     upstream: Vec<String>,
+    /// For events: where the article says it happened.
+    place: Option<String>,
 }
 
 /// Aligns count claims across articles by (predicate, subject) and gives each a verdict.
@@ -114,8 +116,17 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
                 }),
                 attributed_source: source,
             };
-            let key = (format!("{:?}", claim.kind).to_lowercase(), claim.predicate.clone(), claim.subject.clone());
-            groups.entry(key).or_default().push(Reported { doc, report, interval: claim.value, approx, upstream });
+            // Event subjects may be entity names ("Tokayev", "Blinken – Tileuberdi"): merged across articles.
+            let subject = claim.subject.split(" – ").map(|name| entities.canonical(name)).collect::<Vec<_>>().join(" – ");
+            let key = (format!("{:?}", claim.kind).to_lowercase(), claim.predicate.clone(), subject);
+            groups.entry(key).or_default().push(Reported {
+                doc,
+                report,
+                interval: claim.value,
+                approx,
+                upstream,
+                place: claim.place.clone(),
+            });
         }
     }
     merge_general_groups(&mut groups);
@@ -127,17 +138,26 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
             // unattributed figures of the same fact: they are not a second upstream source.
             let upstream = count_upstream_sources(&reported);
             let verdict = verdict(&reported);
+            let note = several_figures_note(&reported, docs);
             let figures: Vec<String> = reported.iter().map(|r| figure_text(r, docs)).collect();
-            let summary = format!("{} {}: {}", capitalise(&subject), predicate, figures.join("; "));
+            let (headline, summary) = if kind == "event" {
+                event_summary(&predicate, &subject, &reported, docs, entities)
+            } else {
+                let headline = format!("{} {}", capitalise(&subject), predicate);
+                let summary = format!("{headline}: {}", figures.join("; "));
+                (headline, summary)
+            };
             Fact {
                 id: String::new(),
                 verdict,
                 summary,
+                headline,
                 kind,
                 predicate,
                 subject,
                 outlets: outlets.len(),
                 upstream_sources: upstream,
+                note,
                 reports: reported.into_iter().map(|r| r.report).collect(),
             }
         })
@@ -147,6 +167,52 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         fact.id = format!("f{}", i + 1);
     }
     facts
+}
+
+/// "Troops deployed to Kazakhstan [1][2][3] (RIA [1])": an event, where it happened, and
+/// who reports it on whose word.
+fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[&Document], entities: &EntityIndex) -> (String, String) {
+    let mut places: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in reported {
+        if let Some(place) = &r.place {
+            *places.entry(entities.canonical(place)).or_default() += 1;
+        }
+    }
+    let place = places.iter().max_by_key(|(_, n)| **n).map(|(p, _)| format!(" in {p}")).unwrap_or_default();
+    let headline = match predicate {
+        "spoke with" => match subject.split_once(" – ") {
+            Some((a, b)) => format!("{a} spoke with {b}"),
+            None => format!("{subject} spoke with someone"),
+        },
+        "triggered" => format!("What triggered the {subject}"),
+        "declared" => format!("A {subject} declared"),
+        "retook" => format!("The {subject} retaken"),
+        "deployment is temporary" => format!("The {subject}' deployment is temporary"),
+        _ => format!("{} {predicate}", capitalise(subject)),
+    };
+    // Each article once, with the sources it names: "[2] (Russia, Kassym-Jomart Tokayev)".
+    let mut by_article: Vec<(usize, Vec<&str>)> = Vec::new();
+    for r in reported {
+        let cite = docs.iter().position(|d| std::ptr::eq(*d, r.doc)).map_or(0, |i| i + 1);
+        let at = match by_article.iter().position(|(c, _)| *c == cite) {
+            Some(at) => at,
+            None => {
+                by_article.push((cite, Vec::new()));
+                by_article.len() - 1
+            }
+        };
+        if let Some(source) = r.report.attributed_source.as_deref().filter(|s| !by_article[at].1.contains(s)) {
+            by_article[at].1.push(source);
+        }
+    }
+    by_article.sort_by_key(|(cite, _)| *cite);
+    let cites: Vec<String> = by_article
+        .iter()
+        .map(|(cite, sources)| if sources.is_empty() { format!("[{cite}]") } else { format!("[{cite}] ({})", sources.join(", ")) })
+        .collect();
+    let headline = format!("{headline}{place}");
+    let summary = format!("{headline}: {}", cites.join("; "));
+    (headline, summary)
 }
 
 /// "people" is the general group: when a predicate has it and exactly one specific group
@@ -181,7 +247,10 @@ fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
     }
 }
 
-/// The verdict over reports from different articles.
+/// The verdict over reports from different articles. Two articles dispute a fact when no
+/// figure of one can be true together with any figure of the other: an article that gives
+/// several figures (for different scopes, sources or times) is held to the one closest to
+/// the other's.
 fn verdict(reported: &[Reported]) -> Verdict {
     let articles: BTreeSet<&str> = reported.iter().map(|r| r.doc.id.as_str()).collect();
     if articles.len() < 2 {
@@ -189,18 +258,20 @@ fn verdict(reported: &[Reported]) -> Verdict {
     }
     let mut all_equal = true;
     let mut any_disjoint = false;
-    for (i, a) in reported.iter().enumerate() {
-        for b in &reported[i + 1..] {
-            if a.doc.id == b.doc.id {
-                continue;
+    let articles: Vec<&str> = articles.into_iter().collect();
+    for (i, first) in articles.iter().enumerate() {
+        for second in &articles[i + 1..] {
+            let mut compared = false;
+            let mut any_overlap = false;
+            for a in reported.iter().filter(|r| r.doc.id == *first) {
+                for b in reported.iter().filter(|r| r.doc.id == *second) {
+                    let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
+                    compared = true;
+                    all_equal &= x == y;
+                    any_overlap |= widen(x, a.approx).overlaps(&widen(y, b.approx));
+                }
             }
-            let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
-            if x != y {
-                all_equal = false;
-            }
-            if !widen(x, a.approx).overlaps(&widen(y, b.approx)) {
-                any_disjoint = true;
-            }
+            any_disjoint |= compared && !any_overlap;
         }
     }
     if any_disjoint {
@@ -210,6 +281,23 @@ fn verdict(reported: &[Reported]) -> Verdict {
     } else {
         Verdict::Compatible
     }
+}
+
+/// "[1] gives more than one figure …" when an article states the fact with figures that
+/// differ: the reader should see each, with its scope, source or time.
+fn several_figures_note(reported: &[Reported], docs: &[&Document]) -> Option<String> {
+    let mut cites = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let figures: Vec<Interval> = reported.iter().filter(|r| std::ptr::eq(*doc, r.doc)).filter_map(|r| r.interval).collect();
+        if figures.iter().any(|f| *f != figures[0]) {
+            cites.push(format!("[{}]", i + 1));
+        }
+    }
+    (!cites.is_empty()).then(|| {
+        let who = cites.join(" and ");
+        let verb = if cites.len() == 1 { "gives" } else { "give" };
+        format!("{who} {verb} more than one figure (different scopes, sources or times); each is shown.")
+    })
 }
 
 /// An approximate point value ("about 2,500") stands for ±10%.

@@ -161,12 +161,15 @@ fn write_facts(page: &mut String, brief: &Brief, linker: &Linker) {
                 escape(&fact.id),
                 verdict.as_str(),
                 verdict.as_str(),
-                escape(&format!("{} {}", capitalise(&fact.subject), fact.predicate)),
+                escape(&fact.headline),
                 fact.outlets,
                 plural(fact.outlets),
                 fact.upstream_sources,
                 plural(fact.upstream_sources)
             );
+            if let Some(note) = &fact.note {
+                let _ = write!(page, "<li class=\"note\">{}</li>", escape(note));
+            }
             for report in &fact.reports {
                 let figure = report.figure.as_ref().map_or_else(String::new, |f| format!("<strong>{}</strong> ", escape(&f.text)));
                 let source = report.attributed_source.as_deref().map_or_else(String::new, |s| format!(" (per {})", escape(s)));

@@ -63,10 +63,17 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
                 String::new()
             };
             writeln!(out, "{bullet}{}{upstream}", fact.summary)?;
+            if let Some(note) = &fact.note {
+                writeln!(out, "    Note: {note}")?;
+            }
             for report in &fact.reports {
-                let value = report.value.as_ref().map(value_text).unwrap_or_default();
-                let source = report.attributed_source.as_deref().map(|s| format!(", per {s}")).unwrap_or_default();
-                writeln!(out, "    {} {value}{source}: “{}”", cite(&report.article), clip(&report.evidence.text, 160))?;
+                let value = report.value.as_ref().map(|v| format!(" {}", value_text(v))).unwrap_or_default();
+                let source = match (&report.value, report.attributed_source.as_deref()) {
+                    (_, None) => String::new(),
+                    (Some(_), Some(s)) => format!(", per {s}"),
+                    (None, Some(s)) => format!(" per {s}"),
+                };
+                writeln!(out, "    {}{value}{source}: “{}”", cite(&report.article), clip(&report.evidence.text, 160))?;
             }
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod claims;
 pub mod entities;
+pub mod events;
 pub mod framing;
 pub mod language;
 pub mod lexicon;
