@@ -407,9 +407,19 @@ pub(crate) fn capitalise(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Quotes grouped by canonical speaker; identical content across articles is one entry.
+/// Quotes grouped by canonical speaker. The same statement reported by several articles is
+/// one entry, also when worded differently (see [`same_statement`]); `wording_differs`
+/// flags an entry whose articles do not give the same words.
 fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
-    let mut entries: Vec<QuoteEntry> = Vec::new();
+    struct Found<'a> {
+        doc: &'a Document,
+        speaker: String,
+        content: String,
+        kind: String,
+        report: QuoteReport,
+        words: BTreeSet<String>,
+    }
+    let mut found: Vec<Found> = Vec::new();
     for doc in docs {
         for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
             let written = quote.source.as_ref().map(|s| doc.slice(s.span).to_owned());
@@ -423,19 +433,149 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
             let content = doc.slice(quote.content).to_owned();
             let report = QuoteReport { article: doc.id.clone(), speaker_as_written: written, content: evidence(doc, quote.content) };
             let kind = format!("{:?}", quote.kind).to_lowercase();
-            match entries.iter_mut().find(|e| e.speaker == speaker && normalise(&e.content) == normalise(&content)) {
-                Some(entry) => {
-                    if !entry.articles.contains(&doc.id) {
-                        entry.articles.push(doc.id.clone());
-                    }
-                    entry.reports.push(report);
-                }
-                None => entries.push(QuoteEntry { speaker, content, kind, articles: vec![doc.id.clone()], reports: vec![report] }),
+            found.push(Found { doc, speaker, words: content_words(&content), content, kind, report });
+        }
+    }
+    resolve_roles(
+        &mut found.iter_mut().map(|f| (&mut f.speaker, f.report.speaker_as_written.as_deref(), f.doc.id.as_str())).collect::<Vec<_>>(),
+        entities,
+    );
+    // Identical words anywhere are one statement; otherwise only reports from different
+    // articles are matched (one article's two quotes are two statements).
+    let mut sets = DisjointSets::new(found.len());
+    for i in 0..found.len() {
+        for j in i + 1..found.len() {
+            let (a, b) = (&found[i], &found[j]);
+            if a.speaker != b.speaker {
+                continue;
+            }
+            let identical = normalise(&a.content) == normalise(&b.content);
+            if identical || (a.doc.id != b.doc.id && same_statement(&a.content, &a.words, &b.content, &b.words)) {
+                sets.union(i, j);
             }
         }
     }
-    entries.sort_by_key(|entry| entry.speaker.to_lowercase());
+    let mut entries: Vec<QuoteEntry> = Vec::new();
+    for group in sets.groups() {
+        let members: Vec<&Found> = group.iter().map(|&i| &found[i]).collect();
+        let first = members[0];
+        let mut articles: Vec<String> = Vec::new();
+        for member in &members {
+            if !articles.contains(&member.doc.id) {
+                articles.push(member.doc.id.clone());
+            }
+        }
+        let wording_differs = members.iter().any(|m| normalise(&m.content) != normalise(&first.content));
+        entries.push(QuoteEntry {
+            speaker: first.speaker.clone(),
+            content: first.content.clone(),
+            kind: first.kind.clone(),
+            articles,
+            wording_differs,
+            reports: members.iter().map(|m| m.report.clone()).collect(),
+        });
+    }
+    entries.sort_by(|a, b| {
+        a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()).then_with(|| quote_order(a, docs).cmp(&quote_order(b, docs)))
+    });
     entries
+}
+
+/// Speakers named by their office: when the story names exactly one person as "interior
+/// minister" ("Interior Minister Petra N. Halvik", "The Minister of the Interior, Petra
+/// Harvik"), a speaker given by that office alone ("The interior minister") or by it and a
+/// bare surname the resolver left ambiguous ("Interior Minister Halvik") is that person.
+///
+/// A bare surname so resolved stands for that person everywhere else in the same article
+/// ("she said", resolved by the quotes layer to "Halvik").
+fn resolve_roles(speakers: &mut [(&mut String, Option<&str>, &str)], entities: &EntityIndex) {
+    let is_person = |name: &str| entities.entities.iter().any(|e| e.canonical == name && e.label == parallax_core::EntityLabel::Person);
+    let mut holders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (speaker, written, _) in speakers.iter() {
+        let (Some(written), true) = (written, speaker.contains(' ') && is_person(speaker)) else { continue };
+        if let Some(role) = office(written) {
+            holders.entry(role).or_default().insert((**speaker).clone());
+        }
+    }
+    let mut surnames: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (speaker, written, article) in speakers.iter_mut() {
+        let Some(role) = written.and_then(office) else { continue };
+        let Some(holder) = holders.get(&role).filter(|h| h.len() == 1).and_then(|h| h.iter().next()) else { continue };
+        let unresolved = !is_person(speaker);
+        let bare_surname = !speaker.contains(' ') && holder.rsplit(' ').next().is_some_and(|last| last == speaker.as_str());
+        if bare_surname {
+            surnames.insert(((*article).to_owned(), (**speaker).clone()), holder.clone());
+        }
+        if unresolved || bare_surname {
+            **speaker = holder.clone();
+        }
+    }
+    for (speaker, _, article) in speakers.iter_mut() {
+        if let Some(holder) = surnames.get(&((*article).to_owned(), (**speaker).clone())) {
+            **speaker = holder.clone();
+        }
+    }
+}
+
+/// The office a speaker phrase names, as "interior minister": a role noun with the word
+/// before it that specifies it, or "minister of the interior".
+fn office(written: &str) -> Option<String> {
+    let words: Vec<String> = parallax_nlp::text_util::words(written).map(|w| w.to_lowercase()).collect();
+    let at = words.iter().position(|w| lexicon::contains_ci(lexicon::ROLE_NOUNS, w))?;
+    let role = words[at].as_str();
+    let qualifier = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && !lexicon::contains_ci(lexicon::ROLE_NOUNS, w);
+    if let Some(before) = at.checked_sub(1).map(|i| words[i].as_str()).filter(|w| qualifier(w)) {
+        return Some(format!("{before} {role}"));
+    }
+    let after: Vec<&str> = words[at + 1..].iter().map(String::as_str).filter(|w| *w != "the").take(2).collect();
+    match after.as_slice() {
+        ["of", specific, ..] if qualifier(specific) => Some(format!("{specific} {role}")),
+        _ => Some(role.to_owned()),
+    }
+}
+
+/// Where an entry's first report stands: its article's position, then its offset.
+fn quote_order(entry: &QuoteEntry, docs: &[&Document]) -> (usize, usize) {
+    let first = &entry.reports[0];
+    (docs.iter().position(|d| d.id == first.article).unwrap_or(usize::MAX), first.content.span.start)
+}
+
+/// Content words of a quote, stemmed, with a leading "re" of verbs dropped ("reopen" and
+/// "open again" share "open").
+fn content_words(text: &str) -> BTreeSet<String> {
+    parallax_nlp::text_util::words(text)
+        .filter(|w| !lexicon::contains_ci(lexicon::STOPWORDS, w) && w.chars().count() > 2)
+        .map(|w| {
+            let stem = parallax_nlp::text_util::stem(w);
+            match stem.strip_prefix("re") {
+                Some(rest) if rest.len() >= 4 => rest.to_owned(),
+                _ => stem,
+            }
+        })
+        .filter(|w| !QUOTE_FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words too common in reported speech to tell two statements apart.
+const QUOTE_FILLER: &[&str] = &[
+    "will", "would", "was", "were", "are", "have", "has", "had", "been", "not", "said", "says", "say", "that", "this", "there", "they",
+    "them", "their", "who", "which", "what", "all", "also", "any", "can", "could", "should", "must", "may", "might", "very", "now",
+    "again", "just", "our", "your", "its", "his", "her", "she", "him", "you", "about", "from", "with", "into",
+];
+
+/// Two reports of one speaker state the same thing: one's words hold the other's entirely
+/// (a partial quote: "saboteurs" inside "They were saboteurs"), or they share at least two
+/// content words that make up most of the shorter one ("the port would reopen on Thursday",
+/// "the port will open again on Thursday").
+fn same_statement(a: &str, a_words: &BTreeSet<String>, b: &str, b_words: &BTreeSet<String>) -> bool {
+    let (short, long) = if normalise(a).len() <= normalise(b).len() { (a, b) } else { (b, a) };
+    let short_norm = normalise(short);
+    if !short_norm.is_empty() && normalise(long).contains(&short_norm) && (a_words.len().min(b_words.len()) >= 1) {
+        return true;
+    }
+    let shared = a_words.intersection(b_words).count();
+    let smaller = a_words.len().min(b_words.len());
+    shared >= 2 && smaller > 0 && shared * 5 >= smaller * 3
 }
 
 fn normalise(s: &str) -> String {
@@ -521,5 +661,60 @@ pub fn value_text(value: &Value) -> String {
         format!("about {}", format_number(value.low))
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        same_statement(a, &content_words(a), b, &content_words(b))
+    }
+
+    #[test]
+    fn the_same_statement_is_matched_across_wordings() {
+        assert!(same("the port would reopen on Thursday", "the port will open again on Thursday"));
+        assert!(same(
+            "the port would reopen on Thursday",
+            "The port will reopen on Thursday, and every docker who wants to work will be protected"
+        ));
+        assert!(same("saboteurs", "These were not workers defending their wages. They were saboteurs"));
+        assert!(!same("the port would reopen on Thursday", "the curfew would stay in force until Thursday"));
+        assert!(!same("We will not go back to work", "The port belongs to the people who load the ships"));
+    }
+
+    #[test]
+    fn offices_are_read_from_speaker_phrases() {
+        assert_eq!(office("Interior Minister Petra N. Halvik").as_deref(), Some("interior minister"));
+        assert_eq!(office("The Minister of the Interior, Petra Harvik,").as_deref(), Some("interior minister"));
+        assert_eq!(office("The interior minister,").as_deref(), Some("interior minister"));
+        assert_eq!(office("a 22-year-old chef"), None);
+    }
+
+    #[test]
+    fn an_office_resolves_a_speaker_only_when_one_person_holds_it() {
+        use parallax_core::{layer::Entities, EntityLabel, EntityMention, Metadata, Span};
+        let text = "Interior Minister Petra Halvik spoke. Jonas Halvik spoke.";
+        let mut doc = Document::new("a", text, Metadata::default());
+        let mention = |start, end, name: &str| EntityMention {
+            span: Span::new(start, end).unwrap(),
+            label: EntityLabel::Person,
+            canonical: name.into(),
+        };
+        doc.set_layer::<Entities>(vec![mention(18, 30, "Petra Halvik"), mention(38, 50, "Jonas Halvik")]).unwrap();
+        let entities = EntityIndex::build(&[&doc]);
+        let (mut petra, mut bare, mut office_only, mut jonas) =
+            ("Petra Halvik".to_owned(), "Halvik".to_owned(), "interior minister".to_owned(), "Halvik".to_owned());
+        let mut speakers = vec![
+            (&mut petra, Some("Interior Minister Petra Halvik"), "a"),
+            (&mut bare, Some("Interior Minister Halvik"), "b"),
+            (&mut office_only, Some("The interior minister"), "c"),
+            (&mut jonas, Some("he"), "c"),
+        ];
+        resolve_roles(&mut speakers, &entities);
+        assert_eq!(bare, "Petra Halvik");
+        assert_eq!(office_only, "Petra Halvik");
+        assert_eq!(jonas, "Halvik", "a surname in another article is not carried over");
     }
 }

@@ -103,6 +103,17 @@ impl EntityIndex {
                 }
             }
         }
+        // "Dockworkers’ Federation" and "Dockworkers' Federation": one name in two typographies.
+        let mut folded: HashMap<String, usize> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            let fold: String = key.chars().filter(|c| c.is_alphanumeric() || *c == ' ').flat_map(char::to_lowercase).collect();
+            match folded.get(&fold) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    folded.insert(fold, i);
+                }
+            }
+        }
         let groups = sets.groups();
         let mut index = EntityIndex::default();
         for members in &groups {

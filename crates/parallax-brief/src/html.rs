@@ -202,8 +202,20 @@ fn write_quotes(page: &mut String, brief: &Brief, linker: &Linker) {
             last = Some(&quote.speaker);
         }
         let links: String = quote.reports.iter().map(|r| linker.link(&r.article, r.content.span)).collect();
-        let _ =
-            write!(page, "<li><span class=\"report\">{}</span> “{}”{links}</li>", escape(&quote.kind), escape(&clip(&quote.content, 300)));
+        let _ = write!(page, "<li><span class=\"report\">{}</span> “{}”{links}", escape(&quote.kind), escape(&clip(&quote.content, 300)));
+        if quote.wording_differs {
+            page.push_str("<ul>");
+            for report in quote.reports.iter().filter(|r| r.content.text != quote.content) {
+                let _ = write!(
+                    page,
+                    "<li class=\"note\">worded differently: “{}”{}</li>",
+                    escape(&clip(&report.content.text, 300)),
+                    linker.link(&report.article, report.content.span)
+                );
+            }
+            page.push_str("</ul>");
+        }
+        page.push_str("</li>");
     }
     if last.is_some() {
         page.push_str("</ul>");

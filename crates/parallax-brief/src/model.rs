@@ -139,6 +139,10 @@ pub struct QuoteEntry {
     pub content: String,
     pub kind: String,
     pub articles: Vec<String>,
+    /// True when the articles reporting this statement give it in different words
+    /// (paraphrase, translation, a partial quote).
+    #[serde(default)]
+    pub wording_differs: bool,
     pub reports: Vec<QuoteReport>,
 }
 
