@@ -490,17 +490,27 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
 /// ("she said", resolved by the quotes layer to "Halvik").
 fn resolve_roles(speakers: &mut [(&mut String, Option<&str>, &str)], entities: &EntityIndex) {
     let is_person = |name: &str| entities.entities.iter().any(|e| e.canonical == name && e.label == parallax_core::EntityLabel::Person);
-    let mut holders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // office → holder → the countries named beside the office ("Kazakhstan Foreign Minister …").
+    let mut holders: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
     for (speaker, written, _) in speakers.iter() {
         let (Some(written), true) = (written, speaker.contains(' ') && is_person(speaker)) else { continue };
         if let Some(role) = office(written) {
-            holders.entry(role).or_default().insert((**speaker).clone());
+            holders.entry(role).or_default().entry((**speaker).clone()).or_default().extend(countries(written));
         }
     }
     let mut surnames: BTreeMap<(String, String), String> = BTreeMap::new();
     for (speaker, written, article) in speakers.iter_mut() {
         let Some(role) = written.and_then(office) else { continue };
-        let Some(holder) = holders.get(&role).filter(|h| h.len() == 1).and_then(|h| h.iter().next()) else { continue };
+        let named = countries(written.unwrap_or_default());
+        let Some(holder) = holders
+            .get(&role)
+            .filter(|h| h.len() == 1)
+            .and_then(|h| h.iter().next())
+            .filter(|(_, theirs)| named.is_subset(theirs))
+            .map(|(holder, _)| holder)
+        else {
+            continue;
+        };
         let unresolved = !is_person(speaker);
         let bare_surname = !speaker.contains(' ') && holder.rsplit(' ').next().is_some_and(|last| last == speaker.as_str());
         if bare_surname {
@@ -517,8 +527,14 @@ fn resolve_roles(speakers: &mut [(&mut String, Option<&str>, &str)], entities: &
     }
 }
 
+/// The countries a phrase names by name, demonym or alias ("U.S.", "Russian", "Kazakhstan").
+fn countries(phrase: &str) -> BTreeSet<&'static str> {
+    parallax_nlp::text_util::words(phrase).filter_map(|w| lexicon::place_of_demonym(w).or_else(|| lexicon::canonical_place(w))).collect()
+}
+
 /// The office a speaker phrase names, as "interior minister": a role noun with the word
-/// before it that specifies it, or "minister of the interior".
+/// before it that specifies it, or "minister of the interior". A bare role ("spokesperson",
+/// "minister") is too common to name one person and gives none.
 fn office(written: &str) -> Option<String> {
     let words: Vec<String> = parallax_nlp::text_util::words(written).map(|w| w.to_lowercase()).collect();
     let at = words.iter().position(|w| lexicon::contains_ci(lexicon::ROLE_NOUNS, w))?;
@@ -530,7 +546,7 @@ fn office(written: &str) -> Option<String> {
     let after: Vec<&str> = words[at + 1..].iter().map(String::as_str).filter(|w| *w != "the").take(2).collect();
     match after.as_slice() {
         ["of", specific, ..] if qualifier(specific) => Some(format!("{specific} {role}")),
-        _ => Some(role.to_owned()),
+        _ => None,
     }
 }
 
@@ -690,6 +706,8 @@ mod tests {
         assert_eq!(office("The Minister of the Interior, Petra Harvik,").as_deref(), Some("interior minister"));
         assert_eq!(office("The interior minister,").as_deref(), Some("interior minister"));
         assert_eq!(office("a 22-year-old chef"), None);
+        assert_eq!(office("An EU spokesperson"), None, "a bare role names no one");
+        assert_eq!(countries("Kazakhstan Foreign Minister Mukhtar Tileuberdi").into_iter().collect::<Vec<_>>(), ["Kazakhstan"]);
     }
 
     #[test]
