@@ -130,6 +130,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         }
     }
     merge_general_groups(&mut groups);
+    merge_place_actors(&mut groups, entities);
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
@@ -186,6 +187,7 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
         },
         "triggered" => format!("What triggered the {subject}"),
         "declared" => format!("A {subject} declared"),
+        "ordered to fire" => format!("{subject} ordered forces to fire"),
         "retook" => format!("The {subject} retaken"),
         "deployment is temporary" => format!("The {subject}' deployment is temporary"),
         _ => format!("{} {predicate}", capitalise(subject)),
@@ -213,6 +215,34 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
     let headline = format!("{headline}{place}");
     let summary = format!("{headline}: {}", cites.join("; "));
     (headline, summary)
+}
+
+/// "Kazakhstan sought assistance" and "Tokayev made a request for assistance" in one
+/// article: when the articles that have a country do an act all have one person doing it
+/// too, the person acted for the country and the two are one fact.
+fn merge_place_actors(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>, entities: &EntityIndex) {
+    let label_of = |name: &str| entities.entities.iter().find(|e| e.canonical == name).map(|e| e.label);
+    let places: Vec<(String, String, String)> = groups
+        .keys()
+        .filter(|(kind, _, subject)| kind == "event" && label_of(subject) == Some(parallax_core::EntityLabel::Place))
+        .cloned()
+        .collect();
+    for key in places {
+        let articles: BTreeSet<&str> = groups[&key].iter().map(|r| r.doc.id.as_str()).collect();
+        let people: Vec<&(String, String, String)> = groups
+            .keys()
+            .filter(|(kind, predicate, subject)| {
+                *kind == key.0 && *predicate == key.1 && label_of(subject) == Some(parallax_core::EntityLabel::Person)
+            })
+            .collect();
+        let [person] = people.as_slice() else { continue };
+        let person = (*person).clone();
+        let person_articles: BTreeSet<&str> = groups[&person].iter().map(|r| r.doc.id.as_str()).collect();
+        if articles.is_subset(&person_articles) {
+            let moved = groups.remove(&key).unwrap_or_default();
+            groups.entry(person).or_default().extend(moved);
+        }
+    }
 }
 
 /// "people" is the general group: when a predicate has it and exactly one specific group

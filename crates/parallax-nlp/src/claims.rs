@@ -82,6 +82,11 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("marched", ClaimKind::Participation, "took part"),
     ("gathered", ClaimKind::Participation, "took part"),
     ("strike", ClaimKind::Participation, "took part"),
+    ("attacked", ClaimKind::Participation, "attacked"),
+    ("attacking", ClaimKind::Participation, "attacked"),
+    ("stormed", ClaimKind::Participation, "attacked"),
+    ("storming", ClaimKind::Participation, "attacked"),
+    ("looted", ClaimKind::Participation, "attacked"),
 ];
 
 /// Head nouns of armed forces; a count of them with no other predicate is a deployment.

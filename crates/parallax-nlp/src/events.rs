@@ -130,6 +130,13 @@ const FRAMES: &[Frame] = &[
         subject: Subject::Group("security forces"),
     },
     Frame {
+        action: "ordered to fire",
+        triggers: &["ordered", "orders", "order", "authorised", "authorized", "authorising", "authorizing", "allowed", "permitted"],
+        companions: &["fire", "shoot", "shooting", "kill"],
+        needs: Needs::Nothing,
+        subject: Subject::Actor,
+    },
+    Frame {
         action: "triggered",
         triggers: &["triggered", "sparked", "prompted", "fuelled", "fueled", "ignited", "provoked"],
         companions: &[],
@@ -186,13 +193,19 @@ pub fn find_events(
                 let in_clause: Vec<&EntityMention> = entities.iter().filter(|e| clause.contains(e.span)).collect();
                 let before: Vec<&EntityMention> = in_clause.iter().copied().filter(|e| e.span.end() <= trigger.start()).collect();
                 let after: Vec<&EntityMention> = in_clause.iter().copied().filter(|e| e.span.start() >= trigger.end()).collect();
+                let attribution = quotes.iter().find(|q| q.content.contains(trigger)).and_then(|q| q.source.clone());
+                // "The leader of Kazakhstan said he ordered …": the pronoun is the speaker.
+                let pronoun_before = at.checked_sub(1).is_some_and(|i| matches!(words[i].1.as_str(), "he" | "she" | "i" | "we"));
+                let speaker = attribution.as_ref().and_then(|a| a.canonical.clone()).filter(|_| pronoun_before);
                 let subject = match frame.subject {
                     Subject::Group(group) => Some(group.to_owned()),
-                    Subject::Actor => before
-                        .iter()
-                        .rev()
-                        .find(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation | EntityLabel::Place))
-                        .map(|e| e.canonical.clone()),
+                    Subject::Actor => speaker.or_else(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation | EntityLabel::Place))
+                            .map(|e| e.canonical.clone())
+                    }),
                     Subject::Object => object_after(&words, at),
                     Subject::Parties => parties(&before, &after),
                     Subject::Companion(names) => words
@@ -210,7 +223,6 @@ pub fn find_events(
                     .find(|e| e.label == EntityLabel::Place && introduces_place(text, trigger, e.span))
                     .map(|e| e.canonical.clone());
                 let time = times.iter().find(|t| clause.contains(t.span) || sentence.span.contains(t.span)).map(|t| t.value.clone());
-                let attribution = quotes.iter().find(|q| q.content.contains(trigger)).and_then(|q| q.source.clone());
                 claims.push(Claim {
                     kind: ClaimKind::Event,
                     predicate: frame.action.to_owned(),
@@ -365,8 +377,9 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "declared"), "{found:?}");
         let found = events("A video showed government forces opening fire on protesters.");
         assert!(has(&found, "opened fire", "security forces"), "{found:?}");
-        let found = events("He ordered the security forces to fire without warning.");
+        let found = events("President Ondrej Vasko ordered the security forces to fire without warning.");
         assert!(!found.iter().any(|(p, _, _)| p == "opened fire"), "{found:?}");
+        assert!(has(&found, "ordered to fire", "Ondrej Vasko"), "{found:?}");
     }
 
     #[test]
