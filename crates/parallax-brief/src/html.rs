@@ -239,6 +239,18 @@ fn write_entities(page: &mut String, brief: &Brief, linker: &Linker) {
             escape(&entity.label)
         );
     }
+    let once: Vec<String> = brief
+        .entities
+        .iter()
+        .filter(|e| e.mentions <= 1 && e.articles.len() <= 1)
+        .map(|e| {
+            let cites: String = e.articles.iter().map(|a| format!(" [{}]", escape(&linker.cite(a)))).collect();
+            format!("{} ({}){cites}", escape(&e.canonical), escape(&e.label))
+        })
+        .collect();
+    if !once.is_empty() {
+        let _ = write!(page, "<li>Named once: {}</li>", once.join("; "));
+    }
     page.push_str("</ul></section>\n");
 }
 

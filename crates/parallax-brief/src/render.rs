@@ -107,6 +107,15 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
             if entity.aliases.is_empty() { String::new() } else { format!(" — also “{}”", entity.aliases.join("”, “")) };
         writeln!(out, "{bullet}{} ({}){aliases} {}", entity.canonical, entity.label, cites.join(""))?;
     }
+    let once: Vec<String> = brief
+        .entities
+        .iter()
+        .filter(|e| e.mentions <= 1 && e.articles.len() <= 1)
+        .map(|e| format!("{} ({}) {}", e.canonical, e.label, e.articles.iter().map(|a| cite(a)).collect::<String>()))
+        .collect();
+    if !once.is_empty() {
+        writeln!(out, "{bullet}named once: {}", once.join("; "))?;
+    }
 
     heading(out, 2, "Framing")?;
     if brief.framing.is_empty() {
