@@ -131,6 +131,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
     }
     merge_general_groups(&mut groups);
     merge_place_actors(&mut groups, entities);
+    drop_events_counted_elsewhere(&mut groups);
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
@@ -241,6 +242,24 @@ fn merge_place_actors(groups: &mut BTreeMap<(String, String, String), Vec<Report
         if articles.is_subset(&person_articles) {
             let moved = groups.remove(&key).unwrap_or_default();
             groups.entry(person).or_default().extend(moved);
+        }
+    }
+}
+
+/// An event ("troops deployed") that only articles giving a count of it report ("800
+/// troops deployed") says nothing the count fact does not.
+fn drop_events_counted_elsewhere(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>) {
+    let events: Vec<(String, String, String)> = groups.keys().filter(|(kind, _, _)| kind == "event").cloned().collect();
+    for key in events {
+        let articles: BTreeSet<&str> = groups[&key].iter().map(|r| r.doc.id.as_str()).collect();
+        let counted = groups.iter().any(|((kind, predicate, subject), reported)| {
+            kind != "event"
+                && *predicate == key.1
+                && *subject == key.2
+                && articles.is_subset(&reported.iter().map(|r| r.doc.id.as_str()).collect())
+        });
+        if counted {
+            groups.remove(&key);
         }
     }
 }
