@@ -634,7 +634,8 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
             EntityLabel::Person => (EntityLabel::Person, resolve(&without_initials(&c.name), c.span.start())),
             EntityLabel::Organisation => {
                 let expansion = org_names.iter().find(|full| initials(full) == c.name.replace('.', ""));
-                (EntityLabel::Organisation, expansion.map_or_else(|| c.name.clone(), |e| (*e).to_owned()))
+                let name = expansion.map_or_else(|| c.name.clone(), |e| (*e).to_owned());
+                (EntityLabel::Organisation, national_ministry(&name).unwrap_or(name))
             }
             label => (label, c.name.clone()),
         };
@@ -643,6 +644,19 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
     mentions.sort_by_key(|m| m.span.start());
     mentions.dedup_by(|a, b| a.span.overlaps(b.span));
     mentions
+}
+
+/// "Ministry of Interior of Kazakhstan", "Ministry of the Interior of Kazakhstan" → "Kazakh
+/// Interior Ministry"; "Ministry of Foreign Affairs of Russia" → "Russian Foreign Ministry":
+/// the form other outlets write, so that the names meet.
+pub fn national_ministry(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("Ministry of ")?;
+    let (field, country) = rest.rsplit_once(" of ")?;
+    let field = field.strip_prefix("the ").unwrap_or(field);
+    let field = field.strip_suffix(" Affairs").unwrap_or(field);
+    let demonym = lexicon::demonym_of(country.strip_prefix("the ").unwrap_or(country))?;
+    let single_word = !field.is_empty() && !field.contains(' ') && field.chars().next().is_some_and(char::is_uppercase);
+    single_word.then(|| format!("{demonym} {field} Ministry"))
 }
 
 /// "Antony J. Blinken" → "Antony Blinken".
@@ -737,6 +751,9 @@ mod tests {
         assert!(has(&found, "NMC", "ORG", "Northern Maritime Compact"), "{found:?}");
         assert!(has(&found, "Valdoria", "LOC", "Valdoria"), "{found:?}");
         assert!(has(&found, "Ministry of Interior of Valdoria", "ORG", "Ministry of Interior of Valdoria"), "{found:?}");
+        assert_eq!(national_ministry("Ministry of Interior of Kazakhstan").as_deref(), Some("Kazakh Interior Ministry"));
+        assert_eq!(national_ministry("Ministry of Foreign Affairs of the Russia").as_deref(), Some("Russian Foreign Ministry"));
+        assert_eq!(national_ministry("Ministry of Health"), None);
         assert!(has(&found, "Kazakh police", "ORG", "Kazakh Police"), "{found:?}");
     }
 

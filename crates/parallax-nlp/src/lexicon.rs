@@ -560,6 +560,11 @@ pub fn contains_ci(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The demonym of a place ("Kazakhstan" → "Kazakh").
+pub fn demonym_of(place: &str) -> Option<&'static str> {
+    PLACES.iter().find(|(name, _, _)| *name == place).map(|(_, demonym, _)| *demonym)
+}
+
 /// The place a demonym belongs to ("Kazakh" → "Kazakhstan").
 pub fn place_of_demonym(word: &str) -> Option<&'static str> {
     PLACES.iter().find(|(_, demonym, _)| *demonym == word).map(|(place, _, _)| *place)
