@@ -21,6 +21,7 @@
 pub mod model;
 mod pool;
 pub mod postgres;
+mod ranking;
 pub mod sqlite;
 mod stories;
 pub mod testing;
