@@ -153,6 +153,10 @@ fn connect(path: &Path) -> Result<Connection> {
     // by every connection through the operating system's page cache.
     connection.pragma_update(None, "mmap_size", 1i64 << 30)?;
     connection.pragma_update(None, "cache_size", -16_000)?;
+    // Without the planner's stability guarantee, SQLite recompiles a statement whenever a
+    // parameter its plan looked at is bound again — every `LIMIT ?` is one —, which cost
+    // searches a third of their time in parsing and planning.
+    connection.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(connection)
 }
 
@@ -546,21 +550,12 @@ impl Store for SqliteStore {
         }
         let expression = fts_expression(&words);
         self.read(|connection| {
-            // The matches without ranking cost little however common a word is (FTS5 walks
-            // the posting lists together); only when they are few are they ranked here.
-            let matches: Vec<i64> = connection
-                .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2")?
-                .query_map(params![expression, (ranking::RANKED_HERE + 1) as i64], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if matches.is_empty() {
-                return Ok(Vec::new());
-            }
-            if matches.len() <= ranking::RANKED_HERE {
-                if let Some(hits) = search_few(connection, &words, &expression, limit)? {
-                    return Ok(hits);
-                }
-            }
-            search_ranked_by_fts5(connection, &expression, limit)
+            // One read transaction: the statements below see one snapshot, and take the
+            // database's shared lock once rather than once each.
+            connection.prepare_cached("BEGIN")?.execute([])?;
+            let result = search_snapshot(connection, &words, &expression, limit);
+            connection.prepare_cached("COMMIT")?.execute([])?;
+            result
         })
     }
 
@@ -610,6 +605,24 @@ fn export_snapshot(connection: &Connection, sink: &mut dyn FnMut(ExportRecord) -
     Ok(())
 }
 
+fn search_snapshot(connection: &Connection, words: &[String], expression: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    // The matches without ranking cost little however common a word is (FTS5 walks the
+    // posting lists together); only when they are few are they ranked here.
+    let matches: Vec<i64> = connection
+        .prepare_cached(&format!("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {}", ranking::RANKED_HERE + 1))?
+        .query_map(params![expression], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if matches.is_empty() {
+        return Ok(Vec::new());
+    }
+    if matches.len() <= ranking::RANKED_HERE {
+        if let Some(hits) = search_few(connection, words, expression, matches.len(), limit)? {
+            return Ok(hits);
+        }
+    }
+    search_ranked_by_fts5(connection, expression, limit)
+}
+
 /// The FTS5 query for `words` (already free of syntax): each word a quoted phrase, all
 /// required.
 fn fts_expression(words: &[String]) -> String {
@@ -620,15 +633,17 @@ fn fts_expression(words: &[String]) -> String {
 /// matches, where reading whole posting lists is needed anyway.
 fn search_ranked_by_fts5(connection: &Connection, expression: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let mut statement = connection.prepare_cached(
-        "SELECT a.id, a.story_id, a.title, a.outlet, snippet(articles_fts, 1, ?3, ?4, '…', 24)
+        "SELECT a.id, a.story_id, a.title, a.outlet, snippet(articles_fts, 1, ?2, ?3, '…', 24)
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+         WHERE articles_fts MATCH ?1 ORDER BY rank",
     )?;
-    let rows = statement.query_map(params![expression, limit as i64, MARK_START.to_string(), MARK_END.to_string()], |row| {
+    // FTS5 ranks every match before returning the first, so stopping after `limit` rows
+    // costs what a `LIMIT` would.
+    let rows = statement.query_map(params![expression, MARK_START.to_string(), MARK_END.to_string()], |row| {
         let (snippet, highlights) = split_snippet(&row.get::<_, String>(4)?);
         Ok(SearchHit { article: row.get(0)?, story: row.get(1)?, title: row.get(2)?, outlet: row.get(3)?, snippet, highlights })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    Ok(rows.take(limit).collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Ranking and snippets computed in [`ranking`] for a query with at most
@@ -636,25 +651,33 @@ fn search_ranked_by_fts5(connection: &Connection, expression: &str, limit: usize
 /// matches and to the rarer words, never to a common word's whole posting list. `None`
 /// when the index statistics cannot be read or the matches grew meanwhile (the caller
 /// then asks FTS5 to rank).
-fn search_few(connection: &Connection, words: &[String], expression: &str, limit: usize) -> Result<Option<Vec<SearchHit>>> {
+fn search_few(connection: &Connection, words: &[String], expression: &str, matches: usize, limit: usize) -> Result<Option<Vec<SearchHit>>> {
     let averages: Option<Vec<u8>> =
         connection.prepare_cached("SELECT block FROM articles_fts_data WHERE id = 1")?.query_row([], |row| row.get(0)).optional()?;
     let Some(stats) = averages.as_deref().and_then(ranking::IndexStats::from_averages_record) else { return Ok(None) };
     let mut idfs = Vec::with_capacity(words.len());
     let mut id_range = None;
     for word in words {
+        if words.len() == 1 {
+            // The matches of a one-word query are the word's documents, all counted.
+            idfs.push(ranking::idf(stats, matches as f64));
+            break;
+        }
         let (counted, last): (usize, Option<i64>) = connection
-            .prepare_cached("SELECT count(*), max(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)")?
-            .query_row(params![format!("\"{word}\""), ranking::DF_SAMPLE as i64], |row| {
-                Ok((row.get::<_, i64>(0)? as usize, row.get(1)?))
-            })?;
+            .prepare_cached(&format!(
+                "SELECT count(*), max(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {})",
+                ranking::DF_SAMPLE
+            ))?
+            .query_row(params![format!("\"{word}\"")], |row| Ok((row.get::<_, i64>(0)? as usize, row.get(1)?)))?;
         let df = match last {
             Some(last) if counted >= ranking::DF_SAMPLE => {
                 let (first_id, last_id) = match id_range {
                     Some(range) => range,
                     None => *id_range.insert(
                         connection
-                            .prepare_cached("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM articles")?
+                            .prepare_cached(
+                                "SELECT coalesce((SELECT min(id) FROM articles), 0), coalesce((SELECT max(id) FROM articles), 0)",
+                            )?
                             .query_row([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?,
                     ),
                 };
@@ -664,12 +687,13 @@ fn search_few(connection: &Connection, words: &[String], expression: &str, limit
         };
         idfs.push(ranking::idf(stats, df));
     }
-    let mut statement = connection.prepare_cached(
+    let mut statement = connection.prepare_cached(&format!(
         "SELECT a.id, a.story_id, a.title, a.outlet, highlight(articles_fts, 0, ?2, ?3), highlight(articles_fts, 1, ?2, ?3), d.sz
          FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN articles_fts_docsize d ON d.id = articles_fts.rowid
-         WHERE articles_fts MATCH ?1 LIMIT ?4",
-    )?;
-    let mut rows = statement.query(params![expression, MARK_START.to_string(), MARK_END.to_string(), (ranking::RANKED_HERE + 1) as i64])?;
+         WHERE articles_fts MATCH ?1 LIMIT {}",
+        ranking::RANKED_HERE + 1
+    ))?;
+    let mut rows = statement.query(params![expression, MARK_START.to_string(), MARK_END.to_string()])?;
     let mut scored = Vec::new();
     while let Some(row) = rows.next()? {
         let column = |index| -> rusqlite::Result<ranking::MarkedColumn> {
