@@ -138,6 +138,13 @@ pub trait Store: Send + Sync {
     /// Everything, for JSON Lines export: articles in id order, then stories, then input
     /// failures. Streams; `sink` errors stop the export.
     fn export(&self, sink: &mut dyn FnMut(ExportRecord) -> Result<()>) -> Result<()>;
+
+    /// Tidies the search index after `articles` were stored, with work in proportion to
+    /// them: SQLite merges the FTS5 index's segments (each write transaction adds one, and
+    /// every search reads every segment; a merge interrupted by the budget goes on at the
+    /// next call), PostgreSQL leaves its GIN index to autovacuum. Workers call it when the
+    /// queue runs dry ([`worker::run_worker`]).
+    fn tidy_search_index(&self, articles: usize) -> Result<()>;
 }
 
 /// Opens the store `location` names: a `postgres://` or `postgresql://` URL, or a path to

@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+/// Pages of FTS5 merging [`Store::tidy_search_index`] does per article stored.
+const MERGE_PAGES_PER_ARTICLE: usize = 8;
+
 /// The schema version this code writes (`PRAGMA user_version`).
 const SCHEMA_VERSION: i64 = 1;
 
@@ -569,6 +572,20 @@ impl Store for SqliteStore {
             )?;
             let rows = statement.query_map([], |row| Ok(Failure { article: row.get(0)?, input: row.get(1)?, reason: row.get(2)?, at: row.get(3)? }))?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn tidy_search_index(&self, articles: usize) -> Result<()> {
+        if articles == 0 {
+            return Ok(());
+        }
+        // A negative budget merges segments of any level (down to one), writing about that
+        // many pages; an article adds well under one page of index, so this budget merges a
+        // whole index once every twentieth of its size has been added.
+        let pages = i64::try_from(articles.saturating_mul(MERGE_PAGES_PER_ARTICLE)).unwrap_or(i64::MAX).min(1 << 30);
+        self.write(|tx| {
+            tx.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", params![-pages])?;
+            Ok(())
         })
     }
 
