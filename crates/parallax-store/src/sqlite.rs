@@ -554,11 +554,10 @@ impl Store for SqliteStore {
         let expression = fts_expression(&words);
         self.read(|connection| {
             // One read transaction: the statements below see one snapshot, and take the
-            // database's shared lock once rather than once each.
-            connection.prepare_cached("BEGIN")?.execute([])?;
-            let result = search_snapshot(connection, &words, &expression, limit);
-            connection.prepare_cached("COMMIT")?.execute([])?;
-            result
+            // database's shared lock once rather than once each. It only reads, so ending it
+            // with a rollback (when dropped, whatever happened) loses nothing.
+            let snapshot = connection.unchecked_transaction()?;
+            search_snapshot(&snapshot, &words, &expression, limit)
         })
     }
 
