@@ -77,9 +77,17 @@ for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:18080/ && break; s
 # serves rendered pages. The repeated search mix is answered from the result cache after
 # its first occurrence; the "never-repeated" queries are tens of thousands, picked at
 # random, so that few repeat within a run and nearly all reach the database.
+# The server's CPU time per request (user + system, from /proc) shows the cost apart from
+# the queueing that latency under load also measures.
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 for kind in story story search search-distinct; do
     echo "== $kind: wrk, 2 threads, 200 connections, $DURATION"
-    wrk -t2 -c200 -d"$DURATION" --latency -s bench/paths.lua http://127.0.0.1:18080 -- "$WORK/$kind-paths" | sed -n '/Latency Distribution/,/Transfer/p'
+    before=$(server_ticks)
+    out=$(wrk -t2 -c200 -d"$DURATION" --latency -s bench/paths.lua http://127.0.0.1:18080 -- "$WORK/$kind-paths")
+    after=$(server_ticks)
+    echo "$out" | sed -n '/Latency Distribution/,/Transfer/p'
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    python3 -c "print(f'server CPU per request: {($after - $before) / $(getconf CLK_TCK) / $requests * 1000:.3f} ms')"
 done
 echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$SERVER_PID"; SERVER_PID=""

@@ -21,6 +21,7 @@
 pub mod model;
 mod pool;
 pub mod postgres;
+mod ranking;
 pub mod sqlite;
 mod stories;
 pub mod testing;
@@ -137,6 +138,13 @@ pub trait Store: Send + Sync {
     /// Everything, for JSON Lines export: articles in id order, then stories, then input
     /// failures. Streams; `sink` errors stop the export.
     fn export(&self, sink: &mut dyn FnMut(ExportRecord) -> Result<()>) -> Result<()>;
+
+    /// Tidies the search index after `articles` were stored, with work in proportion to
+    /// them: SQLite merges the FTS5 index's segments (each write transaction adds one, and
+    /// every search reads every segment; a merge interrupted by the budget goes on at the
+    /// next call), PostgreSQL leaves its GIN index to autovacuum. Workers call it when the
+    /// queue runs dry ([`worker::run_worker`]).
+    fn tidy_search_index(&self, articles: usize) -> Result<()>;
 }
 
 /// Opens the store `location` names: a `postgres://` or `postgresql://` URL, or a path to
@@ -198,20 +206,23 @@ pub(crate) const MARK_END: char = '\u{E001}';
 
 /// Turns a marked snippet into text plus the byte ranges of the matched words.
 pub(crate) fn split_snippet(marked: &str) -> (String, Vec<HighlightRange>) {
+    // Copies the text between markers in slices: a whole article passes through here when
+    // SQLite ranks a search itself.
     let mut text = String::with_capacity(marked.len());
     let mut highlights = Vec::new();
     let mut open = None;
-    for c in marked.chars() {
-        match c {
-            MARK_START => open = Some(text.len()),
-            MARK_END => {
-                if let Some(start) = open.take() {
-                    highlights.push(HighlightRange { start, end: text.len() });
-                }
-            }
-            c => text.push(c),
+    let mut rest = marked;
+    while let Some(at) = rest.find([MARK_START, MARK_END]) {
+        text.push_str(&rest[..at]);
+        let marker = rest[at..].chars().next().unwrap_or(MARK_START);
+        if marker == MARK_START {
+            open = Some(text.len());
+        } else if let Some(start) = open.take() {
+            highlights.push(HighlightRange { start, end: text.len() });
         }
+        rest = &rest[at + marker.len_utf8()..];
     }
+    text.push_str(rest);
     (text, highlights)
 }
 
@@ -224,6 +235,9 @@ mod tests {
         let (text, ranges) = split_snippet("a \u{E000}strike\u{E001} at the \u{E000}port\u{E001}");
         assert_eq!(text, "a strike at the port");
         assert_eq!(ranges, vec![HighlightRange { start: 2, end: 8 }, HighlightRange { start: 16, end: 20 }]);
+        // An end without a start marks nothing; a start without an end is dropped.
+        let (text, ranges) = split_snippet("\u{E001}é \u{E000}x\u{E001}\u{E000}");
+        assert_eq!((text.as_str(), ranges), ("é x", vec![HighlightRange { start: 3, end: 4 }]));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::model::*;
 use crate::pool::Pool;
+use crate::ranking;
 use crate::stories::{self, Neighbour, SavedStory, StoryTx, Touched, MAX_LOOKUP_KEYS, NEIGHBOURS_PER_ENTITY};
 use crate::time::now_millis;
 use crate::{content_hash, query_words, split_snippet, Backend, Result, Store, StoreError, MARK_END, MARK_START, MAX_ATTEMPTS};
@@ -15,6 +16,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
+
+/// Pages of FTS5 merging [`Store::tidy_search_index`] does per article stored.
+const MERGE_PAGES_PER_ARTICLE: usize = 8;
 
 /// The schema version this code writes (`PRAGMA user_version`).
 const SCHEMA_VERSION: i64 = 1;
@@ -152,6 +156,10 @@ fn connect(path: &Path) -> Result<Connection> {
     // by every connection through the operating system's page cache.
     connection.pragma_update(None, "mmap_size", 1i64 << 30)?;
     connection.pragma_update(None, "cache_size", -16_000)?;
+    // Without the planner's stability guarantee, SQLite recompiles a statement whenever a
+    // parameter its plan looked at is bound again — every `LIMIT ?` is one —, which cost
+    // searches a third of their time in parsing and planning.
+    connection.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(connection)
 }
 
@@ -540,21 +548,16 @@ impl Store for SqliteStore {
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let words = query_words(query);
-        if words.is_empty() {
+        if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let expression = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
+        let expression = fts_expression(&words);
         self.read(|connection| {
-            let mut statement = connection.prepare_cached(
-                "SELECT a.id, a.story_id, a.title, a.outlet, snippet(articles_fts, 1, ?3, ?4, '…', 24)
-                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            )?;
-            let rows = statement.query_map(params![expression, limit as i64, MARK_START.to_string(), MARK_END.to_string()], |row| {
-                let (snippet, highlights) = split_snippet(&row.get::<_, String>(4)?);
-                Ok(SearchHit { article: row.get(0)?, story: row.get(1)?, title: row.get(2)?, outlet: row.get(3)?, snippet, highlights })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            // One read transaction: the statements below see one snapshot, and take the
+            // database's shared lock once rather than once each. It only reads, so ending it
+            // with a rollback (when dropped, whatever happened) loses nothing.
+            let snapshot = connection.unchecked_transaction()?;
+            search_snapshot(&snapshot, &words, &expression, limit)
         })
     }
 
@@ -568,6 +571,20 @@ impl Store for SqliteStore {
             )?;
             let rows = statement.query_map([], |row| Ok(Failure { article: row.get(0)?, input: row.get(1)?, reason: row.get(2)?, at: row.get(3)? }))?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn tidy_search_index(&self, articles: usize) -> Result<()> {
+        if articles == 0 {
+            return Ok(());
+        }
+        // A negative budget merges segments of any level (down to one), writing about that
+        // many pages; an article adds well under one page of index, so this budget merges a
+        // whole index once every twentieth of its size has been added.
+        let pages = i64::try_from(articles.saturating_mul(MERGE_PAGES_PER_ARTICLE)).unwrap_or(i64::MAX).min(1 << 30);
+        self.write(|tx| {
+            tx.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", params![-pages])?;
+            Ok(())
         })
     }
 
@@ -602,6 +619,130 @@ fn export_snapshot(connection: &Connection, sink: &mut dyn FnMut(ExportRecord) -
         sink(ExportRecord::InputFailure { input: row.get(0)?, reason: row.get(1)?, at: row.get(2)? })?;
     }
     Ok(())
+}
+
+fn search_snapshot(connection: &Connection, words: &[String], expression: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    // The matches without ranking cost little however common a word is (FTS5 walks the
+    // posting lists together); only when they are few are they ranked here.
+    let matches: Vec<i64> = connection
+        .prepare_cached(&format!("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {}", ranking::RANKED_HERE + 1))?
+        .query_map(params![expression], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if matches.is_empty() {
+        return Ok(Vec::new());
+    }
+    if matches.len() <= ranking::RANKED_HERE {
+        if let Some(hits) = search_few(connection, words, expression, matches.len(), limit)? {
+            return Ok(hits);
+        }
+    }
+    search_ranked_by_fts5(connection, expression, limit)
+}
+
+/// The FTS5 query for `words` (already free of syntax): each word a quoted phrase, all
+/// required.
+fn fts_expression(words: &[String]) -> String {
+    words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
+}
+
+/// Ranking and snippets by FTS5 (`bm25()`, `snippet()`): the path for queries with many
+/// matches, where reading whole posting lists is needed anyway.
+fn search_ranked_by_fts5(connection: &Connection, expression: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT a.id, a.story_id, a.title, a.outlet, snippet(articles_fts, 1, ?2, ?3, '…', 24)
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ?1 ORDER BY rank",
+    )?;
+    // FTS5 ranks every match before returning the first, so stopping after `limit` rows
+    // costs what a `LIMIT` would.
+    let rows = statement.query_map(params![expression, MARK_START.to_string(), MARK_END.to_string()], |row| {
+        let (snippet, highlights) = split_snippet(&row.get::<_, String>(4)?);
+        Ok(SearchHit { article: row.get(0)?, story: row.get(1)?, title: row.get(2)?, outlet: row.get(3)?, snippet, highlights })
+    })?;
+    Ok(rows.take(limit).collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Ranking and snippets computed in [`ranking`] for a query with at most
+/// [`ranking::RANKED_HERE`] matches: what FTS5 is asked for costs in proportion to the
+/// matches and to the rarer words, never to a common word's whole posting list. `None`
+/// when the index statistics cannot be read or the matches grew meanwhile (the caller
+/// then asks FTS5 to rank).
+fn search_few(connection: &Connection, words: &[String], expression: &str, matches: usize, limit: usize) -> Result<Option<Vec<SearchHit>>> {
+    let averages: Option<Vec<u8>> =
+        connection.prepare_cached("SELECT block FROM articles_fts_data WHERE id = 1")?.query_row([], |row| row.get(0)).optional()?;
+    let Some(stats) = averages.as_deref().and_then(ranking::IndexStats::from_averages_record) else { return Ok(None) };
+    let mut idfs = Vec::with_capacity(words.len());
+    let mut id_range = None;
+    for word in words {
+        if words.len() == 1 {
+            // The matches of a one-word query are the word's documents, all counted.
+            idfs.push(ranking::idf(stats, matches as f64));
+            break;
+        }
+        let (counted, last): (usize, Option<i64>) = connection
+            .prepare_cached(&format!(
+                "SELECT count(*), max(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT {})",
+                ranking::DF_SAMPLE
+            ))?
+            .query_row(params![format!("\"{word}\"")], |row| Ok((row.get::<_, i64>(0)? as usize, row.get(1)?)))?;
+        let df = match last {
+            Some(last) if counted >= ranking::DF_SAMPLE => {
+                let (first_id, last_id) = match id_range {
+                    Some(range) => range,
+                    None => *id_range.insert(
+                        connection
+                            .prepare_cached(
+                                "SELECT coalesce((SELECT min(id) FROM articles), 0), coalesce((SELECT max(id) FROM articles), 0)",
+                            )?
+                            .query_row([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?,
+                    ),
+                };
+                ranking::estimated_df(counted, last, first_id, last_id, stats.rows)
+            }
+            _ => counted as f64,
+        };
+        idfs.push(ranking::idf(stats, df));
+    }
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT a.id, a.story_id, a.title, a.outlet, highlight(articles_fts, 0, ?2, ?3), highlight(articles_fts, 1, ?2, ?3), d.sz
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN articles_fts_docsize d ON d.id = articles_fts.rowid
+         WHERE articles_fts MATCH ?1 LIMIT {}",
+        ranking::RANKED_HERE + 1
+    ))?;
+    let mut rows = statement.query(params![expression, MARK_START.to_string(), MARK_END.to_string()])?;
+    let mut scored = Vec::new();
+    while let Some(row) = rows.next()? {
+        let column = |index| -> rusqlite::Result<ranking::MarkedColumn> {
+            let (text, marks) = split_snippet(row.get::<_, Option<String>>(index)?.as_deref().unwrap_or(""));
+            Ok(ranking::MarkedColumn { text, marks })
+        };
+        let columns = [column(4)?, column(5)?];
+        let Some(row_tokens) = ranking::row_tokens(&row.get::<_, Vec<u8>>(6)?) else { return Ok(None) };
+        let score = ranking::bm25(stats, &idfs, &columns, row_tokens as f64, words);
+        let hit = SearchHit {
+            article: row.get(0)?,
+            story: row.get(1)?,
+            title: row.get(2)?,
+            outlet: row.get(3)?,
+            snippet: String::new(),
+            highlights: Vec::new(),
+        };
+        scored.push((score, hit, columns));
+    }
+    if scored.len() > ranking::RANKED_HERE {
+        return Ok(None);
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.article.cmp(&b.1.article)));
+    scored.truncate(limit);
+    Ok(Some(
+        scored
+            .into_iter()
+            .map(|(_, mut hit, [_, text])| {
+                (hit.snippet, hit.highlights) = ranking::snippet(&text, words);
+                hit
+            })
+            .collect(),
+    ))
 }
 
 fn bump_corpus_version(connection: &Connection) -> Result<()> {

@@ -93,9 +93,12 @@ pub fn run_worker(
     on_event: &(dyn Fn(WorkerEvent) + Sync),
 ) -> Result<WorkerReport> {
     let mut report = WorkerReport::default();
+    // Articles stored since the search index was last tidied.
+    let mut untidy = 0;
     while !stop.load(Ordering::Relaxed) {
         let claimed = store.claim(&config.name, config.batch_size, config.lease)?;
         if claimed.is_empty() {
+            store.tidy_search_index(std::mem::take(&mut untidy))?;
             on_event(WorkerEvent::Idle);
             match config.when_idle {
                 WhenIdle::Stop => break,
@@ -144,10 +147,13 @@ pub fn run_worker(
         }
         report.batches += 1;
         report.stored += stored;
+        untidy += stored;
         report.failed += failed;
         report.lease_lost += lease_lost;
         on_event(WorkerEvent::Stored { stored, failed, lease_lost });
     }
+    // A stopped worker leaves what it stored tidy too.
+    store.tidy_search_index(untidy)?;
     Ok(report)
 }
 
