@@ -26,6 +26,42 @@ use parallax_core::{Document, LayerKind, Span, Stage, StageError, TimeExpression
 /// is the publication date: relative expressions ("on Friday", "last week") resolve against
 /// it, and stay TIMEX3 placeholders without it. Spans are absolute byte offsets in `text`.
 pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<TimeExpression> {
+    find_times_in_discourse(text, sentence, anchor, &mut Discourse::default())
+}
+
+/// What the earlier sentences of a document have said that later expressions lean on.
+///
+/// Reference times: most expressions resolve against the anchor (the publication date),
+/// but business news compares reporting periods, and there "a year ago", "the quarter" and
+/// "the year-earlier period" refer to the quarter the story is about, which is the last
+/// quarter it named outright ("third-quarter profit", "the latest quarter"), not the
+/// calendar. Quarters that were themselves computed backwards ("the year-ago quarter")
+/// never become the reference, so that a second "a year ago" does not go back two years.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Discourse {
+    /// The last quarter named outright, counted as `year * 4 + quarter - 1`.
+    quarter: Option<i64>,
+}
+
+impl Discourse {
+    /// Takes note of an expression the text has just used. A quarter named outright becomes
+    /// the story's quarter when it is one of the four before the anchor's, the quarters
+    /// whose results are reported; an older one ("the third quarter of 1984") is history,
+    /// and the current or a coming one is an outlook.
+    fn note(&mut self, meaning: &Meaning, value: &str, anchor: Option<NaiveDate>) {
+        if !meaning.names_a_quarter() {
+            return;
+        }
+        let reported = |quarter: &i64| anchor.is_none_or(|anchor| (1..=4).contains(&(anchor_quarter(anchor) - quarter)));
+        if let Some(quarter) = quarter_index(value).filter(reported) {
+            self.quarter = Some(quarter);
+        }
+    }
+}
+
+/// [`find_times`] for one sentence of a document read in order: `discourse` holds what the
+/// earlier sentences said and is updated with this one's expressions.
+fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>, discourse: &mut Discourse) -> Vec<TimeExpression> {
     let Some(sentence_text) = text.get(sentence.range()) else {
         return Vec::new();
     };
@@ -38,7 +74,8 @@ pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<
             let first = scan.tokens.get(found.start)?;
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
-            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start));
+            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start), discourse);
+            discourse.note(&found.meaning, &value, anchor);
             Some(TimeExpression { span, kind, value })
         })
         .collect()
@@ -65,8 +102,12 @@ impl Stage for TimeStage {
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let anchor = doc.meta.published_date().and_then(parse_iso_date);
         let text = doc.text().as_str();
-        let times: Vec<TimeExpression> =
-            doc.layer::<Sentences>()?.iter().flat_map(|sentence| find_times(text, sentence.span, anchor)).collect();
+        let mut discourse = Discourse::default();
+        let times: Vec<TimeExpression> = doc
+            .layer::<Sentences>()?
+            .iter()
+            .flat_map(|sentence| find_times_in_discourse(text, sentence.span, anchor, &mut discourse))
+            .collect();
         doc.set_layer::<Times>(times)?;
         Ok(())
     }
@@ -337,6 +378,17 @@ impl Season {
     }
 }
 
+/// Which way "three days ago", "a year earlier" or "two weeks later" counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    /// "ago": back from the anchor.
+    Ago,
+    /// "earlier": back from some event of the story.
+    Earlier,
+    /// "later": forward from some event of the story.
+    Later,
+}
+
 /// A unit of a duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
@@ -397,11 +449,11 @@ enum Meaning {
         relation: Relation,
         year: Option<i32>,
     },
-    /// "three days ago" (`from_anchor`), or "a year earlier" (from some other event).
+    /// "three days ago", "a year earlier", "two weeks later".
     Ago {
         amount: Amount,
         unit: Unit,
-        from_anchor: bool,
+        direction: Direction,
     },
     Clock {
         hour: u32,
@@ -420,7 +472,7 @@ enum Meaning {
 impl Meaning {
     /// The TIMEX3 type and value, against `anchor` when known. `future` says whether the
     /// sentence speaks of the future before the expression.
-    fn resolve(&self, anchor: Option<NaiveDate>, future: bool) -> (TimeKind, String) {
+    fn resolve(&self, anchor: Option<NaiveDate>, future: bool, discourse: &Discourse) -> (TimeKind, String) {
         match self {
             Meaning::Weekday { weekday, relation, part } => {
                 let date = anchor.and_then(|anchor| weekday_date(anchor, *weekday, *relation, future));
@@ -449,31 +501,45 @@ impl Meaning {
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-{}", season.code()))
             }
-            Meaning::Ago { amount, unit, from_anchor } => {
-                let anchor = anchor.filter(|_| *from_anchor);
+            Meaning::Ago { amount: Amount::Exact(years), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
+                if discourse.quarter.is_some() =>
+            {
+                // "profit rose from a year ago" in a story about a quarter: that quarter, a
+                // year back.
+                let quarter = discourse.quarter.unwrap_or_default() - 4 * i64::from(*years);
+                (TimeKind::Date, quarter_value(quarter))
+            }
+            Meaning::Ago { amount, unit, direction } => {
+                // "A year earlier" counts from an event of the story, which news places near
+                // its publication: at a year's granularity that is the anchor's year. Finer
+                // units would claim a precision the text does not give.
+                let anchor = anchor.filter(|_| *direction == Direction::Ago || (*direction == Direction::Earlier && *unit == Unit::Year));
                 (TimeKind::Date, ago_value(*amount, *unit, anchor))
             }
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
-                    Some(day) => day.resolve(anchor, future).1,
+                    Some(day) => day.resolve(anchor, future, discourse).1,
                     None => anchor.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
             }
             Meaning::ReportingQuarter(offset) => {
-                let value = anchor.map_or_else(
-                    || "XXXX-QX".to_owned(),
-                    |anchor| {
-                        let index = i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset;
-                        format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
-                    },
-                );
-                (TimeKind::Date, value)
+                // "The quarter" and "the year-ago quarter" count from the quarter the story
+                // named, else from the last complete quarter before the anchor.
+                let named = discourse.quarter.filter(|_| *offset != 0).map(|quarter| quarter + offset + 1);
+                let from_anchor = anchor.map(|anchor| i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset);
+                (TimeKind::Date, named.or(from_anchor).map_or_else(|| "XXXX-QX".to_owned(), quarter_value))
             }
             Meaning::Reference(value) => (TimeKind::Date, (*value).to_owned()),
             Meaning::Duration(value) => (TimeKind::Duration, value.clone()),
             Meaning::Set(value) => (TimeKind::Set, value.clone()),
         }
+    }
+
+    /// Whether this meaning names a quarter outright, so that later reporting periods count
+    /// from it ("third-quarter profit", "the current quarter", "last quarter").
+    fn names_a_quarter(&self) -> bool {
+        matches!(self, Meaning::Quarter { .. } | Meaning::Period { period: Period::Quarter, .. } | Meaning::ReportingQuarter(0 | -1))
     }
 
     /// This meaning as the day of a clock time next to it ("Friday at 3 p.m."), when it
@@ -496,6 +562,24 @@ fn with_part_of_day(base: String, part: Option<PartOfDay>) -> (TimeKind, String)
         Some(PartOfDay::Night) | None => (TimeKind::Date, base),
         Some(part) => (TimeKind::Time, base + part.suffix()),
     }
+}
+
+/// "1989-Q3" for the quarter counted as `year * 4 + quarter - 1`.
+fn quarter_value(index: i64) -> String {
+    format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+}
+
+/// The anchor's quarter, counted as in [`quarter_value`].
+fn anchor_quarter(anchor: NaiveDate) -> i64 {
+    i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3)
+}
+
+/// The inverse of [`quarter_value`]: `Some` for a value such as "1989-Q3".
+fn quarter_index(value: &str) -> Option<i64> {
+    let (year, quarter) = value.split_once("-Q")?;
+    let year: i64 = year.parse().ok().filter(|_| year.len() == 4)?;
+    let quarter: i64 = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some(year * 4 + quarter - 1)
 }
 
 fn iso_date(date: NaiveDate) -> String {
@@ -615,10 +699,7 @@ fn period_value(period: Period, offset: Option<i64>, anchor: Option<NaiveDate>, 
             let (year, month) = shift_month(anchor.year(), anchor.month(), offset_or_this);
             format!("{year:04}-{month:02}")
         }
-        Period::Quarter => {
-            let quarter_index = i64::from(anchor.year()) * 4 + i64::from((anchor.month() - 1) / 3) + offset_or_this;
-            format!("{:04}-Q{}", quarter_index.div_euclid(4), quarter_index.rem_euclid(4) + 1)
-        }
+        Period::Quarter => quarter_value(i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset_or_this),
         Period::Year => format!("{:04}", i64::from(anchor.year()) + offset_or_this),
     }
 }
@@ -1598,14 +1679,16 @@ fn unit_at(scan: &Scan<'_>, i: usize) -> Option<(Unit, bool, usize)> {
 fn recognise_ago(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (amount, j) = amount_at(scan, i)?;
     let (unit, _, k) = unit_at(scan, j)?;
-    let from_anchor = if scan.word(k, "ago") {
-        true
-    } else if scan.word_in(k, &["earlier", "later"]) {
-        false
+    let direction = if scan.word(k, "ago") {
+        Direction::Ago
+    } else if scan.word(k, "earlier") {
+        Direction::Earlier
+    } else if scan.word(k, "later") {
+        Direction::Later
     } else {
         return None;
     };
-    Some(Found { end: k + 1, meaning: Meaning::Ago { amount, unit, from_anchor } })
+    Some(Found { end: k + 1, meaning: Meaning::Ago { amount, unit, direction } })
 }
 
 /// Words that make a bare plural unit a duration: "for weeks", "within days", "after days
@@ -1805,6 +1888,42 @@ mod tests {
     }
 
     const KAZAKH_ANCHOR: Option<&str> = Some("2022-01-07");
+
+    /// The values of the expressions of `sentences`, read in order as one document.
+    fn values_in_document(sentences: &[&str], anchor: Option<&str>) -> Vec<String> {
+        let mut discourse = Discourse::default();
+        sentences
+            .iter()
+            .flat_map(|sentence| find_times_in_discourse(sentence, Span::new(0, sentence.len()).unwrap(), anchor.map(date), &mut discourse))
+            .map(|time| time.value)
+            .collect()
+    }
+
+    #[test]
+    fn a_year_ago_in_a_story_about_a_quarter_is_that_quarter_a_year_back() {
+        let anchor = Some("1989-11-02");
+        let story =
+            ["Third-quarter profit rose 5%.", "Sales were $9 million, up from $8 million a year ago.", "A year earlier, it lost money."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q3", "1988-Q3", "1988-Q3"]);
+        // Without a quarter in the story, a year back from the anchor.
+        assert_eq!(values_in_document(&story[1..], anchor), ["1988", "1988"]);
+        assert_eq!(values_in_document(&story[1..], None), ["XXXX", "XXXX"]);
+        // "Later" counts from an event of the story, which is not known.
+        assert_eq!(values_in_document(&["It reopened a year later."], anchor), ["XXXX"]);
+    }
+
+    #[test]
+    fn reporting_periods_count_from_the_quarter_the_story_named() {
+        let anchor = Some("1989-05-10");
+        let story = ["First-quarter net fell.", "In the quarter, sales rose.", "In the year-earlier quarter, it lost money."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q1", "1989-Q1", "1988-Q1"]);
+        // A quarter of long ago is history, and the current one an outlook: neither is the
+        // quarter being reported.
+        let history = ["It stopped paying in the third quarter of 1984.", "Profit was up from a year ago."];
+        assert_eq!(values_in_document(&history, anchor), ["1984-Q3", "1988"]);
+        let outlook = ["It expects a weak second quarter.", "Profit was up from a year ago."];
+        assert_eq!(values_in_document(&outlook, anchor), ["1989-Q2", "1988"]);
+    }
 
     #[test]
     fn late_wednesday_evening_without_and_with_an_anchor() {
