@@ -294,7 +294,7 @@ impl<'t> Scan<'t> {
             let followed_by_to = self.word(k + 1, "to");
             token.is_one_of(FUTURE_CUES)
                 || contracted_will
-                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning"]))
+                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
         })
     }
 }
@@ -429,6 +429,12 @@ enum Meaning {
         month: u32,
         day: Option<u32>,
     },
+    /// "last May", "next March", "this September": a month placed by its relation to the
+    /// anchor's month.
+    RelativeMonth {
+        month: u32,
+        relation: Relation,
+    },
     Year(i32),
     /// The first three digits of the decade's years: 199 for "the 1990s".
     Decade(i32),
@@ -487,6 +493,7 @@ impl Meaning {
                 with_part_of_day(base, *part)
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
+            Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
             Meaning::Year(year) => (TimeKind::Date, format!("{year:04}")),
             Meaning::Decade(decade) => (TimeKind::Date, format!("{decade:03}")),
             Meaning::Century(century) => (TimeKind::Date, format!("{century:02}")),
@@ -665,6 +672,25 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         (Some((year, _)), _) => Some(year),
         (None, next) => next.map(|(year, _)| year),
     }
+}
+
+/// "Last May" is the most recent May before the anchor's month, "next May" the first one
+/// after it, "this May" the anchor year's.
+fn relative_month_value(month: u32, relation: Relation, anchor: Option<NaiveDate>) -> String {
+    let Some(anchor) = anchor else {
+        return format!("XXXX-{month:02}");
+    };
+    let back = (i64::from(anchor.month()) - i64::from(month)).rem_euclid(12);
+    let forward = (i64::from(month) - i64::from(anchor.month())).rem_euclid(12);
+    let delta = match relation {
+        Relation::Last if back == 0 => -12,
+        Relation::Last => -back,
+        Relation::Next if forward == 0 => 12,
+        Relation::Next => forward,
+        Relation::This | Relation::Bare => i64::from(month) - i64::from(anchor.month()),
+    };
+    let (year, month) = shift_month(anchor.year(), anchor.month(), delta);
+    format!("{year:04}-{month:02}")
 }
 
 /// A period counted from the anchor's ("2013-W11" for "last week" in week 12).
@@ -1152,6 +1178,12 @@ fn recognise_iso_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// "January 5, 2022", "Jan. 5", "Sept. 30, 2021", "January 2022", "in May", "late November".
 fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, i);
+    if let (relation @ (Relation::Last | Relation::Next | Relation::This), k) = relation_at(scan, j) {
+        // "last May", but not "last May 5" or "this May 2022", which name their own date.
+        let (month, end, _) = month_at(scan, k)?;
+        let dated = day_at(scan, end).is_some() || year_at(scan, end, 1000..=2999).is_some();
+        return (!dated).then_some(Found { end, meaning: Meaning::RelativeMonth { month, relation } });
+    }
     let (month, after_month, abbreviated) = month_at(scan, j)?;
     if let Some((day, after_day)) = day_at(scan, after_month) {
         // An impossible date ("February 30") is a misprint, not a month and a count.
@@ -2037,6 +2069,25 @@ mod tests {
         assert_eq!(check("It happened in the 1990s.", None), one("the 1990s", TimeKind::Date, "199"));
         assert_eq!(check("music of the ’80s", None), one("the ’80s", TimeKind::Date, "198"));
         assert_eq!(check("in the 19th century", None), one("the 19th century", TimeKind::Date, "18"));
+    }
+
+    #[test]
+    fn last_next_and_this_before_a_month() {
+        let anchor = Some("1989-10-30");
+        assert_eq!(check("It was sold to bankers last December.", anchor), one("last December", TimeKind::Date, "1988-12"));
+        assert_eq!(check("It was signed last May.", Some("1998-02-27")), one("last May", TimeKind::Date, "1997-05"));
+        assert_eq!(check("It was signed last October.", anchor), one("last October", TimeKind::Date, "1988-10"));
+        assert_eq!(check("It opens next March.", anchor), one("next March", TimeKind::Date, "1990-03"));
+        assert_eq!(check("It opens next November.", anchor), one("next November", TimeKind::Date, "1989-11"));
+        assert_eq!(check("It opens this September.", Some("1998-02-05")), one("this September", TimeKind::Date, "1998-09"));
+        assert_eq!(check("It was signed last May.", None), one("last May", TimeKind::Date, "XXXX-05"));
+        assert_eq!(check("It closed last May 5.", anchor), one("May 5", TimeKind::Date, "1989-05-05"));
+    }
+
+    #[test]
+    fn planned_to_puts_a_weekday_in_the_future() {
+        let sentence = "The team planned to leave Nairobi on Thursday.";
+        assert_eq!(check(sentence, Some("1998-09-30")), one("Thursday", TimeKind::Date, "1998-10-01"));
     }
 
     #[test]
