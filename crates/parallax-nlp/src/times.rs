@@ -850,6 +850,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_decade,
     recognise_century,
     recognise_year,
+    recognise_spoken_year,
     recognise_clock_time,
     recognise_ago,
     recognise_duration,
@@ -1194,6 +1195,9 @@ fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if let Some(year) = year_at(scan, year_at_index, 1000..=2999) {
         return Some(Found { end: year_at_index + 1, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
     }
+    if let Some((year, end)) = spoken_year_at(scan, year_at_index) {
+        return Some(Found { end, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
+    }
     let triggered = j > i || scan.word_before_in(j, CALENDAR_TRIGGERS);
     if (abbreviated || AMBIGUOUS_MONTHS.contains(&month)) && !triggered {
         return None;
@@ -1359,8 +1363,11 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let season = lookup(&seasons, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
     let year_index = if scan.word(j + 1, "of") { j + 2 } else { j + 1 };
     if relation == Relation::Bare {
-        let year = year_at(scan, year_index, 1000..=2999)?;
-        return Some(Found { end: year_index + 1, meaning: Meaning::Season { season, relation, year: Some(year) } });
+        let (year, end) = match year_at(scan, year_index, 1000..=2999) {
+            Some(year) => (year, year_index + 1),
+            None => spoken_year_at(scan, year_index)?,
+        };
+        return Some(Found { end, meaning: Meaning::Season { season, relation, year: Some(year) } });
     }
     if scan.word(i, "the") {
         return None;
@@ -1389,8 +1396,10 @@ fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// Business news counts in reporting periods: "the quarter", "the latest quarter" and
 /// "that period" are the last complete quarter before the anchor; "the current quarter" is
 /// the anchor's; "the year-earlier quarter", "the year-ago period" and "year-earlier" alone
-/// are the last complete quarter a year back; "the (fiscal) year" is a year's duration and
-/// "the current fiscal year" the anchor's year.
+/// are the last complete quarter a year back (all of them count from the quarter the story
+/// reports when it named one: see [`Discourse`]); "the (fiscal) year ended March 31" is a
+/// year's duration, and "the year", "the full year", "the current fiscal year" otherwise
+/// the anchor's year.
 fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let starts_with_determiner = scan.word_in(i, &["the", "that"]);
     let mut j = if starts_with_determiner { i + 1 } else { i };
@@ -1433,11 +1442,17 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         // "year-earlier results": the quarter being compared, a year back.
         return Some(Found { end: j, meaning: Meaning::ReportingQuarter(-5) });
     }
-    if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back {
-        return Some(Found {
-            end: j + 1,
-            meaning: if current { Meaning::Period { period: Period::Year, offset: Some(0) } } else { Meaning::Duration("P1Y".to_owned()) },
-        });
+    let relative = scan.word_in(j + 1, &["before", "after", "earlier", "later"]);
+    if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back && !relative {
+        // "The year ended March 31" is a reporting year, a length of time; "the first nine
+        // months of the year", "a high for the year" and "the full year" are the anchor's.
+        let bounded = scan.word_in(j + 1, &["ended", "ending", "ends", "through", "to"]);
+        let meaning = if bounded && !current {
+            Meaning::Duration("P1Y".to_owned())
+        } else {
+            Meaning::Period { period: Period::Year, offset: Some(0) }
+        };
+        return Some(Found { end: j + 1, meaning });
     }
     None
 }
@@ -1481,6 +1496,48 @@ fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, i);
     let year = year_at(scan, j, 1800..=2100)?;
     (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
+}
+
+/// A number below a hundred in words at `i`: "six", "ninety", "ninety-six", "ninety six".
+fn number_word_below_hundred(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
+    let tens = scan.get(i).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|&n| n < 100)?;
+    if (20..100).contains(&tens) && tens % 10 == 0 {
+        let k = if scan.joined_mark(i + 1, '-') { i + 2 } else { i + 1 };
+        if let Some(ones) = scan.get(k).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|&n| n < 10) {
+            return Some((tens + ones, k + 1));
+        }
+    }
+    Some((tens, i + 1))
+}
+
+/// A year as it is spoken in broadcast transcripts: "nineteen ninety-six". Returns the year
+/// and the index after it. A hundreds word ("nineteen") followed by a two-digit number word
+/// reads as nothing but a year; "twelve hundred" and "two thousand" are more often counts,
+/// so they are years only after "the year".
+fn spoken_year_at(scan: &Scan<'_>, i: usize) -> Option<(i32, usize)> {
+    let hundreds = scan.get(i).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| (11..=20).contains(n))?;
+    let (rest, end) = number_word_below_hundred(scan, i + 1).filter(|&(n, _)| n >= 10)?;
+    Some((i32::try_from(hundreds * 100 + rest).ok()?, end))
+}
+
+/// "nineteen ninety-six", "in nineteen seventy-nine", "the year two thousand".
+fn recognise_spoken_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if scan.word(i, "the") && scan.word(i + 1, "year") {
+        if scan.word(i + 2, "two") && scan.word(i + 3, "thousand") {
+            let k = if scan.word(i + 4, "and") { i + 5 } else { i + 4 };
+            let (rest, end) = number_word_below_hundred(scan, k).unwrap_or((0, i + 4));
+            return Some(Found { end, meaning: Meaning::Year(2000 + rest as i32) });
+        }
+        if let Some(hundreds) = scan.get(i + 2).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| (11..=20).contains(n)) {
+            if scan.word(i + 3, "hundred") {
+                return Some(Found { end: i + 4, meaning: Meaning::Year(hundreds as i32 * 100) });
+            }
+        }
+        let (year, end) = spoken_year_at(scan, i + 2)?;
+        return Some(Found { end, meaning: Meaning::Year(year) });
+    }
+    let (year, end) = spoken_year_at(scan, i)?;
+    Some(Found { end, meaning: Meaning::Year(year) })
 }
 
 /// Words that, besides [`CALENDAR_TRIGGERS`], make a four-digit number a year: determiners
@@ -1892,7 +1949,12 @@ mod tests {
         assert_eq!(check("Sales in the latest quarter fell.", anchor), one("the latest quarter", TimeKind::Date, "1989-Q3"));
         assert_eq!(check("It compares with the year-earlier quarter.", anchor), one("the year-earlier quarter", TimeKind::Date, "1988-Q3"));
         assert_eq!(check("Orders in the current quarter look weak.", anchor), one("the current quarter", TimeKind::Date, "1989-Q4"));
-        assert_eq!(check("Profit for the fiscal year rose.", anchor), one("the fiscal year", TimeKind::Duration, "P1Y"));
+        assert_eq!(
+            check("Profit for the fiscal year ended June 30 rose.", anchor)[0],
+            one("the fiscal year", TimeKind::Duration, "P1Y")[0]
+        );
+        assert_eq!(check("It forecast a gain for the full year.", anchor), one("the full year", TimeKind::Date, "1989"));
+        assert_eq!(check("Sales in the first nine months of the year rose.", anchor)[1], one("the year", TimeKind::Date, "1989")[0]);
         assert_eq!(check("Current levels are high.", anchor), one("Current", TimeKind::Date, "PRESENT_REF"));
         assert!(check("He opened a current account.", anchor).is_empty());
         assert!(check("A quarter of the town flooded.", anchor).is_empty());
@@ -2082,6 +2144,28 @@ mod tests {
         assert_eq!(check("It opens this September.", Some("1998-02-05")), one("this September", TimeKind::Date, "1998-09"));
         assert_eq!(check("It was signed last May.", None), one("last May", TimeKind::Date, "XXXX-05"));
         assert_eq!(check("It closed last May 5.", anchor), one("May 5", TimeKind::Date, "1989-05-05"));
+    }
+
+    #[test]
+    fn spoken_years() {
+        assert_eq!(check("Convictions were thrown out in nineteen ninety-six.", None), one("nineteen ninety-six", TimeKind::Date, "1996"));
+        assert_eq!(
+            check("January nineteen ninety-seven. Atlanta again.", None)[0],
+            one("January nineteen ninety-seven", TimeKind::Date, "1997-01")[0]
+        );
+        assert_eq!(check("by the year two thousand", None), one("the year two thousand", TimeKind::Date, "2000"));
+        assert_eq!(check("in the year two thousand and one", None), one("the year two thousand and one", TimeKind::Date, "2001"));
+        assert_eq!(
+            check("prices we saw in the winter of nineteen ninety-four", None),
+            one("the winter of nineteen ninety-four", TimeKind::Date, "1994-WI")
+        );
+        assert!(check("The academy has twelve hundred students.", None).is_empty());
+        assert!(check("They hired two thousand workers.", None).is_empty());
+    }
+
+    #[test]
+    fn the_year_before_is_not_the_anchor_year() {
+        assert!(check("It fell from $450 million the year before.", Some("1998-09-07")).is_empty());
     }
 
     #[test]
