@@ -378,6 +378,13 @@ impl Season {
     }
 }
 
+/// A year written out or counted from the anchor's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearRef {
+    Absolute(i32),
+    FromAnchor(i32),
+}
+
 /// Which way "three days ago", "a year earlier" or "two weeks later" counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Direction {
@@ -450,6 +457,13 @@ enum Meaning {
         quarter: u32,
         year: Option<i32>,
     },
+    /// A quarter of a year given by number ("the 1988 third quarter") or from the anchor
+    /// ("last year's quarter": -1), its quarter the one named or else the story's ("the 1988
+    /// period" in a story about third quarters is 1988-Q3).
+    QuarterOfYear {
+        year: YearRef,
+        quarter: Option<u32>,
+    },
     Season {
         season: Season,
         relation: Relation,
@@ -503,6 +517,15 @@ impl Meaning {
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-Q{quarter}"))
             }
+            Meaning::QuarterOfYear { year, quarter } => {
+                let year = match year {
+                    YearRef::Absolute(year) => Some(*year),
+                    YearRef::FromAnchor(offset) => anchor.map(|anchor| anchor.year() + offset),
+                };
+                let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
+                let quarter = quarter.map(i64::from).or_else(|| discourse.quarter.map(|index| index.rem_euclid(4) + 1));
+                (TimeKind::Date, quarter.map_or_else(|| format!("{year}-QX"), |quarter| format!("{year}-Q{quarter}")))
+            }
             Meaning::Season { season, relation, year } => {
                 let year = year.or_else(|| anchor.map(|anchor| season_year(anchor, *season, *relation)));
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
@@ -546,7 +569,13 @@ impl Meaning {
     /// Whether this meaning names a quarter outright, so that later reporting periods count
     /// from it ("third-quarter profit", "the current quarter", "last quarter").
     fn names_a_quarter(&self) -> bool {
-        matches!(self, Meaning::Quarter { .. } | Meaning::Period { period: Period::Quarter, .. } | Meaning::ReportingQuarter(0 | -1))
+        matches!(
+            self,
+            Meaning::Quarter { .. }
+                | Meaning::QuarterOfYear { quarter: Some(_), .. }
+                | Meaning::Period { period: Period::Quarter, .. }
+                | Meaning::ReportingQuarter(0 | -1)
+        )
     }
 
     /// This meaning as the day of a clock time next to it ("Friday at 3 p.m."), when it
@@ -1378,9 +1407,11 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// "the third quarter", "third-quarter", "the fourth quarter of 2021", "last quarter"
 /// (through [`recognise_relative_period`]).
 fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if let Some(found) = recognise_quarter_of_year(scan, i) {
+        return Some(found);
+    }
     let j = if scan.word(i, "the") { i + 1 } else { i };
-    let ordinals = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
-    let quarter = lookup(&ordinals, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
+    let quarter = quarter_ordinal_at(scan, j)?;
     let k = if scan.joined_mark(j + 1, '-') { j + 2 } else { j + 1 };
     if !scan.word(k, "quarter") {
         return None;
@@ -1391,6 +1422,43 @@ fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
         None => (None, k + 1),
     };
     Some(Found { end, meaning: Meaning::Quarter { quarter, year } })
+}
+
+/// "first" to "fourth" at `i`.
+fn quarter_ordinal_at(scan: &Scan<'_>, i: usize) -> Option<u32> {
+    let ordinals = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    lookup(&ordinals, scan.get(i).filter(|t| t.shape == Shape::Word)?.text)
+}
+
+/// "the 1988 third quarter", "the 1988 period", "this year's third quarter", "last year's
+/// quarter", "next year's first quarter".
+fn recognise_quarter_of_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (year, j) = if scan.word(i, "the") {
+        (YearRef::Absolute(year_at(scan, i + 1, 1800..=2100)?), i + 2)
+    } else {
+        let offset = if scan.word(i, "this") {
+            0
+        } else if scan.word(i, "last") {
+            -1
+        } else if scan.word(i, "next") {
+            1
+        } else {
+            return None;
+        };
+        let possessive = scan.word(i + 1, "year") && (scan.mark(i + 2, '\'') || scan.mark(i + 2, '’')) && scan.word(i + 3, "s");
+        if !possessive {
+            return None;
+        }
+        (YearRef::FromAnchor(offset), i + 4)
+    };
+    let quarter = quarter_ordinal_at(scan, j);
+    let k = match quarter {
+        Some(_) if scan.joined_mark(j + 1, '-') => j + 2,
+        Some(_) => j + 1,
+        None => j,
+    };
+    let period = scan.word(k, "quarter") || (quarter.is_none() && scan.word(k, "period"));
+    period.then_some(Found { end: k + 1, meaning: Meaning::QuarterOfYear { year, quarter } })
 }
 
 /// Business news counts in reporting periods: "the quarter", "the latest quarter" and
@@ -1436,6 +1504,11 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         } else {
             -1
         };
+        // "the quarter a year ago", "the period a year earlier".
+        let a_year_back = scan.word(j + 1, "a") && scan.word(j + 2, "year") && scan.word_in(j + 3, &["ago", "earlier"]);
+        if offset == -1 && a_year_back {
+            return Some(Found { end: j + 4, meaning: Meaning::ReportingQuarter(-5) });
+        }
         return Some(Found { end: j + 1, meaning: Meaning::ReportingQuarter(offset) });
     }
     if year_back && !starts_with_determiner {
@@ -1867,6 +1940,9 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
     }
     if token.is("every") || token.is("each") {
+        if let Some((month, end, false)) = month_at(scan, i + 1) {
+            return Some(Found { end, meaning: Meaning::Set(format!("XXXX-{month:02}")) });
+        }
         if let Some((weekday, end, false)) = weekday_at(scan, i + 1) {
             let value = format!("XXXX-WXX-{}", weekday.number_from_monday());
             return Some(Found { end, meaning: Meaning::Set(value) });
@@ -2144,6 +2220,26 @@ mod tests {
         assert_eq!(check("It opens this September.", Some("1998-02-05")), one("this September", TimeKind::Date, "1998-09"));
         assert_eq!(check("It was signed last May.", None), one("last May", TimeKind::Date, "XXXX-05"));
         assert_eq!(check("It closed last May 5.", anchor), one("May 5", TimeKind::Date, "1989-05-05"));
+    }
+
+    #[test]
+    fn quarters_of_a_named_year() {
+        let anchor = Some("1989-11-02");
+        assert_eq!(check("It lost money in the 1988 third quarter.", anchor), one("the 1988 third quarter", TimeKind::Date, "1988-Q3"));
+        assert_eq!(
+            check("Net sales for this year's third quarter rose.", anchor),
+            one("this year's third quarter", TimeKind::Date, "1989-Q3")
+        );
+        assert_eq!(check("Sales for last year's quarter fell.", None), one("last year's quarter", TimeKind::Date, "XXXX-QX"));
+        assert_eq!(check("It is due in next year's first quarter.", anchor), one("next year's first quarter", TimeKind::Date, "1990-Q1"));
+        let story = ["Third-quarter profit rose.", "In the 1988 period, it lost money.", "For the quarter a year ago, it earned $5."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q3", "1988-Q3", "1988-Q3"]);
+        assert!(check("It ran the 1988 campaign.", anchor).iter().all(|(text, _, _)| text == "1988"));
+    }
+
+    #[test]
+    fn each_month_is_a_set() {
+        assert_eq!(check("Orangemen march each July through the town.", None), one("each July", TimeKind::Set, "XXXX-07"));
     }
 
     #[test]
