@@ -13,6 +13,15 @@
 //! value, against the publication date when it is known ("2022-01-05TEV") and into TIMEX3
 //! placeholders when it is not ("XXXX-WXX-3TEV"). Nothing is guessed without an anchor.
 //!
+//! Reference times: the anchor is the reference of every relative expression ("Friday",
+//! "last May", "a year earlier" at a year's granularity) except reporting periods. Business
+//! news compares a quarter with the same quarter a year before, so "a year ago", "the
+//! quarter", "the year-ago period" and "the 1988 period" count from the quarter the story
+//! reports: the last quarter it named outright among the four before the anchor's (see
+//! `Discourse`, carried from sentence to sentence by [`TimeStage`]). Weekdays and months
+//! still count from the anchor, not from the most recent date in the text as HeidelTime
+//! does for narratives; that has not been tried here yet.
+//!
 //! Invariants: every span lies inside its sentence, on character boundaries; the spans of
 //! one sentence never overlap and come in text order; no input makes this module panic.
 
