@@ -386,8 +386,9 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             println!("value             {}", scores.value);
             println!("type              {}", scores.kind);
             if verbose {
-                for (kind, surface, predicted, gold) in &scores.errors {
-                    println!("{kind:<9} {surface:<50} predicted {predicted:<22} gold {gold}");
+                for error in &scores.errors {
+                    let (kind, surface, predicted, gold) = (error.kind, &error.surface, &error.predicted, &error.gold);
+                    println!("{kind:<9} {surface:<50} predicted {predicted:<22} gold {gold:<16} {}: {}", error.document, error.context);
                 }
             }
             for failure in &scores.failures {

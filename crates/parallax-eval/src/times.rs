@@ -53,9 +53,22 @@ pub struct TimeReport {
     pub value: Counts,
     pub kind: Counts,
     pub failures: Vec<String>,
-    /// What went wrong, for rule development on the dev split: (kind of error, text as
-    /// written, predicted value, gold value).
-    pub errors: Vec<(&'static str, String, String, String)>,
+    /// What went wrong, for rule development on the dev split.
+    pub errors: Vec<TimeError>,
+}
+
+/// One missed, spurious or wrongly valued expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeError {
+    /// "missed", "spurious" or "value".
+    pub kind: &'static str,
+    /// The text as written: "predicted | gold" for a wrong value.
+    pub surface: String,
+    pub predicted: String,
+    pub gold: String,
+    /// The document's file stem and the words around the expression, to see why.
+    pub document: String,
+    pub context: String,
 }
 
 /// A gold expression: byte range in the stripped text, type and value.
@@ -84,7 +97,7 @@ pub fn evaluate(data_dir: &Path, split: Split) -> Result<TimeReport, EvalError> 
         return Err(EvalError::Format { path: data_dir.display().to_string(), message: "no .tml files in this split".into() });
     }
     let pipeline = parallax_nlp::default_pipeline().map_err(|e| EvalError::Pipeline(e.to_string()))?;
-    type Scored = (Counts, Counts, Counts, Counts, Option<String>, Vec<(&'static str, String, String, String)>);
+    type Scored = (Counts, Counts, Counts, Counts, Option<String>, Vec<TimeError>);
     let scored: Vec<Result<Scored, EvalError>> = files
         .par_iter()
         .map(|path| {
@@ -111,7 +124,8 @@ pub fn evaluate(data_dir: &Path, split: Split) -> Result<TimeReport, EvalError> 
                 })
                 .collect();
             let (relaxed, strict, value, kind) = compare(&predicted, &parsed.gold);
-            let errors = describe_errors(&parsed.text, &predicted, &parsed.gold);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let errors = describe_errors(stem, &parsed.text, &predicted, &parsed.gold);
             Ok((relaxed, strict, value, kind, None, errors))
         })
         .collect();
@@ -161,24 +175,47 @@ fn compare(predicted: &[GoldTime], gold: &[GoldTime]) -> (Counts, Counts, Counts
     (counts(relaxed), counts(strict), counts(value), counts(kind))
 }
 
-/// Missed, spurious and wrongly valued expressions, with their text.
-fn describe_errors(text: &str, predicted: &[GoldTime], gold: &[GoldTime]) -> Vec<(&'static str, String, String, String)> {
+/// Missed, spurious and wrongly valued expressions, with their text and context.
+fn describe_errors(document: &str, text: &str, predicted: &[GoldTime], gold: &[GoldTime]) -> Vec<TimeError> {
     let surface = |t: &GoldTime| text.get(t.start..t.end).unwrap_or("").to_owned();
     let overlapping = |a: &GoldTime, b: &GoldTime| a.start < b.end && b.start < a.end;
+    let error = |kind, at: &GoldTime, surface: String, predicted: &str, gold: &str| TimeError {
+        kind,
+        surface,
+        predicted: predicted.to_owned(),
+        gold: gold.to_owned(),
+        document: document.to_owned(),
+        context: context(text, at.start, at.end),
+    };
     let mut errors = Vec::new();
     for g in gold {
         match predicted.iter().find(|p| overlapping(p, g)) {
-            None => errors.push(("missed", surface(g), String::new(), g.value.clone())),
-            Some(p) if p.value != g.value => {
-                errors.push(("value", format!("{} | {}", surface(p), surface(g)), p.value.clone(), g.value.clone()))
-            }
+            None => errors.push(error("missed", g, surface(g), "", &g.value)),
+            Some(p) if p.value != g.value => errors.push(error("value", g, format!("{} | {}", surface(p), surface(g)), &p.value, &g.value)),
             Some(_) => {}
         }
     }
     for p in predicted.iter().filter(|p| !gold.iter().any(|g| overlapping(p, g))) {
-        errors.push(("spurious", surface(p), p.value.clone(), String::new()));
+        errors.push(error("spurious", p, surface(p), &p.value, ""));
     }
     errors
+}
+
+/// About sixty bytes of text either side of `start..end`, on one line, the expression in
+/// brackets.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let (Some(before), Some(inside), Some(after)) = (text.get(from..start), text.get(start..end), text.get(end..to)) else {
+        return String::new();
+    };
+    format!("{before}[{inside}]{after}").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Reads a TimeML document: the DCT's value, the `<TEXT>` without tags (entities decoded),

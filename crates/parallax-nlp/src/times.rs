@@ -13,6 +13,15 @@
 //! value, against the publication date when it is known ("2022-01-05TEV") and into TIMEX3
 //! placeholders when it is not ("XXXX-WXX-3TEV"). Nothing is guessed without an anchor.
 //!
+//! Reference times: the anchor is the reference of every relative expression ("Friday",
+//! "last May", "a year earlier" at a year's granularity) except reporting periods. Business
+//! news compares a quarter with the same quarter a year before, so "a year ago", "the
+//! quarter", "the year-ago period" and "the 1988 period" count from the quarter the story
+//! reports: the last quarter it named outright among the four before the anchor's (see
+//! `Discourse`, carried from sentence to sentence by [`TimeStage`]). Weekdays and months
+//! still count from the anchor, not from the most recent date in the text as HeidelTime
+//! does for narratives; that has not been tried here yet.
+//!
 //! Invariants: every span lies inside its sentence, on character boundaries; the spans of
 //! one sentence never overlap and come in text order; no input makes this module panic.
 
@@ -26,6 +35,42 @@ use parallax_core::{Document, LayerKind, Span, Stage, StageError, TimeExpression
 /// is the publication date: relative expressions ("on Friday", "last week") resolve against
 /// it, and stay TIMEX3 placeholders without it. Spans are absolute byte offsets in `text`.
 pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<TimeExpression> {
+    find_times_in_discourse(text, sentence, anchor, &mut Discourse::default())
+}
+
+/// What the earlier sentences of a document have said that later expressions lean on.
+///
+/// Reference times: most expressions resolve against the anchor (the publication date),
+/// but business news compares reporting periods, and there "a year ago", "the quarter" and
+/// "the year-earlier period" refer to the quarter the story is about, which is the last
+/// quarter it named outright ("third-quarter profit", "the latest quarter"), not the
+/// calendar. Quarters that were themselves computed backwards ("the year-ago quarter")
+/// never become the reference, so that a second "a year ago" does not go back two years.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Discourse {
+    /// The last quarter named outright, counted as `year * 4 + quarter - 1`.
+    quarter: Option<i64>,
+}
+
+impl Discourse {
+    /// Takes note of an expression the text has just used. A quarter named outright becomes
+    /// the story's quarter when it is one of the four before the anchor's, the quarters
+    /// whose results are reported; an older one ("the third quarter of 1984") is history,
+    /// and the current or a coming one is an outlook.
+    fn note(&mut self, meaning: &Meaning, value: &str, anchor: Option<NaiveDate>) {
+        if !meaning.names_a_quarter() {
+            return;
+        }
+        let reported = |quarter: &i64| anchor.is_none_or(|anchor| (1..=4).contains(&(anchor_quarter(anchor) - quarter)));
+        if let Some(quarter) = quarter_index(value).filter(reported) {
+            self.quarter = Some(quarter);
+        }
+    }
+}
+
+/// [`find_times`] for one sentence of a document read in order: `discourse` holds what the
+/// earlier sentences said and is updated with this one's expressions.
+fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>, discourse: &mut Discourse) -> Vec<TimeExpression> {
     let Some(sentence_text) = text.get(sentence.range()) else {
         return Vec::new();
     };
@@ -38,7 +83,8 @@ pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<
             let first = scan.tokens.get(found.start)?;
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
-            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start));
+            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start), discourse);
+            discourse.note(&found.meaning, &value, anchor);
             Some(TimeExpression { span, kind, value })
         })
         .collect()
@@ -65,8 +111,12 @@ impl Stage for TimeStage {
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let anchor = doc.meta.published_date().and_then(parse_iso_date);
         let text = doc.text().as_str();
-        let times: Vec<TimeExpression> =
-            doc.layer::<Sentences>()?.iter().flat_map(|sentence| find_times(text, sentence.span, anchor)).collect();
+        let mut discourse = Discourse::default();
+        let times: Vec<TimeExpression> = doc
+            .layer::<Sentences>()?
+            .iter()
+            .flat_map(|sentence| find_times_in_discourse(text, sentence.span, anchor, &mut discourse))
+            .collect();
         doc.set_layer::<Times>(times)?;
         Ok(())
     }
@@ -253,7 +303,7 @@ impl<'t> Scan<'t> {
             let followed_by_to = self.word(k + 1, "to");
             token.is_one_of(FUTURE_CUES)
                 || contracted_will
-                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning"]))
+                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
         })
     }
 }
@@ -337,6 +387,24 @@ impl Season {
     }
 }
 
+/// A year written out or counted from the anchor's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearRef {
+    Absolute(i32),
+    FromAnchor(i32),
+}
+
+/// Which way "three days ago", "a year earlier" or "two weeks later" counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    /// "ago": back from the anchor.
+    Ago,
+    /// "earlier": back from some event of the story.
+    Earlier,
+    /// "later": forward from some event of the story.
+    Later,
+}
+
 /// A unit of a duration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
@@ -377,6 +445,12 @@ enum Meaning {
         month: u32,
         day: Option<u32>,
     },
+    /// "last May", "next March", "this September": a month placed by its relation to the
+    /// anchor's month.
+    RelativeMonth {
+        month: u32,
+        relation: Relation,
+    },
     Year(i32),
     /// The first three digits of the decade's years: 199 for "the 1990s".
     Decade(i32),
@@ -392,16 +466,23 @@ enum Meaning {
         quarter: u32,
         year: Option<i32>,
     },
+    /// A quarter of a year given by number ("the 1988 third quarter") or from the anchor
+    /// ("last year's quarter": -1), its quarter the one named or else the story's ("the 1988
+    /// period" in a story about third quarters is 1988-Q3).
+    QuarterOfYear {
+        year: YearRef,
+        quarter: Option<u32>,
+    },
     Season {
         season: Season,
         relation: Relation,
         year: Option<i32>,
     },
-    /// "three days ago" (`from_anchor`), or "a year earlier" (from some other event).
+    /// "three days ago", "a year earlier", "two weeks later".
     Ago {
         amount: Amount,
         unit: Unit,
-        from_anchor: bool,
+        direction: Direction,
     },
     Clock {
         hour: u32,
@@ -420,7 +501,7 @@ enum Meaning {
 impl Meaning {
     /// The TIMEX3 type and value, against `anchor` when known. `future` says whether the
     /// sentence speaks of the future before the expression.
-    fn resolve(&self, anchor: Option<NaiveDate>, future: bool) -> (TimeKind, String) {
+    fn resolve(&self, anchor: Option<NaiveDate>, future: bool, discourse: &Discourse) -> (TimeKind, String) {
         match self {
             Meaning::Weekday { weekday, relation, part } => {
                 let date = anchor.and_then(|anchor| weekday_date(anchor, *weekday, *relation, future));
@@ -435,6 +516,7 @@ impl Meaning {
                 with_part_of_day(base, *part)
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
+            Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
             Meaning::Year(year) => (TimeKind::Date, format!("{year:04}")),
             Meaning::Decade(decade) => (TimeKind::Date, format!("{decade:03}")),
             Meaning::Century(century) => (TimeKind::Date, format!("{century:02}")),
@@ -444,36 +526,65 @@ impl Meaning {
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-Q{quarter}"))
             }
+            Meaning::QuarterOfYear { year, quarter } => {
+                let year = match year {
+                    YearRef::Absolute(year) => Some(*year),
+                    YearRef::FromAnchor(offset) => anchor.map(|anchor| anchor.year() + offset),
+                };
+                let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
+                let quarter = quarter.map(i64::from).or_else(|| discourse.quarter.map(|index| index.rem_euclid(4) + 1));
+                (TimeKind::Date, quarter.map_or_else(|| format!("{year}-QX"), |quarter| format!("{year}-Q{quarter}")))
+            }
             Meaning::Season { season, relation, year } => {
                 let year = year.or_else(|| anchor.map(|anchor| season_year(anchor, *season, *relation)));
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-{}", season.code()))
             }
-            Meaning::Ago { amount, unit, from_anchor } => {
-                let anchor = anchor.filter(|_| *from_anchor);
+            Meaning::Ago { amount: Amount::Exact(years), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
+                if discourse.quarter.is_some() =>
+            {
+                // "profit rose from a year ago" in a story about a quarter: that quarter, a
+                // year back.
+                let quarter = discourse.quarter.unwrap_or_default() - 4 * i64::from(*years);
+                (TimeKind::Date, quarter_value(quarter))
+            }
+            Meaning::Ago { amount, unit, direction } => {
+                // "A year earlier" counts from an event of the story, which news places near
+                // its publication: at a year's granularity that is the anchor's year. Finer
+                // units would claim a precision the text does not give.
+                let anchor = anchor.filter(|_| *direction == Direction::Ago || (*direction == Direction::Earlier && *unit == Unit::Year));
                 (TimeKind::Date, ago_value(*amount, *unit, anchor))
             }
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
-                    Some(day) => day.resolve(anchor, future).1,
+                    Some(day) => day.resolve(anchor, future, discourse).1,
                     None => anchor.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
             }
             Meaning::ReportingQuarter(offset) => {
-                let value = anchor.map_or_else(
-                    || "XXXX-QX".to_owned(),
-                    |anchor| {
-                        let index = i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset;
-                        format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
-                    },
-                );
-                (TimeKind::Date, value)
+                // "The quarter" and "the year-ago quarter" count from the quarter the story
+                // named, else from the last complete quarter before the anchor.
+                let named = discourse.quarter.filter(|_| *offset != 0).map(|quarter| quarter + offset + 1);
+                let from_anchor = anchor.map(|anchor| i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset);
+                (TimeKind::Date, named.or(from_anchor).map_or_else(|| "XXXX-QX".to_owned(), quarter_value))
             }
             Meaning::Reference(value) => (TimeKind::Date, (*value).to_owned()),
             Meaning::Duration(value) => (TimeKind::Duration, value.clone()),
             Meaning::Set(value) => (TimeKind::Set, value.clone()),
         }
+    }
+
+    /// Whether this meaning names a quarter outright, so that later reporting periods count
+    /// from it ("third-quarter profit", "the current quarter", "last quarter").
+    fn names_a_quarter(&self) -> bool {
+        matches!(
+            self,
+            Meaning::Quarter { .. }
+                | Meaning::QuarterOfYear { quarter: Some(_), .. }
+                | Meaning::Period { period: Period::Quarter, .. }
+                | Meaning::ReportingQuarter(0 | -1)
+        )
     }
 
     /// This meaning as the day of a clock time next to it ("Friday at 3 p.m."), when it
@@ -496,6 +607,24 @@ fn with_part_of_day(base: String, part: Option<PartOfDay>) -> (TimeKind, String)
         Some(PartOfDay::Night) | None => (TimeKind::Date, base),
         Some(part) => (TimeKind::Time, base + part.suffix()),
     }
+}
+
+/// "1989-Q3" for the quarter counted as `year * 4 + quarter - 1`.
+fn quarter_value(index: i64) -> String {
+    format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+}
+
+/// The anchor's quarter, counted as in [`quarter_value`].
+fn anchor_quarter(anchor: NaiveDate) -> i64 {
+    i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3)
+}
+
+/// The inverse of [`quarter_value`]: `Some` for a value such as "1989-Q3".
+fn quarter_index(value: &str) -> Option<i64> {
+    let (year, quarter) = value.split_once("-Q")?;
+    let year: i64 = year.parse().ok().filter(|_| year.len() == 4)?;
+    let quarter: i64 = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some(year * 4 + quarter - 1)
 }
 
 fn iso_date(date: NaiveDate) -> String {
@@ -583,6 +712,25 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
     }
 }
 
+/// "Last May" is the most recent May before the anchor's month, "next May" the first one
+/// after it, "this May" the anchor year's.
+fn relative_month_value(month: u32, relation: Relation, anchor: Option<NaiveDate>) -> String {
+    let Some(anchor) = anchor else {
+        return format!("XXXX-{month:02}");
+    };
+    let back = (i64::from(anchor.month()) - i64::from(month)).rem_euclid(12);
+    let forward = (i64::from(month) - i64::from(anchor.month())).rem_euclid(12);
+    let delta = match relation {
+        Relation::Last if back == 0 => -12,
+        Relation::Last => -back,
+        Relation::Next if forward == 0 => 12,
+        Relation::Next => forward,
+        Relation::This | Relation::Bare => i64::from(month) - i64::from(anchor.month()),
+    };
+    let (year, month) = shift_month(anchor.year(), anchor.month(), delta);
+    format!("{year:04}-{month:02}")
+}
+
 /// A period counted from the anchor's ("2013-W11" for "last week" in week 12).
 fn period_value(period: Period, offset: Option<i64>, anchor: Option<NaiveDate>, future: bool) -> String {
     let Some(anchor) = anchor else {
@@ -615,10 +763,7 @@ fn period_value(period: Period, offset: Option<i64>, anchor: Option<NaiveDate>, 
             let (year, month) = shift_month(anchor.year(), anchor.month(), offset_or_this);
             format!("{year:04}-{month:02}")
         }
-        Period::Quarter => {
-            let quarter_index = i64::from(anchor.year()) * 4 + i64::from((anchor.month() - 1) / 3) + offset_or_this;
-            format!("{:04}-Q{}", quarter_index.div_euclid(4), quarter_index.rem_euclid(4) + 1)
-        }
+        Period::Quarter => quarter_value(i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset_or_this),
         Period::Year => format!("{:04}", i64::from(anchor.year()) + offset_or_this),
     }
 }
@@ -743,6 +888,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_decade,
     recognise_century,
     recognise_year,
+    recognise_spoken_year,
     recognise_clock_time,
     recognise_ago,
     recognise_duration,
@@ -1071,6 +1217,12 @@ fn recognise_iso_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// "January 5, 2022", "Jan. 5", "Sept. 30, 2021", "January 2022", "in May", "late November".
 fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, i);
+    if let (relation @ (Relation::Last | Relation::Next | Relation::This), k) = relation_at(scan, j) {
+        // "last May", but not "last May 5" or "this May 2022", which name their own date.
+        let (month, end, _) = month_at(scan, k)?;
+        let dated = day_at(scan, end).is_some() || year_at(scan, end, 1000..=2999).is_some();
+        return (!dated).then_some(Found { end, meaning: Meaning::RelativeMonth { month, relation } });
+    }
     let (month, after_month, abbreviated) = month_at(scan, j)?;
     if let Some((day, after_day)) = day_at(scan, after_month) {
         // An impossible date ("February 30") is a misprint, not a month and a count.
@@ -1080,6 +1232,9 @@ fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let year_at_index = if scan.word(after_month, "of") { after_month + 1 } else { after_month };
     if let Some(year) = year_at(scan, year_at_index, 1000..=2999) {
         return Some(Found { end: year_at_index + 1, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
+    }
+    if let Some((year, end)) = spoken_year_at(scan, year_at_index) {
+        return Some(Found { end, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
     }
     let triggered = j > i || scan.word_before_in(j, CALENDAR_TRIGGERS);
     if (abbreviated || AMBIGUOUS_MONTHS.contains(&month)) && !triggered {
@@ -1246,8 +1401,11 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let season = lookup(&seasons, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
     let year_index = if scan.word(j + 1, "of") { j + 2 } else { j + 1 };
     if relation == Relation::Bare {
-        let year = year_at(scan, year_index, 1000..=2999)?;
-        return Some(Found { end: year_index + 1, meaning: Meaning::Season { season, relation, year: Some(year) } });
+        let (year, end) = match year_at(scan, year_index, 1000..=2999) {
+            Some(year) => (year, year_index + 1),
+            None => spoken_year_at(scan, year_index)?,
+        };
+        return Some(Found { end, meaning: Meaning::Season { season, relation, year: Some(year) } });
     }
     if scan.word(i, "the") {
         return None;
@@ -1258,9 +1416,11 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// "the third quarter", "third-quarter", "the fourth quarter of 2021", "last quarter"
 /// (through [`recognise_relative_period`]).
 fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if let Some(found) = recognise_quarter_of_year(scan, i) {
+        return Some(found);
+    }
     let j = if scan.word(i, "the") { i + 1 } else { i };
-    let ordinals = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
-    let quarter = lookup(&ordinals, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
+    let quarter = quarter_ordinal_at(scan, j)?;
     let k = if scan.joined_mark(j + 1, '-') { j + 2 } else { j + 1 };
     if !scan.word(k, "quarter") {
         return None;
@@ -1273,11 +1433,50 @@ fn recognise_quarter(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Quarter { quarter, year } })
 }
 
+/// "first" to "fourth" at `i`.
+fn quarter_ordinal_at(scan: &Scan<'_>, i: usize) -> Option<u32> {
+    let ordinals = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+    lookup(&ordinals, scan.get(i).filter(|t| t.shape == Shape::Word)?.text)
+}
+
+/// "the 1988 third quarter", "the 1988 period", "this year's third quarter", "last year's
+/// quarter", "next year's first quarter".
+fn recognise_quarter_of_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (year, j) = if scan.word(i, "the") {
+        (YearRef::Absolute(year_at(scan, i + 1, 1800..=2100)?), i + 2)
+    } else {
+        let offset = if scan.word(i, "this") {
+            0
+        } else if scan.word(i, "last") {
+            -1
+        } else if scan.word(i, "next") {
+            1
+        } else {
+            return None;
+        };
+        let possessive = scan.word(i + 1, "year") && (scan.mark(i + 2, '\'') || scan.mark(i + 2, '’')) && scan.word(i + 3, "s");
+        if !possessive {
+            return None;
+        }
+        (YearRef::FromAnchor(offset), i + 4)
+    };
+    let quarter = quarter_ordinal_at(scan, j);
+    let k = match quarter {
+        Some(_) if scan.joined_mark(j + 1, '-') => j + 2,
+        Some(_) => j + 1,
+        None => j,
+    };
+    let period = scan.word(k, "quarter") || (quarter.is_none() && scan.word(k, "period"));
+    period.then_some(Found { end: k + 1, meaning: Meaning::QuarterOfYear { year, quarter } })
+}
+
 /// Business news counts in reporting periods: "the quarter", "the latest quarter" and
 /// "that period" are the last complete quarter before the anchor; "the current quarter" is
 /// the anchor's; "the year-earlier quarter", "the year-ago period" and "year-earlier" alone
-/// are the last complete quarter a year back; "the (fiscal) year" is a year's duration and
-/// "the current fiscal year" the anchor's year.
+/// are the last complete quarter a year back (all of them count from the quarter the story
+/// reports when it named one: see [`Discourse`]); "the (fiscal) year ended March 31" is a
+/// year's duration, and "the year", "the full year", "the current fiscal year" otherwise
+/// the anchor's year.
 fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let starts_with_determiner = scan.word_in(i, &["the", "that"]);
     let mut j = if starts_with_determiner { i + 1 } else { i };
@@ -1314,17 +1513,28 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         } else {
             -1
         };
+        // "the quarter a year ago", "the period a year earlier".
+        let a_year_back = scan.word(j + 1, "a") && scan.word(j + 2, "year") && scan.word_in(j + 3, &["ago", "earlier"]);
+        if offset == -1 && a_year_back {
+            return Some(Found { end: j + 4, meaning: Meaning::ReportingQuarter(-5) });
+        }
         return Some(Found { end: j + 1, meaning: Meaning::ReportingQuarter(offset) });
     }
     if year_back && !starts_with_determiner {
         // "year-earlier results": the quarter being compared, a year back.
         return Some(Found { end: j, meaning: Meaning::ReportingQuarter(-5) });
     }
-    if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back {
-        return Some(Found {
-            end: j + 1,
-            meaning: if current { Meaning::Period { period: Period::Year, offset: Some(0) } } else { Meaning::Duration("P1Y".to_owned()) },
-        });
+    let relative = scan.word_in(j + 1, &["before", "after", "earlier", "later"]);
+    if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back && !relative {
+        // "The year ended March 31" is a reporting year, a length of time; "the first nine
+        // months of the year", "a high for the year" and "the full year" are the anchor's.
+        let bounded = scan.word_in(j + 1, &["ended", "ending", "ends", "through", "to"]);
+        let meaning = if bounded && !current {
+            Meaning::Duration("P1Y".to_owned())
+        } else {
+            Meaning::Period { period: Period::Year, offset: Some(0) }
+        };
+        return Some(Found { end: j + 1, meaning });
     }
     None
 }
@@ -1368,6 +1578,48 @@ fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, i);
     let year = year_at(scan, j, 1800..=2100)?;
     (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
+}
+
+/// A number below a hundred in words at `i`: "six", "ninety", "ninety-six", "ninety six".
+fn number_word_below_hundred(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
+    let tens = scan.get(i).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|&n| n < 100)?;
+    if (20..100).contains(&tens) && tens % 10 == 0 {
+        let k = if scan.joined_mark(i + 1, '-') { i + 2 } else { i + 1 };
+        if let Some(ones) = scan.get(k).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|&n| n < 10) {
+            return Some((tens + ones, k + 1));
+        }
+    }
+    Some((tens, i + 1))
+}
+
+/// A year as it is spoken in broadcast transcripts: "nineteen ninety-six". Returns the year
+/// and the index after it. A hundreds word ("nineteen") followed by a two-digit number word
+/// reads as nothing but a year; "twelve hundred" and "two thousand" are more often counts,
+/// so they are years only after "the year".
+fn spoken_year_at(scan: &Scan<'_>, i: usize) -> Option<(i32, usize)> {
+    let hundreds = scan.get(i).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| (11..=20).contains(n))?;
+    let (rest, end) = number_word_below_hundred(scan, i + 1).filter(|&(n, _)| n >= 10)?;
+    Some((i32::try_from(hundreds * 100 + rest).ok()?, end))
+}
+
+/// "nineteen ninety-six", "in nineteen seventy-nine", "the year two thousand".
+fn recognise_spoken_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if scan.word(i, "the") && scan.word(i + 1, "year") {
+        if scan.word(i + 2, "two") && scan.word(i + 3, "thousand") {
+            let k = if scan.word(i + 4, "and") { i + 5 } else { i + 4 };
+            let (rest, end) = number_word_below_hundred(scan, k).unwrap_or((0, i + 4));
+            return Some(Found { end, meaning: Meaning::Year(2000 + rest as i32) });
+        }
+        if let Some(hundreds) = scan.get(i + 2).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| (11..=20).contains(n)) {
+            if scan.word(i + 3, "hundred") {
+                return Some(Found { end: i + 4, meaning: Meaning::Year(hundreds as i32 * 100) });
+            }
+        }
+        let (year, end) = spoken_year_at(scan, i + 2)?;
+        return Some(Found { end, meaning: Meaning::Year(year) });
+    }
+    let (year, end) = spoken_year_at(scan, i)?;
+    Some(Found { end, meaning: Meaning::Year(year) })
 }
 
 /// Words that, besides [`CALENDAR_TRIGGERS`], make a four-digit number a year: determiners
@@ -1598,14 +1850,16 @@ fn unit_at(scan: &Scan<'_>, i: usize) -> Option<(Unit, bool, usize)> {
 fn recognise_ago(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (amount, j) = amount_at(scan, i)?;
     let (unit, _, k) = unit_at(scan, j)?;
-    let from_anchor = if scan.word(k, "ago") {
-        true
-    } else if scan.word_in(k, &["earlier", "later"]) {
-        false
+    let direction = if scan.word(k, "ago") {
+        Direction::Ago
+    } else if scan.word(k, "earlier") {
+        Direction::Earlier
+    } else if scan.word(k, "later") {
+        Direction::Later
     } else {
         return None;
     };
-    Some(Found { end: k + 1, meaning: Meaning::Ago { amount, unit, from_anchor } })
+    Some(Found { end: k + 1, meaning: Meaning::Ago { amount, unit, direction } })
 }
 
 /// Words that make a bare plural unit a duration: "for weeks", "within days", "after days
@@ -1695,6 +1949,9 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
     }
     if token.is("every") || token.is("each") {
+        if let Some((month, end, false)) = month_at(scan, i + 1) {
+            return Some(Found { end, meaning: Meaning::Set(format!("XXXX-{month:02}")) });
+        }
         if let Some((weekday, end, false)) = weekday_at(scan, i + 1) {
             let value = format!("XXXX-WXX-{}", weekday.number_from_monday());
             return Some(Found { end, meaning: Meaning::Set(value) });
@@ -1777,7 +2034,12 @@ mod tests {
         assert_eq!(check("Sales in the latest quarter fell.", anchor), one("the latest quarter", TimeKind::Date, "1989-Q3"));
         assert_eq!(check("It compares with the year-earlier quarter.", anchor), one("the year-earlier quarter", TimeKind::Date, "1988-Q3"));
         assert_eq!(check("Orders in the current quarter look weak.", anchor), one("the current quarter", TimeKind::Date, "1989-Q4"));
-        assert_eq!(check("Profit for the fiscal year rose.", anchor), one("the fiscal year", TimeKind::Duration, "P1Y"));
+        assert_eq!(
+            check("Profit for the fiscal year ended June 30 rose.", anchor)[0],
+            one("the fiscal year", TimeKind::Duration, "P1Y")[0]
+        );
+        assert_eq!(check("It forecast a gain for the full year.", anchor), one("the full year", TimeKind::Date, "1989"));
+        assert_eq!(check("Sales in the first nine months of the year rose.", anchor)[1], one("the year", TimeKind::Date, "1989")[0]);
         assert_eq!(check("Current levels are high.", anchor), one("Current", TimeKind::Date, "PRESENT_REF"));
         assert!(check("He opened a current account.", anchor).is_empty());
         assert!(check("A quarter of the town flooded.", anchor).is_empty());
@@ -1805,6 +2067,42 @@ mod tests {
     }
 
     const KAZAKH_ANCHOR: Option<&str> = Some("2022-01-07");
+
+    /// The values of the expressions of `sentences`, read in order as one document.
+    fn values_in_document(sentences: &[&str], anchor: Option<&str>) -> Vec<String> {
+        let mut discourse = Discourse::default();
+        sentences
+            .iter()
+            .flat_map(|sentence| find_times_in_discourse(sentence, Span::new(0, sentence.len()).unwrap(), anchor.map(date), &mut discourse))
+            .map(|time| time.value)
+            .collect()
+    }
+
+    #[test]
+    fn a_year_ago_in_a_story_about_a_quarter_is_that_quarter_a_year_back() {
+        let anchor = Some("1989-11-02");
+        let story =
+            ["Third-quarter profit rose 5%.", "Sales were $9 million, up from $8 million a year ago.", "A year earlier, it lost money."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q3", "1988-Q3", "1988-Q3"]);
+        // Without a quarter in the story, a year back from the anchor.
+        assert_eq!(values_in_document(&story[1..], anchor), ["1988", "1988"]);
+        assert_eq!(values_in_document(&story[1..], None), ["XXXX", "XXXX"]);
+        // "Later" counts from an event of the story, which is not known.
+        assert_eq!(values_in_document(&["It reopened a year later."], anchor), ["XXXX"]);
+    }
+
+    #[test]
+    fn reporting_periods_count_from_the_quarter_the_story_named() {
+        let anchor = Some("1989-05-10");
+        let story = ["First-quarter net fell.", "In the quarter, sales rose.", "In the year-earlier quarter, it lost money."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q1", "1989-Q1", "1988-Q1"]);
+        // A quarter of long ago is history, and the current one an outlook: neither is the
+        // quarter being reported.
+        let history = ["It stopped paying in the third quarter of 1984.", "Profit was up from a year ago."];
+        assert_eq!(values_in_document(&history, anchor), ["1984-Q3", "1988"]);
+        let outlook = ["It expects a weak second quarter.", "Profit was up from a year ago."];
+        assert_eq!(values_in_document(&outlook, anchor), ["1989-Q2", "1988"]);
+    }
 
     #[test]
     fn late_wednesday_evening_without_and_with_an_anchor() {
@@ -1918,6 +2216,67 @@ mod tests {
         assert_eq!(check("It happened in the 1990s.", None), one("the 1990s", TimeKind::Date, "199"));
         assert_eq!(check("music of the ’80s", None), one("the ’80s", TimeKind::Date, "198"));
         assert_eq!(check("in the 19th century", None), one("the 19th century", TimeKind::Date, "18"));
+    }
+
+    #[test]
+    fn last_next_and_this_before_a_month() {
+        let anchor = Some("1989-10-30");
+        assert_eq!(check("It was sold to bankers last December.", anchor), one("last December", TimeKind::Date, "1988-12"));
+        assert_eq!(check("It was signed last May.", Some("1998-02-27")), one("last May", TimeKind::Date, "1997-05"));
+        assert_eq!(check("It was signed last October.", anchor), one("last October", TimeKind::Date, "1988-10"));
+        assert_eq!(check("It opens next March.", anchor), one("next March", TimeKind::Date, "1990-03"));
+        assert_eq!(check("It opens next November.", anchor), one("next November", TimeKind::Date, "1989-11"));
+        assert_eq!(check("It opens this September.", Some("1998-02-05")), one("this September", TimeKind::Date, "1998-09"));
+        assert_eq!(check("It was signed last May.", None), one("last May", TimeKind::Date, "XXXX-05"));
+        assert_eq!(check("It closed last May 5.", anchor), one("May 5", TimeKind::Date, "1989-05-05"));
+    }
+
+    #[test]
+    fn quarters_of_a_named_year() {
+        let anchor = Some("1989-11-02");
+        assert_eq!(check("It lost money in the 1988 third quarter.", anchor), one("the 1988 third quarter", TimeKind::Date, "1988-Q3"));
+        assert_eq!(
+            check("Net sales for this year's third quarter rose.", anchor),
+            one("this year's third quarter", TimeKind::Date, "1989-Q3")
+        );
+        assert_eq!(check("Sales for last year's quarter fell.", None), one("last year's quarter", TimeKind::Date, "XXXX-QX"));
+        assert_eq!(check("It is due in next year's first quarter.", anchor), one("next year's first quarter", TimeKind::Date, "1990-Q1"));
+        let story = ["Third-quarter profit rose.", "In the 1988 period, it lost money.", "For the quarter a year ago, it earned $5."];
+        assert_eq!(values_in_document(&story, anchor), ["1989-Q3", "1988-Q3", "1988-Q3"]);
+        assert!(check("It ran the 1988 campaign.", anchor).iter().all(|(text, _, _)| text == "1988"));
+    }
+
+    #[test]
+    fn each_month_is_a_set() {
+        assert_eq!(check("Orangemen march each July through the town.", None), one("each July", TimeKind::Set, "XXXX-07"));
+    }
+
+    #[test]
+    fn spoken_years() {
+        assert_eq!(check("Convictions were thrown out in nineteen ninety-six.", None), one("nineteen ninety-six", TimeKind::Date, "1996"));
+        assert_eq!(
+            check("January nineteen ninety-seven. Atlanta again.", None)[0],
+            one("January nineteen ninety-seven", TimeKind::Date, "1997-01")[0]
+        );
+        assert_eq!(check("by the year two thousand", None), one("the year two thousand", TimeKind::Date, "2000"));
+        assert_eq!(check("in the year two thousand and one", None), one("the year two thousand and one", TimeKind::Date, "2001"));
+        assert_eq!(
+            check("prices we saw in the winter of nineteen ninety-four", None),
+            one("the winter of nineteen ninety-four", TimeKind::Date, "1994-WI")
+        );
+        assert!(check("The academy has twelve hundred students.", None).is_empty());
+        assert!(check("They hired two thousand workers.", None).is_empty());
+    }
+
+    #[test]
+    fn the_year_before_is_not_the_anchor_year() {
+        assert!(check("It fell from $450 million the year before.", Some("1998-09-07")).is_empty());
+    }
+
+    #[test]
+    fn planned_to_puts_a_weekday_in_the_future() {
+        let sentence = "The team planned to leave Nairobi on Thursday.";
+        assert_eq!(check(sentence, Some("1998-09-30")), one("Thursday", TimeKind::Date, "1998-10-01"));
     }
 
     #[test]
