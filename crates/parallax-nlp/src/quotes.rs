@@ -8,9 +8,10 @@
 //! which the framing stage reads). Indirect speech is "X said that …" without marks.
 //! Speakers resolve to canonical entities; "he"/"she" resolve to the last person named.
 
+use crate::attribution::{self, AttributionTagger};
 use crate::lexicon::{self, contains_ci};
 use crate::text_util::words;
-use parallax_core::layer::{Blocks, Entities, Quotes, Sentences};
+use parallax_core::layer::{Blocks, Entities, Quotes, Sentences, Tokens};
 use parallax_core::{Document, EntityLabel, EntityMention, LayerKind, Quote, QuoteKind, Source, Span, Stage, StageError};
 
 pub struct QuoteFinder;
@@ -21,7 +22,7 @@ impl Stage for QuoteFinder {
     }
 
     fn requires(&self) -> &'static [LayerKind] {
-        &[LayerKind::Blocks, LayerKind::Sentences, LayerKind::Entities]
+        &[LayerKind::Blocks, LayerKind::Sentences, LayerKind::Tokens, LayerKind::Entities]
     }
 
     fn provides(&self) -> &'static [LayerKind] {
@@ -30,7 +31,11 @@ impl Stage for QuoteFinder {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
-        let quotes = find_quotes(text, doc.layer::<Blocks>()?, doc.layer::<Sentences>()?, doc.layer::<Entities>()?);
+        let (blocks, sentences, entities) = (doc.layer::<Blocks>()?, doc.layer::<Sentences>()?, doc.layer::<Entities>()?);
+        let quotes = match AttributionTagger::shipped() {
+            Ok(tagger) => model_quotes(tagger, text, blocks, sentences, doc.layer::<Tokens>()?, entities),
+            Err(_) => find_quotes(text, blocks, sentences, entities),
+        };
         doc.set_layer::<Quotes>(quotes)?;
         Ok(())
     }
@@ -165,6 +170,53 @@ pub fn find_quotes(
         })
         .map(|(_, f)| f.quote)
         .collect()
+}
+
+/// Quotes from the statistical attribution tagger ([`attribution`]): each cue with its
+/// source and content. A cue whose content the tagger did not mark takes the rest of its
+/// sentence after it (or before it, when it ends the sentence). The kind follows the
+/// quotation marks: content inside a pair of marks is direct, content holding marks is
+/// mixed, the rest indirect. Sources resolve like the rule-based ones.
+pub fn model_quotes(
+    tagger: &AttributionTagger,
+    text: &str,
+    blocks: &[parallax_core::Block],
+    sentences: &[parallax_core::Sentence],
+    tokens: &[parallax_core::Token],
+    entities: &[EntityMention],
+) -> Vec<Quote> {
+    let mut found: Vec<Found> = Vec::new();
+    for (block, view) in attribution::block_views(text, blocks, sentences, tokens, entities).iter_mut().enumerate() {
+        view.mark_cues(tagger.lexicon());
+        let view = &*view;
+        let spans = tagger.tag(view);
+        let passages: Vec<QuotedPassage> = blocks
+            .iter()
+            .find(|b| view.tokens.first().is_some_and(|t| b.span.contains(*t)))
+            .map_or_else(Vec::new, |b| quoted_passages(text, b.span));
+        for relation in attribution::pair(view, &spans) {
+            let Some(cue) = view.span(relation.cue.0, relation.cue.1) else { continue };
+            let content = match relation.content {
+                Some((start, end)) => view.span(start, end),
+                None => {
+                    let (first, end) = view.sentence_range(relation.cue.0);
+                    view.span(relation.cue.1, end).or_else(|| view.span(first, relation.cue.0))
+                }
+            };
+            let Some(content) = content else { continue };
+            let kind = if passages.iter().any(|p| p.inner.contains(content)) {
+                QuoteKind::Direct
+            } else if passages.iter().any(|p| p.outer.overlaps(content)) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            let source = relation.source.and_then(|(start, end)| view.span(start, end)).map(|span| source_for(text, span, entities));
+            found.push(Found { quote: Quote { kind, source, cue: Some(cue), content }, block });
+        }
+    }
+    resolve_pronouns(text, &mut found, entities);
+    found.into_iter().map(|f| f.quote).collect()
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
