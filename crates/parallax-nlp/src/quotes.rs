@@ -33,7 +33,21 @@ impl Stage for QuoteFinder {
         let text = doc.text().as_str();
         let (blocks, sentences, entities) = (doc.layer::<Blocks>()?, doc.layer::<Sentences>()?, doc.layer::<Entities>()?);
         let quotes = match AttributionTagger::shipped() {
-            Ok(tagger) => model_quotes(tagger, text, blocks, sentences, doc.layer::<Tokens>()?, entities),
+            Ok(tagger) => {
+                let mut quotes = model_quotes(tagger, text, blocks, sentences, doc.layer::<Tokens>()?, entities);
+                // The rules still find what the tagger leaves out, above all a quoted
+                // paragraph that continues the previous speaker's quote without a cue.
+                let rules = find_quotes(text, blocks, sentences, entities);
+                let new: Vec<Quote> = rules
+                    .into_iter()
+                    .filter(|r| {
+                        !quotes.iter().any(|m| m.content.overlaps(r.content) || r.cue.zip(m.cue).is_some_and(|(a, b)| a.overlaps(b)))
+                    })
+                    .collect();
+                quotes.extend(new);
+                quotes.sort_by_key(|q| (q.content.start(), q.content.end()));
+                quotes
+            }
             Err(_) => find_quotes(text, blocks, sentences, entities),
         };
         doc.set_layer::<Quotes>(quotes)?;
@@ -203,7 +217,8 @@ pub fn model_quotes(
                     view.span(relation.cue.1, end).or_else(|| view.span(first, relation.cue.0))
                 }
             };
-            let Some(content) = content else { continue };
+            // PolNeAR's contents keep their quotation marks; the quotes layer's do not.
+            let Some(content) = content.and_then(|c| trim_quotation(text, c)) else { continue };
             let kind = if passages.iter().any(|p| p.inner.contains(content)) {
                 QuoteKind::Direct
             } else if passages.iter().any(|p| p.outer.overlaps(content)) {
@@ -217,6 +232,20 @@ pub fn model_quotes(
     }
     resolve_pronouns(text, &mut found, entities);
     found.into_iter().map(|f| f.quote).collect()
+}
+
+/// A content span without the quotation marks and punctuation around it; `None` when no
+/// letter or digit is left.
+fn trim_quotation(text: &str, span: Span) -> Option<Span> {
+    let body = text.get(span.range())?;
+    let marks: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»', ',', '.', ':', ';', ' ', '—', '―', '-'];
+    let start_trimmed = body.trim_start_matches(marks);
+    let start = span.start() + (body.len() - start_trimmed.len());
+    let trimmed = start_trimmed.trim_end_matches(|c: char| marks.contains(&c) && c != '.').trim_end_matches(['”', '"', '’', ',', ' ']);
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Span::new(start, start + trimmed.len()).ok()
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -676,6 +705,10 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         {
             continue;
         }
+        // "One of them was found beheaded": a passive, not a report.
+        if matches!(word_texts[k - 1].to_lowercase().as_str(), "was" | "were" | "is" | "are" | "be" | "been" | "being") {
+            continue;
+        }
         let subject = subject_before(text, &ws[..k], entities)?;
         let content = content_between(text, ws.get(content_from)?.start(), sentence.end())?;
         let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
@@ -924,6 +957,16 @@ mod tests {
             .collect()
     }
 
+    /// The rule-based quotes alone, without the statistical tagger.
+    fn find_quotes_of(text: &str) -> Vec<String> {
+        let mut doc = Document::new("t", text, Default::default());
+        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
+            stage.annotate(&mut doc).unwrap();
+        }
+        let quotes = find_quotes(text, doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Entities>().unwrap());
+        quotes.iter().map(|q| doc.slice(q.content).to_owned()).collect()
+    }
+
     #[test]
     fn direct_quotes_with_speaker_after_and_before() {
         let got = quotes("Interior Minister Petra Halvik spoke. “The port will reopen on Thursday,” Halvik said.\nA docker, Jonas Reed, said: “We will not go back to work for these wages.”");
@@ -954,6 +997,12 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!((got[0].1.as_str(), got[0].3.as_str()), ("the port police", "thousands of strikers were arrested"));
         assert_eq!((got[1].1.as_str(), got[1].3.as_str()), ("reports", "tens of strikers are dead"));
+    }
+
+    #[test]
+    fn a_passive_is_not_reported_speech() {
+        let got = find_quotes_of("Four guards died. One of them was found injured by the strikers.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
