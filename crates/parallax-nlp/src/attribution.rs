@@ -222,11 +222,11 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
     let mut cue_before: Vec<Option<usize>> = vec![None; n];
     let mut cue_after: Vec<Option<usize>> = vec![None; n];
     let mut last = None;
-    for i in 0..n {
+    for (i, slot) in cue_before.iter_mut().enumerate() {
         if i > 0 && view.sentence_bounds[i].0 != view.sentence_bounds[i - 1].0 {
             last = None;
         }
-        cue_before[i] = last.map(|c| i - c);
+        *slot = last.map(|c| i - c);
         if view.cue_word[i] {
             last = Some(i);
         }
@@ -403,10 +403,8 @@ pub struct Relation {
 fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
     if a.1 <= b.0 {
         b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
     } else {
-        0
+        a.0.saturating_sub(b.1)
     }
 }
 
@@ -520,6 +518,28 @@ mod tests {
                 Relation { source: None, cue: (12, 13), content: None },
             ]
         );
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_reads_a_plain_report() {
+        use crate::{entities::EntityRecognizer, sentences::SentenceSplitter, structure::PlainTextStructure, tokens::Tokenizer};
+        use parallax_core::layer::{Blocks, Entities, Sentences, Tokens};
+        use parallax_core::{Document, Stage};
+        let tagger = AttributionTagger::shipped().expect("the shipped model loads");
+        let text = "Harbour strike enters third week\n\nThe mayor said on Monday that the port would reopen next week.";
+        let mut doc = Document::new("t", text, Default::default());
+        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
+            stage.annotate(&mut doc).unwrap();
+        }
+        let layers = (doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Tokens>().unwrap());
+        let mut views = block_views(text, layers.0, layers.1, layers.2, doc.layer::<Entities>().unwrap());
+        let view = views.last_mut().unwrap();
+        view.mark_cues(tagger.lexicon());
+        let relations = pair(view, &tagger.tag(view));
+        let slice = |range: Option<(usize, usize)>| range.and_then(|(a, b)| view.span(a, b)).map(|s| &text[s.range()]);
+        let read: Vec<(Option<&str>, Option<&str>)> = relations.iter().map(|r| (slice(r.source), slice(Some(r.cue)))).collect();
+        assert_eq!(read, [(Some("The mayor"), Some("said"))], "{relations:?}");
+        assert!(slice(relations[0].content).is_some_and(|c| c.contains("the port would reopen")), "{relations:?}");
     }
 
     #[test]
