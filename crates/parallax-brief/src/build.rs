@@ -90,6 +90,8 @@ struct Reported<'a> {
     approx: bool,
     /// Identities of the upstream source; two reports sharing one rest on the same source.
     upstream: Vec<String>,
+    /// For events: where the article says it happened.
+    place: Option<String>,
 }
 
 /// Aligns count claims across articles by (predicate, subject) and gives each a verdict.
@@ -114,11 +116,21 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
                 }),
                 attributed_source: source,
             };
-            let key = (format!("{:?}", claim.kind).to_lowercase(), claim.predicate.clone(), claim.subject.clone());
-            groups.entry(key).or_default().push(Reported { doc, report, interval: claim.value, approx, upstream });
+            // Event subjects may be entity names ("Tokayev", "Blinken – Tileuberdi"): merged across articles.
+            let subject = claim.subject.split(" – ").map(|name| entities.canonical(name)).collect::<Vec<_>>().join(" – ");
+            let key = (format!("{:?}", claim.kind).to_lowercase(), claim.predicate.clone(), subject);
+            groups.entry(key).or_default().push(Reported {
+                doc,
+                report,
+                interval: claim.value,
+                approx,
+                upstream,
+                place: claim.place.clone(),
+            });
         }
     }
     merge_general_groups(&mut groups);
+    merge_place_actors(&mut groups, entities);
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
@@ -127,17 +139,26 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
             // unattributed figures of the same fact: they are not a second upstream source.
             let upstream = count_upstream_sources(&reported);
             let verdict = verdict(&reported);
+            let note = several_figures_note(&reported, docs);
             let figures: Vec<String> = reported.iter().map(|r| figure_text(r, docs)).collect();
-            let summary = format!("{} {}: {}", capitalise(&subject), predicate, figures.join("; "));
+            let (headline, summary) = if kind == "event" {
+                event_summary(&predicate, &subject, &reported, docs, entities)
+            } else {
+                let headline = format!("{} {}", capitalise(&subject), predicate);
+                let summary = format!("{headline}: {}", figures.join("; "));
+                (headline, summary)
+            };
             Fact {
                 id: String::new(),
                 verdict,
                 summary,
+                headline,
                 kind,
                 predicate,
                 subject,
                 outlets: outlets.len(),
                 upstream_sources: upstream,
+                note,
                 reports: reported.into_iter().map(|r| r.report).collect(),
             }
         })
@@ -147,6 +168,81 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         fact.id = format!("f{}", i + 1);
     }
     facts
+}
+
+/// "Troops deployed to Kazakhstan [1][2][3] (RIA [1])": an event, where it happened, and
+/// who reports it on whose word.
+fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[&Document], entities: &EntityIndex) -> (String, String) {
+    let mut places: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in reported {
+        if let Some(place) = &r.place {
+            *places.entry(entities.canonical(place)).or_default() += 1;
+        }
+    }
+    let place = places.iter().max_by_key(|(_, n)| **n).map(|(p, _)| format!(" in {p}")).unwrap_or_default();
+    let headline = match predicate {
+        "spoke with" => match subject.split_once(" – ") {
+            Some((a, b)) => format!("{a} spoke with {b}"),
+            None => format!("{subject} spoke with someone"),
+        },
+        "triggered" => format!("What triggered the {subject}"),
+        "declared" => format!("A {subject} declared"),
+        "ordered to fire" => format!("{subject} ordered forces to fire"),
+        "retook" => format!("The {subject} retaken"),
+        "deployment is temporary" => format!("The {subject}' deployment is temporary"),
+        _ => format!("{} {predicate}", capitalise(subject)),
+    };
+    // Each article once, with the sources it names: "[2] (Russia, Kassym-Jomart Tokayev)".
+    let mut by_article: Vec<(usize, Vec<&str>)> = Vec::new();
+    for r in reported {
+        let cite = docs.iter().position(|d| std::ptr::eq(*d, r.doc)).map_or(0, |i| i + 1);
+        let at = match by_article.iter().position(|(c, _)| *c == cite) {
+            Some(at) => at,
+            None => {
+                by_article.push((cite, Vec::new()));
+                by_article.len() - 1
+            }
+        };
+        if let Some(source) = r.report.attributed_source.as_deref().filter(|s| !by_article[at].1.contains(s)) {
+            by_article[at].1.push(source);
+        }
+    }
+    by_article.sort_by_key(|(cite, _)| *cite);
+    let cites: Vec<String> = by_article
+        .iter()
+        .map(|(cite, sources)| if sources.is_empty() { format!("[{cite}]") } else { format!("[{cite}] ({})", sources.join(", ")) })
+        .collect();
+    let headline = format!("{headline}{place}");
+    let summary = format!("{headline}: {}", cites.join("; "));
+    (headline, summary)
+}
+
+/// "Kazakhstan sought assistance" and "Tokayev made a request for assistance" in one
+/// article: when the articles that have a country do an act all have one person doing it
+/// too, the person acted for the country and the two are one fact.
+fn merge_place_actors(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>, entities: &EntityIndex) {
+    let label_of = |name: &str| entities.entities.iter().find(|e| e.canonical == name).map(|e| e.label);
+    let places: Vec<(String, String, String)> = groups
+        .keys()
+        .filter(|(kind, _, subject)| kind == "event" && label_of(subject) == Some(parallax_core::EntityLabel::Place))
+        .cloned()
+        .collect();
+    for key in places {
+        let articles: BTreeSet<&str> = groups[&key].iter().map(|r| r.doc.id.as_str()).collect();
+        let people: Vec<&(String, String, String)> = groups
+            .keys()
+            .filter(|(kind, predicate, subject)| {
+                *kind == key.0 && *predicate == key.1 && label_of(subject) == Some(parallax_core::EntityLabel::Person)
+            })
+            .collect();
+        let [person] = people.as_slice() else { continue };
+        let person = (*person).clone();
+        let person_articles: BTreeSet<&str> = groups[&person].iter().map(|r| r.doc.id.as_str()).collect();
+        if articles.is_subset(&person_articles) {
+            let moved = groups.remove(&key).unwrap_or_default();
+            groups.entry(person).or_default().extend(moved);
+        }
+    }
 }
 
 /// "people" is the general group: when a predicate has it and exactly one specific group
@@ -181,7 +277,10 @@ fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
     }
 }
 
-/// The verdict over reports from different articles.
+/// The verdict over reports from different articles. Two articles dispute a fact when no
+/// figure of one can be true together with any figure of the other: an article that gives
+/// several figures (for different scopes, sources or times) is held to the one closest to
+/// the other's.
 fn verdict(reported: &[Reported]) -> Verdict {
     let articles: BTreeSet<&str> = reported.iter().map(|r| r.doc.id.as_str()).collect();
     if articles.len() < 2 {
@@ -189,18 +288,20 @@ fn verdict(reported: &[Reported]) -> Verdict {
     }
     let mut all_equal = true;
     let mut any_disjoint = false;
-    for (i, a) in reported.iter().enumerate() {
-        for b in &reported[i + 1..] {
-            if a.doc.id == b.doc.id {
-                continue;
+    let articles: Vec<&str> = articles.into_iter().collect();
+    for (i, first) in articles.iter().enumerate() {
+        for second in &articles[i + 1..] {
+            let mut compared = false;
+            let mut any_overlap = false;
+            for a in reported.iter().filter(|r| r.doc.id == *first) {
+                for b in reported.iter().filter(|r| r.doc.id == *second) {
+                    let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
+                    compared = true;
+                    all_equal &= x == y;
+                    any_overlap |= widen(x, a.approx).overlaps(&widen(y, b.approx));
+                }
             }
-            let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
-            if x != y {
-                all_equal = false;
-            }
-            if !widen(x, a.approx).overlaps(&widen(y, b.approx)) {
-                any_disjoint = true;
-            }
+            any_disjoint |= compared && !any_overlap;
         }
     }
     if any_disjoint {
@@ -210,6 +311,23 @@ fn verdict(reported: &[Reported]) -> Verdict {
     } else {
         Verdict::Compatible
     }
+}
+
+/// "[1] gives more than one figure …" when an article states the fact with figures that
+/// differ: the reader should see each, with its scope, source or time.
+fn several_figures_note(reported: &[Reported], docs: &[&Document]) -> Option<String> {
+    let mut cites = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let figures: Vec<Interval> = reported.iter().filter(|r| std::ptr::eq(*doc, r.doc)).filter_map(|r| r.interval).collect();
+        if figures.iter().any(|f| *f != figures[0]) {
+            cites.push(format!("[{}]", i + 1));
+        }
+    }
+    (!cites.is_empty()).then(|| {
+        let who = cites.join(" and ");
+        let verb = if cites.len() == 1 { "gives" } else { "give" };
+        format!("{who} {verb} more than one figure (different scopes, sources or times); each is shown.")
+    })
 }
 
 /// An approximate point value ("about 2,500") stands for ±10%.
@@ -319,9 +437,19 @@ pub(crate) fn capitalise(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// Quotes grouped by canonical speaker; identical content across articles is one entry.
+/// Quotes grouped by canonical speaker. The same statement reported by several articles is
+/// one entry, also when worded differently (see [`same_statement`]); `wording_differs`
+/// flags an entry whose articles do not give the same words.
 fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
-    let mut entries: Vec<QuoteEntry> = Vec::new();
+    struct Found<'a> {
+        doc: &'a Document,
+        speaker: String,
+        content: String,
+        kind: String,
+        report: QuoteReport,
+        words: BTreeSet<String>,
+    }
+    let mut found: Vec<Found> = Vec::new();
     for doc in docs {
         for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
             let written = quote.source.as_ref().map(|s| doc.slice(s.span).to_owned());
@@ -335,19 +463,165 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
             let content = doc.slice(quote.content).to_owned();
             let report = QuoteReport { article: doc.id.clone(), speaker_as_written: written, content: evidence(doc, quote.content) };
             let kind = format!("{:?}", quote.kind).to_lowercase();
-            match entries.iter_mut().find(|e| e.speaker == speaker && normalise(&e.content) == normalise(&content)) {
-                Some(entry) => {
-                    if !entry.articles.contains(&doc.id) {
-                        entry.articles.push(doc.id.clone());
-                    }
-                    entry.reports.push(report);
-                }
-                None => entries.push(QuoteEntry { speaker, content, kind, articles: vec![doc.id.clone()], reports: vec![report] }),
+            found.push(Found { doc, speaker, words: content_words(&content), content, kind, report });
+        }
+    }
+    resolve_roles(
+        &mut found.iter_mut().map(|f| (&mut f.speaker, f.report.speaker_as_written.as_deref(), f.doc.id.as_str())).collect::<Vec<_>>(),
+        entities,
+    );
+    // Identical words anywhere are one statement; otherwise only reports from different
+    // articles are matched (one article's two quotes are two statements).
+    let mut sets = DisjointSets::new(found.len());
+    for i in 0..found.len() {
+        for j in i + 1..found.len() {
+            let (a, b) = (&found[i], &found[j]);
+            if a.speaker != b.speaker {
+                continue;
+            }
+            let identical = normalise(&a.content) == normalise(&b.content);
+            if identical || (a.doc.id != b.doc.id && same_statement(&a.content, &a.words, &b.content, &b.words)) {
+                sets.union(i, j);
             }
         }
     }
-    entries.sort_by_key(|entry| entry.speaker.to_lowercase());
+    let mut entries: Vec<QuoteEntry> = Vec::new();
+    for group in sets.groups() {
+        let members: Vec<&Found> = group.iter().map(|&i| &found[i]).collect();
+        let first = members[0];
+        let mut articles: Vec<String> = Vec::new();
+        for member in &members {
+            if !articles.contains(&member.doc.id) {
+                articles.push(member.doc.id.clone());
+            }
+        }
+        let wording_differs = members.iter().any(|m| normalise(&m.content) != normalise(&first.content));
+        entries.push(QuoteEntry {
+            speaker: first.speaker.clone(),
+            content: first.content.clone(),
+            kind: first.kind.clone(),
+            articles,
+            wording_differs,
+            reports: members.iter().map(|m| m.report.clone()).collect(),
+        });
+    }
+    entries.sort_by(|a, b| {
+        a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()).then_with(|| quote_order(a, docs).cmp(&quote_order(b, docs)))
+    });
     entries
+}
+
+/// Speakers named by their office: when the story names exactly one person as "interior
+/// minister" ("Interior Minister Petra N. Halvik", "The Minister of the Interior, Petra
+/// Harvik"), a speaker given by that office alone ("The interior minister") or by it and a
+/// bare surname the resolver left ambiguous ("Interior Minister Halvik") is that person.
+///
+/// A bare surname so resolved stands for that person everywhere else in the same article
+/// ("she said", resolved by the quotes layer to "Halvik").
+fn resolve_roles(speakers: &mut [(&mut String, Option<&str>, &str)], entities: &EntityIndex) {
+    let is_person = |name: &str| entities.entities.iter().any(|e| e.canonical == name && e.label == parallax_core::EntityLabel::Person);
+    // office → holder → the countries named beside the office ("Kazakhstan Foreign Minister …").
+    let mut holders: BTreeMap<String, BTreeMap<String, BTreeSet<&str>>> = BTreeMap::new();
+    for (speaker, written, _) in speakers.iter() {
+        let (Some(written), true) = (written, speaker.contains(' ') && is_person(speaker)) else { continue };
+        if let Some(role) = office(written) {
+            holders.entry(role).or_default().entry((**speaker).clone()).or_default().extend(countries(written));
+        }
+    }
+    let mut surnames: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (speaker, written, article) in speakers.iter_mut() {
+        let Some(role) = written.and_then(office) else { continue };
+        let named = countries(written.unwrap_or_default());
+        let Some(holder) = holders
+            .get(&role)
+            .filter(|h| h.len() == 1)
+            .and_then(|h| h.iter().next())
+            .filter(|(_, theirs)| named.is_subset(theirs))
+            .map(|(holder, _)| holder)
+        else {
+            continue;
+        };
+        let unresolved = !is_person(speaker);
+        let bare_surname = !speaker.contains(' ') && holder.rsplit(' ').next().is_some_and(|last| last == speaker.as_str());
+        if bare_surname {
+            surnames.insert(((*article).to_owned(), (**speaker).clone()), holder.clone());
+        }
+        if unresolved || bare_surname {
+            **speaker = holder.clone();
+        }
+    }
+    for (speaker, _, article) in speakers.iter_mut() {
+        if let Some(holder) = surnames.get(&((*article).to_owned(), (**speaker).clone())) {
+            **speaker = holder.clone();
+        }
+    }
+}
+
+/// The countries a phrase names by name, demonym or alias ("U.S.", "Russian", "Kazakhstan").
+fn countries(phrase: &str) -> BTreeSet<&'static str> {
+    parallax_nlp::text_util::words(phrase).filter_map(|w| lexicon::place_of_demonym(w).or_else(|| lexicon::canonical_place(w))).collect()
+}
+
+/// The office a speaker phrase names, as "interior minister": a role noun with the word
+/// before it that specifies it, or "minister of the interior". A bare role ("spokesperson",
+/// "minister") is too common to name one person and gives none.
+fn office(written: &str) -> Option<String> {
+    let words: Vec<String> = parallax_nlp::text_util::words(written).map(|w| w.to_lowercase()).collect();
+    let at = words.iter().position(|w| lexicon::contains_ci(lexicon::ROLE_NOUNS, w))?;
+    let role = words[at].as_str();
+    let qualifier = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && !lexicon::contains_ci(lexicon::ROLE_NOUNS, w);
+    if let Some(before) = at.checked_sub(1).map(|i| words[i].as_str()).filter(|w| qualifier(w)) {
+        return Some(format!("{before} {role}"));
+    }
+    let after: Vec<&str> = words[at + 1..].iter().map(String::as_str).filter(|w| *w != "the").take(2).collect();
+    match after.as_slice() {
+        ["of", specific, ..] if qualifier(specific) => Some(format!("{specific} {role}")),
+        _ => None,
+    }
+}
+
+/// Where an entry's first report stands: its article's position, then its offset.
+fn quote_order(entry: &QuoteEntry, docs: &[&Document]) -> (usize, usize) {
+    let first = &entry.reports[0];
+    (docs.iter().position(|d| d.id == first.article).unwrap_or(usize::MAX), first.content.span.start)
+}
+
+/// Content words of a quote, stemmed, with a leading "re" of verbs dropped ("reopen" and
+/// "open again" share "open").
+fn content_words(text: &str) -> BTreeSet<String> {
+    parallax_nlp::text_util::words(text)
+        .filter(|w| !lexicon::contains_ci(lexicon::STOPWORDS, w) && w.chars().count() > 2)
+        .map(|w| {
+            let stem = parallax_nlp::text_util::stem(w);
+            match stem.strip_prefix("re") {
+                Some(rest) if rest.len() >= 4 => rest.to_owned(),
+                _ => stem,
+            }
+        })
+        .filter(|w| !QUOTE_FILLER.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words too common in reported speech to tell two statements apart.
+const QUOTE_FILLER: &[&str] = &[
+    "will", "would", "was", "were", "are", "have", "has", "had", "been", "not", "said", "says", "say", "that", "this", "there", "they",
+    "them", "their", "who", "which", "what", "all", "also", "any", "can", "could", "should", "must", "may", "might", "very", "now",
+    "again", "just", "our", "your", "its", "his", "her", "she", "him", "you", "about", "from", "with", "into",
+];
+
+/// Two reports of one speaker state the same thing: one's words hold the other's entirely
+/// (a partial quote: "saboteurs" inside "They were saboteurs"), or they share at least two
+/// content words that make up most of the shorter one ("the port would reopen on Thursday",
+/// "the port will open again on Thursday").
+fn same_statement(a: &str, a_words: &BTreeSet<String>, b: &str, b_words: &BTreeSet<String>) -> bool {
+    let (short, long) = if normalise(a).len() <= normalise(b).len() { (a, b) } else { (b, a) };
+    let short_norm = normalise(short);
+    if !short_norm.is_empty() && normalise(long).contains(&short_norm) && (a_words.len().min(b_words.len()) >= 1) {
+        return true;
+    }
+    let shared = a_words.intersection(b_words).count();
+    let smaller = a_words.len().min(b_words.len());
+    shared >= 2 && smaller > 0 && shared * 5 >= smaller * 3
 }
 
 fn normalise(s: &str) -> String {
@@ -433,5 +707,62 @@ pub fn value_text(value: &Value) -> String {
         format!("about {}", format_number(value.low))
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        same_statement(a, &content_words(a), b, &content_words(b))
+    }
+
+    #[test]
+    fn the_same_statement_is_matched_across_wordings() {
+        assert!(same("the port would reopen on Thursday", "the port will open again on Thursday"));
+        assert!(same(
+            "the port would reopen on Thursday",
+            "The port will reopen on Thursday, and every docker who wants to work will be protected"
+        ));
+        assert!(same("saboteurs", "These were not workers defending their wages. They were saboteurs"));
+        assert!(!same("the port would reopen on Thursday", "the curfew would stay in force until Thursday"));
+        assert!(!same("We will not go back to work", "The port belongs to the people who load the ships"));
+    }
+
+    #[test]
+    fn offices_are_read_from_speaker_phrases() {
+        assert_eq!(office("Interior Minister Petra N. Halvik").as_deref(), Some("interior minister"));
+        assert_eq!(office("The Minister of the Interior, Petra Harvik,").as_deref(), Some("interior minister"));
+        assert_eq!(office("The interior minister,").as_deref(), Some("interior minister"));
+        assert_eq!(office("a 22-year-old chef"), None);
+        assert_eq!(office("An EU spokesperson"), None, "a bare role names no one");
+        assert_eq!(countries("Kazakhstan Foreign Minister Mukhtar Tileuberdi").into_iter().collect::<Vec<_>>(), ["Kazakhstan"]);
+    }
+
+    #[test]
+    fn an_office_resolves_a_speaker_only_when_one_person_holds_it() {
+        use parallax_core::{layer::Entities, EntityLabel, EntityMention, Metadata, Span};
+        let text = "Interior Minister Petra Halvik spoke. Jonas Halvik spoke.";
+        let mut doc = Document::new("a", text, Metadata::default());
+        let mention = |start, end, name: &str| EntityMention {
+            span: Span::new(start, end).unwrap(),
+            label: EntityLabel::Person,
+            canonical: name.into(),
+        };
+        doc.set_layer::<Entities>(vec![mention(18, 30, "Petra Halvik"), mention(38, 50, "Jonas Halvik")]).unwrap();
+        let entities = EntityIndex::build(&[&doc]);
+        let (mut petra, mut bare, mut office_only, mut jonas) =
+            ("Petra Halvik".to_owned(), "Halvik".to_owned(), "interior minister".to_owned(), "Halvik".to_owned());
+        let mut speakers = vec![
+            (&mut petra, Some("Interior Minister Petra Halvik"), "a"),
+            (&mut bare, Some("Interior Minister Halvik"), "b"),
+            (&mut office_only, Some("The interior minister"), "c"),
+            (&mut jonas, Some("he"), "c"),
+        ];
+        resolve_roles(&mut speakers, &entities);
+        assert_eq!(bare, "Petra Halvik");
+        assert_eq!(office_only, "Petra Halvik");
+        assert_eq!(jonas, "Halvik", "a surname in another article is not carried over");
     }
 }

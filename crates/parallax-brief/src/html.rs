@@ -161,12 +161,15 @@ fn write_facts(page: &mut String, brief: &Brief, linker: &Linker) {
                 escape(&fact.id),
                 verdict.as_str(),
                 verdict.as_str(),
-                escape(&format!("{} {}", capitalise(&fact.subject), fact.predicate)),
+                escape(&fact.headline),
                 fact.outlets,
                 plural(fact.outlets),
                 fact.upstream_sources,
                 plural(fact.upstream_sources)
             );
+            if let Some(note) = &fact.note {
+                let _ = write!(page, "<li class=\"note\">{}</li>", escape(note));
+            }
             for report in &fact.reports {
                 let figure = report.figure.as_ref().map_or_else(String::new, |f| format!("<strong>{}</strong> ", escape(&f.text)));
                 let source = report.attributed_source.as_deref().map_or_else(String::new, |s| format!(" (per {})", escape(s)));
@@ -199,8 +202,20 @@ fn write_quotes(page: &mut String, brief: &Brief, linker: &Linker) {
             last = Some(&quote.speaker);
         }
         let links: String = quote.reports.iter().map(|r| linker.link(&r.article, r.content.span)).collect();
-        let _ =
-            write!(page, "<li><span class=\"report\">{}</span> “{}”{links}</li>", escape(&quote.kind), escape(&clip(&quote.content, 300)));
+        let _ = write!(page, "<li><span class=\"report\">{}</span> “{}”{links}", escape(&quote.kind), escape(&clip(&quote.content, 300)));
+        if quote.wording_differs {
+            page.push_str("<ul>");
+            for report in quote.reports.iter().filter(|r| r.content.text != quote.content) {
+                let _ = write!(
+                    page,
+                    "<li class=\"note\">worded differently: “{}”{}</li>",
+                    escape(&clip(&report.content.text, 300)),
+                    linker.link(&report.article, report.content.span)
+                );
+            }
+            page.push_str("</ul>");
+        }
+        page.push_str("</li>");
     }
     if last.is_some() {
         page.push_str("</ul>");
@@ -223,6 +238,18 @@ fn write_entities(page: &mut String, brief: &Brief, linker: &Linker) {
             escape(&entity.canonical),
             escape(&entity.label)
         );
+    }
+    let once: Vec<String> = brief
+        .entities
+        .iter()
+        .filter(|e| e.mentions <= 1 && e.articles.len() <= 1)
+        .map(|e| {
+            let cites: String = e.articles.iter().map(|a| format!(" [{}]", escape(&linker.cite(a)))).collect();
+            format!("{} ({}){cites}", escape(&e.canonical), escape(&e.label))
+        })
+        .collect();
+    if !once.is_empty() {
+        let _ = write!(page, "<li>Named once: {}</li>", once.join("; "));
     }
     page.push_str("</ul></section>\n");
 }

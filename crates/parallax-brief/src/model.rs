@@ -75,6 +75,9 @@ pub struct Fact {
     pub verdict: Verdict,
     /// One line saying what is reported and how the outlets' figures relate.
     pub summary: String,
+    /// What is reported, without figures or citations ("Troops deployed in Kazakhstan").
+    #[serde(default)]
+    pub headline: String,
     pub kind: String,
     pub predicate: String,
     pub subject: String,
@@ -82,6 +85,9 @@ pub struct Fact {
     pub outlets: usize,
     /// How many independent upstream sources stand behind those outlets.
     pub upstream_sources: usize,
+    /// A caveat on the verdict: an outlet that gives more than one figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub reports: Vec<Report>,
 }
 
@@ -133,6 +139,10 @@ pub struct QuoteEntry {
     pub content: String,
     pub kind: String,
     pub articles: Vec<String>,
+    /// True when the articles reporting this statement give it in different words
+    /// (paraphrase, translation, a partial quote).
+    #[serde(default)]
+    pub wording_differs: bool,
     pub reports: Vec<QuoteReport>,
 }
 

@@ -63,10 +63,17 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
                 String::new()
             };
             writeln!(out, "{bullet}{}{upstream}", fact.summary)?;
+            if let Some(note) = &fact.note {
+                writeln!(out, "    Note: {note}")?;
+            }
             for report in &fact.reports {
-                let value = report.value.as_ref().map(value_text).unwrap_or_default();
-                let source = report.attributed_source.as_deref().map(|s| format!(", per {s}")).unwrap_or_default();
-                writeln!(out, "    {} {value}{source}: “{}”", cite(&report.article), clip(&report.evidence.text, 160))?;
+                let value = report.value.as_ref().map(|v| format!(" {}", value_text(v))).unwrap_or_default();
+                let source = match (&report.value, report.attributed_source.as_deref()) {
+                    (_, None) => String::new(),
+                    (Some(_), Some(s)) => format!(", per {s}"),
+                    (None, Some(s)) => format!(" per {s}"),
+                };
+                writeln!(out, "    {}{value}{source}: “{}”", cite(&report.article), clip(&report.evidence.text, 160))?;
             }
         }
     }
@@ -86,6 +93,11 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
             quote.reports.iter().filter_map(|r| r.speaker_as_written.as_deref()).filter(|w| *w != quote.speaker).collect();
         let aka = if as_written.is_empty() { String::new() } else { format!(" (as “{}”)", as_written.join("”, “")) };
         writeln!(out, "    {} {}: “{}”{aka}", cites.join(""), quote.kind, clip(&quote.content, 200))?;
+        if quote.wording_differs {
+            for report in quote.reports.iter().filter(|r| r.content.text != quote.content) {
+                writeln!(out, "      worded differently in {}: “{}”", cite(&report.article), clip(&report.content.text, 200))?;
+            }
+        }
     }
 
     heading(out, 2, "Entities")?;
@@ -94,6 +106,15 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
         let aliases =
             if entity.aliases.is_empty() { String::new() } else { format!(" — also “{}”", entity.aliases.join("”, “")) };
         writeln!(out, "{bullet}{} ({}){aliases} {}", entity.canonical, entity.label, cites.join(""))?;
+    }
+    let once: Vec<String> = brief
+        .entities
+        .iter()
+        .filter(|e| e.mentions <= 1 && e.articles.len() <= 1)
+        .map(|e| format!("{} ({}) {}", e.canonical, e.label, e.articles.iter().map(|a| cite(a)).collect::<String>()))
+        .collect();
+    if !once.is_empty() {
+        writeln!(out, "{bullet}named once: {}", once.join("; "))?;
     }
 
     heading(out, 2, "Framing")?;

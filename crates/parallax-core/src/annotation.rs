@@ -211,6 +211,15 @@ pub struct Claim {
     pub evidence: Span,
     /// Who the article says the claim comes from ("the Interior Ministry", "RIA").
     pub attribution: Option<Source>,
+    /// For events: the canonical names of the entities taking part, in name order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// For events: the canonical name of the place where it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// For events: the TIMEX3 value of the time expression in the same sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// Whose voice a label is used in.

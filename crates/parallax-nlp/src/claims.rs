@@ -7,7 +7,7 @@
 //! sentence as the quotes layer reads it ("according to …", "X said …", "…, police say").
 
 use crate::text_util::stem;
-use parallax_core::layer::{Claims, Quantities, Quotes, Sentences};
+use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences, Times};
 use parallax_core::{Claim, ClaimKind, Document, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError};
 
 pub struct ClaimExtractor;
@@ -18,7 +18,7 @@ impl Stage for ClaimExtractor {
     }
 
     fn requires(&self) -> &'static [LayerKind] {
-        &[LayerKind::Sentences, LayerKind::Quantities, LayerKind::Quotes]
+        &[LayerKind::Sentences, LayerKind::Entities, LayerKind::Quantities, LayerKind::Times, LayerKind::Quotes]
     }
 
     fn provides(&self) -> &'static [LayerKind] {
@@ -27,7 +27,10 @@ impl Stage for ClaimExtractor {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
-        let claims = find_claims(text, doc.layer::<Sentences>()?, doc.layer::<Quantities>()?, doc.layer::<Quotes>()?);
+        let sentences = doc.layer::<Sentences>()?;
+        let quotes = doc.layer::<Quotes>()?;
+        let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
+        claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
     }
@@ -79,15 +82,20 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("marched", ClaimKind::Participation, "took part"),
     ("gathered", ClaimKind::Participation, "took part"),
     ("strike", ClaimKind::Participation, "took part"),
+    ("attacked", ClaimKind::Participation, "attacked"),
+    ("attacking", ClaimKind::Participation, "attacked"),
+    ("stormed", ClaimKind::Participation, "attacked"),
+    ("storming", ClaimKind::Participation, "attacked"),
+    ("looted", ClaimKind::Participation, "attacked"),
 ];
 
 /// Head nouns of armed forces; a count of them with no other predicate is a deployment.
-const TROOP_NOUNS: &[&str] =
+pub(crate) const TROOP_NOUNS: &[&str] =
     &["troop", "soldier", "peacekeeper", "paratrooper", "force", "unit", "personnel", "servicemen", "serviceman", "military", "army"];
 /// Head nouns of police and security forces.
-const SECURITY_NOUNS: &[&str] = &["police", "policeman", "policemen", "officer", "security", "guard", "gendarme"];
+pub(crate) const SECURITY_NOUNS: &[&str] = &["police", "policeman", "policemen", "officer", "security", "guard", "gendarme"];
 /// Head nouns (and labels) for crowds and those the authorities oppose.
-const CROWD_NOUNS: &[&str] = &[
+pub(crate) const CROWD_NOUNS: &[&str] = &[
     "protester",
     "protestor",
     "demonstrator",
@@ -127,9 +135,55 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             value_span: Some(quantity.span),
             evidence: sentence,
             attribution,
+            participants: Vec::new(),
+            place: None,
+            time: None,
         });
     }
+    claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// "More than 18 police officers have been killed. One of them was beheaded.": a count of
+/// one whose group is the one the previous sentence counted.
+fn one_of_them(text: &str, sentences: &[parallax_core::Sentence], quotes: &[Quote], claims: &[Claim]) -> Vec<Claim> {
+    let mut found = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate().skip(1) {
+        let words = lower_words(text, sentence.span);
+        let [(first, one), (_, of), (pronoun_span, pronoun), ..] = words.as_slice() else { continue };
+        if one != "one" || of != "of" || !matches!(pronoun.as_str(), "them" | "those" | "these") {
+            continue;
+        }
+        if claims.iter().any(|c| c.evidence == sentence.span) {
+            continue;
+        }
+        let previous = sentences[index - 1].span;
+        let Some(antecedent) = claims.iter().rev().find(|c| c.evidence == previous && c.value.is_some()) else { continue };
+        let Ok(phrase) = Span::new(first.start(), pronoun_span.end()) else { continue };
+        let one = Quantity {
+            span: phrase,
+            value: parallax_core::Interval::exact(1.0),
+            approx: false,
+            qualifier: None,
+            kind: QuantityKind::Count,
+            counted: None,
+            counted_head: None,
+        };
+        let Some((kind, predicate)) = nearest_predicate(text, sentence.span, &one) else { continue };
+        found.push(Claim {
+            kind,
+            predicate: predicate.to_owned(),
+            subject: antecedent.subject.clone(),
+            value: Some(one.value),
+            value_span: Some(phrase),
+            evidence: sentence.span,
+            attribution: quotes.iter().find(|q| q.content.contains(phrase)).and_then(|q| q.source.clone()),
+            participants: Vec::new(),
+            place: None,
+            time: None,
+        });
+    }
+    found
 }
 
 /// "several days", "three weeks": a stretch of time, not a count of anyone.
@@ -139,7 +193,7 @@ fn counts_time(quantity: &Quantity) -> bool {
 }
 
 /// The clause of `sentence` holding `at`: bounded by ";", ", while", " while ", ", but".
-fn clause_around(text: &str, sentence: Span, at: Span) -> Span {
+pub(crate) fn clause_around(text: &str, sentence: Span, at: Span) -> Span {
     let body = &text[sentence.range()];
     let mut start = sentence.start();
     let mut end = sentence.end();
@@ -157,7 +211,7 @@ fn clause_around(text: &str, sentence: Span, at: Span) -> Span {
 }
 
 /// Lower-cased words of `span` with their spans.
-fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
+pub(crate) fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
     let body = &text[span.range()];
     let mut out = Vec::new();
     let mut start = None;

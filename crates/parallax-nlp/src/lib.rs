@@ -7,6 +7,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod entities;
+pub mod events;
 pub mod framing;
 pub mod language;
 pub mod lexicon;

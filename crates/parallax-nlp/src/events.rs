@@ -1,0 +1,392 @@
+//! Event claims: who did what to whom, where — {deployed, troops, place Kazakhstan},
+//! {asked for help, Kassym-Jomart Tokayev, with CSTO}, {retook, airport}.
+//!
+//! Each [`Frame`] is a kind of event news reports of unrest, conflict and diplomacy state
+//! over and over: a set of trigger words, sometimes a companion word that must follow the
+//! trigger closely ("asked … for help", "spoke … with"), and a condition on the clause
+//! (a word for armed forces must be there for a deployment; a word for protests for a
+//! cause of protests). The claim's `subject` is what events of the frame are aligned on
+//! across articles: a fixed group ("troops", "protests"), the canonical entity that acts
+//! ("Kassym-Jomart Tokayev"), the object noun ("airport") or the people who met. Invariants:
+//! every event claim's evidence is the sentence holding its trigger, and an event stated
+//! inside a quote is attributed to that quote's speaker.
+
+use crate::claims::{clause_around, lower_words, CROWD_NOUNS, TROOP_NOUNS};
+use crate::text_util::stem;
+use parallax_core::{Claim, ClaimKind, EntityLabel, EntityMention, Quote, Sentence, Span, TimeExpression};
+
+/// What identifies an event of a frame across articles.
+#[derive(Clone, Copy)]
+enum Subject {
+    /// A fixed group named by the frame.
+    Group(&'static str),
+    /// The nearest entity before the trigger: the one who acts.
+    Actor,
+    /// The noun phrase after the trigger: what was acted on.
+    Object,
+    /// Everyone named on both sides of the trigger, in name order.
+    Parties,
+    /// What the companion word names: ("emergency", "state of emergency").
+    Companion(&'static [(&'static str, &'static str)]),
+}
+
+/// A condition on the clause around the trigger.
+#[derive(Clone, Copy, PartialEq)]
+enum Needs {
+    Nothing,
+    /// A word for armed forces (troops, soldiers, paratroopers, units …).
+    Troops,
+    /// A word for protests or unrest.
+    Protests,
+    /// A word for armed forces, or a verb of staying whose subject the previous sentence
+    /// names as armed forces ("They will stay … for weeks").
+    TroopsOrStaying,
+}
+
+struct Frame {
+    /// The normalised predicate.
+    action: &'static str,
+    /// Lower-case trigger words, or two-word phrases written "limited period".
+    triggers: &'static [&'static str],
+    /// Words of which one must follow the trigger within [`COMPANION_WINDOW`] words.
+    companions: &'static [&'static str],
+    needs: Needs,
+    subject: Subject,
+}
+
+const COMPANION_WINDOW: usize = 5;
+
+const FRAMES: &[Frame] = &[
+    Frame {
+        action: "deployed",
+        triggers: &[
+            "deployed",
+            "deploy",
+            "deploying",
+            "deployment",
+            "arrived",
+            "arrive",
+            "arriving",
+            "arrival",
+            "entered",
+            "entering",
+            "sent",
+            "sending",
+            "dispatched",
+            "stationed",
+            "landed",
+        ],
+        companions: &[],
+        needs: Needs::Troops,
+        subject: Subject::Group("troops"),
+    },
+    Frame {
+        action: "deployment is temporary",
+        triggers: &["temporary", "temporarily", "limited period", "limited time", "for weeks", "for days", "for months", "short-term"],
+        companions: &[],
+        needs: Needs::TroopsOrStaying,
+        subject: Subject::Group("troops"),
+    },
+    Frame {
+        action: "asked for help",
+        triggers: &[
+            "asked",
+            "ask",
+            "asks",
+            "asking",
+            "requested",
+            "request",
+            "requests",
+            "requesting",
+            "sought",
+            "seek",
+            "seeks",
+            "seeking",
+            "appealed",
+            "appeal",
+            "appeals",
+            "appealing",
+            "demanded",
+            "demand",
+            "demands",
+            "demanding",
+        ],
+        companions: &["help", "assistance", "aid", "support", "intervention", "reinforcements"],
+        needs: Needs::Nothing,
+        subject: Subject::Actor,
+    },
+    Frame {
+        action: "declared",
+        triggers: &["declared", "declares", "declaring", "proclaimed", "proclaims", "imposed", "imposes", "imposing", "introduced"],
+        companions: &["emergency", "curfew", "martial"],
+        needs: Needs::Nothing,
+        subject: Subject::Companion(&[("emergency", "state of emergency"), ("curfew", "curfew"), ("martial", "martial law")]),
+    },
+    Frame {
+        action: "opened fire",
+        triggers: &["opened fire", "opening fire", "open fire", "opens fire"],
+        companions: &[],
+        needs: Needs::Nothing,
+        subject: Subject::Group("security forces"),
+    },
+    Frame {
+        action: "ordered to fire",
+        triggers: &["ordered", "orders", "order", "authorised", "authorized", "authorising", "authorizing", "allowed", "permitted"],
+        companions: &["fire", "shoot", "shooting", "kill"],
+        needs: Needs::Nothing,
+        subject: Subject::Actor,
+    },
+    Frame {
+        action: "triggered",
+        triggers: &["triggered", "sparked", "prompted", "fuelled", "fueled", "ignited", "provoked"],
+        companions: &[],
+        needs: Needs::Protests,
+        subject: Subject::Group("protests"),
+    },
+    Frame {
+        action: "retook",
+        triggers: &["retook", "retake", "retaking", "recaptured", "recapture", "recapturing", "regained", "seized", "captured", "stormed"],
+        companions: &[],
+        needs: Needs::Nothing,
+        subject: Subject::Object,
+    },
+    Frame {
+        action: "spoke with",
+        triggers: &["spoke", "speaks", "talked", "met", "meets", "phoned"],
+        companions: &["with", "to"],
+        needs: Needs::Nothing,
+        subject: Subject::Parties,
+    },
+];
+
+/// Words for protests and unrest.
+const PROTEST_WORDS: &[&str] = &["protest", "unrest", "riot", "demonstration", "rally", "uprising", "strike", "clash", "disturbance"];
+/// Verbs of staying, whose subject a pronoun may carry over from the previous sentence.
+const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining", "remains", "intervene", "intervening"];
+/// Words that end the object noun phrase after a trigger.
+const PHRASE_ENDS: &[&str] =
+    &["from", "in", "on", "at", "by", "with", "after", "before", "and", "or", "to", "for", "of", "during", "as", "while", "that", "which"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "control"];
+
+/// Finds the event claims of an article.
+pub fn find_events(
+    text: &str,
+    sentences: &[Sentence],
+    entities: &[EntityMention],
+    times: &[TimeExpression],
+    quotes: &[Quote],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let words = lower_words(text, sentence.span);
+        for frame in FRAMES {
+            for (at, trigger) in triggers_in(&words, frame) {
+                let clause = clause_around(text, sentence.span, trigger);
+                let clause_words: Vec<String> = words.iter().filter(|(s, _)| clause.contains(*s)).map(|(_, w)| stem(w)).collect();
+                let previous = index.checked_sub(1).map(|i| lower_words(text, sentences[i].span));
+                if !needs_met(frame.needs, &clause_words, previous.as_deref()) {
+                    continue;
+                }
+                if !frame.companions.is_empty() && !companion_follows(&words, at, frame.companions) {
+                    continue;
+                }
+                let in_clause: Vec<&EntityMention> = entities.iter().filter(|e| clause.contains(e.span)).collect();
+                let before: Vec<&EntityMention> = in_clause.iter().copied().filter(|e| e.span.end() <= trigger.start()).collect();
+                let after: Vec<&EntityMention> = in_clause.iter().copied().filter(|e| e.span.start() >= trigger.end()).collect();
+                let attribution = quotes.iter().find(|q| q.content.contains(trigger)).and_then(|q| q.source.clone());
+                // "The leader of Kazakhstan said he ordered …": the pronoun is the speaker.
+                let pronoun_before = at.checked_sub(1).is_some_and(|i| matches!(words[i].1.as_str(), "he" | "she" | "i" | "we"));
+                let speaker = attribution.as_ref().and_then(|a| a.canonical.clone()).filter(|_| pronoun_before);
+                let subject = match frame.subject {
+                    Subject::Group(group) => Some(group.to_owned()),
+                    Subject::Actor => speaker.or_else(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation | EntityLabel::Place))
+                            .map(|e| e.canonical.clone())
+                    }),
+                    Subject::Object => object_after(&words, at),
+                    Subject::Parties => parties(&before, &after),
+                    Subject::Companion(names) => words
+                        .iter()
+                        .skip(at + 1)
+                        .take(COMPANION_WINDOW)
+                        .find_map(|(_, w)| names.iter().find(|(c, _)| *c == w).map(|(_, n)| (*n).to_owned())),
+                };
+                let Some(subject) = subject else { continue };
+                let mut participants: Vec<String> = in_clause.iter().map(|e| e.canonical.clone()).collect();
+                participants.sort();
+                participants.dedup();
+                let place = after
+                    .iter()
+                    .find(|e| e.label == EntityLabel::Place && introduces_place(text, trigger, e.span))
+                    .map(|e| e.canonical.clone());
+                let time = times.iter().find(|t| clause.contains(t.span) || sentence.span.contains(t.span)).map(|t| t.value.clone());
+                claims.push(Claim {
+                    kind: ClaimKind::Event,
+                    predicate: frame.action.to_owned(),
+                    subject,
+                    value: None,
+                    value_span: None,
+                    evidence: sentence.span,
+                    attribution,
+                    participants,
+                    place,
+                    time,
+                });
+            }
+        }
+    }
+    // One claim per frame, subject and sentence: "sent … have arrived" is one deployment.
+    claims.dedup_by(|b, a| a.evidence == b.evidence && a.predicate == b.predicate && a.subject == b.subject);
+    claims
+}
+
+/// "arrived in Kazakhstan", "entered Kazakhstan", "sent to the border region of Kazakhstan": a
+/// place the event happened in, rather than a name qualifying someone ("Kazakhstan Foreign
+/// Minister").
+fn introduces_place(text: &str, trigger: Span, place: Span) -> bool {
+    const PLACE_WORDS: &[&str] = &["in", "into", "to", "at", "near", "inside", "across", "entered", "entering", "of"];
+    let between = &text[trigger.end()..place.start()];
+    let last = between.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty() && *w != "the");
+    match last {
+        None => text[trigger.range()].to_lowercase().starts_with("enter"),
+        Some(word) => PLACE_WORDS.contains(&word.to_lowercase().as_str()),
+    }
+}
+
+/// Positions and spans of the frame's triggers among `words`.
+fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
+    let mut found = Vec::new();
+    for (i, (span, word)) in words.iter().enumerate() {
+        for trigger in frame.triggers {
+            let matched = match trigger.split_once(' ') {
+                Some((first, second)) => word == first && words.get(i + 1).is_some_and(|(_, next)| next == second),
+                None => word == trigger,
+            };
+            if matched {
+                let end = if trigger.contains(' ') { words[i + 1].0.end() } else { span.end() };
+                if let Ok(span) = Span::new(span.start(), end) {
+                    found.push((i, span));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn needs_met(needs: Needs, clause: &[String], previous: Option<&[(Span, String)]>) -> bool {
+    let has = |list: &[&str], words: &[String]| words.iter().any(|w| list.contains(&w.as_str()));
+    match needs {
+        Needs::Nothing => true,
+        Needs::Troops => has(TROOP_NOUNS, clause),
+        Needs::Protests => has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause),
+        Needs::TroopsOrStaying => {
+            has(TROOP_NOUNS, clause)
+                || (has(STAY_WORDS, clause)
+                    && previous.is_some_and(|p| has(TROOP_NOUNS, &p.iter().map(|(_, w)| stem(w)).collect::<Vec<_>>())))
+        }
+    }
+}
+
+fn companion_follows(words: &[(Span, String)], at: usize, companions: &[&str]) -> bool {
+    words.iter().skip(at + 1).take(COMPANION_WINDOW).any(|(_, w)| companions.contains(&stem(w).as_str()))
+}
+
+/// The head of the noun phrase after the trigger: "retaking the airport from …" → "airport".
+fn object_after(words: &[(Span, String)], at: usize) -> Option<String> {
+    let phrase: Vec<&str> = words
+        .iter()
+        .skip(at + 1)
+        .map(|(_, w)| w.as_str())
+        .skip_while(|w| DETERMINERS.contains(w) || *w == "of")
+        .take_while(|w| !PHRASE_ENDS.contains(w))
+        .take(4)
+        .collect();
+    phrase.last().map(|head| stem(head))
+}
+
+/// "Blinken spoke … with Foreign Minister Mukhtar Tileuberdi" → both, in name order.
+fn parties(before: &[&EntityMention], after: &[&EntityMention]) -> Option<String> {
+    let is_party = |e: &&&EntityMention| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation);
+    let first = before.iter().rev().find(is_party)?;
+    let second = after.iter().find(is_party)?;
+    let mut names = [first.canonical.as_str(), second.canonical.as_str()];
+    names.sort_unstable();
+    (names[0] != names[1]).then(|| names.join(" – "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_pipeline;
+    use parallax_core::layer::Claims;
+    use parallax_core::Document;
+
+    fn events(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+        doc.layer::<Claims>()
+            .unwrap()
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Event)
+            .map(|c| (c.predicate.clone(), c.subject.clone(), c.place.clone()))
+            .collect()
+    }
+
+    fn has(found: &[(String, String, Option<String>)], predicate: &str, subject: &str) -> bool {
+        found.iter().any(|(p, s, _)| p == predicate && s == subject)
+    }
+
+    #[test]
+    fn a_deployment_needs_a_word_for_armed_forces() {
+        let found = events("Orlenian troops arrived in Vessantia on Monday. A letter arrived in the post.");
+        assert_eq!(found.iter().filter(|(p, _, _)| p == "deployed").count(), 1, "{found:?}");
+        assert!(found.iter().any(|(p, s, place)| p == "deployed" && s == "troops" && place.as_deref() == Some("Vessantia")), "{found:?}");
+    }
+
+    #[test]
+    fn a_request_for_help_is_read_with_its_actor() {
+        let found = events("President Marta Ilves requested the alliance's assistance late on Tuesday.");
+        assert!(has(&found, "asked for help", "Marta Ilves"), "{found:?}");
+        let found = events("President Marta Ilves asked the minister a question about the harbour.");
+        assert!(!found.iter().any(|(p, _, _)| p == "asked for help"), "no companion word, no request for help: {found:?}");
+    }
+
+    #[test]
+    fn a_temporary_stay_is_carried_by_a_pronoun_from_the_sentence_before() {
+        let found = events("About 300 soldiers crossed the border. They will stay in the region for weeks if needed.");
+        assert!(has(&found, "deployment is temporary", "troops"), "{found:?}");
+        let found = events("The talks went well. They will stay in the city for weeks.");
+        assert!(!has(&found, "deployment is temporary", "troops"), "{found:?}");
+    }
+
+    #[test]
+    fn causes_of_protests_and_retaken_places() {
+        let found = events("Protests triggered by rising bread prices spread to the capital.");
+        assert!(has(&found, "triggered", "protests"), "{found:?}");
+        let found = events("Soldiers helped the army in retaking the airport from the protesters on Friday.");
+        assert!(has(&found, "retook", "airport"), "{found:?}");
+    }
+
+    #[test]
+    fn emergencies_and_shootings() {
+        let found = events("The president declared a state of emergency in the city late on Monday.");
+        assert!(has(&found, "declared", "state of emergency"), "{found:?}");
+        let found = events("The president declared that the talks were over.");
+        assert!(!found.iter().any(|(p, _, _)| p == "declared"), "{found:?}");
+        let found = events("A video showed government forces opening fire on protesters.");
+        assert!(has(&found, "opened fire", "security forces"), "{found:?}");
+        let found = events("President Ondrej Vasko ordered the security forces to fire without warning.");
+        assert!(!found.iter().any(|(p, _, _)| p == "opened fire"), "{found:?}");
+        assert!(has(&found, "ordered to fire", "Ondrej Vasko"), "{found:?}");
+    }
+
+    #[test]
+    fn a_meeting_names_both_parties() {
+        let found = events("Foreign Minister Anna Brandt spoke on Thursday with her counterpart Lukas Varga about the crisis.");
+        assert!(has(&found, "spoke with", "Anna Brandt – Lukas Varga"), "{found:?}");
+        let found = events("Some of the people I talked to were happy.");
+        assert!(!found.iter().any(|(p, _, _)| p == "spoke with"), "{found:?}");
+    }
+}
