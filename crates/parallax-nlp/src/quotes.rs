@@ -48,7 +48,7 @@ impl Stage for QuoteFinder {
 /// The rule-based quotes first, then the tagger's quotes that overlap none of them.
 ///
 /// The rules are precise and the briefs are built on them; the tagger finds reported speech
-/// they miss (PolNeAR dev source F1 0.42 → 0.6) but also pairs cues with the wrong words. A
+/// they miss (PolNeAR dev source F1: rules 0.416, with tagged quotes 0.544) but also pairs cues with the wrong words. A
 /// tagged quote is added only where its content, cue and source overlap no rule quote's
 /// content, cue or source, and only when [`plausible_tagged_quote`] accepts it.
 pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entities: &[EntityMention]) -> Vec<Quote> {
