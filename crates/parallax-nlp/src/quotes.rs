@@ -1081,6 +1081,14 @@ mod tests {
     }
 
     #[test]
+    fn a_tagged_content_does_not_carry_its_source_into_the_next_sentence() {
+        let got = quotes("The Interior Ministry said that nine police officers had also been killed. Up to 300 people have been injured, according to city health officials.");
+        let injured: Vec<_> = got.iter().filter(|q| q.3.contains("Up to 300")).collect();
+        assert!(!injured.is_empty(), "{got:?}");
+        assert!(injured.iter().all(|q| q.2.as_deref() == Some("city health officials")), "{got:?}");
+    }
+
+    #[test]
     fn a_passive_is_not_reported_speech() {
         let got = find_quotes_of("Four guards died. One of them was found injured by the strikers.");
         assert!(got.is_empty(), "{got:?}");
