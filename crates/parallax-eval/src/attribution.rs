@@ -66,7 +66,7 @@ pub fn evaluate(data_dir: &Path, split: &str) -> Result<AttributionReport, EvalE
 }
 
 /// One annotation file per article: `<stem>_<annotator>.ann`, the first in name order.
-fn annotation_files(dir: &Path) -> Result<BTreeMap<String, std::path::PathBuf>, EvalError> {
+pub fn annotation_files(dir: &Path) -> Result<BTreeMap<String, std::path::PathBuf>, EvalError> {
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.display().to_string(), source })?;
     let mut paths: Vec<std::path::PathBuf> =
         entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "ann")).collect();
@@ -93,6 +93,149 @@ pub fn predicted_relations(doc: &Document) -> Vec<Relation> {
         .iter()
         .map(|q| Relation { source: q.source.as_ref().map(|s| span(s.span)), cue: q.cue.map(span), content: Some(span(q.content)) })
         .collect()
+}
+
+/// The training material of one split for the attribution tagger
+/// (`parallax_nlp::attribution`): one sequence per paragraph, its features and the BILOU
+/// tags of the gold source, cue and content spans (each piece of a discontinuous span on
+/// its own), read from the first annotator's file of each article.
+#[derive(Debug, Default)]
+pub struct TrainingMaterial {
+    pub sequences: Vec<parallax_ner::training::FixedSequence>,
+    pub articles: usize,
+    pub tokens: usize,
+    /// Gold span pieces that begin or end inside a token (kept, widened to whole tokens).
+    pub misaligned: usize,
+    /// Gold span pieces that lie in no paragraph's tokens (dropped).
+    pub unplaced: usize,
+    pub pieces: usize,
+}
+
+/// Runs the language layers under the quotes on every article of `data_dir/<split>` and
+/// hands `each` its paragraph views with the gold span pieces of each view (as token
+/// ranges), the number of pieces not on token boundaries, and the number in no paragraph.
+fn with_gold_views<R: Send>(
+    data_dir: &Path,
+    split: &str,
+    each: impl Fn(&mut [parallax_nlp::attribution::BlockView], &[Vec<parallax_nlp::attribution::RoleSpan>], usize, usize, usize) -> R + Sync,
+) -> Result<Vec<R>, EvalError> {
+    use parallax_core::layer::{Blocks, Entities, Sentences, Tokens};
+    use parallax_nlp::attribution::{block_views, Role, RoleSpan};
+    let split_dir = data_dir.join(split);
+    let annotations = annotation_files(&split_dir.join("attributions"))?;
+    let stages: Vec<Box<dyn parallax_core::Stage>> = vec![
+        Box::new(parallax_nlp::structure::PlainTextStructure),
+        Box::new(parallax_nlp::sentences::SentenceSplitter),
+        Box::new(parallax_nlp::tokens::Tokenizer),
+        Box::new(parallax_nlp::entities::EntityRecognizer),
+    ];
+    let pipeline =
+        parallax_core::Pipeline::new(&[] as &[parallax_core::LayerKind], stages).map_err(|e| EvalError::Pipeline(e.to_string()))?;
+    annotations
+        .par_iter()
+        .map(|(stem, ann_path)| {
+            let text_path = split_dir.join("text").join(format!("{stem}.txt"));
+            let text = read_to_string(&text_path)?;
+            let (gold, _) = parse_relations(&read_to_string(ann_path)?);
+            let doc = Document::new(stem.clone(), text, Metadata::default());
+            let doc = pipeline.run(doc).map_err(|e| EvalError::Pipeline(e.to_string()))?;
+            let text = doc.text().as_str();
+            let to_byte: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+            let mut pieces: Vec<(Role, usize, usize)> = Vec::new();
+            for relation in &gold {
+                for (role, span) in [(Role::Source, &relation.source), (Role::Cue, &relation.cue), (Role::Content, &relation.content)] {
+                    for &(start, end) in span.iter().flatten() {
+                        if let (Some(&start), Some(&end)) = (to_byte.get(start), to_byte.get(end)) {
+                            pieces.push((role, start, end));
+                        }
+                    }
+                }
+            }
+            let missing = |e: parallax_core::MissingLayer| EvalError::Pipeline(e.to_string());
+            let mut views = block_views(
+                text,
+                doc.layer::<Blocks>().map_err(missing)?,
+                doc.layer::<Sentences>().map_err(missing)?,
+                doc.layer::<Tokens>().map_err(missing)?,
+                doc.layer::<Entities>().map_err(missing)?,
+            );
+            let mut placed = vec![false; pieces.len()];
+            let mut misaligned = 0;
+            let mut spans_of_views = Vec::new();
+            for view in &views {
+                let mut spans = Vec::new();
+                for (k, &(role, start, end)) in pieces.iter().enumerate() {
+                    let first = view.tokens.partition_point(|t| t.end() <= start);
+                    let last = view.tokens.partition_point(|t| t.start() < end);
+                    if first >= last {
+                        continue;
+                    }
+                    placed[k] = true;
+                    if view.tokens[first].start() != start || view.tokens[last - 1].end() != end {
+                        misaligned += 1;
+                    }
+                    spans.push(RoleSpan { role, start: first, end: last });
+                }
+                spans_of_views.push(spans);
+            }
+            let unplaced = placed.iter().filter(|p| !**p).count();
+            Ok(each(&mut views, &spans_of_views, pieces.len(), misaligned, unplaced))
+        })
+        .collect()
+}
+
+/// Per lower-case word of `data_dir/<split>`: (times it is the first word of a gold cue,
+/// times it occurs), for [`parallax_nlp::attribution::cue_lexicon`].
+pub fn cue_counts(data_dir: &Path, split: &str) -> Result<BTreeMap<String, (u32, u32)>, EvalError> {
+    let per_article = with_gold_views(data_dir, split, |views, spans, _, _, _| {
+        let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+        for (view, spans) in views.iter().zip(spans) {
+            let firsts: Vec<usize> = spans.iter().filter(|s| s.role == parallax_nlp::attribution::Role::Cue).map(|s| s.start).collect();
+            for i in 0..view.len() {
+                let entry = counts.entry(view.word(i).to_lowercase()).or_default();
+                entry.1 += 1;
+                if firsts.contains(&i) {
+                    entry.0 += 1;
+                }
+            }
+        }
+        counts
+    })?;
+    let mut total: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for counts in per_article {
+        for (word, (cue, all)) in counts {
+            let entry = total.entry(word).or_default();
+            entry.0 += cue;
+            entry.1 += all;
+        }
+    }
+    Ok(total)
+}
+
+/// Builds the [`TrainingMaterial`] of `data_dir/<split>`, cue words marked from `lexicon`.
+pub fn training_material(data_dir: &Path, split: &str, lexicon: &parallax_ner::features::Gazetteer) -> Result<TrainingMaterial, EvalError> {
+    use parallax_nlp::attribution::{block_features, gold_tags};
+    let per_article = with_gold_views(data_dir, split, |views, spans, pieces, misaligned, unplaced| {
+        let mut material = TrainingMaterial { articles: 1, pieces, misaligned, unplaced, ..TrainingMaterial::default() };
+        for (view, spans) in views.iter_mut().zip(spans) {
+            view.mark_cues(lexicon);
+            let mut features = parallax_ner::features::SentenceFeatures::default();
+            block_features(view, &mut features);
+            material.tokens += view.len();
+            material.sequences.push(parallax_ner::training::FixedSequence { features, tags: gold_tags(view.len(), spans) });
+        }
+        material
+    })?;
+    let mut material = TrainingMaterial::default();
+    for article in per_article {
+        material.sequences.extend(article.sequences);
+        material.articles += article.articles;
+        material.tokens += article.tokens;
+        material.misaligned += article.misaligned;
+        material.unplaced += article.unplaced;
+        material.pieces += article.pieces;
+    }
+    Ok(material)
 }
 
 /// Byte offset → character offset.

@@ -58,25 +58,27 @@ impl Hasher for IdentityHasher {
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
 type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// Builds one feature hash.
+/// Builds one feature hash: a template number, then bytes and strings, then
+/// [`FeatureHasher::finish`]. Public so that other taggers built on this crate's model
+/// (the attribution tagger in `parallax-nlp`) hash their features the same stable way.
 #[derive(Clone, Copy)]
-struct FeatureHasher(u64);
+pub struct FeatureHasher(u64);
 
 impl FeatureHasher {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
 
-    fn new(template: u8) -> Self {
+    pub fn new(template: u8) -> Self {
         FeatureHasher(Self::OFFSET).byte(template)
     }
 
-    fn byte(mut self, b: u8) -> Self {
+    pub fn byte(mut self, b: u8) -> Self {
         self.0 ^= u64::from(b);
         self.0 = self.0.wrapping_mul(Self::PRIME);
         self
     }
 
-    fn str(mut self, s: &str) -> Self {
+    pub fn str(mut self, s: &str) -> Self {
         for &b in s.as_bytes() {
             self = self.byte(b);
         }
@@ -84,7 +86,7 @@ impl FeatureHasher {
         self.byte(0xff)
     }
 
-    fn finish(self) -> u64 {
+    pub fn finish(self) -> u64 {
         mix(self.0)
     }
 }
@@ -377,6 +379,11 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The list bits of a phrase (0 when it is on no list).
+    pub fn lookup<S: AsRef<str>>(&self, words: &[S]) -> u8 {
+        self.entries.get(&Self::phrase_hash(words)).copied().unwrap_or(0)
     }
 
     /// The stored form: (phrase hash, label bits), sorted.

@@ -344,6 +344,76 @@ fn train_member<'g>(
     weights.averaged_weights(step)
 }
 
+/// A sequence whose features do not depend on the tagger's own decisions, with its gold
+/// tags: what [`train_fixed`] learns from. Other taggers built on this crate's model (the
+/// attribution tagger in `parallax-nlp`) compute their features once and train here.
+#[derive(Clone, Debug, Default)]
+pub struct FixedSequence {
+    pub features: SentenceFeatures,
+    pub tags: Vec<Tag>,
+}
+
+/// Settings of [`train_fixed`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixedTrainingConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Weights (after averaging) of smaller magnitude are dropped from the model.
+    pub min_weight: f32,
+    /// Features seen on fewer tokens of the training data are never learned: this keeps
+    /// the model small and the rare features, which mostly memorise, out of it.
+    pub min_feature_count: u32,
+}
+
+/// Trains an averaged structured perceptron on sequences with precomputed features, in an
+/// order shuffled each epoch from `seed`. The model has one pass and no gazetteer.
+/// `after_epoch` sees each epoch's report and the averaged model as it stands. Deterministic.
+pub fn train_fixed(sequences: &[FixedSequence], config: &FixedTrainingConfig, after_epoch: &mut dyn FnMut(&EpochReport, &Model)) -> Model {
+    let build = |weights: &AveragedWeights, steps: i64| {
+        let (rows, transitions) = weights.averaged_weights(steps);
+        Model::from_weights(rows, transitions, Gazetteer::new(), config.min_weight)
+    };
+    let mut weights = AveragedWeights::new();
+    let mut rng = Rng(config.seed.max(1));
+    let mut order: Vec<usize> = (0..sequences.len()).collect();
+    let mut step: i64 = 1;
+    let mut emissions = Vec::new();
+    let mut seen: FeatureIndex = FeatureIndex::default();
+    for sequence in sequences {
+        for &hash in &sequence.features.hashes {
+            *seen.entry(hash).or_default() += 1;
+        }
+    }
+    let learnable = |hash: &u64| seen.get(hash).is_some_and(|&count| count >= config.min_feature_count);
+    for epoch in 1..=config.epochs {
+        rng.shuffle(&mut order);
+        let mut mistakes = 0;
+        for &k in &order {
+            let sequence = &sequences[k];
+            weights.emissions(&sequence.features, &mut emissions);
+            let predicted = viterbi(&emissions, &weights.transitions());
+            if predicted != sequence.tags {
+                mistakes += 1;
+                for (i, (&p, &g)) in predicted.iter().zip(&sequence.tags).enumerate() {
+                    if p != g {
+                        for hash in sequence.features.token(i).iter().filter(|h| learnable(h)) {
+                            let hash = *hash;
+                            weights.update_feature(hash, g.index(), 1, step);
+                            weights.update_feature(hash, p.index(), -1, step);
+                        }
+                    }
+                }
+                weights.update_transitions(&sequence.tags, 1, step);
+                weights.update_transitions(&predicted, -1, step);
+            }
+            step += 1;
+        }
+        let report = EpochReport { member: 0, epoch, mistakes, sentences: sequences.len(), features: weights.w.len() };
+        after_epoch(&report, &build(&weights, step));
+    }
+    build(&weights, step)
+}
+
 /// Entity-level counts, per label, as the CoNLL scorer counts them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -419,6 +489,38 @@ mod tests {
         assert_eq!(model.to_bytes(), again.to_bytes(), "training is deterministic");
         let counts = evaluate(&Tagger::new(model), &docs);
         assert_eq!(counts.f1_per_org_loc(), 1.0, "{counts:?}");
+    }
+
+    #[test]
+    fn fixed_features_train_deterministically() {
+        // Token features: the word itself; "x" is always a one-token span of the first
+        // label, "y z" a two-token span of the second, "o" outside.
+        let word = |w: &str| crate::features::FeatureHasher::new(1).str(w).finish();
+        let sequence = |words: &[&str], tags: Vec<Tag>| {
+            let mut features = SentenceFeatures { hashes: Vec::new(), offsets: vec![0] };
+            for w in words {
+                features.hashes.push(word(w));
+                features.offsets.push(features.hashes.len());
+            }
+            FixedSequence { features, tags }
+        };
+        use crate::tags::Position;
+        let u = Tag::new(Label::Person, Position::Unit);
+        let (b, l) = (Tag::new(Label::Organisation, Position::Begin), Tag::new(Label::Organisation, Position::Last));
+        let o = Tag::OUTSIDE;
+        let data = [sequence(&["o", "x", "y", "z"], vec![o, u, b, l]), sequence(&["y", "z", "o", "x"], vec![b, l, o, u])];
+        let config = FixedTrainingConfig { epochs: 5, seed: 3, min_weight: 0.0, min_feature_count: 1 };
+        let mut mistakes = Vec::new();
+        let model = train_fixed(&data, &config, &mut |report, _| mistakes.push(report.mistakes));
+        assert_eq!(*mistakes.last().unwrap(), 0, "{mistakes:?}");
+        let again = train_fixed(&data, &config, &mut |_, _| {});
+        assert_eq!(model.to_bytes(), again.to_bytes());
+        // A new sentence made only of transitions the training data shows: a transition the
+        // two sentences never hold (U→O after "x") can lose to one they do (U→B).
+        let test = sequence(&["o", "x", "y", "z", "o", "x"], vec![o, u, b, l, o, u]);
+        let mut emissions = Vec::new();
+        model.emissions(&test.features, &mut emissions);
+        assert_eq!(viterbi(&emissions, &model.transitions), test.tags);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! of a [`parallax_core::Document`] and adds others; [`default_pipeline`] composes them in
 //! dependency order. This crate does no I/O and no printing.
 
+pub mod attribution;
 pub mod claims;
 pub mod entities;
 pub mod events;
