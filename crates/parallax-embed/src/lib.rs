@@ -49,9 +49,16 @@ pub enum EmbedError {
     #[error("{path} has {found} tokens but {config} declares a vocabulary of {declared}")]
     VocabSize { path: PathBuf, found: usize, config: PathBuf, declared: usize },
     #[error("{path} does not hold the weights of the model {config} describes: {source}")]
-    Weights { path: PathBuf, config: PathBuf, source: candle_core::Error },
+    Weights { path: PathBuf, config: PathBuf, source: Box<candle_core::Error> },
     #[error("the model failed on a batch: {0}")]
-    Inference(#[from] candle_core::Error),
+    Inference(#[source] Box<candle_core::Error>),
+}
+
+// candle's error is large; boxed, `EmbedError` stays small on the happy path.
+impl From<candle_core::Error> for EmbedError {
+    fn from(error: candle_core::Error) -> Self {
+        EmbedError::Inference(Box::new(error))
+    }
 }
 
 /// A loaded sentence-embedding model.
@@ -92,16 +99,11 @@ impl Embedder {
         // Checked here so that a missing file is an I/O error naming it, not a candle error.
         std::fs::metadata(&weights_path).map_err(|source| EmbedError::Read { path: weights_path.clone(), source })?;
         let device = Device::Cpu;
-        let weights_error = |source| EmbedError::Weights { path: weights_path.clone(), config: config_path.clone(), source };
+        let weights_error =
+            |source| EmbedError::Weights { path: weights_path.clone(), config: config_path.clone(), source: Box::new(source) };
         let weights = candle_core::safetensors::load(&weights_path, &device).map_err(weights_error)?;
         let model = BertModel::load(VarBuilder::from_tensors(weights, DType::F32, &device), &config).map_err(weights_error)?;
-        Ok(Self {
-            model,
-            tokenizer,
-            device,
-            dimension: config.hidden_size,
-            max_tokens: MAX_TOKENS.min(config.max_position_embeddings),
-        })
+        Ok(Self { model, tokenizer, device, dimension: config.hidden_size, max_tokens: MAX_TOKENS.min(config.max_position_embeddings) })
     }
 
     /// The length of every embedding.

@@ -41,7 +41,8 @@ pub fn write_tiny_model(dir: &Path) -> usize {
         "type_vocab_size": 2,
         "vocab_size": vocab.len(),
     });
-    std::fs::write(dir.join("config.json"), serde_json::to_string_pretty(&config).expect("the tiny model is written")).expect("the tiny model is written");
+    std::fs::write(dir.join("config.json"), serde_json::to_string_pretty(&config).expect("the tiny model is written"))
+        .expect("the tiny model is written");
     let parsed: Config = serde_json::from_value(config).expect("the tiny model is written");
     let varmap = VarMap::new();
     // Loading through a VarMap creates every weight the model needs, randomly initialised.
@@ -49,4 +50,3 @@ pub fn write_tiny_model(dir: &Path) -> usize {
     varmap.save(dir.join("model.safetensors")).expect("the tiny model is written");
     vocab.len()
 }
-

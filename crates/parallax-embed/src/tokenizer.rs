@@ -70,7 +70,7 @@ impl WordPieceTokenizer {
         let room = max_len.max(2) - 2;
         let mut out = vec![self.cls];
         for word in pre_tokenize(&normalize(text)) {
-            if out.len() - 1 >= room {
+            if out.len() > room {
                 break;
             }
             self.word_pieces(&word, &mut out);
@@ -188,7 +188,13 @@ fn is_punctuation(c: char) -> bool {
     use GeneralCategory::*;
     matches!(
         get_general_category(c),
-        ConnectorPunctuation | DashPunctuation | OpenPunctuation | ClosePunctuation | InitialPunctuation | FinalPunctuation | OtherPunctuation
+        ConnectorPunctuation
+            | DashPunctuation
+            | OpenPunctuation
+            | ClosePunctuation
+            | InitialPunctuation
+            | FinalPunctuation
+            | OtherPunctuation
     )
 }
 
