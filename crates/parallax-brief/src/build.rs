@@ -13,10 +13,41 @@ pub fn build_brief(story_id: usize, docs: &[&Document]) -> Brief {
     build_brief_with_copies(story_id, docs, &HashMap::new())
 }
 
+/// Sentence embeddings that let the brief match one speaker's reports worded so
+/// differently that they share too few words for the lexical rule ("his soldiers will stay
+/// out of the city centre", "his soldiers would guard the harbour rather than police the
+/// city"). The brief does not know which model stands behind it: `parallax-embed`'s
+/// MiniLM is one, plugged in by the caller, so this crate never depends on a model.
+pub trait StatementEmbedder {
+    /// One unit-length vector per text, in order; an error is reported in the brief's
+    /// notes and the lexical rule alone is used.
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String>;
+    /// The cosine at or above which two reports of one speaker are one statement.
+    fn threshold(&self) -> f32;
+}
+
+/// How a brief is built beyond its documents. `Default` is the lexical-only brief.
+#[derive(Clone, Copy, Default)]
+pub struct BriefOptions<'a> {
+    /// Also match a speaker's reports whose embeddings are close (see [`StatementEmbedder`]).
+    pub embedder: Option<&'a dyn StatementEmbedder>,
+}
+
+impl std::fmt::Debug for BriefOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BriefOptions").field("embedder", &self.embedder.map(|e| e.threshold())).finish()
+    }
+}
+
 /// Builds the brief of one story; `copies` maps the id of an article that is a near-copy
 /// (a syndicated or re-published text) to the id of its original. A copy is listed and
 /// cited, but it is not a second outlet: it counts as its original's.
 pub fn build_brief_with_copies(story_id: usize, docs: &[&Document], copies: &HashMap<String, String>) -> Brief {
+    build_brief_with_options(story_id, docs, copies, &BriefOptions::default())
+}
+
+/// Builds the brief of one story as [`build_brief_with_copies`] does, with `options`.
+pub fn build_brief_with_options(story_id: usize, docs: &[&Document], copies: &HashMap<String, String>, options: &BriefOptions) -> Brief {
     let entities = EntityIndex::build(docs);
     let outlet_of: HashMap<String, String> = docs
         .iter()
@@ -59,7 +90,7 @@ pub fn build_brief_with_copies(story_id: usize, docs: &[&Document], copies: &Has
         schema_version: SCHEMA_VERSION.to_owned(),
         story: StoryInfo { id: story_id, title },
         facts: facts(docs, &entities, &outlet_of),
-        quotes: quotes(docs, &entities),
+        quotes: quotes(docs, &entities, options.embedder, &mut notes),
         entities: entities
             .entities
             .iter()
@@ -459,7 +490,12 @@ pub(crate) fn capitalise(s: &str) -> String {
 /// Quotes grouped by canonical speaker. The same statement reported by several articles is
 /// one entry, also when worded differently (see [`same_statement`]); `wording_differs`
 /// flags an entry whose articles do not give the same words.
-fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
+fn quotes(
+    docs: &[&Document],
+    entities: &EntityIndex,
+    embedder: Option<&dyn StatementEmbedder>,
+    notes: &mut Vec<String>,
+) -> Vec<QuoteEntry> {
     struct Found<'a> {
         doc: &'a Document,
         speaker: String,
@@ -489,6 +525,35 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
         &mut found.iter_mut().map(|f| (&mut f.speaker, f.report.speaker_as_written.as_deref(), f.doc.id.as_str())).collect::<Vec<_>>(),
         entities,
     );
+    // Embeddings only for reports that have another article's report of the same speaker
+    // to be compared with: most quotes in a story are never embedded.
+    let comparable: Vec<bool> =
+        (0..found.len()).map(|i| found.iter().any(|other| other.speaker == found[i].speaker && other.doc.id != found[i].doc.id)).collect();
+    let embeddings: Option<HashMap<usize, Vec<f32>>> = embedder.and_then(|embedder| {
+        let wanted: Vec<usize> = (0..found.len()).filter(|&i| comparable[i]).collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let texts: Vec<&str> = wanted.iter().map(|&i| found[i].content.as_str()).collect();
+        match embedder.embed(&texts) {
+            Ok(vectors) if vectors.len() == wanted.len() => Some(wanted.into_iter().zip(vectors).collect()),
+            Ok(_) => {
+                notes.push("Statements were matched by wording only: the embedder returned the wrong number of vectors.".to_owned());
+                None
+            }
+            Err(error) => {
+                notes.push(format!("Statements were matched by wording only: the embedder failed ({error})."));
+                None
+            }
+        }
+    });
+    let similar = |i: usize, j: usize| match (&embeddings, embedder) {
+        (Some(vectors), Some(embedder)) => match (vectors.get(&i), vectors.get(&j)) {
+            (Some(a), Some(b)) => dot(a, b) >= embedder.threshold(),
+            _ => false,
+        },
+        _ => false,
+    };
     // Identical words anywhere are one statement; otherwise only reports from different
     // articles are matched (one article's two quotes are two statements).
     let mut sets = DisjointSets::new(found.len());
@@ -499,7 +564,7 @@ fn quotes(docs: &[&Document], entities: &EntityIndex) -> Vec<QuoteEntry> {
                 continue;
             }
             let identical = normalise(&a.content) == normalise(&b.content);
-            if identical || (a.doc.id != b.doc.id && same_statement(&a.content, &a.words, &b.content, &b.words)) {
+            if identical || (a.doc.id != b.doc.id && (same_statement(&a.content, &a.words, &b.content, &b.words) || similar(i, j))) {
                 sets.union(i, j);
             }
         }
@@ -641,6 +706,16 @@ fn same_statement(a: &str, a_words: &BTreeSet<String>, b: &str, b_words: &BTreeS
     let shared = a_words.intersection(b_words).count();
     let smaller = a_words.len().min(b_words.len());
     shared >= 2 && smaller > 0 && shared * 5 >= smaller * 3
+}
+
+/// The lexical rule alone ([`same_statement`] on the reports' content words): whether two
+/// reports of one speaker are one statement without embeddings. Public for the evaluation.
+pub fn same_statement_by_wording(a: &str, b: &str) -> bool {
+    same_statement(a, &content_words(a), b, &content_words(b))
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 fn normalise(s: &str) -> String {

@@ -14,7 +14,7 @@ pub mod render;
 pub mod stories;
 pub mod union_find;
 
-pub use build::{build_brief, build_brief_with_copies};
+pub use build::{build_brief, build_brief_with_copies, build_brief_with_options, BriefOptions, StatementEmbedder};
 pub use html::render_html;
 pub use model::{Brief, Verdict, SCHEMA_VERSION};
 pub use render::{render, Style};
@@ -26,6 +26,11 @@ use parallax_core::Document;
 /// English are left out of the analysis, which is English-only, and named in every brief's
 /// notes.
 pub fn briefs(docs: &[&Document]) -> Vec<Brief> {
+    briefs_with_options(docs, &BriefOptions::default())
+}
+
+/// [`briefs`] with [`BriefOptions`] (a statement embedder, say).
+pub fn briefs_with_options(docs: &[&Document], options: &BriefOptions) -> Vec<Brief> {
     let (english, other): (Vec<&Document>, Vec<&Document>) =
         docs.iter().partition(|d| d.meta.language.as_deref().is_none_or(|language| language == "en"));
     let left_out: Vec<String> =
@@ -40,7 +45,7 @@ pub fn briefs(docs: &[&Document]) -> Vec<Brief> {
                 .iter()
                 .filter_map(|&k| duplicate_of[k].map(|original| (english[k].id.clone(), english[original].id.clone())))
                 .collect();
-            let mut brief = build_brief_with_copies(i + 1, &members, &copies);
+            let mut brief = build_brief_with_options(i + 1, &members, &copies, options);
             if !left_out.is_empty() {
                 brief.notes.push(format!("Left out of this English-only analysis: {}.", left_out.join(", ")));
             }

@@ -9,6 +9,7 @@
 mod eval;
 mod eval_numbers;
 mod extract;
+mod model;
 mod store_commands;
 
 use anyhow::{bail, Context, Result};
@@ -53,6 +54,10 @@ enum Command {
         /// relative times are then resolved against it.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         published: Option<String>,
+        /// Match one speaker's statements by wording only, even when the sentence model
+        /// (`parallax model install`) is installed.
+        #[arg(long)]
+        no_model: bool,
     },
     /// Print the main text and metadata of each article: pages, feeds, archives, JSON
     /// Lines, plain text; files, directories or URLs.
@@ -103,12 +108,34 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
     },
+    /// Install or inspect the optional sentence model (all-MiniLM-L6-v2).
+    ///
+    /// Parallax works fully without it. Installed, it lets `parallax brief` match one
+    /// speaker's statements across outlets when they are worded differently.
+    Model {
+        #[command(subcommand)]
+        which: model::ModelCommand,
+    },
     #[command(flatten)]
     Store(store_commands::StoreCommand),
 }
 
 #[derive(Subcommand)]
 enum EvalCommand {
+    /// Matching one speaker's statements across outlets: the brief's wording rule alone
+    /// against wording or sentence-model cosine, on the team's labelled pairs.
+    ///
+    /// Prints precision, recall and F1 of both on the dev pairs (where the threshold is
+    /// chosen) and on the test pairs (scored with it), and the model's speed. Without an
+    /// installed model (or `--model`) only the wording rule is scored.
+    QuoteMatching {
+        /// The model folder; defaults to the installed model.
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
+        /// Print every pair with its cosine and both verdicts.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Numbers and number ranges against the Microsoft Recognizers-Text English specs.
     ///
     /// Runs every case of the NumberModel and NumberRangeModel specs and prints each
@@ -260,7 +287,7 @@ fn report(message: &str) {
 
 fn try_main(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Brief { inputs, format, published } => brief(&inputs, format, published),
+        Command::Brief { inputs, format, published, no_model } => brief(&inputs, format, published, no_model),
         Command::Annotate { input, format: AnnotateFormat::Json, published } => annotate(input, published),
         Command::Extract { inputs, format } => {
             let stdout = io::stdout();
@@ -273,6 +300,7 @@ fn try_main(cli: Cli) -> Result<Outcome> {
         }
         Command::Eval { which } => run_eval(which),
         Command::Ner { conll } => ner(&conll),
+        Command::Model { which } => model::run(which).map(|()| Outcome::Complete),
         Command::Store(command) => store_commands::run(command),
     }
 }
@@ -285,6 +313,13 @@ fn data_root() -> PathBuf {
 #[allow(clippy::print_stdout)]
 fn run_eval(which: EvalCommand) -> Result<Outcome> {
     match which {
+        EvalCommand::QuoteMatching { model, verbose } => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            model::eval_quote_matching(model, verbose, &mut out)?;
+            out.flush()?;
+            Ok(Outcome::Complete)
+        }
         EvalCommand::Numbers { data, verbose } => {
             let dir = data.unwrap_or_else(eval_numbers::default_dir);
             let reports = eval_numbers::evaluate(&dir).with_context(|| format!("evaluating numbers on {}", dir.display()))?;
@@ -441,13 +476,24 @@ fn analyse(inputs: &[PathBuf], published: Option<String>) -> Result<(Vec<Documen
     Ok((analysed, failures))
 }
 
-fn brief(inputs: &[PathBuf], format: BriefFormat, published: Option<String>) -> Result<Outcome> {
+fn brief(inputs: &[PathBuf], format: BriefFormat, published: Option<String>, no_model: bool) -> Result<Outcome> {
     let (docs, failures) = analyse(inputs, published)?;
     if docs.is_empty() {
         bail!("no article could be read from the inputs given");
     }
     let refs: Vec<&Document> = docs.iter().collect();
-    let briefs = parallax_brief::briefs(&refs);
+    // The model is optional: without it (or when it fails to load) the brief matches
+    // statements by wording alone.
+    let embedder = if no_model {
+        None
+    } else {
+        model::load_installed().unwrap_or_else(|error| {
+            report(&format!("{error:#}; matching statements by wording only"));
+            None
+        })
+    };
+    let options = parallax_brief::BriefOptions { embedder: embedder.as_ref().map(|e| e as &dyn parallax_brief::StatementEmbedder) };
+    let briefs = parallax_brief::briefs_with_options(&refs, &options);
     if briefs.is_empty() {
         bail!("none of the {} articles read is in English, the only language analysed so far", docs.len());
     }

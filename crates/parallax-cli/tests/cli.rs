@@ -8,8 +8,15 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Runs the binary with no sentence model, whatever the machine has installed, so the
+/// snapshots are of the wording-only brief.
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).current_dir(repo()).output().expect("the parallax binary runs")
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .current_dir(repo())
+        .env("PARALLAX_MODEL_DIR", repo().join("target/no-sentence-model-here"))
+        .output()
+        .expect("the parallax binary runs")
 }
 
 fn stdout_json(output: &Output) -> Value {
