@@ -219,6 +219,7 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
         },
         "triggered" => format!("What triggered the {subject}"),
         "declared" => format!("A {subject} declared"),
+        "has members" => format!("Who the members of the {subject} are"),
         "ordered to fire" => format!("{subject} ordered forces to fire"),
         "retook" => format!("The {subject} retaken"),
         "deployment is temporary" => format!("The {subject}' deployment is temporary"),

@@ -28,6 +28,8 @@ enum Subject {
     Parties,
     /// What the companion word names: ("emergency", "state of emergency").
     Companion(&'static [(&'static str, &'static str)]),
+    /// The nearest organisation before the trigger ("The CSTO, composed of …").
+    Organisation,
 }
 
 /// A condition on the clause around the trigger.
@@ -137,6 +139,13 @@ const FRAMES: &[Frame] = &[
         subject: Subject::Actor,
     },
     Frame {
+        action: "has members",
+        triggers: &["composed of", "made up", "consists of", "consisting of", "member states", "member countries", "member nations"],
+        companions: &[],
+        needs: Needs::Nothing,
+        subject: Subject::Organisation,
+    },
+    Frame {
         action: "triggered",
         triggers: &["triggered", "sparked", "prompted", "fuelled", "fueled", "ignited", "provoked"],
         companions: &[],
@@ -207,6 +216,9 @@ pub fn find_events(
                             .map(|e| e.canonical.clone())
                     }),
                     Subject::Object => object_after(&words, at),
+                    Subject::Organisation => {
+                        before.iter().rev().find(|e| e.label == EntityLabel::Organisation).map(|e| e.canonical.clone())
+                    }
                     Subject::Parties => parties(&before, &after),
                     Subject::Companion(names) => words
                         .iter()
@@ -380,6 +392,16 @@ mod tests {
         let found = events("President Ondrej Vasko ordered the security forces to fire without warning.");
         assert!(!found.iter().any(|(p, _, _)| p == "opened fire"), "{found:?}");
         assert!(has(&found, "ordered to fire", "Ondrej Vasko"), "{found:?}");
+    }
+
+    #[test]
+    fn an_alliance_and_its_members() {
+        let found = events("The Tidewater Security Compact, composed of Orlenia, Kestria and Pellagos, met on Friday.");
+        assert!(has(&found, "has members", "Tidewater Security Compact"), "{found:?}");
+        let found = events("Soldiers came from other TSC member states; Orlenia and Pellagos sent units.");
+        assert!(has(&found, "has members", "TSC"), "{found:?}");
+        let found = events("The committee was made up of volunteers.");
+        assert!(!found.iter().any(|(p, _, _)| p == "has members"), "no organisation named: {found:?}");
     }
 
     #[test]
