@@ -557,7 +557,10 @@ fn quotes(
     };
     // Identical words anywhere are one statement; otherwise only reports from different
     // articles are matched (one article's two quotes are two statements).
+    // A statement is reported at most once per article: two groups that both hold reports
+    // of one article are not joined by a match between other articles' reports.
     let mut sets = DisjointSets::new(found.len());
+    let mut articles_of: Vec<BTreeSet<&str>> = found.iter().map(|f| BTreeSet::from([f.doc.id.as_str()])).collect();
     for i in 0..found.len() {
         for j in i + 1..found.len() {
             let (a, b) = (&found[i], &found[j]);
@@ -565,9 +568,16 @@ fn quotes(
                 continue;
             }
             let identical = normalise(&a.content) == normalise(&b.content);
-            if identical || (a.doc.id != b.doc.id && (same_statement(&a.content, &a.words, &b.content, &b.words) || similar(i, j))) {
-                sets.union(i, j);
+            let matched =
+                identical || (a.doc.id != b.doc.id && (same_statement(&a.content, &a.words, &b.content, &b.words) || similar(i, j)));
+            let (ri, rj) = (sets.root(i), sets.root(j));
+            if !matched || ri == rj || (!identical && !articles_of[ri].is_disjoint(&articles_of[rj])) {
+                continue;
             }
+            sets.union(i, j);
+            let joined: BTreeSet<&str> = articles_of[ri].union(&articles_of[rj]).copied().collect();
+            let root = sets.root(i);
+            articles_of[root] = joined;
         }
     }
     let mut entries: Vec<QuoteEntry> = Vec::new();
