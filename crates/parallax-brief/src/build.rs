@@ -836,6 +836,28 @@ mod tests {
     }
 
     #[test]
+    fn one_article_s_two_statements_stay_two_entries() {
+        let pipeline = parallax_nlp::default_pipeline().unwrap();
+        let analyse = |id: &str, text: &str| pipeline.run(Document::new(id, text, Default::default())).unwrap();
+        let first = analyse(
+            "a",
+            "Mayor Anna Brandt spoke in Port Vessant. \"The harbour will reopen on Thursday,\" Brandt said. \
+             \"The dock workers are heroes of the harbour,\" Brandt said later.",
+        );
+        let second = analyse(
+            "b",
+            "Mayor Anna Brandt said the harbour would reopen on Thursday and that the dock workers were heroes of the harbour.",
+        );
+        let brief = build_brief(1, &[&first, &second]);
+        let brandt: Vec<&QuoteEntry> = brief.quotes.iter().filter(|q| q.speaker == "Anna Brandt").collect();
+        assert!(brandt.iter().any(|q| q.articles.len() == 2), "the indirect report matches a quote of the first article: {brandt:?}");
+        for entry in &brandt {
+            let from_first = entry.reports.iter().filter(|r| r.article == "a").count();
+            assert!(from_first <= 1, "two statements of one article joined through another article: {entry:?}");
+        }
+    }
+
+    #[test]
     fn offices_are_read_from_speaker_phrases() {
         assert_eq!(office("Interior Minister Petra N. Halvik").as_deref(), Some("interior minister"));
         assert_eq!(office("The Minister of the Interior, Petra Harvik,").as_deref(), Some("interior minister"));
