@@ -145,7 +145,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
                     high_inclusive: v.high_inclusive,
                     approx,
                 }),
-                attributed_source: source,
+                attributed_source: source.map(|s| as_written(&s, claim.attribution.as_ref().map(|a| doc.slice(a.span)))),
             };
             // Event subjects may be entity names ("Tokayev", "Blinken – Tileuberdi"): merged across articles.
             let subject = claim.subject.split(" – ").map(|name| entities.canonical(name)).collect::<Vec<_>>().join(" – ");
@@ -472,6 +472,28 @@ fn upstream_keys(outlet: &str, phrase: Option<&str>, source: Option<&str>) -> Ve
     keys
 }
 
+/// A speaker known only by a lower-cased description ("officials in moscow") is shown in
+/// the case the article wrote it ("officials in Moscow"); names are shown as they are.
+fn as_written(name: &str, written: Option<&str>) -> String {
+    let described = name.chars().all(|c| !c.is_uppercase());
+    let Some(written) = written.filter(|_| described) else { return name.to_owned() };
+    let lower = written.to_lowercase();
+    match lower.find(name) {
+        Some(at) if lower.len() == written.len() && written.is_char_boundary(at) && written.is_char_boundary(at + name.len()) => {
+            let shown = &written[at..at + name.len()];
+            // A capital the sentence gave it ("Officials in Moscow said") is not the name's.
+            let first_word = shown.split(' ').next().unwrap_or(shown);
+            let proper = lexicon::place_of_demonym(first_word).is_some() || lexicon::canonical_place(first_word).is_some();
+            if at == 0 && !proper {
+                lowercase_first(shown)
+            } else {
+                shown.to_owned()
+            }
+        }
+        _ => name.to_owned(),
+    }
+}
+
 /// "More than 18" → "more than 18"; acronyms and names keep their case.
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
@@ -592,7 +614,7 @@ fn quotes(
         }
         let wording_differs = members.iter().any(|m| normalise(&m.content) != normalise(&first.content));
         entries.push(QuoteEntry {
-            speaker: first.speaker.clone(),
+            speaker: as_written(&first.speaker, first.report.speaker_as_written.as_deref()),
             content: first.content.clone(),
             kind: first.kind.clone(),
             articles,
@@ -855,6 +877,14 @@ mod tests {
             let from_first = entry.reports.iter().filter(|r| r.article == "a").count();
             assert!(from_first <= 1, "two statements of one article joined through another article: {entry:?}");
         }
+    }
+
+    #[test]
+    fn descriptions_are_shown_as_written() {
+        assert_eq!(as_written("officials in moscow", Some("Officials in Moscow")), "officials in Moscow");
+        assert_eq!(as_written("kestrian government", Some("The Kestrian government")), "Kestrian government");
+        assert_eq!(as_written("Ned Price", Some("Price")), "Ned Price");
+        assert_eq!(as_written("eu spokesperson", None), "eu spokesperson");
     }
 
     #[test]
