@@ -27,7 +27,7 @@ const CUE_MIN_SHARE: f32 = 0.2;
 
 /// The settings of the shipped model.
 fn default_config() -> FixedTrainingConfig {
-    FixedTrainingConfig { epochs: 12, seed: 2016, min_weight: 0.5, min_feature_count: 5 }
+    FixedTrainingConfig { epochs: 12, seed: 2016, min_weight: 0.5, min_feature_count: 10 }
 }
 
 fn run() -> Result<(), String> {
