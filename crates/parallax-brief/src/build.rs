@@ -228,7 +228,7 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
     // Each article once, with the sources it names: "[2] (Russia, Kassym-Jomart Tokayev)".
     let mut by_article: Vec<(usize, Vec<&str>)> = Vec::new();
     for r in reported {
-        let cite = docs.iter().position(|d| std::ptr::eq(*d, r.doc)).map_or(0, |i| i + 1);
+        let cite = cite_of(r.doc, docs);
         let at = match by_article.iter().position(|(c, _)| *c == cite) {
             Some(at) => at,
             None => {
@@ -313,9 +313,14 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
     }
 }
 
+/// The citation number of `doc` among `docs` (1-based).
+fn cite_of(doc: &Document, docs: &[&Document]) -> usize {
+    docs.iter().position(|d| std::ptr::eq(*d, doc)).map_or(0, |i| i + 1)
+}
+
 /// "more than 18 [1]" or "18 [2] (Interior Ministry)".
 fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
-    let cite = docs.iter().position(|d| std::ptr::eq(*d, reported.doc)).map_or(0, |i| i + 1);
+    let cite = cite_of(reported.doc, docs);
     let figure = reported
         .report
         .figure

@@ -149,6 +149,11 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
 fn one_of_them(text: &str, sentences: &[parallax_core::Sentence], quotes: &[Quote], claims: &[Claim]) -> Vec<Claim> {
     let mut found = Vec::new();
     for (index, sentence) in sentences.iter().enumerate().skip(1) {
+        // Most sentences are ruled out by their first bytes, before any word is read.
+        let body = text[sentence.span.range()].trim_start_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+        if !body.get(..3).is_some_and(|start| start.eq_ignore_ascii_case("one")) {
+            continue;
+        }
         let words = lower_words(text, sentence.span);
         let [(first, one), (_, of), (pronoun_span, pronoun), ..] = words.as_slice() else { continue };
         if one != "one" || of != "of" || !matches!(pronoun.as_str(), "them" | "those" | "these") {

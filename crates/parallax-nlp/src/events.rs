@@ -192,8 +192,8 @@ pub fn find_events(
             for (at, trigger) in triggers_in(&words, frame) {
                 let clause = clause_around(text, sentence.span, trigger);
                 let clause_words: Vec<String> = words.iter().filter(|(s, _)| clause.contains(*s)).map(|(_, w)| stem(w)).collect();
-                let previous = index.checked_sub(1).map(|i| lower_words(text, sentences[i].span));
-                if !needs_met(frame.needs, &clause_words, previous.as_deref()) {
+                let previous = index.checked_sub(1).map(|i| sentences[i].span);
+                if !needs_met(frame.needs, &clause_words, text, previous) {
                     continue;
                 }
                 if !frame.companions.is_empty() && !companion_follows(&words, at, frame.companions) {
@@ -288,7 +288,8 @@ fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
     found
 }
 
-fn needs_met(needs: Needs, clause: &[String], previous: Option<&[(Span, String)]>) -> bool {
+/// `previous` is the sentence before, read only when a verb of staying needs its subject.
+fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>) -> bool {
     let has = |list: &[&str], words: &[String]| words.iter().any(|w| list.contains(&w.as_str()));
     match needs {
         Needs::Nothing => true,
@@ -297,7 +298,8 @@ fn needs_met(needs: Needs, clause: &[String], previous: Option<&[(Span, String)]
         Needs::TroopsOrStaying => {
             has(TROOP_NOUNS, clause)
                 || (has(STAY_WORDS, clause)
-                    && previous.is_some_and(|p| has(TROOP_NOUNS, &p.iter().map(|(_, w)| stem(w)).collect::<Vec<_>>())))
+                    && previous
+                        .is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>())))
         }
     }
 }
