@@ -347,6 +347,13 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             println!("source and cue        {}", scores.source_and_cue);
             println!("content (overlap)     {}", scores.content_overlap);
             println!("content (characters)  {}", scores.content_characters);
+            let agreement = &scores.agreement;
+            if agreement.articles > 0 {
+                println!("annotator against annotator, on the {} articles two people annotated:", agreement.articles);
+                println!("  source (exact)      {}", agreement.source);
+                println!("  cue (exact)         {}", agreement.cue);
+                println!("  content (overlap)   {}", agreement.content_overlap);
+            }
             if scores.malformed_lines > 0 {
                 println!("annotation lines that could not be read: {}", scores.malformed_lines);
             }

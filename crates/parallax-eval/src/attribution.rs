@@ -7,6 +7,10 @@
 //! - both: relations whose source and cue both match exactly;
 //! - content: a predicted content counts when it overlaps a gold content (one to one), and
 //!   separately the share of content characters both sides cover.
+//!
+//! The articles of the split that two annotators annotated are also scored annotator
+//! against annotator, the same way (the second file as if predicted): how far two people
+//! agree under these exact-span measures is the ceiling any system can be held to.
 
 use crate::brat::{parse_relations, CharSpan, Relation};
 use crate::score::{multiset_overlap, Counts};
@@ -26,10 +30,21 @@ pub struct AttributionReport {
     pub source_and_cue: Counts,
     pub content_overlap: Counts,
     pub content_characters: Counts,
+    /// The second annotator scored against the first, on the articles both annotated.
+    pub agreement: Agreement,
     /// Annotation lines that could not be read.
     pub malformed_lines: usize,
     /// Articles the pipeline failed on, with the reason.
     pub failures: Vec<String>,
+}
+
+/// Annotator against annotator on the articles two people annotated.
+#[derive(Clone, Debug, Default)]
+pub struct Agreement {
+    pub articles: usize,
+    pub source: Counts,
+    pub cue: Counts,
+    pub content_overlap: Counts,
 }
 
 /// Evaluates the quotes layer on `data_dir/<split>/{text,attributions}`.
@@ -62,11 +77,25 @@ pub fn evaluate(data_dir: &Path, split: &str) -> Result<AttributionReport, EvalE
         report.content_overlap.add(score.content_overlap);
         report.content_characters.add(score.content_characters);
     }
+    for paths in annotation_sets(&split_dir.join("attributions"))?.values().filter(|paths| paths.len() >= 2) {
+        let (first, _) = parse_relations(&read_to_string(&paths[0])?);
+        let (second, _) = parse_relations(&read_to_string(&paths[1])?);
+        let score = ArticleScore::compare(&second, &first, 0);
+        report.agreement.articles += 1;
+        report.agreement.source.add(score.source);
+        report.agreement.cue.add(score.cue);
+        report.agreement.content_overlap.add(score.content_overlap);
+    }
     Ok(report)
 }
 
 /// One annotation file per article: `<stem>_<annotator>.ann`, the first in name order.
 pub fn annotation_files(dir: &Path) -> Result<BTreeMap<String, std::path::PathBuf>, EvalError> {
+    Ok(annotation_sets(dir)?.into_iter().filter_map(|(stem, paths)| Some((stem, paths.into_iter().next()?))).collect())
+}
+
+/// Every annotation file of each article (`<stem>_<annotator>.ann`), in name order.
+fn annotation_sets(dir: &Path) -> Result<BTreeMap<String, Vec<std::path::PathBuf>>, EvalError> {
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.display().to_string(), source })?;
     let mut paths: Vec<std::path::PathBuf> =
         entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "ann")).collect();
@@ -75,7 +104,7 @@ pub fn annotation_files(dir: &Path) -> Result<BTreeMap<String, std::path::PathBu
     for path in paths {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let stem = name.rsplit_once('_').map_or(name, |(stem, _)| stem).to_owned();
-        files.entry(stem).or_insert(path);
+        files.entry(stem).or_insert_with(Vec::new).push(path);
     }
     if files.is_empty() {
         return Err(EvalError::Format { path: dir.display().to_string(), message: "no .ann files".into() });
@@ -322,6 +351,20 @@ mod tests {
     fn char_index_maps_multibyte_text() {
         let index = CharIndex::new("a“b”c");
         assert_eq!((index.of(0), index.of(1), index.of(4), index.of(5), index.of(8)), (0, 1, 2, 3, 4));
+    }
+
+    #[test]
+    fn annotation_files_keep_every_annotator_of_an_article() {
+        let dir = std::env::temp_dir().join(format!("parallax-polnear-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in ["a_x_1.ann", "a_x_2.ann", "b_3.ann", "notes.txt"] {
+            std::fs::write(dir.join(name), "").unwrap();
+        }
+        let sets = annotation_sets(&dir).unwrap();
+        let firsts = annotation_files(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(sets.iter().map(|(stem, paths)| (stem.as_str(), paths.len())).collect::<Vec<_>>(), [("a_x", 2), ("b", 1)]);
+        assert!(firsts["a_x"].ends_with("a_x_1.ann"));
     }
 
     #[test]
