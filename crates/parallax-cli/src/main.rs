@@ -16,6 +16,14 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax_core::Document;
 use std::io::{self, Write};
+
+/// A line on standard output; a closed pipe (`parallax eval … | head`) ends the command
+/// quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(io::stdout().lock(), $($arg)*)?
+    };
+}
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -341,21 +349,21 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             let dir = data.unwrap_or_else(|| data_root().join("attribution/polnear"));
             let started = std::time::Instant::now();
             let scores = parallax_eval::attribution::evaluate(&dir, &split).with_context(|| format!("evaluating on {}", dir.display()))?;
-            println!("PolNeAR {split}: {} articles in {:.2} s", scores.articles, started.elapsed().as_secs_f64());
-            println!("source (exact)        {}", scores.source);
-            println!("cue (exact)           {}", scores.cue);
-            println!("source and cue        {}", scores.source_and_cue);
-            println!("content (overlap)     {}", scores.content_overlap);
-            println!("content (characters)  {}", scores.content_characters);
+            say!("PolNeAR {split}: {} articles in {:.2} s", scores.articles, started.elapsed().as_secs_f64());
+            say!("source (exact)        {}", scores.source);
+            say!("cue (exact)           {}", scores.cue);
+            say!("source and cue        {}", scores.source_and_cue);
+            say!("content (overlap)     {}", scores.content_overlap);
+            say!("content (characters)  {}", scores.content_characters);
             let agreement = &scores.agreement;
             if agreement.articles > 0 {
-                println!("annotator against annotator, on the {} articles two people annotated:", agreement.articles);
-                println!("  source (exact)      {}", agreement.source);
-                println!("  cue (exact)         {}", agreement.cue);
-                println!("  content (overlap)   {}", agreement.content_overlap);
+                say!("annotator against annotator, on the {} articles two people annotated:", agreement.articles);
+                say!("  source (exact)      {}", agreement.source);
+                say!("  cue (exact)         {}", agreement.cue);
+                say!("  content (overlap)   {}", agreement.content_overlap);
             }
             if scores.malformed_lines > 0 {
-                println!("annotation lines that could not be read: {}", scores.malformed_lines);
+                say!("annotation lines that could not be read: {}", scores.malformed_lines);
             }
             for failure in &scores.failures {
                 report(failure);
@@ -366,21 +374,21 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             let started = std::time::Instant::now();
             let scores =
                 parallax_eval::stories::evaluate(&examples, variants).with_context(|| format!("evaluating on {}", examples.display()))?;
-            println!(
+            say!(
                 "Stories: {} articles, {} gold stories, {} found, in {:.2} s",
                 scores.articles,
                 scores.gold_stories,
                 scores.predicted_stories,
                 started.elapsed().as_secs_f64()
             );
-            println!("B-cubed precision {:.3}  recall {:.3}  F1 {:.3}", scores.precision, scores.recall, scores.f1);
-            println!("syndicated copies  {}", scores.copies);
+            say!("B-cubed precision {:.3}  recall {:.3}  F1 {:.3}", scores.precision, scores.recall, scores.f1);
+            say!("syndicated copies  {}", scores.copies);
             Ok(Outcome::Complete)
         }
         EvalCommand::Speed { data, rounds } => {
             let dir = data.unwrap_or_else(|| data_root().join("attribution/polnear/dev/text"));
             let r = parallax_eval::speed::measure(&dir, rounds).with_context(|| format!("measuring on {}", dir.display()))?;
-            println!(
+            say!(
                 "pipeline, one thread: {} articles, {} tokens in {:.2} s = {:.0} tokens/s",
                 r.articles,
                 r.tokens,
@@ -390,14 +398,20 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             Ok(Outcome::Complete)
         }
         EvalCommand::StoryScale { sizes } => {
-            println!(
+            say!(
                 "{:>10} {:>9} {:>12} {:>10} {:>9} {:>9} {:>8}",
-                "articles", "seconds", "articles/s", "peak MiB", "stories", "gold", "B3 F1"
+                "articles",
+                "seconds",
+                "articles/s",
+                "peak MiB",
+                "stories",
+                "gold",
+                "B3 F1"
             );
             for size in sizes {
                 let r = parallax_eval::scale::run(size, 42);
                 let peak = r.peak_rss_mib.map_or_else(|| "n/a".to_owned(), |m| format!("{m:.0}"));
-                println!(
+                say!(
                     "{:>10} {:>9.2} {:>12.0} {:>10} {:>9} {:>9} {:>8.3}",
                     r.articles,
                     r.seconds,
@@ -422,15 +436,15 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             };
             let started = std::time::Instant::now();
             let scores = parallax_eval::times::evaluate(&dir, split).with_context(|| format!("evaluating on {}", dir.display()))?;
-            println!("TempEval-3 TBAQ, {name}: {} documents in {:.2} s", scores.documents, started.elapsed().as_secs_f64());
-            println!("extent (relaxed)  {}", scores.relaxed);
-            println!("extent (strict)   {}", scores.strict);
-            println!("value             {}", scores.value);
-            println!("type              {}", scores.kind);
+            say!("TempEval-3 TBAQ, {name}: {} documents in {:.2} s", scores.documents, started.elapsed().as_secs_f64());
+            say!("extent (relaxed)  {}", scores.relaxed);
+            say!("extent (strict)   {}", scores.strict);
+            say!("value             {}", scores.value);
+            say!("type              {}", scores.kind);
             if verbose {
                 for error in &scores.errors {
                     let (kind, surface, predicted, gold) = (error.kind, &error.surface, &error.predicted, &error.gold);
-                    println!("{kind:<9} {surface:<50} predicted {predicted:<22} gold {gold:<16} {}: {}", error.document, error.context);
+                    say!("{kind:<9} {surface:<50} predicted {predicted:<22} gold {gold:<16} {}: {}", error.document, error.context);
                 }
             }
             for failure in &scores.failures {

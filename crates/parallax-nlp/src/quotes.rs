@@ -123,26 +123,34 @@ pub fn quoted_passages(text: &str, block: Span) -> Vec<QuotedPassage> {
     let Some(body) = text.get(block.range()) else { return Vec::new() };
     let base = block.start();
     let mut passages = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in body.char_indices() {
+    // The opening mark: where it starts, and its kind ('"' stands for every straight mark,
+    // two apostrophes included).
+    let mut open: Option<(usize, usize, char)> = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // "''Make Your Kid a Millionaire,'' he said": the newswire's straight double mark.
+        let (c, len) = if c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') {
+            chars.next();
+            ('"', 2)
+        } else {
+            (c, c.len_utf8())
+        };
         match (open, c) {
-            (None, '“' | '«' | '„') => open = Some((i, c)),
-            (None, '"') => open = Some((i, c)),
-            (Some((start, opener)), '”' | '»' | '"') if opener != '"' || c == '"' => {
-                let (Ok(outer), Ok(inner)) =
-                    (Span::new(base + start, base + i + c.len_utf8()), Span::new(base + start + opener.len_utf8(), base + i))
+            (None, '“' | '«' | '„' | '"') => open = Some((i, len, c)),
+            (Some((start, opener_len, opener)), '”' | '»' | '"') if opener != '"' || c == '"' => {
+                let (Ok(outer), Ok(inner)) = (Span::new(base + start, base + i + len), Span::new(base + start + opener_len, base + i))
                 else {
                     continue;
                 };
                 passages.push(QuotedPassage { outer, inner });
                 open = None;
             }
-            (Some((start, opener)), '“') if opener == '“' => open = Some((i, c)).or(Some((start, opener))),
+            (Some(_), '“') if open.is_some_and(|(_, _, opener)| opener == '“') => open = Some((i, len, c)),
             _ => {}
         }
     }
-    if let Some((start, opener)) = open {
-        if let (Ok(outer), Ok(inner)) = (Span::new(base + start, block.end()), Span::new(base + start + opener.len_utf8(), block.end())) {
+    if let Some((start, opener_len, _)) = open {
+        if let (Ok(outer), Ok(inner)) = (Span::new(base + start, block.end()), Span::new(base + start + opener_len, block.end())) {
             if !inner.is_empty() {
                 passages.push(QuotedPassage { outer, inner });
             }
@@ -219,6 +227,9 @@ pub fn find_quotes(
         }
     }
     resolve_pronouns(text, &mut found, entities);
+    for f in &mut found {
+        f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
+    }
     // A quoted fragment inside reported speech of the same speaker is part of that quote.
     let contents: Vec<(Span, Option<String>, QuoteKind)> =
         found.iter().map(|f| (f.quote.content, f.quote.source.as_ref().and_then(|s| s.canonical.clone()), f.quote.kind)).collect();
@@ -237,6 +248,50 @@ pub fn find_quotes(
         })
         .map(|(_, f)| f.quote)
         .collect()
+}
+
+/// The cue as PolNeAR marks it, the verb with the auxiliaries, negation and adverbs right
+/// before it ("has not said", "also told", "repeatedly argued") and, when what was said
+/// follows, a colon right after it ("said:"). The words taken lie between the source and the
+/// verb: never inside the source or the content, never across a comma.
+fn whole_cue(text: &str, cue: Span, quote: &Quote) -> Span {
+    let floor = [quote.source.as_ref().map(|s| s.span), Some(quote.content)]
+        .into_iter()
+        .flatten()
+        .filter(|s| s.end() <= cue.start())
+        .map(|s| s.end())
+        .max()
+        .unwrap_or(0);
+    let mut start = cue.start();
+    loop {
+        let before = &text[floor..start];
+        let trimmed = before.trim_end();
+        let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &trimmed[word_start..];
+        // Only whole words with a space after them: "“…,” has said" has no word of the source.
+        if word.is_empty() || trimmed.len() == before.len() || !is_cue_modifier(word) {
+            break;
+        }
+        start = floor + word_start;
+    }
+    let mut end = cue.end();
+    if text[end..].starts_with(':') && quote.content.start() > end {
+        end += 1;
+    }
+    Span::new(start, end).unwrap_or(cue)
+}
+
+/// Auxiliaries, negation and adverbs that belong to a speech verb's cue.
+fn is_cue_modifier(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('’', "'");
+    let adverb = lower.len() >= 5 && lower.ends_with("ly") && lower.chars().all(|c| c.is_ascii_lowercase());
+    AUXILIARIES.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "is" | "are" | "was" | "were" | "been" | "be" | "now" | "'s" | "'ve" | "should" | "may" | "might" | "must"
+        )
+        || lower.ends_with("n't")
+        || adverb
 }
 
 /// Quotes from the statistical attribution tagger ([`attribution`]): each cue with its
@@ -360,7 +415,9 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
         let last = ws.get(speaker_end.min(ws.len() - 1))?;
         let speaker = Span::new(second?.start(), last.end()).ok()?;
         let speaker = Span::new(speaker.start(), speaker.start() + text[speaker.range()].trim_end_matches(['.', ',']).len()).ok()?;
-        return Some((source_for(text, speaker, entities), *first, true));
+        let mut source = source_for(text, speaker, entities);
+        source.span = with_apposition(text, speaker, limit.end());
+        return Some((source, *first, true));
     }
     // "X said", X being up to six words.
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
@@ -381,7 +438,7 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
         return None;
     }
     let mut last = verb - 1;
-    while last > 0 && matches!(&text[ws[last].range()], "has" | "have" | "had" | "also" | "then") {
+    while last > 0 && is_cue_modifier(&text[ws[last].range()]) {
         last -= 1;
     }
     let speaker = Span::new(ws[0].start(), ws[last].end()).ok()?;
@@ -389,10 +446,31 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let speaker_text = &text[speaker.range()];
     // "“nonsense” and said: …" — a conjunction starts a new clause, not a speaker.
     let starts_with_conjunction = matches!(speaker_text.split_whitespace().next(), Some("and" | "but" | "or" | "then" | "as" | "while"));
-    if speaker_text.contains(['“', '"', '.']) || starts_with_conjunction {
+    if speaker_text.contains(['“', '"', '.']) || speaker_text.contains("''") || starts_with_conjunction {
         return None;
     }
     Some((source_for(text, speaker, entities), cue, true))
+}
+
+/// A speaker named after the cue with the apposition that ends the sentence: "…,” said
+/// Len Burman, head of the Tax Policy Center, who …" (up to `limit`, without the final
+/// period). A clause that goes on after a comma ("…, adding that …") is no apposition.
+fn with_apposition(text: &str, speaker: Span, limit: usize) -> Span {
+    let rest = text.get(speaker.end()..limit).unwrap_or_default();
+    let Some(apposition) = rest.strip_prefix(", ") else { return speaker };
+    let first = apposition.split_whitespace().next().unwrap_or_default();
+    let opens_apposition = first.chars().next().is_some_and(char::is_lowercase)
+        && !first.ends_with("ing")
+        && !matches!(first, "and" | "but" | "or" | "so" | "then" | "as" | "while" | "when" | "because" | "according" | "in" | "on" | "at");
+    let goes_on = apposition.split(", ").skip(1).any(|clause| {
+        let word = clause.split_whitespace().next().unwrap_or_default();
+        word.ends_with("ing") || matches!(word, "and" | "but" | "according")
+    });
+    if !opens_apposition || goes_on || apposition.contains(['“', '”', '"', ';']) {
+        return speaker;
+    }
+    let trimmed = rest.trim_end().trim_end_matches(['.', '!', '?']).trim_end();
+    Span::new(speaker.start(), speaker.end() + trimmed.len()).unwrap_or(speaker)
 }
 
 /// `X said: “…”` or `X said that … “…”`: the speaker before the opening mark, in the same
@@ -552,6 +630,9 @@ const INTRODUCTORY: &[&str] = &[
     "separately",
 ];
 
+/// Pronouns that can be the subject of a speech verb.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it"];
+
 /// Words that start a new clause when walking back from a verb.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "while", "because", "when", "although", "though", "since", "if", "whereas", "where", "who", "which", "whom", "whether",
@@ -567,7 +648,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     let word = |k: usize| &text[ws[k].range()];
     let lower = |k: usize| word(k).trim_end_matches(',').to_lowercase();
     let mut end = ws.len();
-    while end > 0 && AUXILIARIES.contains(&lower(end - 1).as_str()) && !word(end - 1).ends_with(',') {
+    while end > 0 && is_cue_modifier(word(end - 1)) && !word(end - 1).ends_with(',') {
         end -= 1;
     }
     let mut start = end;
@@ -575,7 +656,8 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         let prev = word(start - 1);
         let bare = prev.trim_end_matches(',');
         let is_abbreviation = bare.ends_with('.') && bare.len() <= 5 && bare.chars().next().is_some_and(char::is_uppercase);
-        let closes_sentence_part = prev.ends_with([';', ':', '!', '?', '”', '"']) || (prev.ends_with('.') && !is_abbreviation);
+        let closes_sentence_part =
+            prev.ends_with([';', ':', '!', '?', '”', '"']) || prev.ends_with("''") || (prev.ends_with('.') && !is_abbreviation);
         // A relative clause inside an apposition ("Gen. Ferrant, the officer who commands the
         // force, said") belongs to the subject.
         let relative_in_apposition = matches!(bare, "who" | "which" | "whom") && end > 0 && word(end - 1).ends_with(',');
@@ -617,6 +699,21 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
             .map(|e| e.span);
     };
     let last = segments[first..].iter().take_while(|s| !is_introductory(s)).count() + first - 1;
+    // "Several weeks ago, Donald Trump said", "The museum, Mr. Obama said": the subject is the
+    // last segment that opens with a name or a pronoun, with the appositions after it. A
+    // segment that ends with a person or organisation ("Kim, North Korea's leader,") makes
+    // the next its apposition, and a list ("Trump, Pence and Ryan") stays whole.
+    let opens_name = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase) || SUBJECT_PRONOUNS.contains(&lower(k).as_str());
+    let ends_with_named = |(_, b): (usize, usize)| {
+        let end = ws[b - 1].start() + word(b - 1).trim_end_matches(',').len();
+        entities.iter().any(|e| e.span.end() == end && matches!(e.label, EntityLabel::Person | EntityLabel::Organisation))
+    };
+    let is_list = (first..=last).any(|i| text[ws[segments[i].0].start()..ws[segments[i].1 - 1].end()].contains(" and "));
+    let first = (first + 1..=last)
+        .rev()
+        .find(|&i| opens_name(segments[i].0) && !ends_with_named(segments[i - 1]))
+        .filter(|_| !is_list)
+        .unwrap_or(first);
     let (mut from, to) = (segments[first].0, segments[last].1);
     // "But Blinken said": a leading conjunction is not part of the subject.
     while from + 1 < to && matches!(lower(from).as_str(), "but" | "and" | "so" | "yet" | "or" | "then") {
@@ -695,7 +792,9 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     // Quoted fragments of a few words ("the “peacekeepers” are about 2,500") make the
     // reported speech mixed; a longer quotation is a direct quote, read elsewhere.
     let fragments = quoted_passages(text, sentence);
-    if fragments.iter().any(|p| words(&text[p.inner.range()]).count() > 4) || (fragments.is_empty() && body.contains(['“', '”', '"'])) {
+    if fragments.iter().any(|p| words(&text[p.inner.range()]).count() > 4)
+        || (fragments.is_empty() && (body.contains(['“', '”', '"']) || body.contains("''")))
+    {
         return None;
     }
     let ws = word_spans(body, sentence.start());
@@ -1046,6 +1145,50 @@ mod tests {
         }
         let quotes = find_quotes(text, doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Entities>().unwrap());
         quotes.iter().map(|q| doc.slice(q.content).to_owned()).collect()
+    }
+
+    /// (source as written, cue as written) of each rule-based quote.
+    fn sources_and_cues(text: &str) -> Vec<(String, String)> {
+        let mut doc = Document::new("t", text, Default::default());
+        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
+            stage.annotate(&mut doc).unwrap();
+        }
+        let quotes = find_quotes(text, doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Entities>().unwrap());
+        quotes
+            .iter()
+            .map(|q| {
+                let source = q.source.as_ref().map(|s| doc.slice(s.span).to_owned()).unwrap_or_default();
+                (source, q.cue.map(|c| doc.slice(c).to_owned()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cues_take_their_auxiliaries_negation_adverbs_and_colon() {
+        let got = sources_and_cues("The governor has not said that the port will reopen next week.\nMayor Ilse Brandt repeatedly argued that the strike was legal.\nThe union wrote: “We will stay out until the wages are paid in full.”");
+        assert_eq!(got[0], ("The governor".into(), "has not said".into()));
+        assert_eq!(got[1], ("Mayor Ilse Brandt".into(), "repeatedly argued".into()));
+        assert_eq!(got[2], ("The union".into(), "wrote:".into()));
+    }
+
+    #[test]
+    fn sources_drop_fronted_phrases_and_keep_appositions() {
+        let got = sources_and_cues("Several weeks ago, Petra Halvik said the port would reopen on Thursday.\nPetra Halvik, the interior minister, said the army would not be sent in.\n“We will not go back for these wages,” said Jonas Reed, a crane operator who has worked at the port for 20 years.");
+        assert_eq!(got[0].0, "Petra Halvik");
+        assert_eq!(got[1].0, "Petra Halvik, the interior minister,");
+        assert_eq!(got[2].0, "Jonas Reed, a crane operator who has worked at the port for 20 years");
+        // A clause that goes on after the name is not an apposition.
+        let got = sources_and_cues("“We will not go back for these wages,” said Jonas Reed, adding that the union would vote on Friday.");
+        assert_eq!(got[0].0, "Jonas Reed");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_quotation_mark() {
+        let text = "''We will not go back to work for these wages,'' said Jonas Reed.";
+        let passages = quoted_passages(text, Span::new(0, text.len()).unwrap());
+        assert_eq!(passages.len(), 1);
+        assert_eq!(&text[passages[0].inner.range()], "We will not go back to work for these wages,");
+        assert_eq!(quotes(text)[0].0, QuoteKind::Direct);
     }
 
     #[test]
