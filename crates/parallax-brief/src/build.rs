@@ -534,8 +534,9 @@ fn quotes(
     }
     let mut found: Vec<Found> = Vec::new();
     for doc in docs {
-        for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
-            let written = quote.source.as_ref().map(|s| doc.slice(s.span).to_owned());
+        for quote in doc.layer::<Quotes>().unwrap_or(&[]).iter().filter(|q| !q.tentative) {
+            // PolNeAR-style source spans keep an apposition's closing comma ("Petra Harvik,").
+            let written = quote.source.as_ref().map(|s| doc.slice(s.span).trim_end_matches([',', ';', ':']).trim_end().to_owned());
             let speaker = quote
                 .source
                 .as_ref()

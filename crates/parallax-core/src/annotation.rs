@@ -181,6 +181,19 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The quoted or reported words, without quotation marks.
     pub content: Span,
+    /// Read by the statistical attribution tagger alone and not confirmed by the checks a
+    /// brief relies on (a named or described speaker, a content of its own): kept in the
+    /// annotation, where it marks attribution as PolNeAR does, and left out of briefs,
+    /// claims and framing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tentative: bool,
+}
+
+impl Quote {
+    /// The quotes a brief may credit: all but the tentative ones.
+    pub fn credited(quotes: &[Quote]) -> Vec<Quote> {
+        quotes.iter().filter(|q| !q.tentative).cloned().collect()
+    }
 }
 
 /// What a claim is about, so that claims of different articles can be compared.

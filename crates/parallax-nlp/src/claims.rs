@@ -28,7 +28,7 @@ impl Stage for ClaimExtractor {
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
         let sentences = doc.layer::<Sentences>()?;
-        let quotes = doc.layer::<Quotes>()?;
+        let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;

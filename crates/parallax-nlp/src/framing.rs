@@ -26,7 +26,7 @@ impl Stage for FramingFinder {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
-        let labels = find_labels(text, doc.layer::<Blocks>()?, doc.layer::<Sentences>()?, doc.layer::<Quotes>()?);
+        let labels = find_labels(text, doc.layer::<Blocks>()?, doc.layer::<Sentences>()?, &Quote::credited(doc.layer::<Quotes>()?));
         doc.set_layer::<Framing>(labels)?;
         Ok(())
     }

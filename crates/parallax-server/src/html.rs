@@ -352,7 +352,7 @@ fn annotated_text(doc: &Document, article: &str, body: &mut String) {
     for quantity in doc.layer::<Quantities>().unwrap_or(&[]) {
         marks.push((quantity.span.start(), quantity.span.end(), Mark::Quantity, quantity.value.to_string()));
     }
-    for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
+    for quote in doc.layer::<Quotes>().unwrap_or(&[]).iter().filter(|q| !q.tentative) {
         let speaker = quote.source.as_ref().and_then(|s| s.canonical.clone()).unwrap_or_else(|| "unknown speaker".to_owned());
         marks.push((quote.content.start(), quote.content.end(), Mark::Quote, format!("quote of {speaker}")));
     }
