@@ -451,6 +451,13 @@ enum Meaning {
         month: u32,
         relation: Relation,
     },
+    /// A holiday whose date moves from year to year, placed by its relation to the anchor
+    /// when no year is written ("Thanksgiving Day", "last Easter").
+    Feast {
+        feast: Feast,
+        relation: Relation,
+        year: Option<i32>,
+    },
     Year(i32),
     /// The first three digits of the decade's years: 199 for "the 1990s".
     Decade(i32),
@@ -517,6 +524,13 @@ impl Meaning {
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
             Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
+            Meaning::Feast { feast, relation, year } => {
+                let date = match year {
+                    Some(year) => feast.date(*year),
+                    None => anchor.and_then(|anchor| feast_date(anchor, *feast, *relation, future)),
+                };
+                (TimeKind::Date, date.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date))
+            }
             Meaning::Year(year) => (TimeKind::Date, format!("{year:04}")),
             Meaning::Decade(decade) => (TimeKind::Date, format!("{decade:03}")),
             Meaning::Century(century) => (TimeKind::Date, format!("{century:02}")),
@@ -593,7 +607,7 @@ impl Meaning {
         match self {
             Meaning::Weekday { weekday, relation, .. } => Some(Meaning::Weekday { weekday: *weekday, relation: *relation, part: None }),
             Meaning::DayFromAnchor { days, .. } => Some(Meaning::DayFromAnchor { days: *days, part: None }),
-            Meaning::Calendar { day: Some(_), .. } => Some(self.clone()),
+            Meaning::Calendar { day: Some(_), .. } | Meaning::Feast { .. } => Some(self.clone()),
             _ => None,
         }
     }
@@ -692,7 +706,6 @@ fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Optio
 const UPCOMING_DAYS: i64 = 92;
 
 fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> Option<i32> {
-    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     // Days from the anchor to the date, or to the month's first day; negative is before.
     // A month counts as "on or before" as long as the anchor is inside it.
     let distance = |year: i32| -> Option<i64> {
@@ -701,6 +714,15 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         let same_month = day.is_none() && year == anchor.year() && month == anchor.month();
         Some(if same_month { 0 } else { days })
     };
+    nearest_year(anchor, future, distance)
+}
+
+/// The year, among the anchor's and its neighbours, whose occurrence of a yearly date news
+/// most likely means, `distance` giving the days from the anchor to each year's occurrence:
+/// the most recent on or before the anchor, unless the next is nearer and at most
+/// [`UPCOMING_DAYS`] ahead, or the sentence speaks of the future.
+fn nearest_year(anchor: NaiveDate, future: bool, distance: impl Fn(i32) -> Option<i64>) -> Option<i32> {
+    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     let scored: Vec<(i32, i64)> = candidates.iter().filter_map(|&year| Some((year, distance(year)?))).collect();
     let next = scored.iter().filter(|&&(_, days)| days >= 0).min_by_key(|&&(_, days)| days).copied();
     let previous = scored.iter().filter(|&&(_, days)| days <= 0).max_by_key(|&&(_, days)| days).copied();
@@ -709,6 +731,66 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         (Some((_, back)), Some((year, ahead))) if ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
         (Some((year, _)), _) => Some(year),
         (None, next) => next.map(|(year, _)| year),
+    }
+}
+
+/// Holidays whose date moves: American ones that news from anywhere reports, and Easter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Feast {
+    /// The fourth Thursday of November.
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+    /// The first Monday of September.
+    LaborDay,
+    /// The last Monday of May.
+    MemorialDay,
+    Easter,
+    /// The Friday before Easter.
+    GoodFriday,
+}
+
+impl Feast {
+    fn date(self, year: i32) -> Option<NaiveDate> {
+        let nth = |month: u32, weekday: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
+        match self {
+            Feast::Thanksgiving => nth(11, Weekday::Thu, 4),
+            Feast::ElectionDay => nth(11, Weekday::Mon, 1)?.succ_opt(),
+            Feast::LaborDay => nth(9, Weekday::Mon, 1),
+            Feast::MemorialDay => nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4)),
+            Feast::Easter => easter_sunday(year),
+            Feast::GoodFriday => shift_days(easter_sunday(year)?, -2),
+        }
+    }
+}
+
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let y = i64::from(year);
+    let (a, b, c) = (y % 19, y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The date of a movable feast seen from `anchor`: "last Thanksgiving" is the latest before
+/// the anchor, "next Easter" the first after it, "this Easter" the anchor year's, and a
+/// bare one is chosen as a date without a year is ([`nearest_year`]).
+fn feast_date(anchor: NaiveDate, feast: Feast, relation: Relation, future: bool) -> Option<NaiveDate> {
+    let years = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
+    let dates = years.iter().filter_map(|&year| feast.date(year));
+    match relation {
+        Relation::Last => dates.filter(|date| *date < anchor).max(),
+        Relation::Next => dates.filter(|date| *date > anchor).min(),
+        Relation::This => feast.date(anchor.year()),
+        Relation::Bare => feast.date(nearest_year(anchor, future, |year| Some((feast.date(year)? - anchor).num_days()))?),
     }
 }
 
@@ -879,6 +961,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_month_first_date,
     recognise_day_first_date,
     recognise_holiday,
+    recognise_feast,
     recognise_weekday,
     recognise_relative_day,
     recognise_relative_period,
@@ -1285,6 +1368,31 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     };
     let (year, end) = year_after_date(scan, end);
     Some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
+/// Movable feasts: "Thanksgiving (Day)", "Election Day", "Labor Day", "Memorial Day",
+/// "Easter (Sunday)", "Good Friday", with "last", "this" or "next" before them or a year
+/// after them.
+fn recognise_feast(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let capitalised = |k: usize, word: &str| scan.get(k).is_some_and(|t| t.is(word) && t.is_capitalised());
+    let (relation, j) = relation_at(scan, i);
+    let (feast, end) = if capitalised(j, "Thanksgiving") {
+        (Feast::Thanksgiving, if capitalised(j + 1, "Day") { j + 2 } else { j + 1 })
+    } else if capitalised(j, "Easter") {
+        (Feast::Easter, if capitalised(j + 1, "Sunday") { j + 2 } else { j + 1 })
+    } else if capitalised(j + 1, "Day") {
+        let feast =
+            [("Election", Feast::ElectionDay), ("Labor", Feast::LaborDay), ("Labour", Feast::LaborDay), ("Memorial", Feast::MemorialDay)]
+                .into_iter()
+                .find_map(|(name, feast)| capitalised(j, name).then_some(feast))?;
+        (feast, j + 2)
+    } else if capitalised(j, "Good") && capitalised(j + 1, "Friday") {
+        (Feast::GoodFriday, j + 2)
+    } else {
+        return None;
+    };
+    let (year, end) = if relation == Relation::Bare { year_after_date(scan, end) } else { (None, end) };
+    Some(Found { end, meaning: Meaning::Feast { feast, relation, year } })
 }
 
 /// "Wednesday", "late Wednesday evening", "last Tuesday", "Friday morning", "Tuesday,
@@ -1884,8 +1992,11 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         j += 1;
     }
     let amount = amount_at(scan, j);
+    let mut half = None;
     if let Some((_, after_amount)) = amount {
         j = after_amount;
+        half = half_at(scan, j);
+        j = half.unwrap_or(j);
         // "48-hour", "two-year".
         if scan.joined_mark(j, '-') {
             j += 1;
@@ -1896,6 +2007,13 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let indefinite = amount.is_some() && scan.word_in(i, &["a", "an"]);
     if age || (indefinite && follows_a_quantity(scan, i)) {
         return None;
+    }
+    // "an hour and a half", and with `half` "5 1/2 hours", "two and a half years".
+    let half_after_unit =
+        if half.is_none() && amount.is_some_and(|(amount, _)| amount == Amount::Exact(1)) { half_at(scan, end) } else { None };
+    if let (Some((Amount::Exact(count), _)), true) = (amount, half.is_some() || half_after_unit.is_some()) {
+        let end = half_after_unit.unwrap_or(end);
+        return Some(Found { end, meaning: Meaning::Duration(duration_and_a_half(count, unit)?) });
     }
     let amount = match amount {
         Some((amount, _)) => amount,
@@ -1920,6 +2038,32 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         return None;
     }
     Some(Found { end, meaning: Meaning::Duration(duration_value(amount, unit)?) })
+}
+
+/// "and a half" or a glued "1/2" at `i` ("two and a half", "5 1/2"): the index after it.
+fn half_at(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    if scan.word(i, "and") && scan.word_in(i + 1, &["a", "one"]) && scan.word(i + 2, "half") {
+        return Some(i + 3);
+    }
+    let glued = scan.joined(i + 1) && scan.joined(i + 2);
+    let fraction = scan.get(i).is_some_and(|t| t.text == "1") && scan.mark(i + 1, '/') && scan.get(i + 2).is_some_and(|t| t.text == "2");
+    (glued && fraction).then_some(i + 3)
+}
+
+/// The value of `count` and a half units, written with the next smaller unit as TimeBank
+/// does ("PT5H30M", "P2Y6M"; a half week is three and a half days).
+fn duration_and_a_half(count: u32, unit: Unit) -> Option<String> {
+    match unit {
+        Unit::Second => Some(format!("PT{count}.5S")),
+        Unit::Week => Some(format!("P{}DT12H", count.checked_mul(7)?.checked_add(3)?)),
+        Unit::Month => Some(format!("P{count}M15D")),
+        Unit::Minute => Some(format!("PT{count}M30S")),
+        Unit::Hour => Some(format!("PT{count}H30M")),
+        Unit::Day => Some(format!("P{count}DT12H")),
+        Unit::Year => Some(format!("P{count}Y6M")),
+        Unit::Decade => Some(format!("P{}Y", count.checked_mul(10)?.checked_add(5)?)),
+        Unit::Century => Some(format!("P{}Y", count.checked_mul(100)?.checked_add(50)?)),
+    }
 }
 
 /// Whether token `i` follows an amount, as "a year" does in a rate ("$500 million a
@@ -2166,6 +2310,21 @@ mod tests {
     }
 
     #[test]
+    fn movable_feasts() {
+        let anchor = Some("2000-02-10");
+        assert_eq!(check("He was found on Thanksgiving Day.", anchor), one("Thanksgiving Day", TimeKind::Date, "1999-11-25"));
+        assert_eq!(check("He was found last Thanksgiving.", anchor), one("last Thanksgiving", TimeKind::Date, "1999-11-25"));
+        assert_eq!(check("It is a theme until Election Day.", Some("1998-10-26")), one("Election Day", TimeKind::Date, "1998-11-03"));
+        assert_eq!(check("Crowds gathered on Easter Sunday 1998.", anchor), one("Easter Sunday 1998", TimeKind::Date, "1998-04-12"));
+        assert_eq!(check("They will meet at Easter.", anchor), one("Easter", TimeKind::Date, "2000-04-23"));
+        assert_eq!(check("The deal was signed on Good Friday.", Some("1998-04-20")), one("Good Friday", TimeKind::Date, "1998-04-10"));
+        assert_eq!(check("It closed on Labor Day.", Some("2001-09-10")), one("Labor Day", TimeKind::Date, "2001-09-03"));
+        assert_eq!(check("It closed on Memorial Day.", Some("2004-06-10")), one("Memorial Day", TimeKind::Date, "2004-05-31"));
+        assert_eq!(check("It closed on Memorial Day.", None), one("Memorial Day", TimeKind::Date, "XXXX-XX-XX"));
+        assert_eq!(check("They gave thanksgiving prayers.", anchor), vec![]);
+    }
+
+    #[test]
     fn a_will_in_an_earlier_clause_does_not_make_a_date_future() {
         let sentence = "“We will stay,” he said; troops arrived on Thursday.";
         assert_eq!(check(sentence, KAZAKH_ANCHOR), one("Thursday", TimeKind::Date, "2022-01-06"));
@@ -2358,6 +2517,17 @@ mod tests {
         assert_eq!(check("a second wave", None), vec![]);
         assert_eq!(check("looks like a doomsday movie", None), vec![]);
         assert_eq!(check("days of unrest", None), vec![]);
+    }
+
+    #[test]
+    fn durations_and_a_half() {
+        assert_eq!(check("about 5 1/2 hours in Nairobi", None), one("5 1/2 hours", TimeKind::Duration, "PT5H30M"));
+        assert_eq!(check("camps for 2 1/2 years.", None), one("2 1/2 years", TimeKind::Duration, "P2Y6M"));
+        assert_eq!(check("for two and a half years", None), one("two and a half years", TimeKind::Duration, "P2Y6M"));
+        assert_eq!(check("after an hour and a half", None), one("an hour and a half", TimeKind::Duration, "PT1H30M"));
+        assert_eq!(check("for three and a half days", None), one("three and a half days", TimeKind::Duration, "P3DT12H"));
+        assert_eq!(check("for 2 1/2 weeks", None), one("2 1/2 weeks", TimeKind::Duration, "P17DT12H"));
+        assert_eq!(check("a decade and a half", None), one("a decade and a half", TimeKind::Duration, "P15Y"));
     }
 
     #[test]
