@@ -960,6 +960,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_iso_date,
     recognise_month_first_date,
     recognise_day_first_date,
+    recognise_second_day,
     recognise_holiday,
     recognise_feast,
     recognise_weekday,
@@ -968,6 +969,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_season,
     recognise_quarter,
     recognise_reporting_period,
+    recognise_year_end,
     recognise_decade,
     recognise_century,
     recognise_year,
@@ -1190,10 +1192,12 @@ fn after_modifier(scan: &Scan<'_>, i: usize) -> usize {
     }
 }
 
-/// "last", "this" or "next" before a weekday, a season or a quarter.
+/// "last", "this past", "this" or "next" before a weekday, a season or a quarter.
 fn relation_at(scan: &Scan<'_>, i: usize) -> (Relation, usize) {
     if scan.word(i, "last") {
         (Relation::Last, i + 1)
+    } else if scan.word(i, "this") && scan.word(i + 1, "past") {
+        (Relation::Last, i + 2)
     } else if scan.word(i, "this") {
         (Relation::This, i + 1)
     } else if scan.word(i, "next") {
@@ -1339,6 +1343,20 @@ fn recognise_day_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
 }
 
+/// The second day of a range within one month: the "25" of "April 24 and 25" or "April
+/// 24-25", in the month of the date before it and with the year written after it.
+fn recognise_second_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let joiner = scan.word_before_in(i, &["and", "to", "or", "through"]) || (scan.mark(i.checked_sub(1)?, '-') && scan.joined(i));
+    let (first_day, after_first) = day_at(scan, i.checked_sub(2)?)?;
+    let (month, after_month, _) = month_at(scan, i.checked_sub(3)?)?;
+    let (day, after_day) = day_at(scan, i)?;
+    if !joiner || after_first != i - 1 || after_month != i - 2 || day <= first_day {
+        return None;
+    }
+    let (year, end) = year_after_date(scan, after_day);
+    valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
 /// Holidays on fixed dates that news about any country mentions: "Christmas", "Christmas
 /// Eve", "Orthodox Christmas" (7 January), "New Year's Day", "New Year's Eve". Movable
 /// feasts (Easter, Thanksgiving) are not handled.
@@ -1399,6 +1417,11 @@ fn recognise_feast(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// December 3, 1991" (the date gives the value), and "Fridays" or "Tuesday nights" as sets.
 fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (relation, j) = relation_at(scan, after_modifier(scan, i));
+    // "This past Monday" is the latest Monday, which the bare weekday after it gives; "last
+    // Monday" is the Monday of the week before.
+    if relation == Relation::Last && scan.word(j.wrapping_sub(1), "past") {
+        return None;
+    }
     let (weekday, after_weekday, plural_day) = weekday_at(scan, j)?;
     let part = part_of_day_at(scan, after_weekday);
     let plural_part = part.is_some_and(|(_, _, plural)| plural);
@@ -1645,6 +1668,17 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         return Some(Found { end: j + 1, meaning });
     }
     None
+}
+
+/// "year-end", "year end", "year's end": the end of the anchor's year, which TimeBank
+/// values as the year itself.
+fn recognise_year_end(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if !scan.word(i, "year") {
+        return None;
+    }
+    let possessive = (scan.mark(i + 1, '\'') || scan.mark(i + 1, '’')) && scan.word(i + 2, "s");
+    let end_index = if scan.joined_mark(i + 1, '-') || possessive { i + 2 + usize::from(possessive) } else { i + 1 };
+    scan.word(end_index, "end").then_some(Found { end: end_index + 1, meaning: Meaning::Period { period: Period::Year, offset: Some(0) } })
 }
 
 /// "the 1990s", "the early 2000s", "the ’90s".
@@ -2079,6 +2113,9 @@ fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
     previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun
 }
 
+/// Prepositions after which an adverb of frequency ends its phrase.
+const PREPOSITIONS: &[&str] = &["outside", "inside", "in", "at", "on", "for", "from", "to", "until", "during", "across", "near", "around"];
+
 /// "daily", "weekly", "every day", "each year", "every two weeks", "every Friday", "every
 /// morning", "twice a week", "three times a day".
 fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
@@ -2086,8 +2123,12 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let adverbs = [("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("hourly", "PT1H")];
     // Capitalised, these are mostly titles ("Daily Mail"); before a noun they are
     // adjectives of a thing ("daily flights", "a weekly magazine"), not times of an event.
-    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word);
-    if token.is_lowercase_word() && !before_a_noun {
+    // After a determiner or a possessive, though, the thing recurs ("a daily rally", "his
+    // daily life", "on a daily basis"), and before a preposition the word is an adverb
+    // ("gather daily outside the house").
+    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word) && !scan.word_in(i + 1, PREPOSITIONS);
+    let recurring_thing = scan.word_before_in(i, &["a", "the", "his", "her", "its", "their", "our", "my", "your"]);
+    if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
         if let Some(value) = lookup(&adverbs, token.text) {
             return Some(Found { end: i + 1, meaning: Meaning::Set(value.to_owned()) });
         }
@@ -2307,6 +2348,32 @@ mod tests {
         assert_eq!(check("It was calm on Orthodox Christmas.", KAZAKH_ANCHOR), one("Orthodox Christmas", TimeKind::Date, "2022-01-07"));
         assert_eq!(check("Prices rose on New Year’s Day.", KAZAKH_ANCHOR), one("New Year’s Day", TimeKind::Date, "2022-01-01"));
         assert_eq!(check("a christmas tree", None), vec![]);
+    }
+
+    #[test]
+    fn year_end() {
+        let anchor = Some("1989-11-02");
+        assert_eq!(check("It should close by year-end.", anchor), one("year-end", TimeKind::Date, "1989"));
+        assert_eq!(check("It should close around year end.", anchor), one("year end", TimeKind::Date, "1989"));
+        assert_eq!(check("rules in place by year's end.", anchor), one("year's end", TimeKind::Date, "1989"));
+        assert_eq!(check("It should close by year-end.", None), one("year-end", TimeKind::Date, "XXXX"));
+        assert!(check("It was a good year for ends.", anchor).is_empty());
+    }
+
+    #[test]
+    fn second_day_of_a_range() {
+        let anchor = Some("1999-02-10");
+        let summit = check("the summit on April 24 and 25.", anchor);
+        assert_eq!(summit, [one("April 24", TimeKind::Date, "1999-04-24"), one("25", TimeKind::Date, "1999-04-25")].concat());
+        let dated = check("on April 24-25, 1998.", anchor);
+        assert_eq!(dated.last(), one("25, 1998", TimeKind::Date, "1998-04-25").last());
+        assert_eq!(check("on April 24 and 20 others", anchor).len(), 1);
+    }
+
+    #[test]
+    fn this_past_is_last() {
+        assert_eq!(check("It scrapped the unit this past spring.", Some("1989-11-02")), one("this past spring", TimeKind::Date, "1989-SP"));
+        assert_eq!(check("They met this past Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-03"));
     }
 
     #[test]
@@ -2540,6 +2607,10 @@ mod tests {
         assert_eq!(check("They met twice a week.", None), one("twice a week", TimeKind::Set, "P1W"));
         assert_eq!(check("They meet on Tuesdays.", None), one("Tuesdays", TimeKind::Set, "XXXX-WXX-2"));
         assert_eq!(check("the Daily Mail reported", None), vec![]);
+        assert_eq!(check("what has become a daily public rally", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("the conditions of his daily life", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("demonstrators who gather daily outside the home", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("average daily volume fell", None), vec![]);
     }
 
     #[test]
