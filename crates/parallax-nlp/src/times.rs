@@ -1707,7 +1707,7 @@ fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
     (suffixed && scan.word(j + 2, "century")).then(|| Found { end: j + 3, meaning: Meaning::Century(ordinal as i32 - 1) })
 }
 
-/// A year alone: "in 2021", "since 1991", "early 2022", "mid-2021", "its 1990 invasion",
+/// A year alone: "in 2021", "since 1991", "early 2022", "mid-2021", "post-1959", "its 1990 invasion",
 /// "(1998)".
 ///
 /// A four-digit number is a year only between 1800 and 2100, and only where a count would
@@ -1717,7 +1717,9 @@ fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// preposition of time, a determiner or a possessive comes first), or, for a round number
 /// ("in 2000 cases"), before a lower-case word whatever comes first.
 fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
-    let j = after_modifier(scan, i);
+    // "post-1959 politics", "pre-1990 borders": TimeBank values the year itself.
+    let prefixed = scan.word_in(i, &["post", "pre"]) && scan.joined_mark(i + 1, '-') && scan.joined(i + 2);
+    let j = if prefixed { i + 2 } else { after_modifier(scan, i) };
     let year = year_at(scan, j, 1800..=2100)?;
     (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
 }
@@ -2037,6 +2039,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
     }
     let (unit, plural, end) = unit_at(scan, j)?;
+    // A capitalised unit inside a sentence belongs to a title ("CBS's 60 Minutes").
+    if j > 0 && scan.get(j).is_some_and(Token::is_capitalised) {
+        return None;
+    }
     let age = scan.word(end, "old") || (scan.mark(end, '-') && scan.word(end + 1, "old"));
     let indefinite = amount.is_some() && scan.word_in(i, &["a", "an"]);
     if age || (indefinite && follows_a_quantity(scan, i)) {
@@ -2584,6 +2590,14 @@ mod tests {
         assert_eq!(check("a second wave", None), vec![]);
         assert_eq!(check("looks like a doomsday movie", None), vec![]);
         assert_eq!(check("days of unrest", None), vec![]);
+        assert_eq!(check("Gonzalez said on CBS's 60 Minutes.", None), vec![]);
+        assert_eq!(check("Three days passed.", None), one("Three days", TimeKind::Duration, "P3D"));
+    }
+
+    #[test]
+    fn prefixed_years() {
+        assert_eq!(check("the post-1959 politics", None), one("post-1959", TimeKind::Date, "1959"));
+        assert_eq!(check("its pre-1990 borders", None), one("pre-1990", TimeKind::Date, "1990"));
     }
 
     #[test]
