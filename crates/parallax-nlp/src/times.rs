@@ -562,6 +562,14 @@ impl Meaning {
                 let quarter = discourse.quarter.unwrap_or_default() - 4 * i64::from(*years);
                 (TimeKind::Date, quarter_value(quarter))
             }
+            Meaning::Ago { amount, unit, direction: Direction::Earlier | Direction::Later }
+                if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) =>
+            {
+                // "Three days later" counts from an event of the story whose date is not
+                // known; TimeBank annotates the length of time it gives.
+                duration_value(*amount, *unit)
+                    .map_or_else(|| (TimeKind::Date, ago_value(*amount, *unit, None)), |value| (TimeKind::Duration, value))
+            }
             Meaning::Ago { amount, unit, direction } => {
                 // "A year earlier" counts from an event of the story, which news places near
                 // its publication: at a year's granularity that is the anchor's year. Finer
@@ -2278,8 +2286,12 @@ mod tests {
         // Without a quarter in the story, a year back from the anchor.
         assert_eq!(values_in_document(&story[1..], anchor), ["1988", "1988"]);
         assert_eq!(values_in_document(&story[1..], None), ["XXXX", "XXXX"]);
-        // "Later" counts from an event of the story, which is not known.
+        // "Later" counts from an event of the story, which is not known; at a finer unit
+        // it gives a length of time.
         assert_eq!(values_in_document(&["It reopened a year later."], anchor), ["XXXX"]);
+        assert_eq!(check("Three days later, it reopened.", anchor), one("Three days later", TimeKind::Duration, "P3D"));
+        assert_eq!(check("A day earlier, trucks crossed.", anchor), one("A day earlier", TimeKind::Duration, "P1D"));
+        assert_eq!(check("Two weeks ago, trucks crossed.", anchor), one("Two weeks ago", TimeKind::Date, "1989-W42"));
     }
 
     #[test]
