@@ -2182,6 +2182,18 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Set(duration_value(Amount::Exact(1), unit)?) })
 }
 
+/// "soon" said of what is still to come ("it may soon seek", "it soon will begin"), with
+/// the index after it. A past "soon" ("it soon became a flood") is
+/// relative to the story's events, and "as soon as Tuesday" is a conjunction.
+fn soon(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    let modals = ["will", "may", "might", "could", "would", "should", "can"];
+    if scan.word(i + 1, "as") {
+        return None;
+    }
+    let modal_near = (i.saturating_sub(2)..i + 3).any(|k| scan.word_in(k, &modals)) || scan.word(i.wrapping_sub(1), "to");
+    (modal_near || scan.speaks_of_future(i)).then_some(i + 1)
+}
+
 /// "now", "currently", "recently", "these days", "the future", "the near future", "the
 /// past": points that TIMEX3 leaves unresolved on purpose.
 fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
@@ -2196,6 +2208,12 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     }
     if token.is("recently") {
         return reference(i + 1, "PAST_REF");
+    }
+    if token.is("as") && scan.word(i + 1, "soon") && scan.word(i + 2, "as") && scan.word(i + 3, "possible") {
+        return reference(i + 4, "FUTURE_REF");
+    }
+    if token.is("soon") {
+        return soon(scan, i).map(|end| Found { end, meaning: Meaning::Reference("FUTURE_REF") });
     }
     // Adjectives of time before a noun: "current levels", "recent weeks" ("current account"
     // is banking, not time). TimeBank marks "soon" and an adjectival "future" too seldom for
@@ -2604,6 +2622,17 @@ mod tests {
         assert_eq!(check("days of unrest", None), vec![]);
         assert_eq!(check("Gonzalez said on CBS's 60 Minutes.", None), vec![]);
         assert_eq!(check("Three days passed.", None), one("Three days", TimeKind::Duration, "P3D"));
+    }
+
+    #[test]
+    fn soon_of_what_is_to_come() {
+        assert_eq!(check("prosecutors may soon seek an indictment", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("it soon will begin selling boxes", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("expects sales to soon grow", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("to liquidate it as soon as possible.", None), one("as soon as possible", TimeKind::Date, "FUTURE_REF"));
+        assert!(check("a trickle of cash that soon became a flood", None).is_empty());
+        assert!(check("He was soon released.", None).is_empty());
+        assert!(check("as soon as Gonzalez arrives", None).is_empty());
     }
 
     #[test]
