@@ -1689,12 +1689,26 @@ fn recognise_year_end(scan: &Scan<'_>, i: usize) -> Option<Found> {
     scan.word(end_index, "end").then_some(Found { end: end_index + 1, meaning: Meaning::Period { period: Period::Year, offset: Some(0) } })
 }
 
-/// "the 1990s", "the early 2000s", "the ’90s".
+/// "the 1990s", "the early 2000s", "the ’90s", "the nineties".
 fn recognise_decade(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, if scan.word(i, "the") { i + 1 } else { i });
     if let Some(year) = scan.get(j).and_then(|t| t.number_of_digits(4)) {
         let plural = scan.word(j + 1, "s") && scan.joined(j + 1);
         return (plural && year % 10 == 0).then(|| Found { end: j + 2, meaning: Meaning::Decade(year as i32 / 10) });
+    }
+    let decades = [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ];
+    if let Some(decade) = scan.get(j).filter(|_| scan.word(i, "the")).and_then(|t| lookup(&decades, t.text)) {
+        // "the nineties": of the last century, as a year in words would be.
+        return Some(Found { end: j + 1, meaning: Meaning::Decade(190 + decade) });
     }
     let apostrophe = scan.mark(j, '\'') || scan.mark(j, '’');
     let short = scan.get(j + 1).and_then(|t| t.number_of_digits(2)).filter(|_| scan.joined(j + 1))?;
@@ -2041,6 +2055,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         j = after_amount;
         half = half_at(scan, j);
         j = half.unwrap_or(j);
+        // "two more weeks", "20 more years".
+        if half.is_none() && scan.word(j, "more") {
+            j += 1;
+        }
         // "48-hour", "two-year".
         if scan.joined_mark(j, '-') {
             j += 1;
@@ -2194,8 +2212,8 @@ fn soon(scan: &Scan<'_>, i: usize) -> Option<usize> {
     (modal_near || scan.speaks_of_future(i)).then_some(i + 1)
 }
 
-/// "now", "currently", "recently", "these days", "the future", "the near future", "the
-/// past": points that TIMEX3 leaves unresolved on purpose.
+/// "now", "currently", "recently", "these days", "the future", "the near future", "the near
+/// term", "the past": points that TIMEX3 leaves unresolved on purpose.
 fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let token = scan.get(i)?;
     let reference = |end: usize, value: &'static str| Some(Found { end, meaning: Meaning::Reference(value) });
@@ -2231,6 +2249,10 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     }
     if !token.is("the") {
         return None;
+    }
+    // "the near term", "the short term", "the long term" (but "the short-term debt").
+    if scan.word_in(i + 1, &["near", "short", "long"]) && scan.word(i + 2, "term") && !scan.joined(i + 2) {
+        return reference(i + 3, "FUTURE_REF");
     }
     let j = if scan.word_in(i + 1, &["near", "distant", "foreseeable", "immediate"]) { i + 2 } else { i + 1 };
     if scan.word(j, "future") {
@@ -2633,6 +2655,17 @@ mod tests {
         assert!(check("a trickle of cash that soon became a flood", None).is_empty());
         assert!(check("He was soon released.", None).is_empty());
         assert!(check("as soon as Gonzalez arrives", None).is_empty());
+    }
+
+    #[test]
+    fn the_near_term_more_units_and_decades_in_words() {
+        assert_eq!(check("the challenges of the near term", None), one("the near term", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("to placate holders in the short term.", None), one("the short term", TimeKind::Date, "FUTURE_REF"));
+        assert!(check("to reduce the short-term debt", None).is_empty());
+        assert_eq!(check("for at least two more weeks", None), one("two more weeks", TimeKind::Duration, "P2W"));
+        assert_eq!(check("numbers dropped through the nineties", None), one("the nineties", TimeKind::Date, "199"));
+        assert_eq!(check("in the early sixties", None), one("the early sixties", TimeKind::Date, "196"));
+        assert!(check("people in their forties", None).is_empty());
     }
 
     #[test]
