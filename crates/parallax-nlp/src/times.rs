@@ -451,6 +451,13 @@ enum Meaning {
         month: u32,
         relation: Relation,
     },
+    /// A holiday whose date moves from year to year, placed by its relation to the anchor
+    /// when no year is written ("Thanksgiving Day", "last Easter").
+    Feast {
+        feast: Feast,
+        relation: Relation,
+        year: Option<i32>,
+    },
     Year(i32),
     /// The first three digits of the decade's years: 199 for "the 1990s".
     Decade(i32),
@@ -517,6 +524,13 @@ impl Meaning {
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
             Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
+            Meaning::Feast { feast, relation, year } => {
+                let date = match year {
+                    Some(year) => feast.date(*year),
+                    None => anchor.and_then(|anchor| feast_date(anchor, *feast, *relation, future)),
+                };
+                (TimeKind::Date, date.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date))
+            }
             Meaning::Year(year) => (TimeKind::Date, format!("{year:04}")),
             Meaning::Decade(decade) => (TimeKind::Date, format!("{decade:03}")),
             Meaning::Century(century) => (TimeKind::Date, format!("{century:02}")),
@@ -547,6 +561,14 @@ impl Meaning {
                 // year back.
                 let quarter = discourse.quarter.unwrap_or_default() - 4 * i64::from(*years);
                 (TimeKind::Date, quarter_value(quarter))
+            }
+            Meaning::Ago { amount, unit, direction: Direction::Earlier | Direction::Later }
+                if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) =>
+            {
+                // "Three days later" counts from an event of the story whose date is not
+                // known; TimeBank annotates the length of time it gives.
+                duration_value(*amount, *unit)
+                    .map_or_else(|| (TimeKind::Date, ago_value(*amount, *unit, None)), |value| (TimeKind::Duration, value))
             }
             Meaning::Ago { amount, unit, direction } => {
                 // "A year earlier" counts from an event of the story, which news places near
@@ -593,7 +615,7 @@ impl Meaning {
         match self {
             Meaning::Weekday { weekday, relation, .. } => Some(Meaning::Weekday { weekday: *weekday, relation: *relation, part: None }),
             Meaning::DayFromAnchor { days, .. } => Some(Meaning::DayFromAnchor { days: *days, part: None }),
-            Meaning::Calendar { day: Some(_), .. } => Some(self.clone()),
+            Meaning::Calendar { day: Some(_), .. } | Meaning::Feast { .. } => Some(self.clone()),
             _ => None,
         }
     }
@@ -692,7 +714,6 @@ fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Optio
 const UPCOMING_DAYS: i64 = 92;
 
 fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> Option<i32> {
-    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     // Days from the anchor to the date, or to the month's first day; negative is before.
     // A month counts as "on or before" as long as the anchor is inside it.
     let distance = |year: i32| -> Option<i64> {
@@ -701,6 +722,15 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         let same_month = day.is_none() && year == anchor.year() && month == anchor.month();
         Some(if same_month { 0 } else { days })
     };
+    nearest_year(anchor, future, distance)
+}
+
+/// The year, among the anchor's and its neighbours, whose occurrence of a yearly date news
+/// most likely means, `distance` giving the days from the anchor to each year's occurrence:
+/// the most recent on or before the anchor, unless the next is nearer and at most
+/// [`UPCOMING_DAYS`] ahead, or the sentence speaks of the future.
+fn nearest_year(anchor: NaiveDate, future: bool, distance: impl Fn(i32) -> Option<i64>) -> Option<i32> {
+    let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     let scored: Vec<(i32, i64)> = candidates.iter().filter_map(|&year| Some((year, distance(year)?))).collect();
     let next = scored.iter().filter(|&&(_, days)| days >= 0).min_by_key(|&&(_, days)| days).copied();
     let previous = scored.iter().filter(|&&(_, days)| days <= 0).max_by_key(|&&(_, days)| days).copied();
@@ -709,6 +739,66 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         (Some((_, back)), Some((year, ahead))) if ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
         (Some((year, _)), _) => Some(year),
         (None, next) => next.map(|(year, _)| year),
+    }
+}
+
+/// Holidays whose date moves: American ones that news from anywhere reports, and Easter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Feast {
+    /// The fourth Thursday of November.
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+    /// The first Monday of September.
+    LaborDay,
+    /// The last Monday of May.
+    MemorialDay,
+    Easter,
+    /// The Friday before Easter.
+    GoodFriday,
+}
+
+impl Feast {
+    fn date(self, year: i32) -> Option<NaiveDate> {
+        let nth = |month: u32, weekday: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
+        match self {
+            Feast::Thanksgiving => nth(11, Weekday::Thu, 4),
+            Feast::ElectionDay => nth(11, Weekday::Mon, 1)?.succ_opt(),
+            Feast::LaborDay => nth(9, Weekday::Mon, 1),
+            Feast::MemorialDay => nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4)),
+            Feast::Easter => easter_sunday(year),
+            Feast::GoodFriday => shift_days(easter_sunday(year)?, -2),
+        }
+    }
+}
+
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let y = i64::from(year);
+    let (a, b, c) = (y % 19, y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The date of a movable feast seen from `anchor`: "last Thanksgiving" is the latest before
+/// the anchor, "next Easter" the first after it, "this Easter" the anchor year's, and a
+/// bare one is chosen as a date without a year is ([`nearest_year`]).
+fn feast_date(anchor: NaiveDate, feast: Feast, relation: Relation, future: bool) -> Option<NaiveDate> {
+    let years = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
+    let dates = years.iter().filter_map(|&year| feast.date(year));
+    match relation {
+        Relation::Last => dates.filter(|date| *date < anchor).max(),
+        Relation::Next => dates.filter(|date| *date > anchor).min(),
+        Relation::This => feast.date(anchor.year()),
+        Relation::Bare => feast.date(nearest_year(anchor, future, |year| Some((feast.date(year)? - anchor).num_days()))?),
     }
 }
 
@@ -878,13 +968,16 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_iso_date,
     recognise_month_first_date,
     recognise_day_first_date,
+    recognise_second_day,
     recognise_holiday,
+    recognise_feast,
     recognise_weekday,
     recognise_relative_day,
     recognise_relative_period,
     recognise_season,
     recognise_quarter,
     recognise_reporting_period,
+    recognise_year_end,
     recognise_decade,
     recognise_century,
     recognise_year,
@@ -1107,10 +1200,12 @@ fn after_modifier(scan: &Scan<'_>, i: usize) -> usize {
     }
 }
 
-/// "last", "this" or "next" before a weekday, a season or a quarter.
+/// "last", "this past", "this" or "next" before a weekday, a season or a quarter.
 fn relation_at(scan: &Scan<'_>, i: usize) -> (Relation, usize) {
     if scan.word(i, "last") {
         (Relation::Last, i + 1)
+    } else if scan.word(i, "this") && scan.word(i + 1, "past") {
+        (Relation::Last, i + 2)
     } else if scan.word(i, "this") {
         (Relation::This, i + 1)
     } else if scan.word(i, "next") {
@@ -1256,6 +1351,20 @@ fn recognise_day_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
 }
 
+/// The second day of a range within one month: the "25" of "April 24 and 25" or "April
+/// 24-25", in the month of the date before it and with the year written after it.
+fn recognise_second_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let joiner = scan.word_before_in(i, &["and", "to", "or", "through"]) || (scan.mark(i.checked_sub(1)?, '-') && scan.joined(i));
+    let (first_day, after_first) = day_at(scan, i.checked_sub(2)?)?;
+    let (month, after_month, _) = month_at(scan, i.checked_sub(3)?)?;
+    let (day, after_day) = day_at(scan, i)?;
+    if !joiner || after_first != i - 1 || after_month != i - 2 || day <= first_day {
+        return None;
+    }
+    let (year, end) = year_after_date(scan, after_day);
+    valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
+}
+
 /// Holidays on fixed dates that news about any country mentions: "Christmas", "Christmas
 /// Eve", "Orthodox Christmas" (7 January), "New Year's Day", "New Year's Eve". Movable
 /// feasts (Easter, Thanksgiving) are not handled.
@@ -1287,10 +1396,40 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } })
 }
 
+/// Movable feasts: "Thanksgiving (Day)", "Election Day", "Labor Day", "Memorial Day",
+/// "Easter (Sunday)", "Good Friday", with "last", "this" or "next" before them or a year
+/// after them.
+fn recognise_feast(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let capitalised = |k: usize, word: &str| scan.get(k).is_some_and(|t| t.is(word) && t.is_capitalised());
+    let (relation, j) = relation_at(scan, i);
+    let (feast, end) = if capitalised(j, "Thanksgiving") {
+        (Feast::Thanksgiving, if capitalised(j + 1, "Day") { j + 2 } else { j + 1 })
+    } else if capitalised(j, "Easter") {
+        (Feast::Easter, if capitalised(j + 1, "Sunday") { j + 2 } else { j + 1 })
+    } else if capitalised(j + 1, "Day") {
+        let feast =
+            [("Election", Feast::ElectionDay), ("Labor", Feast::LaborDay), ("Labour", Feast::LaborDay), ("Memorial", Feast::MemorialDay)]
+                .into_iter()
+                .find_map(|(name, feast)| capitalised(j, name).then_some(feast))?;
+        (feast, j + 2)
+    } else if capitalised(j, "Good") && capitalised(j + 1, "Friday") {
+        (Feast::GoodFriday, j + 2)
+    } else {
+        return None;
+    };
+    let (year, end) = if relation == Relation::Bare { year_after_date(scan, end) } else { (None, end) };
+    Some(Found { end, meaning: Meaning::Feast { feast, relation, year } })
+}
+
 /// "Wednesday", "late Wednesday evening", "last Tuesday", "Friday morning", "Tuesday,
 /// December 3, 1991" (the date gives the value), and "Fridays" or "Tuesday nights" as sets.
 fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (relation, j) = relation_at(scan, after_modifier(scan, i));
+    // "This past Monday" is the latest Monday, which the bare weekday after it gives; "last
+    // Monday" is the Monday of the week before.
+    if relation == Relation::Last && scan.word(j.wrapping_sub(1), "past") {
+        return None;
+    }
     let (weekday, after_weekday, plural_day) = weekday_at(scan, j)?;
     let part = part_of_day_at(scan, after_weekday);
     let plural_part = part.is_some_and(|(_, _, plural)| plural);
@@ -1539,12 +1678,37 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     None
 }
 
-/// "the 1990s", "the early 2000s", "the ’90s".
+/// "year-end", "year end", "year's end": the end of the anchor's year, which TimeBank
+/// values as the year itself.
+fn recognise_year_end(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    if !scan.word(i, "year") {
+        return None;
+    }
+    let possessive = (scan.mark(i + 1, '\'') || scan.mark(i + 1, '’')) && scan.word(i + 2, "s");
+    let end_index = if scan.joined_mark(i + 1, '-') || possessive { i + 2 + usize::from(possessive) } else { i + 1 };
+    scan.word(end_index, "end").then_some(Found { end: end_index + 1, meaning: Meaning::Period { period: Period::Year, offset: Some(0) } })
+}
+
+/// "the 1990s", "the early 2000s", "the ’90s", "the nineties".
 fn recognise_decade(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, if scan.word(i, "the") { i + 1 } else { i });
     if let Some(year) = scan.get(j).and_then(|t| t.number_of_digits(4)) {
         let plural = scan.word(j + 1, "s") && scan.joined(j + 1);
         return (plural && year % 10 == 0).then(|| Found { end: j + 2, meaning: Meaning::Decade(year as i32 / 10) });
+    }
+    let decades = [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ];
+    if let Some(decade) = scan.get(j).filter(|_| scan.word(i, "the")).and_then(|t| lookup(&decades, t.text)) {
+        // "the nineties": of the last century, as a year in words would be.
+        return Some(Found { end: j + 1, meaning: Meaning::Decade(190 + decade) });
     }
     let apostrophe = scan.mark(j, '\'') || scan.mark(j, '’');
     let short = scan.get(j + 1).and_then(|t| t.number_of_digits(2)).filter(|_| scan.joined(j + 1))?;
@@ -1565,7 +1729,7 @@ fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
     (suffixed && scan.word(j + 2, "century")).then(|| Found { end: j + 3, meaning: Meaning::Century(ordinal as i32 - 1) })
 }
 
-/// A year alone: "in 2021", "since 1991", "early 2022", "mid-2021", "its 1990 invasion",
+/// A year alone: "in 2021", "since 1991", "early 2022", "mid-2021", "post-1959", "its 1990 invasion",
 /// "(1998)".
 ///
 /// A four-digit number is a year only between 1800 and 2100, and only where a count would
@@ -1575,7 +1739,9 @@ fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// preposition of time, a determiner or a possessive comes first), or, for a round number
 /// ("in 2000 cases"), before a lower-case word whatever comes first.
 fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
-    let j = after_modifier(scan, i);
+    // "post-1959 politics", "pre-1990 borders": TimeBank values the year itself.
+    let prefixed = scan.word_in(i, &["post", "pre"]) && scan.joined_mark(i + 1, '-') && scan.joined(i + 2);
+    let j = if prefixed { i + 2 } else { after_modifier(scan, i) };
     let year = year_at(scan, j, 1800..=2100)?;
     (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
 }
@@ -1884,18 +2050,36 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         j += 1;
     }
     let amount = amount_at(scan, j);
+    let mut half = None;
     if let Some((_, after_amount)) = amount {
         j = after_amount;
+        half = half_at(scan, j);
+        j = half.unwrap_or(j);
+        // "two more weeks", "20 more years".
+        if half.is_none() && scan.word(j, "more") {
+            j += 1;
+        }
         // "48-hour", "two-year".
         if scan.joined_mark(j, '-') {
             j += 1;
         }
     }
     let (unit, plural, end) = unit_at(scan, j)?;
+    // A capitalised unit inside a sentence belongs to a title ("CBS's 60 Minutes").
+    if j > 0 && scan.get(j).is_some_and(Token::is_capitalised) {
+        return None;
+    }
     let age = scan.word(end, "old") || (scan.mark(end, '-') && scan.word(end + 1, "old"));
     let indefinite = amount.is_some() && scan.word_in(i, &["a", "an"]);
     if age || (indefinite && follows_a_quantity(scan, i)) {
         return None;
+    }
+    // "an hour and a half", and with `half` "5 1/2 hours", "two and a half years".
+    let half_after_unit =
+        if half.is_none() && amount.is_some_and(|(amount, _)| amount == Amount::Exact(1)) { half_at(scan, end) } else { None };
+    if let (Some((Amount::Exact(count), _)), true) = (amount, half.is_some() || half_after_unit.is_some()) {
+        let end = half_after_unit.unwrap_or(end);
+        return Some(Found { end, meaning: Meaning::Duration(duration_and_a_half(count, unit)?) });
     }
     let amount = match amount {
         Some((amount, _)) => amount,
@@ -1922,6 +2106,32 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Duration(duration_value(amount, unit)?) })
 }
 
+/// "and a half" or a glued "1/2" at `i` ("two and a half", "5 1/2"): the index after it.
+fn half_at(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    if scan.word(i, "and") && scan.word_in(i + 1, &["a", "one"]) && scan.word(i + 2, "half") {
+        return Some(i + 3);
+    }
+    let glued = scan.joined(i + 1) && scan.joined(i + 2);
+    let fraction = scan.get(i).is_some_and(|t| t.text == "1") && scan.mark(i + 1, '/') && scan.get(i + 2).is_some_and(|t| t.text == "2");
+    (glued && fraction).then_some(i + 3)
+}
+
+/// The value of `count` and a half units, written with the next smaller unit as TimeBank
+/// does ("PT5H30M", "P2Y6M"; a half week is three and a half days).
+fn duration_and_a_half(count: u32, unit: Unit) -> Option<String> {
+    match unit {
+        Unit::Second => Some(format!("PT{count}.5S")),
+        Unit::Week => Some(format!("P{}DT12H", count.checked_mul(7)?.checked_add(3)?)),
+        Unit::Month => Some(format!("P{count}M15D")),
+        Unit::Minute => Some(format!("PT{count}M30S")),
+        Unit::Hour => Some(format!("PT{count}H30M")),
+        Unit::Day => Some(format!("P{count}DT12H")),
+        Unit::Year => Some(format!("P{count}Y6M")),
+        Unit::Decade => Some(format!("P{}Y", count.checked_mul(10)?.checked_add(5)?)),
+        Unit::Century => Some(format!("P{}Y", count.checked_mul(100)?.checked_add(50)?)),
+    }
+}
+
 /// Whether token `i` follows an amount, as "a year" does in a rate ("$500 million a
 /// year", "700 seats a week", "24 hours a day"): that is a rate, not a length of time.
 fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
@@ -1935,6 +2145,9 @@ fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
     previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun
 }
 
+/// Prepositions after which an adverb of frequency ends its phrase.
+const PREPOSITIONS: &[&str] = &["outside", "inside", "in", "at", "on", "for", "from", "to", "until", "during", "across", "near", "around"];
+
 /// "daily", "weekly", "every day", "each year", "every two weeks", "every Friday", "every
 /// morning", "twice a week", "three times a day".
 fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
@@ -1942,8 +2155,12 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let adverbs = [("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("hourly", "PT1H")];
     // Capitalised, these are mostly titles ("Daily Mail"); before a noun they are
     // adjectives of a thing ("daily flights", "a weekly magazine"), not times of an event.
-    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word);
-    if token.is_lowercase_word() && !before_a_noun {
+    // After a determiner or a possessive, though, the thing recurs ("a daily rally", "his
+    // daily life", "on a daily basis"), and before a preposition the word is an adverb
+    // ("gather daily outside the house").
+    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word) && !scan.word_in(i + 1, PREPOSITIONS);
+    let recurring_thing = scan.word_before_in(i, &["a", "the", "his", "her", "its", "their", "our", "my", "your"]);
+    if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
         if let Some(value) = lookup(&adverbs, token.text) {
             return Some(Found { end: i + 1, meaning: Meaning::Set(value.to_owned()) });
         }
@@ -1983,8 +2200,20 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Set(duration_value(Amount::Exact(1), unit)?) })
 }
 
-/// "now", "currently", "recently", "these days", "the future", "the near future", "the
-/// past": points that TIMEX3 leaves unresolved on purpose.
+/// "soon" said of what is still to come ("it may soon seek", "it soon will begin"), with
+/// the index after it. A past "soon" ("it soon became a flood") is
+/// relative to the story's events, and "as soon as Tuesday" is a conjunction.
+fn soon(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    let modals = ["will", "may", "might", "could", "would", "should", "can"];
+    if scan.word(i + 1, "as") {
+        return None;
+    }
+    let modal_near = (i.saturating_sub(2)..i + 3).any(|k| scan.word_in(k, &modals)) || scan.word(i.wrapping_sub(1), "to");
+    (modal_near || scan.speaks_of_future(i)).then_some(i + 1)
+}
+
+/// "now", "currently", "recently", "these days", "the future", "the near future", "the near
+/// term", "the past": points that TIMEX3 leaves unresolved on purpose.
 fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let token = scan.get(i)?;
     let reference = |end: usize, value: &'static str| Some(Found { end, meaning: Meaning::Reference(value) });
@@ -1997,6 +2226,12 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     }
     if token.is("recently") {
         return reference(i + 1, "PAST_REF");
+    }
+    if token.is("as") && scan.word(i + 1, "soon") && scan.word(i + 2, "as") && scan.word(i + 3, "possible") {
+        return reference(i + 4, "FUTURE_REF");
+    }
+    if token.is("soon") {
+        return soon(scan, i).map(|end| Found { end, meaning: Meaning::Reference("FUTURE_REF") });
     }
     // Adjectives of time before a noun: "current levels", "recent weeks" ("current account"
     // is banking, not time). TimeBank marks "soon" and an adjectival "future" too seldom for
@@ -2014,6 +2249,10 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     }
     if !token.is("the") {
         return None;
+    }
+    // "the near term", "the short term", "the long term" (but "the short-term debt").
+    if scan.word_in(i + 1, &["near", "short", "long"]) && scan.word(i + 2, "term") && !scan.joined(i + 2) {
+        return reference(i + 3, "FUTURE_REF");
     }
     let j = if scan.word_in(i + 1, &["near", "distant", "foreseeable", "immediate"]) { i + 2 } else { i + 1 };
     if scan.word(j, "future") {
@@ -2087,8 +2326,12 @@ mod tests {
         // Without a quarter in the story, a year back from the anchor.
         assert_eq!(values_in_document(&story[1..], anchor), ["1988", "1988"]);
         assert_eq!(values_in_document(&story[1..], None), ["XXXX", "XXXX"]);
-        // "Later" counts from an event of the story, which is not known.
+        // "Later" counts from an event of the story, which is not known; at a finer unit
+        // it gives a length of time.
         assert_eq!(values_in_document(&["It reopened a year later."], anchor), ["XXXX"]);
+        assert_eq!(check("Three days later, it reopened.", anchor), one("Three days later", TimeKind::Duration, "P3D"));
+        assert_eq!(check("A day earlier, trucks crossed.", anchor), one("A day earlier", TimeKind::Duration, "P1D"));
+        assert_eq!(check("Two weeks ago, trucks crossed.", anchor), one("Two weeks ago", TimeKind::Date, "1989-W42"));
     }
 
     #[test]
@@ -2163,6 +2406,47 @@ mod tests {
         assert_eq!(check("It was calm on Orthodox Christmas.", KAZAKH_ANCHOR), one("Orthodox Christmas", TimeKind::Date, "2022-01-07"));
         assert_eq!(check("Prices rose on New Year’s Day.", KAZAKH_ANCHOR), one("New Year’s Day", TimeKind::Date, "2022-01-01"));
         assert_eq!(check("a christmas tree", None), vec![]);
+    }
+
+    #[test]
+    fn year_end() {
+        let anchor = Some("1989-11-02");
+        assert_eq!(check("It should close by year-end.", anchor), one("year-end", TimeKind::Date, "1989"));
+        assert_eq!(check("It should close around year end.", anchor), one("year end", TimeKind::Date, "1989"));
+        assert_eq!(check("rules in place by year's end.", anchor), one("year's end", TimeKind::Date, "1989"));
+        assert_eq!(check("It should close by year-end.", None), one("year-end", TimeKind::Date, "XXXX"));
+        assert!(check("It was a good year for ends.", anchor).is_empty());
+    }
+
+    #[test]
+    fn second_day_of_a_range() {
+        let anchor = Some("1999-02-10");
+        let summit = check("the summit on April 24 and 25.", anchor);
+        assert_eq!(summit, [one("April 24", TimeKind::Date, "1999-04-24"), one("25", TimeKind::Date, "1999-04-25")].concat());
+        let dated = check("on April 24-25, 1998.", anchor);
+        assert_eq!(dated.last(), one("25, 1998", TimeKind::Date, "1998-04-25").last());
+        assert_eq!(check("on April 24 and 20 others", anchor).len(), 1);
+    }
+
+    #[test]
+    fn this_past_is_last() {
+        assert_eq!(check("It scrapped the unit this past spring.", Some("1989-11-02")), one("this past spring", TimeKind::Date, "1989-SP"));
+        assert_eq!(check("They met this past Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-03"));
+    }
+
+    #[test]
+    fn movable_feasts() {
+        let anchor = Some("2000-02-10");
+        assert_eq!(check("He was found on Thanksgiving Day.", anchor), one("Thanksgiving Day", TimeKind::Date, "1999-11-25"));
+        assert_eq!(check("He was found last Thanksgiving.", anchor), one("last Thanksgiving", TimeKind::Date, "1999-11-25"));
+        assert_eq!(check("It is a theme until Election Day.", Some("1998-10-26")), one("Election Day", TimeKind::Date, "1998-11-03"));
+        assert_eq!(check("Crowds gathered on Easter Sunday 1998.", anchor), one("Easter Sunday 1998", TimeKind::Date, "1998-04-12"));
+        assert_eq!(check("They will meet at Easter.", anchor), one("Easter", TimeKind::Date, "2000-04-23"));
+        assert_eq!(check("The deal was signed on Good Friday.", Some("1998-04-20")), one("Good Friday", TimeKind::Date, "1998-04-10"));
+        assert_eq!(check("It closed on Labor Day.", Some("2001-09-10")), one("Labor Day", TimeKind::Date, "2001-09-03"));
+        assert_eq!(check("It closed on Memorial Day.", Some("2004-06-10")), one("Memorial Day", TimeKind::Date, "2004-05-31"));
+        assert_eq!(check("It closed on Memorial Day.", None), one("Memorial Day", TimeKind::Date, "XXXX-XX-XX"));
+        assert_eq!(check("They gave thanksgiving prayers.", anchor), vec![]);
     }
 
     #[test]
@@ -2358,6 +2642,47 @@ mod tests {
         assert_eq!(check("a second wave", None), vec![]);
         assert_eq!(check("looks like a doomsday movie", None), vec![]);
         assert_eq!(check("days of unrest", None), vec![]);
+        assert_eq!(check("Gonzalez said on CBS's 60 Minutes.", None), vec![]);
+        assert_eq!(check("Three days passed.", None), one("Three days", TimeKind::Duration, "P3D"));
+    }
+
+    #[test]
+    fn soon_of_what_is_to_come() {
+        assert_eq!(check("prosecutors may soon seek an indictment", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("it soon will begin selling boxes", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("expects sales to soon grow", None), one("soon", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("to liquidate it as soon as possible.", None), one("as soon as possible", TimeKind::Date, "FUTURE_REF"));
+        assert!(check("a trickle of cash that soon became a flood", None).is_empty());
+        assert!(check("He was soon released.", None).is_empty());
+        assert!(check("as soon as Gonzalez arrives", None).is_empty());
+    }
+
+    #[test]
+    fn the_near_term_more_units_and_decades_in_words() {
+        assert_eq!(check("the challenges of the near term", None), one("the near term", TimeKind::Date, "FUTURE_REF"));
+        assert_eq!(check("to placate holders in the short term.", None), one("the short term", TimeKind::Date, "FUTURE_REF"));
+        assert!(check("to reduce the short-term debt", None).is_empty());
+        assert_eq!(check("for at least two more weeks", None), one("two more weeks", TimeKind::Duration, "P2W"));
+        assert_eq!(check("numbers dropped through the nineties", None), one("the nineties", TimeKind::Date, "199"));
+        assert_eq!(check("in the early sixties", None), one("the early sixties", TimeKind::Date, "196"));
+        assert!(check("people in their forties", None).is_empty());
+    }
+
+    #[test]
+    fn prefixed_years() {
+        assert_eq!(check("the post-1959 politics", None), one("post-1959", TimeKind::Date, "1959"));
+        assert_eq!(check("its pre-1990 borders", None), one("pre-1990", TimeKind::Date, "1990"));
+    }
+
+    #[test]
+    fn durations_and_a_half() {
+        assert_eq!(check("about 5 1/2 hours in Nairobi", None), one("5 1/2 hours", TimeKind::Duration, "PT5H30M"));
+        assert_eq!(check("camps for 2 1/2 years.", None), one("2 1/2 years", TimeKind::Duration, "P2Y6M"));
+        assert_eq!(check("for two and a half years", None), one("two and a half years", TimeKind::Duration, "P2Y6M"));
+        assert_eq!(check("after an hour and a half", None), one("an hour and a half", TimeKind::Duration, "PT1H30M"));
+        assert_eq!(check("for three and a half days", None), one("three and a half days", TimeKind::Duration, "P3DT12H"));
+        assert_eq!(check("for 2 1/2 weeks", None), one("2 1/2 weeks", TimeKind::Duration, "P17DT12H"));
+        assert_eq!(check("a decade and a half", None), one("a decade and a half", TimeKind::Duration, "P15Y"));
     }
 
     #[test]
@@ -2370,6 +2695,10 @@ mod tests {
         assert_eq!(check("They met twice a week.", None), one("twice a week", TimeKind::Set, "P1W"));
         assert_eq!(check("They meet on Tuesdays.", None), one("Tuesdays", TimeKind::Set, "XXXX-WXX-2"));
         assert_eq!(check("the Daily Mail reported", None), vec![]);
+        assert_eq!(check("what has become a daily public rally", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("the conditions of his daily life", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("demonstrators who gather daily outside the home", None), one("daily", TimeKind::Set, "P1D"));
+        assert_eq!(check("average daily volume fell", None), vec![]);
     }
 
     #[test]
