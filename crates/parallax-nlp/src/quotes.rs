@@ -57,7 +57,7 @@ impl Stage for QuoteFinder {
 /// tagger read the same attribution as a rule with a source span that adds an apposition
 /// (", the prime minister of …"), or drops a fronted phrase, the rule's quote takes the tagger's span, which follows PolNeAR's
 /// bounds, and keeps its own resolved speaker.
-/// PolNeAR dev source / cue exact F1: rules 0.582 / 0.593, combined 0.654 / 0.635.
+/// PolNeAR dev source / cue exact F1: rules 0.582 / 0.593, combined 0.648 / 0.640.
 pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entities: &[EntityMention]) -> Vec<Quote> {
     fn spans(q: &Quote) -> impl Iterator<Item = Span> + '_ {
         std::iter::once(q.content).chain(q.cue).chain(q.source.as_ref().map(|s| s.span))
