@@ -925,13 +925,7 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         let subject = subject_before(text, &ws[..k], entities)?;
         let content = content_between(text, ws.get(content_from)?.start(), sentence.end())?;
         let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
-        return Some(Quote {
-            kind: QuoteKind::Indirect,
-            source: Some(source_for(text, subject, entities)),
-            cue: Some(cue),
-            content,
-            tentative: false,
-        });
+        return Some(indirect(text, subject, cue, content, entities));
     }
     None
 }
@@ -987,13 +981,7 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         let source = Span::new(ws[comma + 1].start(), ws[k - 1].end()).ok()?;
         let content = content_between(text, sentence.start(), ws[comma].end())?;
         let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
-        return Some(Quote {
-            kind: QuoteKind::Indirect,
-            source: Some(source_for(text, source, entities)),
-            cue: Some(cue),
-            content,
-            tentative: false,
-        });
+        return Some(indirect(text, source, cue, content, entities));
     }
     None
 }
@@ -1012,7 +1000,12 @@ fn according_to(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], en
     } else {
         content_between(text, sentence.start(), ws[k].start())?
     };
-    Some(Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, source, entities)), cue: Some(cue), content, tentative: false })
+    Some(indirect(text, source, cue, content, entities))
+}
+
+/// Reported speech read by the rules: the source phrase resolved, cue and content as found.
+fn indirect(text: &str, source: Span, cue: Span, content: Span, entities: &[EntityMention]) -> Quote {
+    Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, source, entities)), cue: Some(cue), content, tentative: false }
 }
 
 /// A source for the speaker or attribution phrase at `span`:
@@ -1182,23 +1175,26 @@ mod tests {
             .collect()
     }
 
-    /// The rule-based quotes alone, without the statistical tagger.
-    fn find_quotes_of(text: &str) -> Vec<String> {
+    /// The rule-based quotes alone, without the statistical tagger, and the document they
+    /// were read from.
+    fn rule_quotes(text: &str) -> (Document, Vec<Quote>) {
         let mut doc = Document::new("t", text, Default::default());
         for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
             stage.annotate(&mut doc).unwrap();
         }
         let quotes = find_quotes(text, doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Entities>().unwrap());
+        (doc, quotes)
+    }
+
+    /// The content of each rule-based quote.
+    fn find_quotes_of(text: &str) -> Vec<String> {
+        let (doc, quotes) = rule_quotes(text);
         quotes.iter().map(|q| doc.slice(q.content).to_owned()).collect()
     }
 
     /// (source as written, cue as written) of each rule-based quote.
     fn sources_and_cues(text: &str) -> Vec<(String, String)> {
-        let mut doc = Document::new("t", text, Default::default());
-        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
-            stage.annotate(&mut doc).unwrap();
-        }
-        let quotes = find_quotes(text, doc.layer::<Blocks>().unwrap(), doc.layer::<Sentences>().unwrap(), doc.layer::<Entities>().unwrap());
+        let (doc, quotes) = rule_quotes(text);
         quotes
             .iter()
             .map(|q| {
