@@ -83,7 +83,10 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             let first = scan.tokens.get(found.start)?;
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
-            let (kind, value) = found.meaning.resolve(anchor, scan.speaks_of_future(found.start), discourse);
+            let future = scan.speaks_of_future(found.start)
+                || scan.fronted_before_future(found.start, found.end)
+                || scan.after_present_event(found.start);
+            let (kind, value) = found.meaning.resolve(anchor, future, discourse);
             discourse.note(&found.meaning, &value, anchor);
             Some(TimeExpression { span, kind, value })
         })
@@ -295,18 +298,65 @@ impl<'t> Scan<'t> {
         let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
         let window_start = i.saturating_sub(12);
         let clause_start = (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1);
-        (clause_start..i).any(|k| {
-            let Some(token) = self.get(k) else {
-                return false;
-            };
-            let contracted_will = token.is("ll") && self.joined(k);
-            let followed_by_to = self.word(k + 1, "to");
-            token.is_one_of(FUTURE_CUES)
-                || contracted_will
-                || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
-        })
+        (clause_start..i).any(|k| self.future_cue(k))
+    }
+
+    /// Whether token `k` puts what follows in the future: "will", "'ll", "is set to",
+    /// "plans to".
+    fn future_cue(&self, k: usize) -> bool {
+        let Some(token) = self.get(k) else {
+            return false;
+        };
+        let contracted_will = token.is("ll") && self.joined(k);
+        let followed_by_to = self.word(k + 1, "to");
+        token.is_one_of(FUTURE_CUES)
+            || contracted_will
+            || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
     }
 }
+
+impl Scan<'_> {
+    /// Whether the expression `start..end` opens its clause ("On Tuesday, the league will
+    /// ...") and the clause goes on to speak of the future before any reporting verb. A
+    /// past "planned to" after a fronted date does not count: the planning was on that day.
+    fn fronted_before_future(&self, start: usize, end: usize) -> bool {
+        let mut first = start;
+        if first > 0 && self.word_in(first - 1, &["on", "by"]) {
+            first -= 1;
+        }
+        let opens = first == 0 || self.get(first - 1).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
+        if !opens {
+            return false;
+        }
+        (end..end + 12)
+            .take_while(|&k| self.get(k).is_some_and(|t| !(t.is_mark('.') || t.is_mark(';')) && !t.is_one_of(REPORTING_VERBS)))
+            .any(|k| self.future_cue(k) && !self.word(k, "planned"))
+    }
+
+    /// Whether a present-tense event verb comes right before the expression, perhaps with an
+    /// adverb or "on" between ("they meet separately Monday", "talks resume on Monday"):
+    /// news narrates the past in the past tense and uses the present for what is scheduled.
+    fn after_present_event(&self, start: usize) -> bool {
+        let mut k = start;
+        if k > 0 && self.get(k - 1).is_some_and(|t| t.text.len() > 3 && t.text.ends_with("ly")) {
+            k -= 1;
+        }
+        if k > 0 && self.word_in(k - 1, &["on"]) {
+            k -= 1;
+        }
+        k > 0 && self.word_in(k - 1, PRESENT_EVENT_VERBS)
+    }
+}
+
+/// Reporting verbs, which end the clause whose future a fronted date shares.
+const REPORTING_VERBS: &[&str] = &["said", "says", "say", "told", "announced", "reported", "added"];
+
+/// Present-tense verbs that news uses for scheduled events ("talks resume Monday").
+const PRESENT_EVENT_VERBS: &[&str] = &[
+    "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "leave", "leaves", "arrive", "arrives",
+    "return", "returns", "vote", "votes", "travel", "travels", "visit", "visits", "end", "ends", "close", "closes", "expire", "expires",
+    "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces",
+];
 
 /// Words that put what follows in the future.
 const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "expected", "due", "upcoming"];
@@ -2561,6 +2611,31 @@ mod tests {
     fn planned_to_puts_a_weekday_in_the_future() {
         let sentence = "The team planned to leave Nairobi on Thursday.";
         assert_eq!(check(sentence, Some("1998-09-30")), one("Thursday", TimeKind::Date, "1998-10-01"));
+    }
+
+    #[test]
+    fn a_fronted_weekday_takes_the_future_of_its_clause() {
+        // 1998-10-26 is a Monday.
+        let plans = "On Tuesday, the league plans to hold a news conference.";
+        assert_eq!(check(plans, Some("1998-10-26")), one("Tuesday", TimeKind::Date, "1998-10-27"));
+        let will = "Tuesday, the league will hold a news conference.";
+        assert_eq!(check(will, Some("1998-10-26")), one("Tuesday", TimeKind::Date, "1998-10-27"));
+        // The planning happened that day; a reported "will" belongs to what was said.
+        let planned = "On Friday, the government planned to pay the first families.";
+        assert_eq!(check(planned, Some("1998-10-26")), one("Friday", TimeKind::Date, "1998-10-23"));
+        let reported = "On Friday, the minister said talks will resume.";
+        assert_eq!(check(reported, Some("1998-10-26")), one("Friday", TimeKind::Date, "1998-10-23"));
+        let mid_sentence = "Police said on Friday that talks will resume.";
+        assert_eq!(check(mid_sentence, Some("1998-10-26")), one("Friday", TimeKind::Date, "1998-10-23"));
+    }
+
+    #[test]
+    fn a_present_tense_event_verb_schedules_a_weekday() {
+        // 1998-05-01 is a Friday.
+        let meet = "He and Arafat meet separately Monday with Albright.";
+        assert_eq!(check(meet, Some("1998-05-01")), one("Monday", TimeKind::Date, "1998-05-04"));
+        assert_eq!(check("Talks resume on Monday.", Some("1998-05-01")), one("Monday", TimeKind::Date, "1998-05-04"));
+        assert_eq!(check("They met Monday.", Some("1998-05-01")), one("Monday", TimeKind::Date, "1998-04-27"));
     }
 
     #[test]
