@@ -11,6 +11,7 @@ mod eval_numbers;
 mod extract;
 mod model;
 mod store_commands;
+mod train;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -115,6 +116,16 @@ enum Command {
         /// The CoNLL-style file to tag.
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
+    },
+    /// Retrain a shipped model from the public training data (for developers).
+    ///
+    /// Data sets are read from `--data`, or from $PARALLAX_DATA (default ../shared/data)
+    /// plus the set's usual sub-directory. Progress goes to standard error. The defaults
+    /// reproduce the shipped file byte for byte; the model is compiled into `parallax`, so
+    /// rebuild to use a new one.
+    Train {
+        #[command(subcommand)]
+        which: train::TrainCommand,
     },
     /// Install or inspect the optional sentence model (all-MiniLM-L6-v2).
     ///
@@ -308,6 +319,7 @@ fn try_main(cli: Cli) -> Result<Outcome> {
         }
         Command::Eval { which } => run_eval(which),
         Command::Ner { conll } => ner(&conll),
+        Command::Train { which } => train::run(which, &data_root()).map(|()| Outcome::Complete),
         Command::Model { which } => model::run(which).map(|()| Outcome::Complete),
         Command::Store(command) => store_commands::run(command),
     }

@@ -178,6 +178,34 @@ fn ner_tags_a_conll_file_token_for_token() {
 }
 
 #[test]
+fn train_ner_writes_a_model_that_loads_and_names_a_missing_word_list() {
+    let dir = std::env::temp_dir().join(format!("parallax-train-cli-{}", std::process::id()));
+    let (data, lists) = (dir.join("conll"), dir.join("lists"));
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&lists).unwrap();
+    let sentence = "0\tPetra\tB-PER\n1\tHalvik\tI-PER\n2\tvisited\tO\n3\tKestria\tB-LOC\n4\t.\tO\n\n";
+    std::fs::write(data.join("train.conllu"), format!("0\t-DOCSTART-\tO\n\n{}", sentence.repeat(3))).unwrap();
+    std::fs::write(lists.join("first_names.txt"), "Petra\n").unwrap();
+    std::fs::write(lists.join("last_names.txt"), "Halvik\n").unwrap();
+    let out = dir.join("model/tiny.bin");
+    let args = |lists: &Path| {
+        let args = ["train", "ner", "--data", data.to_str().unwrap(), "--gazetteers", lists.to_str().unwrap()];
+        parallax(&[&args[..], &["--out", out.to_str().unwrap(), "--epochs", "2", "--gazetteer-folds", "0"]].concat())
+    };
+    let missing = args(&lists);
+    assert_eq!(missing.status.code(), Some(2), "{}", String::from_utf8_lossy(&missing.stderr));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("places.txt"));
+    std::fs::write(lists.join("places.txt"), "Kestria\n").unwrap();
+    let trained = args(&lists);
+    let bytes = std::fs::read(&out);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("epoch  2"));
+    let model = parallax_ner::Model::from_bytes(&bytes.unwrap()).expect("the written model loads");
+    assert!(model.feature_count() > 0);
+}
+
+#[test]
 fn eval_numbers_scores_specs_and_names_failures() {
     let dir = std::env::temp_dir().join(format!("parallax-eval-numbers-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary directory");

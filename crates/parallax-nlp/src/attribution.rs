@@ -12,7 +12,7 @@
 //! stored as the slots of PER, ORG and LOC ([`Role::label`]); the fourth is unused.
 //! Features depend on the text, the entity layer and the speech-verb lexicon, never on
 //! the tagger's own decisions, so they are computed once ([`block_features`]) and the
-//! trainer (`parallax-eval`'s `train-attribution`) learns from exactly what tagging sees.
+//! trainer (`parallax train attribution`) learns from exactly what tagging sees.
 //!
 //! The shipped model is `models/attribution/en-polnear.bin` (see its `MODEL_CARD.md`).
 

@@ -593,6 +593,13 @@ pub fn canonical_org(name: &str) -> Option<&'static str> {
 pub const ORG_NOUNS: &[&str] =
     &["ministry", "government", "army", "police", "military", "parliament", "navy", "embassy", "authorities", "office"];
 
+/// Nouns for a kind of organisation: "the alliance" right after "the Tidewater Security
+/// Compact" in one sentence is that organisation.
+pub const ORG_KIND_NOUNS: &[&str] = &[
+    "alliance", "bloc", "coalition", "organisation", "organization", "union", "group", "company", "firm", "federation", "compact",
+    "pact", "agency", "party", "movement",
+];
+
 /// True for a speech verb as it stands in running text: lower-case ("said", not "States").
 pub fn is_speech_verb(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)

@@ -329,7 +329,7 @@ impl Scan<'_> {
             return false;
         }
         (end..end + 12)
-            .take_while(|&k| self.get(k).is_some_and(|t| !(t.is_mark('.') || t.is_mark(';')) && !t.is_one_of(REPORTING_VERBS)))
+            .take_while(|&k| self.get(k).is_some_and(|t| !(t.is_mark('.') || t.is_mark(';') || t.is_one_of(REPORTING_VERBS))))
             .any(|k| self.future_cue(k) && !self.word(k, "planned"))
     }
 
