@@ -596,8 +596,21 @@ pub const ORG_NOUNS: &[&str] =
 /// Nouns for a kind of organisation: "the alliance" right after "the Tidewater Security
 /// Compact" in one sentence is that organisation.
 pub const ORG_KIND_NOUNS: &[&str] = &[
-    "alliance", "bloc", "coalition", "organisation", "organization", "union", "group", "company", "firm", "federation", "compact",
-    "pact", "agency", "party", "movement",
+    "alliance",
+    "bloc",
+    "coalition",
+    "organisation",
+    "organization",
+    "union",
+    "group",
+    "company",
+    "firm",
+    "federation",
+    "compact",
+    "pact",
+    "agency",
+    "party",
+    "movement",
 ];
 
 /// True for a speech verb as it stands in running text: lower-case ("said", not "States").
