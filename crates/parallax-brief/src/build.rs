@@ -912,6 +912,7 @@ mod tests {
             span: Span::new(start, end).unwrap(),
             label: EntityLabel::Person,
             canonical: name.into(),
+            title: None,
         };
         doc.set_layer::<Entities>(vec![mention(18, 30, "Petra Halvik"), mention(38, 50, "Jonas Halvik")]).unwrap();
         let entities = EntityIndex::build(&[&doc]);

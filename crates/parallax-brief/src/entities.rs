@@ -9,7 +9,6 @@ use crate::union_find::DisjointSets;
 use parallax_core::layer::Entities;
 use parallax_core::{Document, EntityLabel};
 use parallax_nlp::entities::{edit_distance_at_most_one, initials};
-use parallax_nlp::lexicon;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One entity of the corpus.
@@ -47,15 +46,16 @@ impl EntityIndex {
             for mention in doc.layer::<Entities>().unwrap_or(&[]) {
                 let entry = names.entry(mention.canonical.clone()).or_insert_with(|| (mention.label, BTreeSet::new(), BTreeSet::new(), 0));
                 entry.1.insert(doc.slice(mention.span).to_owned());
-                if mention.label == EntityLabel::Person {
-                    if let Some(title) = title_before(doc.text().as_str(), mention.span.start()) {
+                if let Some(title_span) = mention.title.filter(|_| mention.label == EntityLabel::Person) {
+                    let title = doc.slice(title_span);
+                    {
                         titles.entry(mention.canonical.clone()).or_default().insert(title.to_lowercase());
                         // "U.S. Secretary of State" and "U.S. Secretary of State Blinken" (a
                         // one-word title alone, "President", names no one).
                         if title.contains(' ') {
                             entry.1.insert(title.to_owned());
                         }
-                        entry.1.insert(doc.text().as_str()[title_start(doc.text().as_str(), title)..mention.span.end()].to_owned());
+                        entry.1.insert(doc.text().as_str()[title_span.start()..mention.span.end()].to_owned());
                     }
                 }
                 entry.2.insert(doc.id.clone());
@@ -168,37 +168,6 @@ impl EntityIndex {
     }
 }
 
-/// The title written just before a person's name: capitalised titles, the places they
-/// are of, and "of" between them ("U.S. Secretary of State", "Kazakhstan President").
-fn title_before(text: &str, name_start: usize) -> Option<&str> {
-    let is_title = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && w.chars().next().is_some_and(char::is_uppercase);
-    let mut from = None;
-    let mut rest = text[..name_start].trim_end();
-    loop {
-        let space = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let word = &rest[space..];
-        if word.is_empty() {
-            break;
-        }
-        if is_title(word) || lexicon::canonical_place(word).is_some() || lexicon::place_of_demonym(word).is_some() {
-            from = Some(space);
-        } else if word != "of" {
-            break;
-        }
-        if space == 0 {
-            break;
-        }
-        rest = rest[..space].trim_end();
-    }
-    let title = text[from?..name_start].trim();
-    title.split(' ').any(is_title).then_some(title)
-}
-
-/// Where `title` (a slice of `text`) starts in `text`.
-fn title_start(text: &str, title: &str) -> usize {
-    title.as_ptr() as usize - text.as_ptr() as usize
-}
-
 fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
     candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
 }
@@ -206,19 +175,4 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
 fn same_person_spelling(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
     first_a == first_b && last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_before_a_name_are_read_back_to_the_first_title_or_place() {
-        let text = "Later U.S. Secretary of State Antony Blinken spoke, and Kazakhstan President Tokayev too.";
-        let at = |name: &str| text.find(name).unwrap();
-        assert_eq!(title_before(text, at("Antony")), Some("U.S. Secretary of State"));
-        assert_eq!(title_before(text, at("Tokayev")), Some("Kazakhstan President"));
-        assert_eq!(title_before("the leader of Kazakhstan Tokayev", 27), None, "a place alone is no title");
-        assert_eq!(title_before("Tokayev", 0), None);
-    }
 }

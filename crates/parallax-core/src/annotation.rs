@@ -104,6 +104,10 @@ pub struct EntityMention {
     /// The entity's canonical name within this article; cross-article merging happens in
     /// the brief.
     pub canonical: String,
+    /// For a person, the title written just before the name ("U.S. Secretary of State" of
+    /// "U.S. Secretary of State Antony Blinken"), outside the mention's span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Span>,
 }
 
 /// What a quantity measures.

@@ -120,7 +120,11 @@ pub fn find_entities_with(
     };
     surnames_are_people(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
-    canonicalise(candidates)
+    let mut mentions = canonicalise(candidates);
+    for mention in mentions.iter_mut().filter(|m| m.label == EntityLabel::Person) {
+        mention.title = title_before(text, mention.span.start());
+    }
+    mentions
 }
 
 /// A name whose demonym the text also uses is a place ("Kestria" beside "Kestrian"), and
@@ -639,7 +643,7 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
             }
             label => (label, c.name.clone()),
         };
-        mentions.push(EntityMention { span: c.span, label, canonical });
+        mentions.push(EntityMention { span: c.span, label, canonical, title: None });
     }
     mentions.sort_by_key(|m| m.span.start());
     mentions.dedup_by(|a, b| a.span.overlaps(b.span));
@@ -712,16 +716,64 @@ pub fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
     a.len().max(b.len()) - prefix - suffix <= 1
 }
 
+/// The title written just before a person's name: capitalised titles, the places they
+/// are of, and "of" between them ("U.S. Secretary of State", "Kazakhstan President").
+pub fn title_before(text: &str, name_start: usize) -> Option<Span> {
+    let is_title = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && w.chars().next().is_some_and(char::is_uppercase);
+    let mut from = None;
+    let mut rest = text[..name_start].trim_end();
+    loop {
+        let space = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &rest[space..];
+        if word.is_empty() {
+            break;
+        }
+        if is_title(word) || lexicon::canonical_place(word).is_some() || lexicon::place_of_demonym(word).is_some() {
+            from = Some(space);
+        } else if word != "of" {
+            break;
+        }
+        if space == 0 {
+            break;
+        }
+        rest = rest[..space].trim_end();
+    }
+    let from = from?;
+    let title = text[from..name_start].trim_end();
+    let span = Span::new(from, from + title.len()).ok()?;
+    title.split(' ').any(is_title).then_some(span)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{sentences::SentenceSplitter, structure::PlainTextStructure, tokens::Tokenizer};
 
-    fn entities(text: &str) -> Vec<(String, &'static str, String)> {
+    #[test]
+    fn titles_before_a_name_are_read_back_to_the_first_title_or_place() {
+        let text = "Later U.S. Secretary of State Antony Blinken spoke, and Kazakhstan President Tokayev too.";
+        let at = |name: &str| text.find(name).unwrap();
+        let title = |name: &str| title_before(text, at(name)).map(|span| &text[span.range()]);
+        assert_eq!(title("Antony"), Some("U.S. Secretary of State"));
+        assert_eq!(title("Tokayev"), Some("Kazakhstan President"));
+        assert_eq!(title_before("the leader of Kazakhstan Tokayev", 27), None, "a place alone is no title");
+        assert_eq!(title_before("Tokayev", 0), None);
+        // The stage records it on the person's mention, outside the name.
+        let doc = annotated(text);
+        let blinken = doc.layer::<Entities>().unwrap().iter().find(|e| e.canonical == "Antony Blinken").expect("Blinken is found");
+        assert_eq!(blinken.title.map(|span| doc.slice(span)), Some("U.S. Secretary of State"));
+    }
+
+    fn annotated(text: &str) -> Document {
         let mut doc = Document::new("t", text, Default::default());
         for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer] {
             stage.annotate(&mut doc).unwrap();
         }
+        doc
+    }
+
+    fn entities(text: &str) -> Vec<(String, &'static str, String)> {
+        let doc = annotated(text);
         doc.layer::<Entities>().unwrap().iter().map(|e| (doc.slice(e.span).to_owned(), e.label.as_str(), e.canonical.clone())).collect()
     }
 
