@@ -723,7 +723,8 @@ pub fn title_before(text: &str, name_start: usize) -> Option<Span> {
     let mut from = None;
     let mut rest = text[..name_start].trim_end();
     loop {
-        let space = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the last whitespace character, which may be wider than a byte (U+00A0).
+        let space = rest.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &rest[space..];
         if word.is_empty() {
             break;
@@ -758,6 +759,8 @@ mod tests {
         assert_eq!(title("Tokayev"), Some("Kazakhstan President"));
         assert_eq!(title_before("the leader of Kazakhstan Tokayev", 27), None, "a place alone is no title");
         assert_eq!(title_before("Tokayev", 0), None);
+        let wide_space = "the pollster\u{a0}President Pat Caddell";
+        assert_eq!(title_before(wide_space, wide_space.find("Pat").unwrap()).map(|s| &wide_space[s.range()]), Some("President"));
         // The stage records it on the person's mention, outside the name.
         let doc = annotated(text);
         let blinken = doc.layer::<Entities>().unwrap().iter().find(|e| e.canonical == "Antony Blinken").expect("Blinken is found");
