@@ -313,9 +313,7 @@ impl<'t> Scan<'t> {
             || contracted_will
             || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
     }
-}
 
-impl Scan<'_> {
     /// Whether the expression `start..end` opens its clause ("On Tuesday, the league will
     /// ...") and the clause goes on to speak of the future before any reporting verb. A
     /// past "planned to" after a fronted date does not count: the planning was on that day.
