@@ -369,7 +369,11 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             say!("content (characters)  {}", scores.content_characters);
             let agreement = &scores.agreement;
             if agreement.articles > 0 {
-                say!("annotator against annotator, on the {} articles two people annotated:", agreement.articles);
+                say!(
+                    "annotator against annotator, on the {} articles several people annotated ({} pairs of annotators):",
+                    agreement.articles,
+                    agreement.pairs
+                );
                 say!("  source (exact)      {}", agreement.source);
                 say!("  cue (exact)         {}", agreement.cue);
                 say!("  content (overlap)   {}", agreement.content_overlap);

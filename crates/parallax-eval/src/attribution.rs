@@ -8,9 +8,10 @@
 //! - content: a predicted content counts when it overlaps a gold content (one to one), and
 //!   separately the share of content characters both sides cover.
 //!
-//! The articles of the split that two annotators annotated are also scored annotator
-//! against annotator, the same way (the second file as if predicted): how far two people
-//! agree under these exact-span measures is the ceiling any system can be held to.
+//! The articles of the split that several people annotated are also scored annotator
+//! against annotator, the same way, over every pair of annotators (one file as if
+//! predicted): how far two people agree under these exact-span measures is the ceiling any
+//! system can be held to.
 
 use crate::brat::{parse_relations, CharSpan, Relation};
 use crate::score::{multiset_overlap, Counts};
@@ -30,7 +31,7 @@ pub struct AttributionReport {
     pub source_and_cue: Counts,
     pub content_overlap: Counts,
     pub content_characters: Counts,
-    /// The second annotator scored against the first, on the articles both annotated.
+    /// Annotators scored against each other, on the articles several people annotated.
     pub agreement: Agreement,
     /// Annotation lines that could not be read.
     pub malformed_lines: usize,
@@ -38,10 +39,13 @@ pub struct AttributionReport {
     pub failures: Vec<String>,
 }
 
-/// Annotator against annotator on the articles two people annotated.
+/// Annotator against annotator on the articles two or more people annotated, every pair of
+/// annotators of an article scored (one as if predicted, the other as gold) and summed.
 #[derive(Clone, Debug, Default)]
 pub struct Agreement {
     pub articles: usize,
+    /// Pairs of annotators scored.
+    pub pairs: usize,
     pub source: Counts,
     pub cue: Counts,
     pub content_overlap: Counts,
@@ -78,13 +82,17 @@ pub fn evaluate(data_dir: &Path, split: &str) -> Result<AttributionReport, EvalE
         report.content_characters.add(score.content_characters);
     }
     for paths in annotation_sets(&split_dir.join("attributions"))?.values().filter(|paths| paths.len() >= 2) {
-        let (first, _) = parse_relations(&read_to_string(&paths[0])?);
-        let (second, _) = parse_relations(&read_to_string(&paths[1])?);
-        let score = ArticleScore::compare(&second, &first, 0);
+        let annotators = paths.iter().map(|path| Ok(parse_relations(&read_to_string(path)?).0)).collect::<Result<Vec<_>, EvalError>>()?;
         report.agreement.articles += 1;
-        report.agreement.source.add(score.source);
-        report.agreement.cue.add(score.cue);
-        report.agreement.content_overlap.add(score.content_overlap);
+        for (k, first) in annotators.iter().enumerate() {
+            for second in &annotators[k + 1..] {
+                let score = ArticleScore::compare(second, first, 0);
+                report.agreement.pairs += 1;
+                report.agreement.source.add(score.source);
+                report.agreement.cue.add(score.cue);
+                report.agreement.content_overlap.add(score.content_overlap);
+            }
+        }
     }
     Ok(report)
 }
