@@ -125,7 +125,11 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
     let content_first_word = text[quote.content.range()].split_whitespace().next().unwrap_or_default();
     // "… called them out after the authority announced plans …": an adverbial clause.
-    if matches!(content_first_word, "and" | "but" | "or" | "so" | "yet" | "after" | "before" | "because" | "since" | "until" | "unless") {
+    // "they yelled at us and fired warning shots": a phrase of the verb, not a statement.
+    if matches!(
+        content_first_word,
+        "and" | "but" | "or" | "so" | "yet" | "after" | "before" | "because" | "since" | "until" | "unless" | "at" | "in" | "on" | "into" | "with" | "from" | "of"
+    ) {
         return false;
     }
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| source.span.overlaps(e.span)).collect();
@@ -1165,23 +1169,30 @@ fn description(phrase: &str) -> String {
 }
 
 /// Resolves "he"/"she"/"they" speakers to the previous quote's speaker or the last person
-/// mentioned before the quote.
+/// mentioned before the quote. "They" is plural: it takes the previous speaker only when
+/// that speaker is not one person (an organisation, "officials", "police"), and never the
+/// last person named.
 fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention]) {
+    let is_person = |canonical: &str| entities.iter().any(|e| e.label == EntityLabel::Person && e.canonical == canonical);
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
         let word = text[source.span.range()].to_lowercase();
         if !matches!(word.as_str(), "he" | "she" | "they") {
             continue;
         }
+        let plural = word == "they";
         let at = source.span.start();
-        let last_person =
-            entities.iter().rfind(|e| e.label == EntityLabel::Person && e.span.end() <= at).map(|e| (e.span.start(), e.canonical.clone()));
+        let last_person = entities
+            .iter()
+            .rfind(|e| !plural && e.label == EntityLabel::Person && e.span.end() <= at)
+            .map(|e| (e.span.start(), e.canonical.clone()));
         let previous = found[..i].iter().rev().find_map(|f| {
             let s = f.quote.source.as_ref()?;
             let written = text[s.span.range()].to_lowercase();
             let name = s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
+        let previous = previous.filter(|(_, name)| !plural || name.as_deref().is_some_and(|n| !is_person(n)));
         let canonical = match (last_person, previous) {
             (Some((a, person)), Some((b, _))) if a >= b => Some(person),
             (_, Some((_, speaker))) => speaker,
@@ -1302,6 +1313,24 @@ mod tests {
     }
 
     #[test]
+    fn a_tagged_content_that_opens_with_a_preposition_is_not_credited() {
+        let text = "When we approached, they yelled at us and fired warning shots. They said the square was closed.";
+        let span = |a: &str| {
+            let start = text.find(a).unwrap();
+            Span::new(start, start + a.len()).unwrap()
+        };
+        let quote = |source: &str, cue: &str, content: &str| Quote {
+            kind: QuoteKind::Indirect,
+            source: Some(Source { span: span(source), canonical: None }),
+            cue: Some(span(cue)),
+            content: span(content),
+            tentative: false,
+        };
+        assert!(!plausible_tagged_quote(text, &quote("they", "yelled", "at us and fired warning shots"), &[]));
+        assert!(plausible_tagged_quote(text, &quote("They", "said", "the square was closed"), &[]));
+    }
+
+    #[test]
     fn tagged_quotes_join_as_credited_tentative_or_source_bounds() {
         let text = "Petra Halvik, the minister, said the port would reopen. It said nothing, they think.";
         let span = |a: &str| {
@@ -1381,6 +1410,17 @@ mod tests {
             (QuoteKind::Mixed, Some("Ana Duval"), "police would “show restraint” at the gates"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn they_is_never_one_person() {
+        let got = quotes(
+            "Mayor Ana Duval visited the docks.\n“We want calm in the port,” she said.\n“We will not leave the gates,” they said.\nPort officials said the gates would stay shut.\n“Nobody will be locked out for long,” they said.",
+        );
+        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
+        assert_eq!(speaker_of("We want calm in the port"), Some(Some("Ana Duval".into())), "{got:?}");
+        assert_eq!(speaker_of("We will not leave the gates"), Some(None), "{got:?}");
+        assert_eq!(speaker_of("Nobody will be locked out for long"), Some(Some("port officials".into())), "{got:?}");
     }
 
     #[test]
