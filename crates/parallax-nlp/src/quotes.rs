@@ -128,7 +128,24 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // "they yelled at us and fired warning shots": a phrase of the verb, not a statement.
     if matches!(
         content_first_word,
-        "and" | "but" | "or" | "so" | "yet" | "after" | "before" | "because" | "since" | "until" | "unless" | "at" | "in" | "on" | "into" | "with" | "from" | "of"
+        "and"
+            | "but"
+            | "or"
+            | "so"
+            | "yet"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "until"
+            | "unless"
+            | "at"
+            | "in"
+            | "on"
+            | "into"
+            | "with"
+            | "from"
+            | "of"
     ) {
         return false;
     }
