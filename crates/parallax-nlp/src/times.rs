@@ -83,10 +83,17 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             let first = scan.tokens.get(found.start)?;
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
-            let future = scan.speaks_of_future(found.start)
+            let tense = if scan.speaks_of_future(found.start)
                 || scan.fronted_before_future(found.start, found.end)
-                || scan.after_present_event(found.start);
-            let (kind, value) = found.meaning.resolve(anchor, future, discourse);
+                || scan.after_present_event(found.start)
+            {
+                Tense::Future
+            } else if scan.speaks_of_past(found.start, found.end) {
+                Tense::Past
+            } else {
+                Tense::Unmarked
+            };
+            let (kind, value) = found.meaning.resolve(anchor, tense, discourse);
             discourse.note(&found.meaning, &value, anchor);
             Some(TimeExpression { span, kind, value })
         })
@@ -344,7 +351,63 @@ impl<'t> Scan<'t> {
         }
         k > 0 && self.word_in(k - 1, PRESENT_EVENT_VERBS)
     }
+
+    /// Whether the expression is the time of a past-tense verb just before it ("the process
+    /// began in February", "the year ended Jan. 31", "changed to a calendar year in
+    /// December"), or opens a clause that narrates in the past ("In January, the doctor was
+    /// shot"). Reporting verbs do not count ("said the dividend is payable Dec. 15"), nor a
+    /// verb the expression is a deadline of ("asked it to respond by Oct. 31", "extended to
+    /// Nov. 20").
+    fn speaks_of_past(&self, start: usize, end: usize) -> bool {
+        let deadline = |k: usize| self.word_in(k, &["by", "until", "till", "to", "for", "before", "through", "payable", "due", "record"]);
+        let window_start = start.saturating_sub(5);
+        for k in (window_start..start).rev() {
+            if self.get(k).is_some_and(|t| t.shape != Shape::Word) || deadline(k) {
+                break;
+            }
+            if self.past_verb(k) {
+                return true;
+            }
+        }
+        let mut first = start;
+        if first > 0 && self.word_in(first - 1, &["in", "on", "since"]) {
+            first -= 1;
+        }
+        let opens = first == 0 || self.get(first - 1).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
+        opens
+            && (end..end + 12)
+                .take_while(|&k| self.get(k).is_some_and(|t| !(t.is_mark('.') || t.is_mark(';') || t.is_one_of(FUTURE_CUES))))
+                .any(|k| self.past_verb(k))
+    }
+
+    /// Whether token `k` is a past-tense verb that narrates: an irregular past or a
+    /// lowercase word in "-ed" that is no reporting verb, no participle after a form of
+    /// "be" or "have" ("is expected", "has been delayed") and no word of rescheduling.
+    fn past_verb(&self, k: usize) -> bool {
+        let Some(token) = self.get(k) else {
+            return false;
+        };
+        if !token.is_lowercase_word() || token.is_one_of(REPORTING_VERBS) || token.is_one_of(RESCHEDULING_WORDS) {
+            return false;
+        }
+        // "is expected", "has been delayed", "a still unspecified date": participles and
+        // adjectives, not a narrating verb.
+        let after_auxiliary = k > 0
+            && self.word_in(k - 1, &["is", "are", "be", "been", "being", "has", "have", "had", "was", "were", "a", "an", "the", "still"]);
+        token.is_one_of(IRREGULAR_PASTS) || (token.text.len() > 4 && token.text.ends_with("ed") && !after_auxiliary)
+    }
 }
+
+/// Irregular past-tense verbs that news narrates with.
+const IRREGULAR_PASTS: &[&str] = &[
+    "began", "came", "went", "took", "gave", "made", "met", "left", "fell", "rose", "won", "lost", "sold", "bought", "paid", "held",
+    "found", "became", "brought", "saw", "struck", "fought", "ran", "led", "sent", "spent", "broke", "knew", "thought", "was", "were",
+    "did", "had",
+];
+
+/// Participles that move an event rather than narrate it: "postponed to December".
+const RESCHEDULING_WORDS: &[&str] =
+    &["postponed", "delayed", "rescheduled", "deferred", "moved", "scheduled", "expected", "planned", "slated", "proposed", "intended"];
 
 /// Reporting verbs, which end the clause whose future a fronted date shares.
 const REPORTING_VERBS: &[&str] = &["said", "says", "say", "told", "announced", "reported", "added"];
@@ -362,6 +425,17 @@ const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "expected", "due", 
 // ---------------------------------------------------------------------------------------
 // Meanings and their TIMEX3 values
 // ---------------------------------------------------------------------------------------
+
+/// What the verbs around an expression say of when it lies. News narrates the past, so
+/// `Unmarked` mostly resolves like `Past`; the difference is a date a few weeks ahead
+/// ("payable Dec. 15"), which an unmarked sentence may mean and a past-tense one does not
+/// ("the process began in February").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Unmarked,
+    Future,
+}
 
 /// A part of the day, written as a TIMEX3 suffix of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -554,9 +628,10 @@ enum Meaning {
 }
 
 impl Meaning {
-    /// The TIMEX3 type and value, against `anchor` when known. `future` says whether the
-    /// sentence speaks of the future before the expression.
-    fn resolve(&self, anchor: Option<NaiveDate>, future: bool, discourse: &Discourse) -> (TimeKind, String) {
+    /// The TIMEX3 type and value, against `anchor` when known. `tense` says whether the
+    /// expression's clause speaks of the future or, in a past-tense verb, of the past.
+    fn resolve(&self, anchor: Option<NaiveDate>, tense: Tense, discourse: &Discourse) -> (TimeKind, String) {
+        let future = tense == Tense::Future;
         match self {
             Meaning::Weekday { weekday, relation, part } => {
                 let date = anchor.and_then(|anchor| weekday_date(anchor, *weekday, *relation, future));
@@ -570,12 +645,12 @@ impl Meaning {
                 let base = anchor.and_then(|anchor| shift_days(anchor, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
                 with_part_of_day(base, *part)
             }
-            Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, future)),
+            Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, tense)),
             Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
             Meaning::Feast { feast, relation, year } => {
                 let date = match year {
                     Some(year) => feast.date(*year),
-                    None => anchor.and_then(|anchor| feast_date(anchor, *feast, *relation, future)),
+                    None => anchor.and_then(|anchor| feast_date(anchor, *feast, *relation, tense)),
                 };
                 (TimeKind::Date, date.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date))
             }
@@ -627,7 +702,7 @@ impl Meaning {
             }
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
-                    Some(day) => day.resolve(anchor, future, discourse).1,
+                    Some(day) => day.resolve(anchor, tense, discourse).1,
                     None => anchor.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
@@ -748,8 +823,8 @@ fn weekday_date(anchor: NaiveDate, weekday: Weekday, relation: Relation, future:
 /// "in March" in an October article is this year's), unless the next one is nearer and at
 /// most a season ahead (a scheduled event: "payable Dec. 15" in October), or the sentence
 /// speaks of the future. Without an anchor the year stays "XXXX".
-fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Option<NaiveDate>, future: bool) -> String {
-    let year = year.or_else(|| anchor.and_then(|anchor| likely_year(anchor, month, day, future)));
+fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Option<NaiveDate>, tense: Tense) -> String {
+    let year = year.or_else(|| anchor.and_then(|anchor| likely_year(anchor, month, day, tense)));
     let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
     match day {
         Some(day) => format!("{year}-{month:02}-{day:02}"),
@@ -761,7 +836,7 @@ fn calendar_value(year: Option<i32>, month: u32, day: Option<u32>, anchor: Optio
 /// that does not speak of the future.
 const UPCOMING_DAYS: i64 = 92;
 
-fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) -> Option<i32> {
+fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> Option<i32> {
     // Days from the anchor to the date, or to the month's first day; negative is before.
     // A month counts as "on or before" as long as the anchor is inside it.
     let distance = |year: i32| -> Option<i64> {
@@ -770,21 +845,21 @@ fn likely_year(anchor: NaiveDate, month: u32, day: Option<u32>, future: bool) ->
         let same_month = day.is_none() && year == anchor.year() && month == anchor.month();
         Some(if same_month { 0 } else { days })
     };
-    nearest_year(anchor, future, distance)
+    nearest_year(anchor, tense, distance)
 }
 
 /// The year, among the anchor's and its neighbours, whose occurrence of a yearly date news
 /// most likely means, `distance` giving the days from the anchor to each year's occurrence:
 /// the most recent on or before the anchor, unless the next is nearer and at most
 /// [`UPCOMING_DAYS`] ahead, or the sentence speaks of the future.
-fn nearest_year(anchor: NaiveDate, future: bool, distance: impl Fn(i32) -> Option<i64>) -> Option<i32> {
+fn nearest_year(anchor: NaiveDate, tense: Tense, distance: impl Fn(i32) -> Option<i64>) -> Option<i32> {
     let candidates = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     let scored: Vec<(i32, i64)> = candidates.iter().filter_map(|&year| Some((year, distance(year)?))).collect();
     let next = scored.iter().filter(|&&(_, days)| days >= 0).min_by_key(|&&(_, days)| days).copied();
     let previous = scored.iter().filter(|&&(_, days)| days <= 0).max_by_key(|&&(_, days)| days).copied();
     match (previous, next) {
-        (_, Some((year, _))) if future => Some(year),
-        (Some((_, back)), Some((year, ahead))) if ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
+        (_, Some((year, _))) if tense == Tense::Future => Some(year),
+        (Some((_, back)), Some((year, ahead))) if tense == Tense::Unmarked && ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
         (Some((year, _)), _) => Some(year),
         (None, next) => next.map(|(year, _)| year),
     }
@@ -839,14 +914,14 @@ fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// The date of a movable feast seen from `anchor`: "last Thanksgiving" is the latest before
 /// the anchor, "next Easter" the first after it, "this Easter" the anchor year's, and a
 /// bare one is chosen as a date without a year is ([`nearest_year`]).
-fn feast_date(anchor: NaiveDate, feast: Feast, relation: Relation, future: bool) -> Option<NaiveDate> {
+fn feast_date(anchor: NaiveDate, feast: Feast, relation: Relation, tense: Tense) -> Option<NaiveDate> {
     let years = [anchor.year() - 1, anchor.year(), anchor.year() + 1];
     let dates = years.iter().filter_map(|&year| feast.date(year));
     match relation {
         Relation::Last => dates.filter(|date| *date < anchor).max(),
         Relation::Next => dates.filter(|date| *date > anchor).min(),
         Relation::This => feast.date(anchor.year()),
-        Relation::Bare => feast.date(nearest_year(anchor, future, |year| Some((feast.date(year)? - anchor).num_days()))?),
+        Relation::Bare => feast.date(nearest_year(anchor, tense, |year| Some((feast.date(year)? - anchor).num_days()))?),
     }
 }
 
@@ -2603,6 +2678,24 @@ mod tests {
     #[test]
     fn the_year_before_is_not_the_anchor_year() {
         assert!(check("It fell from $450 million the year before.", Some("1998-09-07")).is_empty());
+    }
+
+    #[test]
+    fn a_past_tense_verb_keeps_a_date_without_a_year_in_the_past() {
+        // Two months ahead is near enough to be a scheduled date in an unmarked sentence …
+        assert_eq!(check("The dividend is payable Feb. 1.", Some("1998-12-03")), one("Feb. 1", TimeKind::Date, "1999-02-01"));
+        assert_eq!(
+            check("The company declared a dividend payable Feb. 1.", Some("1998-12-03")),
+            one("Feb. 1", TimeKind::Date, "1999-02-01")
+        );
+        // … but not when the date is the time of a past-tense verb.
+        assert_eq!(check("The ratification began in February.", Some("1998-12-03")), one("February", TimeKind::Date, "1998-02"));
+        let ended = check("Sales rose in the year ended Jan. 31.", Some("1989-11-02"));
+        assert_eq!(ended.last().map(|t| t.2.as_str()), Some("1989-01-31"), "{ended:?}");
+        assert_eq!(
+            check("It would be paid on a still unspecified date in January.", Some("1989-11-02")),
+            one("January", TimeKind::Date, "1990-01")
+        );
     }
 
     #[test]
