@@ -225,7 +225,8 @@ enum EvalCommand {
     /// Time expressions (extent, TIMEX3 type and value) against TempEval-3 TimeBank and AQUAINT.
     ///
     /// Documents are split by a stable hash of their name; `test` (one in five) is held
-    /// out from rule development.
+    /// out from rule development. `--score DIR` scores another system's output with the
+    /// same metric instead of running Parallax.
     Times {
         /// The TempEval-3 TBAQ directory; defaults to $PARALLAX_DATA/time/tempeval3-tbaq.
         #[arg(long, value_name = "DIR")]
@@ -233,6 +234,11 @@ enum EvalCommand {
         /// Which documents to score.
         #[arg(long, value_enum, default_value_t = TimeSplit::Test)]
         split: TimeSplit,
+        /// Only score another tool's output: DIR/<stem>.tml for each document of the split,
+        /// TimeML whose <TEXT> holds that tool's TIMEX3 tags and, without them, the gold
+        /// text byte for byte (bench/heideltime/run_heideltime.py writes HeidelTime's).
+        #[arg(long, value_name = "DIR")]
+        score: Option<PathBuf>,
         /// List each missed, spurious and wrongly valued expression (refused on the
         /// held-out split, which rule development must not look at).
         #[arg(long)]
@@ -440,7 +446,7 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             }
             Ok(Outcome::Complete)
         }
-        EvalCommand::Times { data, split, verbose } => {
+        EvalCommand::Times { data, split, score, verbose } => {
             if verbose && matches!(split, TimeSplit::Test | TimeSplit::All) {
                 bail!("--verbose lists errors only on --split dev: the test split is held out from rule development");
             }
@@ -451,8 +457,13 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
                 TimeSplit::All => (parallax_eval::times::Split::All, "all"),
             };
             let started = std::time::Instant::now();
-            let scores = parallax_eval::times::evaluate(&dir, split).with_context(|| format!("evaluating on {}", dir.display()))?;
-            say!("TempEval-3 TBAQ, {name}: {} documents in {:.2} s", scores.documents, started.elapsed().as_secs_f64());
+            let scores = match &score {
+                Some(predictions) => parallax_eval::times::score_predictions(&dir, predictions, split),
+                None => parallax_eval::times::evaluate(&dir, split),
+            }
+            .with_context(|| format!("evaluating on {}", dir.display()))?;
+            let scored = score.map_or_else(|| "Parallax".to_owned(), |predictions| predictions.display().to_string());
+            say!("TempEval-3 TBAQ, {name}, {scored}: {} documents in {:.2} s", scores.documents, started.elapsed().as_secs_f64());
             say!("extent (relaxed)  {}", scores.relaxed);
             say!("extent (strict)   {}", scores.strict);
             say!("value             {}", scores.value);

@@ -11,6 +11,9 @@
 //!
 //! Documents are split by a hash of their name: one in five is in the held-out `test`
 //! split, which rule development must not look at; the rest form `dev`.
+//!
+//! `score_predictions` scores another system's TimeML output (HeidelTime's, written by
+//! `bench/heideltime/run_heideltime.py`) on the same documents with the same `compare`.
 
 use crate::score::Counts;
 use crate::{read_to_string, EvalError};
@@ -88,41 +91,85 @@ pub struct TimeMl {
     pub gold: Vec<GoldTime>,
 }
 
-/// Scores the `.tml` files under `data_dir` (recursively) that fall in `split`.
+/// Scores Parallax on the `.tml` files under `data_dir` (recursively) that fall in `split`.
 pub fn evaluate(data_dir: &Path, split: Split) -> Result<TimeReport, EvalError> {
+    let pipeline = parallax_nlp::default_pipeline().map_err(|e| EvalError::Pipeline(e.to_string()))?;
+    score_documents(data_dir, split, |path, parsed| {
+        let meta = Metadata { published: parsed.creation_date.clone(), input: Some(path.display().to_string()), ..Metadata::default() };
+        let doc = Document::new(path.display().to_string(), parsed.text.clone(), meta);
+        let doc = match pipeline.run(doc) {
+            Ok(doc) => doc,
+            Err(error) => return Ok(Err(error.to_string())),
+        };
+        let predicted = doc
+            .layer::<Times>()
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| GoldTime {
+                start: t.span.start(),
+                end: t.span.end(),
+                kind: format!("{:?}", t.kind).to_uppercase(),
+                value: t.value.clone(),
+            })
+            .collect();
+        Ok(Ok(predicted))
+    })
+}
+
+/// Scores another system's output on the documents of `split`: for each gold document,
+/// `predictions_dir/<stem>.tml`, a TimeML file whose `<TEXT>` holds the system's `TIMEX3`
+/// tags. Its text without tags must be the gold's byte for byte, so that the spans line up;
+/// a missing file or a different text is an error naming the file.
+pub fn score_predictions(data_dir: &Path, predictions_dir: &Path, split: Split) -> Result<TimeReport, EvalError> {
+    score_documents(data_dir, split, |path, gold| {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let file = predictions_dir.join(format!("{stem}.tml"));
+        let format_error = |message: String| EvalError::Format { path: file.display().to_string(), message };
+        if !file.is_file() {
+            return Err(format_error(format!("missing: no prediction for {}", path.display())));
+        }
+        let predicted = parse_timeml(&read_to_string(&file)?).map_err(format_error)?;
+        if let Some(at) = first_difference(&predicted.text, &gold.text) {
+            return Err(format_error(format!(
+                "its text without tags differs from the gold text of {} at byte {at}: {:?} where the gold has {:?}",
+                path.display(),
+                excerpt(&predicted.text, at),
+                excerpt(&gold.text, at)
+            )));
+        }
+        Ok(Ok(predicted.gold))
+    })
+}
+
+/// A system's expressions for one document, or why it failed on that document (counted as
+/// missing every gold expression, and reported).
+type Predicted = Result<Vec<GoldTime>, String>;
+
+/// Reads the gold documents of `split`, asks `predict` for each one's expressions (in
+/// parallel) and adds up the scores.
+fn score_documents<F>(data_dir: &Path, split: Split, predict: F) -> Result<TimeReport, EvalError>
+where
+    F: Fn(&Path, &TimeMl) -> Result<Predicted, EvalError> + Sync,
+{
     let mut files = Vec::new();
     collect_tml(data_dir, &mut files)?;
     files.retain(|path| path.file_stem().and_then(|s| s.to_str()).is_some_and(|stem| split.contains(stem)));
     if files.is_empty() {
         return Err(EvalError::Format { path: data_dir.display().to_string(), message: "no .tml files in this split".into() });
     }
-    let pipeline = parallax_nlp::default_pipeline().map_err(|e| EvalError::Pipeline(e.to_string()))?;
     type Scored = (Counts, Counts, Counts, Counts, Option<String>, Vec<TimeError>);
     let scored: Vec<Result<Scored, EvalError>> = files
         .par_iter()
         .map(|path| {
             let parsed =
                 parse_timeml(&read_to_string(path)?).map_err(|message| EvalError::Format { path: path.display().to_string(), message })?;
-            let meta = Metadata { published: parsed.creation_date.clone(), input: Some(path.display().to_string()), ..Metadata::default() };
-            let doc = Document::new(path.display().to_string(), parsed.text.clone(), meta);
-            let doc = match pipeline.run(doc) {
-                Ok(doc) => doc,
-                Err(error) => {
+            let predicted = match predict(path, &parsed)? {
+                Ok(predicted) => predicted,
+                Err(failure) => {
                     let missed = Counts { gold: parsed.gold.len(), ..Counts::default() };
-                    return Ok((missed, missed, missed, missed, Some(error.to_string()), Vec::new()));
+                    return Ok((missed, missed, missed, missed, Some(failure), Vec::new()));
                 }
             };
-            let predicted: Vec<GoldTime> = doc
-                .layer::<Times>()
-                .unwrap_or(&[])
-                .iter()
-                .map(|t| GoldTime {
-                    start: t.span.start(),
-                    end: t.span.end(),
-                    kind: format!("{:?}", t.kind).to_uppercase(),
-                    value: t.value.clone(),
-                })
-                .collect();
             let (relaxed, strict, value, kind) = compare(&predicted, &parsed.gold);
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             let errors = describe_errors(stem, &parsed.text, &predicted, &parsed.gold);
@@ -140,6 +187,21 @@ pub fn evaluate(data_dir: &Path, split: Split) -> Result<TimeReport, EvalError> 
         report.failures.extend(failure);
     }
     Ok(report)
+}
+
+/// The byte offset where two texts first differ, if they do.
+fn first_difference(a: &str, b: &str) -> Option<usize> {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (common < a.len().max(b.len())).then_some(common)
+}
+
+/// Up to twenty characters of `text` from byte `at` (or from the character holding it).
+fn excerpt(text: &str, mut at: usize) -> String {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text[at..].chars().take(20).collect()
 }
 
 fn collect_tml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), EvalError> {
@@ -296,6 +358,36 @@ mod tests {
         let (relaxed, strict, value, _) = compare(&[t(0, 5, "a"), t(10, 12, "x")], &[t(0, 4, "a"), t(20, 30, "b")]);
         assert_eq!((relaxed.true_positives, strict.true_positives, value.true_positives), (1, 0, 1));
         assert_eq!((relaxed.predicted, relaxed.gold), (2, 2));
+    }
+
+    #[test]
+    fn scores_another_systems_files_and_refuses_a_missing_file_or_another_text() {
+        let dir = std::env::temp_dir().join(format!("parallax-timeml-{}", std::process::id()));
+        let (gold_dir, predictions_dir) = (dir.join("gold"), dir.join("predicted"));
+        std::fs::create_dir_all(gold_dir.join("TimeBank")).unwrap();
+        std::fs::create_dir_all(&predictions_dir).unwrap();
+        let dct = r#"<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08">19980108</TIMEX3></DCT>"#;
+        let yesterday = r#"<TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>"#;
+        let gold =
+            format!(r#"{dct}<TEXT>Up &amp; down {yesterday} for <TIMEX3 tid="t2" type="DURATION" value="P1W">a week</TIMEX3>.</TEXT>"#);
+        let predicted =
+            format!(r#"{dct}<TEXT>Up &amp; down {yesterday} for a <TIMEX3 tid="t9" type="DURATION" value="P7D">week</TIMEX3>.</TEXT>"#);
+        let prediction = predictions_dir.join("doc.tml");
+        std::fs::write(gold_dir.join("TimeBank/doc.tml"), gold).unwrap();
+        std::fs::write(&prediction, &predicted).unwrap();
+        let report = score_predictions(&gold_dir, &predictions_dir, Split::All);
+        std::fs::write(&prediction, predicted.replace("down", "dawn")).unwrap();
+        let other_text = score_predictions(&gold_dir, &predictions_dir, Split::All);
+        std::fs::remove_file(&prediction).unwrap();
+        let missing = score_predictions(&gold_dir, &predictions_dir, Split::All);
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        let report = report.unwrap();
+        let true_positives = [report.relaxed, report.strict, report.value, report.kind].map(|c| c.true_positives);
+        assert_eq!((report.documents, true_positives, report.value.predicted, report.value.gold), (1, [2, 1, 1, 2], 2, 2));
+        let (other_text, missing) = (other_text.unwrap_err().to_string(), missing.unwrap_err().to_string());
+        assert!(other_text.starts_with(&prediction.display().to_string()) && other_text.contains("at byte 6"), "{other_text}");
+        assert!(missing.starts_with(&prediction.display().to_string()) && missing.contains("missing"), "{missing}");
     }
 
     #[test]
