@@ -88,6 +88,8 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
                 || scan.after_present_event(found.start)
             {
                 Tense::Future
+            } else if scan.deadline_ahead(found.start) {
+                Tense::Deadline
             } else if scan.speaks_of_past(found.start, found.end) {
                 Tense::Past
             } else {
@@ -380,6 +382,24 @@ impl<'t> Scan<'t> {
                 .any(|k| self.past_verb(k))
     }
 
+    /// Whether the expression is a deadline, "until" or "by" right before it, in a clause
+    /// that narrates nothing in the past tense before it ("has until 9 a.m. Tuesday to
+    /// sign", "to pay down the loan by February"); "had repaid it by February" is history.
+    fn deadline_ahead(&self, start: usize) -> bool {
+        if !(start > 0 && self.word_in(start - 1, &["until", "till", "by"])) {
+            return false;
+        }
+        // "Until Thursday, they had not called him a suspect."
+        let opens = start == 1 || self.get(start - 2).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
+        if opens {
+            return false;
+        }
+        let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
+        let window_start = start.saturating_sub(12);
+        let clause_start = (window_start..start).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1);
+        !(clause_start..start).any(|k| self.past_verb(k))
+    }
+
     /// Whether token `k` is a past-tense verb that narrates: an irregular past or a
     /// lowercase word in "-ed" that is no reporting verb, no participle after a form of
     /// "be" or "have" ("is expected", "has been delayed") and no word of rescheduling.
@@ -434,6 +454,10 @@ const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "expected", "due", 
 enum Tense {
     Past,
     Unmarked,
+    /// "Until" or "by" the expression: ahead of the anchor when the next occurrence is
+    /// within half a year, else read as unmarked ("had to leave by Jan. 14" in a story of
+    /// 15 January is the day before).
+    Deadline,
     Future,
 }
 
@@ -631,7 +655,7 @@ impl Meaning {
     /// The TIMEX3 type and value, against `anchor` when known. `tense` says whether the
     /// expression's clause speaks of the future or, in a past-tense verb, of the past.
     fn resolve(&self, anchor: Option<NaiveDate>, tense: Tense, discourse: &Discourse) -> (TimeKind, String) {
-        let future = tense == Tense::Future;
+        let future = matches!(tense, Tense::Future | Tense::Deadline);
         match self {
             Meaning::Weekday { weekday, relation, part } => {
                 let date = anchor.and_then(|anchor| weekday_date(anchor, *weekday, *relation, future));
@@ -859,7 +883,8 @@ fn nearest_year(anchor: NaiveDate, tense: Tense, distance: impl Fn(i32) -> Optio
     let previous = scored.iter().filter(|&&(_, days)| days <= 0).max_by_key(|&&(_, days)| days).copied();
     match (previous, next) {
         (_, Some((year, _))) if tense == Tense::Future => Some(year),
-        (Some((_, back)), Some((year, ahead))) if tense == Tense::Unmarked && ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
+        (_, Some((year, ahead))) if tense == Tense::Deadline && ahead <= 2 * UPCOMING_DAYS => Some(year),
+        (Some((_, back)), Some((year, ahead))) if tense != Tense::Past && ahead <= UPCOMING_DAYS && ahead < -back => Some(year),
         (Some((year, _)), _) => Some(year),
         (None, next) => next.map(|(year, _)| year),
     }
@@ -1136,29 +1161,36 @@ fn recognise_all(scan: &Scan<'_>) -> Vec<Match> {
     matches
 }
 
-/// Gives a clock time the day written next to it ("Friday at 3 p.m.", "3 p.m. on
-/// Friday"), so that its value is that day's and not the anchor's. The two stay separate
-/// expressions, as TimeML annotates them.
-fn lend_days_to_clock_times(scan: &Scan<'_>, matches: &mut [Match]) {
-    for k in 0..matches.len() {
+/// Gives a clock time without a date the day written next to it ("Tuesday at 9 a.m.",
+/// "9 a.m. Tuesday", "noon on Friday"). A day written right after the clock, perhaps
+/// after a comma, is one expression with it, as TimeML marks "9 a.m. Tuesday" and "5 p.m.
+/// EST, Nov. 9"; a day before it stays an expression of its own.
+fn lend_days_to_clock_times(scan: &Scan<'_>, matches: &mut Vec<Match>) {
+    let mut k = 0;
+    while k < matches.len() {
         if !matches!(matches[k].meaning, Meaning::Clock { day: None, .. }) {
+            k += 1;
             continue;
         }
         let neighbours = [k.checked_sub(1), Some(k + 1)];
-        let day = neighbours.into_iter().flatten().find_map(|n| {
+        let lent = neighbours.into_iter().flatten().find_map(|n| {
             let other = matches.get(n)?;
             let (left_end, right_start) = if n < k { (other.end, matches[k].start) } else { (matches[k].end, other.start) };
             let gap = scan.tokens.get(left_end..right_start)?;
             let close = gap.len() <= 2 && gap.iter().all(|t| t.is_one_of(&["at", "on", "of"]) || t.is_mark(','));
-            if close {
-                other.meaning.as_day()
-            } else {
-                None
-            }
+            let joins = n > k && gap.iter().all(|t| t.is_mark(','));
+            close.then(|| other.meaning.as_day()).flatten().map(|day| (day, joins.then_some(n)))
         });
-        if let (Some(day), Meaning::Clock { day: slot, .. }) = (day, &mut matches[k].meaning) {
-            *slot = Some(Box::new(day));
+        if let Some((day, joined)) = lent {
+            if let Meaning::Clock { day: slot, .. } = &mut matches[k].meaning {
+                *slot = Some(Box::new(day));
+            }
+            if let Some(n) = joined {
+                matches[k].end = matches[n].end;
+                matches.remove(n);
+            }
         }
+        k += 1;
     }
 }
 
@@ -2695,6 +2727,26 @@ mod tests {
         assert_eq!(
             check("It would be paid on a still unspecified date in January.", Some("1989-11-02")),
             one("January", TimeKind::Date, "1990-01")
+        );
+    }
+
+    #[test]
+    fn a_deadline_lies_ahead_unless_the_clause_narrates_the_past() {
+        let tuesday = check("The relatives have until 9 a.m. Tuesday to sign the paper.", Some("2000-04-03"));
+        assert_eq!(tuesday, one("9 a.m. Tuesday", TimeKind::Time, "2000-04-04T09:00"));
+        assert_eq!(
+            check("The company plans to repay the loan by February.", Some("1989-11-02")),
+            one("February", TimeKind::Date, "1990-02")
+        );
+        // A fronted "until", a past-tense clause, or a deadline that has just passed.
+        assert_eq!(
+            check("Until Thursday, they had not called him a suspect.", Some("1999-05-07")),
+            one("Thursday", TimeKind::Date, "1999-05-06")
+        );
+        assert_eq!(check("The company settled the claims by March.", Some("1989-11-02")), one("March", TimeKind::Date, "1989-03"));
+        assert_eq!(
+            check("The boy should go home by Jan. 14, officials said.", Some("2000-01-15")),
+            one("Jan. 14", TimeKind::Date, "2000-01-14")
         );
     }
 
