@@ -116,6 +116,9 @@ enum Command {
         /// The CoNLL-style file to tag.
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
+        /// A model file written by `parallax train ner`, instead of the one compiled in.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Retrain a shipped model from the public training data (for developers).
     ///
@@ -324,7 +327,7 @@ fn try_main(cli: Cli) -> Result<Outcome> {
             Ok(if counts.failures > 0 { Outcome::Partial } else { Outcome::Complete })
         }
         Command::Eval { which } => run_eval(which),
-        Command::Ner { conll } => ner(&conll),
+        Command::Ner { conll, model } => ner(&conll, model.as_deref()),
         Command::Train { which } => train::run(which, &data_root()).map(|()| Outcome::Complete),
         Command::Model { which } => model::run(which).map(|()| Outcome::Complete),
         Command::Store(command) => store_commands::run(command),
@@ -588,10 +591,20 @@ fn annotate(input: PathBuf, published: Option<String>) -> Result<Outcome> {
 }
 
 /// Tags a CoNLL-style file document by document and prints it with the model's tags.
-fn ner(path: &std::path::Path) -> Result<Outcome> {
+fn ner(path: &std::path::Path, model: Option<&std::path::Path>) -> Result<Outcome> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let sentences = parallax_ner::conll::parse(&text).with_context(|| format!("reading {}", path.display()))?;
-    let tagger = parallax_ner::Tagger::english_news().context("loading the NER model")?;
+    let loaded;
+    let tagger = match model {
+        Some(file) => {
+            let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+            loaded = parallax_ner::Tagger::new(
+                parallax_ner::Model::from_bytes(&bytes).with_context(|| format!("loading the NER model {}", file.display()))?,
+            );
+            &loaded
+        }
+        None => parallax_ner::Tagger::english_news().context("loading the NER model")?,
+    };
     let started = std::time::Instant::now();
     let mut tags: Vec<Vec<parallax_ner::Tag>> = Vec::with_capacity(sentences.len());
     let mut document: Vec<Vec<&str>> = Vec::new();

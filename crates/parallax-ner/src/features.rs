@@ -304,6 +304,11 @@ pub enum GazetteerList {
 }
 
 impl GazetteerList {
+    /// The list's bit in [`Gazetteer::lookup`]'s result.
+    pub fn mask(self) -> u8 {
+        1 << self.bit()
+    }
+
     fn bit(self) -> u8 {
         match self {
             GazetteerList::Entity(label) => label as u8,

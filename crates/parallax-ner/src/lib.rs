@@ -3,7 +3,7 @@
 //! A statistical named-entity tagger for English news, small enough to ship in the
 //! repository and fast enough to run on every article: hashed sparse features
 //! ([`features`]), an averaged structured perceptron with first-order Viterbi over BILOU
-//! tags ([`tagger`]), quantised weights in a compact file ([`model`]), and the code that
+//! tags ([`tagger`]) followed by context rules ([`rules`]), quantised weights in a compact file ([`model`]), and the code that
 //! trains it ([`training`]) from CoNLL-style files ([`conll`]).
 //!
 //! [`Tagger::english_news`] loads the model that ships with Parallax
@@ -13,6 +13,7 @@
 pub mod conll;
 pub mod features;
 pub mod model;
+pub mod rules;
 pub mod tagger;
 pub mod tags;
 pub mod training;

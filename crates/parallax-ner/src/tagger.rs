@@ -135,7 +135,8 @@ impl Tagger {
 
     /// BILOU tags for every token of a document's sentences, in order. Sentences are tagged
     /// one after another: what the tagger decided about a word in an earlier sentence is a
-    /// feature for the same word later in the document.
+    /// feature for the same word later in the document. The context rules of [`crate::rules`]
+    /// then correct the last pass.
     pub fn tag_document<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
         let folded: Vec<Vec<Cow<str>>> =
             sentences.iter().map(|s| s.as_ref().iter().map(|w| fold_typography(w.as_ref())).collect()).collect();
@@ -168,6 +169,9 @@ impl Tagger {
                 context.remember(sentence, &tags);
                 out.push(tags);
             }
+        }
+        for (sentence, tags) in words.iter().zip(&mut out) {
+            crate::rules::apply(sentence, tags, &self.model.gazetteer);
         }
         out
     }

@@ -261,9 +261,12 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
         let span = spans[k].0;
         // A title the tagger took into the name ("Secretary of State Antony Blinken" read as
         // "State Antony Blinken"): the rules' titled person wins when only title words
-        // are left over.
+        // are left over. Not against an organisation the tagger read by its head noun
+        // ("General Staff", "Defence Forces").
+        let org_head = run.last().is_some_and(|w| w.bare() == "Staff" || contains_ci(lexicon::ORG_HEADS, w.bare()));
         let titled = rules.iter().find(|c| {
-            c.label == EntityLabel::Person
+            !(label == Label::Organisation && org_head)
+                && c.label == EntityLabel::Person
                 && !c.title_only
                 && c.title.is_some()
                 && c.span != span
@@ -782,6 +785,18 @@ mod tests {
 
     fn has(found: &[(String, &'static str, String)], surface: &str, label: &str, canonical: &str) -> bool {
         found.iter().any(|(s, l, c)| s == surface && *l == label && c == canonical)
+    }
+
+    #[test]
+    fn staffs_aliases_and_admin_units_in_conflict_reporting() {
+        let found = entities(
+            "Ukraine's General Staff said fighting went on in Donetsk region. \
+             The RSF, led by Mohamed Hamdan Dagalo, known as Hemedti, attacked towns in North Darfur state.",
+        );
+        assert!(has(&found, "General Staff", "ORG", "General Staff"), "{found:?}");
+        assert!(!found.iter().any(|(s, _, _)| s == "Staff"), "{found:?}");
+        assert!(has(&found, "Hemedti", "PERSON", "Hemedti"), "{found:?}");
+        assert!(has(&found, "North Darfur", "LOC", "North Darfur"), "{found:?}");
     }
 
     #[test]
