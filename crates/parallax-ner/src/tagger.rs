@@ -10,14 +10,17 @@ use std::sync::OnceLock;
 /// `models/ner/MODEL_CARD.md`).
 static ENGLISH_NEWS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner/en-news.bin"));
 
-/// Which transitions a well-formed BILOU sequence may take.
-fn allowed() -> &'static [[bool; TAG_COUNT]; TAG_COUNT] {
-    static ALLOWED: OnceLock<[[bool; TAG_COUNT]; TAG_COUNT]> = OnceLock::new();
-    ALLOWED.get_or_init(|| {
-        let mut table = [[false; TAG_COUNT]; TAG_COUNT];
-        for (a, row) in table.iter_mut().enumerate() {
-            for (b, cell) in row.iter_mut().enumerate() {
-                *cell = tag(a).can_precede(tag(b));
+/// For each tag, the tags that may come right before it in a well-formed BILOU sequence
+/// (`(count, tags)`, the first `count` entries used). Viterbi visits only these: an inside
+/// or last tag has two, the others nine, where a full table has seventeen.
+fn predecessors() -> &'static [(usize, [u8; TAG_COUNT]); TAG_COUNT] {
+    static PREDECESSORS: OnceLock<[(usize, [u8; TAG_COUNT]); TAG_COUNT]> = OnceLock::new();
+    PREDECESSORS.get_or_init(|| {
+        let mut table = [(0, [0u8; TAG_COUNT]); TAG_COUNT];
+        for (b, (count, tags)) in table.iter_mut().enumerate() {
+            for a in (0..TAG_COUNT).filter(|&a| tag(a).can_precede(tag(b))) {
+                tags[*count] = a as u8;
+                *count += 1;
             }
         }
         table
@@ -35,7 +38,7 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     if n == 0 {
         return Vec::new();
     }
-    let allowed = allowed();
+    let predecessors = predecessors();
     let mut score = [f32::NEG_INFINITY; TAG_COUNT];
     for t in 0..TAG_COUNT {
         if tag(t).can_start() {
@@ -45,17 +48,14 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &Transitions) -> Vec
     let mut back = vec![[0u8; TAG_COUNT]; n];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAG_COUNT];
-        for b in 0..TAG_COUNT {
+        for (b, (count, before)) in predecessors.iter().enumerate() {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for a in 0..TAG_COUNT {
-                if !allowed[a][b] {
-                    continue;
-                }
-                let s = score[a] + transitions.between[a][b];
+            for &a in &before[..*count] {
+                let s = score[a as usize] + transitions.between[a as usize][b];
                 if s > best {
                     best = s;
-                    arg = a as u8;
+                    arg = a;
                 }
             }
             next[b] = best + emissions[i][b];

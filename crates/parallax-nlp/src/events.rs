@@ -273,15 +273,15 @@ fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
     let mut found = Vec::new();
     for (i, (span, word)) in words.iter().enumerate() {
         for trigger in frame.triggers {
-            let matched = match trigger.split_once(' ') {
-                Some((first, second)) => word == first && words.get(i + 1).is_some_and(|(_, next)| next == second),
-                None => word == trigger,
+            // "opened fire": the word is the trigger, or its first word followed by the second.
+            let Some(rest) = trigger.strip_prefix(word.as_str()) else { continue };
+            let end = match rest.strip_prefix(' ') {
+                Some(second) if words.get(i + 1).is_some_and(|(_, next)| next == second) => words[i + 1].0.end(),
+                None if rest.is_empty() => span.end(),
+                _ => continue,
             };
-            if matched {
-                let end = if trigger.contains(' ') { words[i + 1].0.end() } else { span.end() };
-                if let Ok(span) = Span::new(span.start(), end) {
-                    found.push((i, span));
-                }
+            if let Ok(span) = Span::new(span.start(), end) {
+                found.push((i, span));
             }
         }
     }
