@@ -888,6 +888,7 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
     let mut quote = according_to(text, sentence, &ws, &word_texts, entities)
         .or_else(|| trailing_attribution(text, sentence, &ws, &word_texts, entities))
+        .or_else(|| inverted_attribution(text, sentence, &ws, &word_texts, entities))
         .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))?;
     if fragments.iter().any(|p| quote.content.overlaps(p.inner)) {
         quote.kind = QuoteKind::Mixed;
@@ -943,6 +944,68 @@ fn content_between(text: &str, start: usize, end: usize) -> Option<Span> {
     let trimmed = text[content.range()].trim_end_matches(['.', '!', ',', ';', ':']).trim_end();
     let content = Span::new(content.start(), content.start() + trimmed.len()).ok()?;
     (words(&text[content.range()]).count() >= 3).then_some(content)
+}
+
+/// "…, say sources in the city's hospitals." / "…, said the spokesman.": a reporting verb
+/// right after a comma, then the speaker to the end of the sentence. What comes before the
+/// comma is what was said; the speaker is a noun phrase of at most ten words, not a clause
+/// ("…, said that …") nor a circumstance ("…, said on Monday").
+fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    let n = ws.len();
+    for k in (n.saturating_sub(11)..n.saturating_sub(1)).rev() {
+        let verb = word_texts[k];
+        if k < 3 || !word_texts[k - 1].ends_with(',') || !matches!(verb, "said" | "says" | "say" | "added" | "adds") {
+            continue;
+        }
+        let first = word_texts[k + 1].to_lowercase();
+        if first == "that" || is_circumstance_opener(&first) || NOT_A_SPEAKER.contains(&first.as_str()) {
+            return None;
+        }
+        // "Petra Halvik, the minister, said the army would not be sent in": a clause after
+        // the verb is what was said, and the speaker stands before it.
+        let finite = |w: &&str| {
+            matches!(
+                w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "shall"
+            )
+        };
+        if word_texts[k + 1..].iter().any(finite) {
+            return None;
+        }
+        // The speaker ends before where or when it was said ("says the bank in its report",
+        // "said the minister on Monday"), not inside its own name ("sources in the hospitals").
+        let circumstance = (k + 2..n).find(|&j| {
+            let word = word_texts[j].to_lowercase();
+            let next = word_texts.get(j + 1).map(|w| w.to_lowercase()).unwrap_or_default();
+            is_circumstance_opener(&word)
+                && (!matches!(word.as_str(), "in" | "at" | "to" | "by" | "through" | "via")
+                    || matches!(next.as_str(), "a" | "an" | "its" | "his" | "her" | "their"))
+        });
+        let last = ws[circumstance.unwrap_or(n) - 1];
+        let end = last.start() + text[last.range()].trim_end_matches(['.', '!', ',', ';']).len();
+        let source = Span::new(ws[k + 1].start(), end).ok()?;
+        let content = content_between(text, sentence.start(), ws[k - 1].end())?;
+        let cue = ws[k];
+        return Some(indirect(text, source, cue, content, entities));
+    }
+    None
 }
 
 /// "X said (that) …", "X told reporters (that) …": the subject before the verb, the rest of
@@ -1342,6 +1405,16 @@ mod tests {
         let sources: Vec<(&str, Option<&str>)> =
             quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
         assert_eq!(sources, [("The alliance", Some("alliance"))]);
+    }
+
+    #[test]
+    fn an_inverted_attribution_after_a_comma_names_the_speaker_after_the_verb() {
+        let got = sources_and_cues("At least 40 dock workers have died in the clashes, say sources in the hospitals of the city.");
+        assert_eq!(got, [("sources in the hospitals of the city".to_owned(), "say".to_owned())]);
+        let got = sources_and_cues("Prices at the port rose sharply, says the bank in its report.");
+        assert_eq!(got, [("the bank".to_owned(), "says".to_owned())]);
+        let content = find_quotes_of("Prices at the port rose sharply, says the bank in its report.");
+        assert_eq!(content, ["Prices at the port rose sharply"]);
     }
 
     #[test]
