@@ -154,7 +154,8 @@ fn char_class(c: char) -> char {
     }
 }
 
-fn is_capitalised(word: &str) -> bool {
+/// Whether the word starts with a capital letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -23,7 +23,7 @@
 //!   "Rohingya"). The list is the team's, written from general knowledge; only names that
 //!   are not also common words or surnames are on it.
 
-use crate::features::{Gazetteer, GazetteerList};
+use crate::features::{is_capitalised, Gazetteer, GazetteerList};
 use crate::tags::{bilou_spans, Label, Position, Tag};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -143,10 +143,6 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
 }
 
 type Span = (usize, usize, Label);
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
 
 /// "Donetsk region", "North Darfur state": a person or organisation before an admin unit is
 /// a place. Nationalities stay ("the Indian state of Assam", "the Kurdish region").

@@ -946,6 +946,13 @@ fn content_between(text: &str, start: usize, end: usize) -> Option<Span> {
     (words(&text[content.range()]).count() >= 3).then_some(content)
 }
 
+/// Forms of "be", "have", "do" and the modals: one of them makes a clause of the words it
+/// stands in.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had", "did", "does",
+    "do", "shall",
+];
+
 /// "…, say sources in the city's hospitals." / "…, said the spokesman.": a reporting verb
 /// right after a comma, then the speaker to the end of the sentence. What comes before the
 /// comma is what was said; the speaker is a noun phrase of at most ten words, not a clause
@@ -963,29 +970,7 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         }
         // "Petra Halvik, the minister, said the army would not be sent in": a clause after
         // the verb is what was said, and the speaker stands before it.
-        let finite = |w: &&str| {
-            matches!(
-                w.trim_end_matches(['.', ',']).to_lowercase().as_str(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "shall"
-            )
-        };
+        let finite = |w: &&str| FINITE_AUXILIARIES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str());
         if word_texts[k + 1..].iter().any(finite) {
             return None;
         }

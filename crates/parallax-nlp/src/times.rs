@@ -304,10 +304,20 @@ impl<'t> Scan<'t> {
     /// The look-back stops at a clause or quotation boundary and after a dozen tokens, so
     /// that a "will" inside an earlier quote does not move a later date.
     fn speaks_of_future(&self, i: usize) -> bool {
+        (self.clause_start(i)..i).any(|k| self.future_cue(k))
+    }
+
+    /// Where the clause of token `i` starts for a look-back: after the last clause or
+    /// quotation boundary before it, at most a dozen tokens back.
+    fn clause_start(&self, i: usize) -> usize {
         let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
         let window_start = i.saturating_sub(12);
-        let clause_start = (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1);
-        (clause_start..i).any(|k| self.future_cue(k))
+        (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1)
+    }
+
+    /// Whether token `k` opens its sentence or a clause after ".", ";" or ":".
+    fn opens_clause(&self, k: usize) -> bool {
+        k == 0 || self.get(k - 1).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'))
     }
 
     /// Whether token `k` puts what follows in the future: "will", "'ll", "is set to",
@@ -331,8 +341,7 @@ impl<'t> Scan<'t> {
         if first > 0 && self.word_in(first - 1, &["on", "by"]) {
             first -= 1;
         }
-        let opens = first == 0 || self.get(first - 1).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
-        if !opens {
+        if !self.opens_clause(first) {
             return false;
         }
         (end..end + 12)
@@ -375,8 +384,7 @@ impl<'t> Scan<'t> {
         if first > 0 && self.word_in(first - 1, &["in", "on", "since"]) {
             first -= 1;
         }
-        let opens = first == 0 || self.get(first - 1).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
-        opens
+        self.opens_clause(first)
             && (end..end + 12)
                 .take_while(|&k| self.get(k).is_some_and(|t| !(t.is_mark('.') || t.is_mark(';') || t.is_one_of(FUTURE_CUES))))
                 .any(|k| self.past_verb(k))
@@ -390,14 +398,10 @@ impl<'t> Scan<'t> {
             return false;
         }
         // "Until Thursday, they had not called him a suspect."
-        let opens = start == 1 || self.get(start - 2).is_some_and(|t| t.is_mark('.') || t.is_mark(';') || t.is_mark(':'));
-        if opens {
+        if self.opens_clause(start - 1) {
             return false;
         }
-        let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
-        let window_start = start.saturating_sub(12);
-        let clause_start = (window_start..start).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1);
-        !(clause_start..start).any(|k| self.past_verb(k))
+        !(self.clause_start(start)..start).any(|k| self.past_verb(k))
     }
 
     /// Whether token `k` is a past-tense verb that narrates: an irregular past or a
@@ -2737,6 +2741,10 @@ mod tests {
         assert_eq!(
             check("The company plans to repay the loan by February.", Some("1989-11-02")),
             one("February", TimeKind::Date, "1990-02")
+        );
+        assert_eq!(
+            check("The bank has given the company until March to repay the loan.", Some("1989-11-02")),
+            one("March", TimeKind::Date, "1990-03")
         );
         // A fronted "until", a past-tense clause, or a deadline that has just passed.
         assert_eq!(
