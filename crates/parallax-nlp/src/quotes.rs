@@ -696,19 +696,27 @@ fn speaker_turns(text: &str, blocks: &[parallax_core::Block], entities: &[Entity
 fn with_apposition(text: &str, speaker: Span, limit: usize) -> Span {
     let rest = text.get(speaker.end()..limit).unwrap_or_default();
     let Some(apposition) = rest.strip_prefix(", ") else { return speaker };
-    let first = apposition.split_whitespace().next().unwrap_or_default();
-    let opens_apposition = first.chars().next().is_some_and(char::is_lowercase)
-        && !first.ends_with("ing")
-        && !matches!(first, "and" | "but" | "or" | "so" | "then" | "as" | "while" | "when" | "because" | "according" | "in" | "on" | "at");
     let goes_on = apposition.split(", ").skip(1).any(|clause| {
         let word = clause.split_whitespace().next().unwrap_or_default();
         word.ends_with("ing") || matches!(word, "and" | "but" | "according")
     });
-    if !opens_apposition || goes_on || apposition.contains(['“', '”', '"', ';']) {
+    if !opens_apposition(apposition) || goes_on || apposition.contains(['“', '”', '"', ';']) {
         return speaker;
     }
     let trimmed = rest.trim_end().trim_end_matches(['.', '!', '?']).trim_end();
     Span::new(speaker.start(), speaker.end() + trimmed.len()).unwrap_or(speaker)
+}
+
+/// Whether what follows a name and its comma opens an apposition ("the head of the Tax Policy
+/// Center", "managing director of …", "including Gov. Chris Christie"): a lower-case word that
+/// opens no clause and is no participle of a verb ("speaking of …", "adding that …").
+fn opens_apposition(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    let participle = first.ends_with("ing")
+        && !matches!(first, "including" | "managing" | "acting" | "ranking" | "leading" | "founding" | "outgoing" | "incoming");
+    first.chars().next().is_some_and(char::is_lowercase)
+        && !participle
+        && !matches!(first, "and" | "but" | "or" | "so" | "then" | "as" | "while" | "when" | "because" | "according" | "in" | "on" | "at")
 }
 
 /// `X said: “…”` or `X said that … “…”`: the speaker before the opening mark, in the same
@@ -898,7 +906,14 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
             prev.ends_with([';', ':', '!', '?', '”', '"']) || prev.ends_with("''") || (prev.ends_with('.') && !is_abbreviation);
         // A relative clause inside an apposition ("Gen. Ferrant, the officer who commands the
         // force, said") belongs to the subject.
-        let relative_in_apposition = matches!(bare, "who" | "which" | "whom") && end > 0 && word(end - 1).ends_with(',');
+        // So does a clause inside that relative clause ("who has led the city since 2019,").
+        let in_apposition = end > 0 && word(end - 1).ends_with(',');
+        let relative_in_apposition = in_apposition
+            && (matches!(bare, "who" | "which" | "whom")
+                || (0..start - 1)
+                    .rev()
+                    .take_while(|&j| !word(j).ends_with(','))
+                    .any(|j| matches!(lower(j).as_str(), "who" | "which" | "whom")));
         let opens_clause = CLAUSE_OPENERS.contains(&bare.to_lowercase().as_str()) && !relative_in_apposition;
         // "and"/"or" join noun phrases ("the prime minister of Armenia and the chairman of
         // …") unless they follow a comma or nothing stands after them.
@@ -956,6 +971,19 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // "But Blinken said": a leading conjunction is not part of the subject.
     while from + 1 < to && matches!(lower(from).as_str(), "but" | "and" | "so" | "yet" | "or" | "then") {
         from += 1;
+    }
+    // A phrase with a finite verb of its own is a clause, not the one who speaks ("Trump is
+    // defending his tweets, saying it shows …", "You can"), unless the verb is inside a
+    // relative clause of an apposition ("Sanders, who has already sent pleas,").
+    let mut relative = false;
+    for k in from..to {
+        relative |= matches!(lower(k).as_str(), "who" | "which" | "whose" | "whom");
+        if FINITE_AUXILIARIES.contains(&lower(k).as_str()) && !relative {
+            return None;
+        }
+        if word(k).ends_with(',') {
+            relative = false;
+        }
     }
     Span::new(ws[from].start(), ws[to - 1].end()).ok()
 }
@@ -1685,6 +1713,14 @@ mod tests {
         assert!(read.contains(&("Tomas Reyes".to_owned(), "—".to_owned())), "a paragraph opened with a closing mark: {read:?}");
         let going_on = "He called the offer “an insult to every worker here” — union members disagreed on Friday.";
         assert!(sources_and_cues(going_on).iter().all(|(_, cue)| cue != "—"), "{:?}", sources_and_cues(going_on));
+    }
+
+    #[test]
+    fn a_subject_with_a_verb_of_its_own_is_no_speaker() {
+        let read = sources_and_cues("Mayor Lindqvist is defending her budget on the radio, saying it shows the port can pay its workers.");
+        assert!(read.iter().all(|(source, _)| !source.contains(" is ")), "{read:?}");
+        let read = sources_and_cues("Ana Lindqvist, who has led the city since 2019, said that the port would reopen.");
+        assert_eq!(read, [("Ana Lindqvist, who has led the city since 2019,".to_owned(), "said".to_owned())]);
     }
 
     #[test]
