@@ -1,6 +1,12 @@
 //! `parallax eval numbers`: scores `parallax_nlp::numbers` against the English number
 //! specs of Microsoft Recognizers-Text (`Number-English-NumberModel.json` and
-//! `Number-English-NumberRangeModel.json`).
+//! `Number-English-NumberRangeModel.json`), and the quantities stage
+//! (`parallax_nlp::quantities`) against its percentage, currency and dimension specs.
+//!
+//! A quantity is compared without its qualifier ("about $ 14 million" is found as "$ 14
+//! million", as the specs write it) and its written amount is one end of its interval
+//! ("more than 10 miles" holds 10 as its open lower end); only quantities of the model's kind
+//! (percentage, money, measure) count.
 //!
 //! Each spec is a JSON list of cases `{Input, NotSupported?, Results: [{Text, Start, End,
 //! Resolution: {value}}]}` where `Start` and `End` are inclusive UTF-16 indices. A case
@@ -11,7 +17,9 @@
 //! counted apart.
 
 use anyhow::{bail, Context, Result};
+use parallax_core::{QuantityKind, Span};
 use parallax_nlp::numbers::{find_number_ranges, find_numbers};
+use parallax_nlp::quantities::find_quantities;
 use serde_json::Value;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -23,13 +31,33 @@ const IMPLEMENTATIONS: &[&str] = &["dotnet", "javascript", "java", "python"];
 const DATA_SUBDIR: &str = "numbers/recognizers-text";
 
 /// The models scored, with their spec files.
-const MODELS: &[(Model, &str)] =
-    &[(Model::Number, "Number-English-NumberModel.json"), (Model::NumberRange, "Number-English-NumberRangeModel.json")];
+const MODELS: &[(Model, &str)] = &[
+    (Model::Number, "Number-English-NumberModel.json"),
+    (Model::NumberRange, "Number-English-NumberRangeModel.json"),
+    (Model::Percent, "Number-English-PercentModel.json"),
+    (Model::Currency, "NumberWithUnit-English-CurrencyModel.json"),
+    (Model::Dimension, "NumberWithUnit-English-DimensionModel.json"),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Model {
     Number,
     NumberRange,
+    Percent,
+    Currency,
+    Dimension,
+}
+
+impl Model {
+    /// The kind of quantity a quantity model's spec holds; `None` for the number models.
+    fn quantity_kind(self) -> Option<QuantityKind> {
+        match self {
+            Model::Number | Model::NumberRange => None,
+            Model::Percent => Some(QuantityKind::Percentage),
+            Model::Currency => Some(QuantityKind::Money),
+            Model::Dimension => Some(QuantityKind::Measure),
+        }
+    }
 }
 
 impl fmt::Display for Model {
@@ -37,6 +65,9 @@ impl fmt::Display for Model {
         f.write_str(match self {
             Model::Number => "NumberModel",
             Model::NumberRange => "NumberRangeModel",
+            Model::Percent => "PercentModel",
+            Model::Currency => "CurrencyModel",
+            Model::Dimension => "DimensionModel",
         })
     }
 }
@@ -52,7 +83,12 @@ pub fn default_dir() -> PathBuf {
 #[derive(Clone, Debug)]
 pub enum Resolved {
     Number(f64),
-    Interval { low: Option<(f64, bool)>, high: Option<(f64, bool)> },
+    Interval {
+        low: Option<(f64, bool)>,
+        high: Option<(f64, bool)>,
+    },
+    /// A quantity's interval, whose written amount is one of its ends.
+    Ends(f64, Option<f64>),
     Unreadable(String),
 }
 
@@ -66,6 +102,9 @@ impl Resolved {
         match (self, other) {
             (Resolved::Number(a), Resolved::Number(b)) => close(*a, *b),
             (Resolved::Interval { low: a, high: b }, Resolved::Interval { low: c, high: d }) => ends(*a, *c) && ends(*b, *d),
+            (Resolved::Number(a), Resolved::Ends(low, high)) | (Resolved::Ends(low, high), Resolved::Number(a)) => {
+                close(*a, *low) || high.is_some_and(|high| close(*a, high))
+            }
             _ => false,
         }
     }
@@ -79,6 +118,11 @@ impl fmt::Display for Resolved {
                 let end = |end: Option<(f64, bool)>| end.map(|(value, inclusive)| parallax_nlp::numbers::RangeEnd { value, inclusive });
                 f.write_str(&parallax_nlp::numbers::format_interval(end(*low), end(*high)))
             }
+            Resolved::Ends(low, high) => match high {
+                Some(high) if close(*low, *high) => write!(f, "{}", parallax_nlp::numbers::format_value(*low)),
+                Some(high) => write!(f, "{}–{}", parallax_nlp::numbers::format_value(*low), parallax_nlp::numbers::format_value(*high)),
+                None => write!(f, "{}–", parallax_nlp::numbers::format_value(*low)),
+            },
             Resolved::Unreadable(text) => write!(f, "{text:?} (unreadable)"),
         }
     }
@@ -89,7 +133,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Reads "12.5", "1E-12", "(20,35]", "[30,)", "(,100]".
+/// Reads "12.5", "1E-12", "30%", "(20,35]", "[30,)", "(,100]".
 fn resolve(text: &str) -> Resolved {
     let text = text.trim();
     let unreadable = || Resolved::Unreadable(text.to_owned());
@@ -109,7 +153,8 @@ fn resolve(text: &str) -> Resolved {
             _ => unreadable(),
         };
     }
-    text.parse::<f64>().map_or_else(|_| unreadable(), Resolved::Number)
+    // A percentage is written "100%".
+    text.strip_suffix('%').unwrap_or(text).parse::<f64>().map_or_else(|_| unreadable(), Resolved::Number)
 }
 
 /// One result, expected or found: inclusive UTF-16 indices, as in the specs.
@@ -148,10 +193,12 @@ pub struct ModelReport {
     pub failures: Vec<Failure>,
 }
 
-/// Scores both models on the specs in `dir`.
+/// Scores the models on the specs in `dir`. The two number specs must be there; a quantity
+/// model whose spec is missing is left out of the report.
 pub fn evaluate(dir: &Path) -> Result<Vec<ModelReport>> {
     MODELS
         .iter()
+        .filter(|&&(model, file)| model.quantity_kind().is_none() || dir.join(file).exists())
         .map(|&(model, file)| {
             let path = dir.join(file);
             let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -181,6 +228,20 @@ fn score(model: Model, cases: &[Value]) -> ModelReport {
                     item(input, m.span.start(), m.span.end(), Resolved::Interval { low: end(m.low), high: end(m.high) })
                 })
                 .collect(),
+            Model::Percent | Model::Currency | Model::Dimension => {
+                let kind = model.quantity_kind();
+                let whole = Span::new(0, input.len()).expect("a span of the whole input");
+                find_quantities(input, whole)
+                    .into_iter()
+                    .filter(|q| Some(q.kind) == kind)
+                    .map(|q| {
+                        // The span without its qualifier ("about", "more than").
+                        let skip = q.qualifier.as_deref().map_or(0, |qualifier| qualifier.split_whitespace().count());
+                        let start = q.span.start() + nth_word_start(&input[q.span.range()], skip).unwrap_or(0);
+                        item(input, start, q.span.end(), Resolved::Ends(q.value.low, q.value.high))
+                    })
+                    .collect()
+            }
         };
         let passed = same_set(&expected, &found);
         match (expected_case, passed) {
@@ -223,6 +284,22 @@ fn expected_items(case: &Value) -> Vec<Item> {
         .collect()
 }
 
+/// The byte offset of word `n` (from 0) of `text`, words being separated by whitespace.
+fn nth_word_start(text: &str, n: usize) -> Option<usize> {
+    let mut previous_space = true;
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() && previous_space {
+            if seen == n {
+                return Some(i);
+            }
+            seen += 1;
+        }
+        previous_space = c.is_whitespace();
+    }
+    None
+}
+
 /// An item for the byte span `start..end` of `input`, in inclusive UTF-16 indices.
 fn item(input: &str, start: usize, end: usize, value: Resolved) -> Item {
     let utf16 = |byte: usize| input.get(..byte).map_or(0, |head| head.encode_utf16().count());
@@ -250,7 +327,7 @@ fn same_set(expected: &[Item], found: &[Item]) -> bool {
 /// Writes the scores, and the failures when `verbose`.
 pub fn write_report(reports: &[ModelReport], verbose: bool, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let percent = |passed: usize, cases: usize| if cases == 0 { 0.0 } else { 100.0 * passed as f64 / cases as f64 };
-    for report in reports {
+    let line = |out: &mut dyn std::io::Write, report: &ModelReport| {
         writeln!(
             out,
             "{:<18} {:>4}/{:<4} expected cases pass  {:5.1}%   (+{} of {} marked unsupported by every implementation)",
@@ -260,11 +337,22 @@ pub fn write_report(reports: &[ModelReport], verbose: bool, out: &mut impl std::
             percent(report.expected_passed, report.expected_cases),
             report.unsupported_passed,
             report.unsupported_cases,
-        )?;
+        )
+    };
+    let numbers = || reports.iter().filter(|r| r.model.quantity_kind().is_none());
+    for report in numbers() {
+        line(out, report)?;
     }
-    let passed: usize = reports.iter().map(|r| r.expected_passed).sum();
-    let cases: usize = reports.iter().map(|r| r.expected_cases).sum();
+    let passed: usize = numbers().map(|r| r.expected_passed).sum();
+    let cases: usize = numbers().map(|r| r.expected_cases).sum();
     writeln!(out, "{:<18} {:>4}/{:<4} expected cases pass  {:5.1}%", "combined", passed, cases, percent(passed, cases))?;
+    let quantities: Vec<&ModelReport> = reports.iter().filter(|r| r.model.quantity_kind().is_some()).collect();
+    if !quantities.is_empty() {
+        writeln!(out, "quantities stage (money, percentage, measure; span without qualifier, amount at an end of the interval):")?;
+        for report in quantities {
+            line(out, report)?;
+        }
+    }
     if verbose {
         for report in reports {
             for failure in &report.failures {
@@ -304,6 +392,20 @@ mod tests {
         assert!(unsupported_everywhere("python,java, javascript,dotnet"));
         assert!(!unsupported_everywhere("javascript, java, python"));
         assert!(!unsupported_everywhere(""));
+    }
+
+    #[test]
+    fn quantities_are_scored_without_their_qualifier_and_by_their_kind() {
+        let cases: Value = serde_json::from_str(
+            r#"[{"Input": "bills of about $ 14 million , it said .", "Results": [{"Text": "$ 14 million", "Start": 15, "End": 26, "Resolution": {"value": "14000000", "unit": "Dollar"}}]},
+                {"Input": "it rose 5 % .", "Results": []},
+                {"Input": "more than 30 percent", "Results": [{"Text": "30 percent", "Start": 10, "End": 19, "Resolution": {"value": "30%"}}]}]"#,
+        )
+        .unwrap();
+        let currency = score(Model::Currency, cases.as_array().unwrap());
+        assert_eq!((currency.expected_passed, currency.expected_cases), (2, 3), "{:?}", currency.failures);
+        let percent = score(Model::Percent, cases.as_array().unwrap());
+        assert_eq!(percent.expected_passed, 1, "{:?}", percent.failures);
     }
 
     #[test]

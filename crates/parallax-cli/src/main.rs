@@ -158,11 +158,14 @@ enum EvalCommand {
         #[arg(long)]
         verbose: bool,
     },
-    /// Numbers and number ranges against the Microsoft Recognizers-Text English specs.
+    /// Numbers, number ranges and quantities against the Microsoft Recognizers-Text English specs.
     ///
     /// Runs every case of the NumberModel and NumberRangeModel specs and prints each
     /// model's pass rate on the cases expected of an implementation (a case passes when
-    /// the spans and values found equal the expected ones exactly).
+    /// the spans and values found equal the expected ones exactly). Then scores the
+    /// quantities stage on the PercentModel, CurrencyModel and DimensionModel specs, when
+    /// they are there: a quantity of the model's kind, its span without the qualifier
+    /// ("about", "more than") and its written amount at one end of its interval.
     Numbers {
         /// The spec directory; defaults to $PARALLAX_DATA/numbers/recognizers-text.
         #[arg(long, value_name = "DIR")]

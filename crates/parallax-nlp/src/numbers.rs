@@ -74,6 +74,7 @@ mod tokens;
 mod words;
 
 use parallax_core::Span;
+pub(crate) use tokens::link_spans;
 use tokens::Toks;
 use words::{parse_number_at, Options};
 

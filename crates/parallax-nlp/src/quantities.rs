@@ -174,6 +174,9 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    // No number inside a web or e-mail address is a quantity ("…?q=30%25").
+    let links = crate::numbers::link_spans(slice);
+    found.retain(|q| !links.iter().any(|&(from, to)| q.span.start() < sentence.start() + to && sentence.start() + from < q.span.end()));
     found
 }
 
@@ -381,12 +384,23 @@ const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₸'];
 const DOLLAR_PREFIXES: &str = "US A C HK NZ S";
 
 const CURRENCY_WORDS: &str = "dollar dollars euro euros pound pounds sterling yen yuan renminbi rouble roubles ruble rubles tenge rupee \
-     rupees franc francs usd eur gbp rub kzt cents";
+     rupees franc francs usd eur gbp rub kzt cent cents pence penny pennies peseta pesetas guilder guilders lira lire markka \
+     krona kronor krone kroner shekel shekels dinar dinars dirham dirhams riyal riyals rial rials baht peso pesos rand hryvnia \
+     hryvnias zloty zlotys lari afghani afghanis bitcoin bitcoins btc";
+
+/// Currency codes written before the amount ("USD 200", "EUR 1.2 billion").
+const CURRENCY_CODES: &str = "USD EUR GBP JPY CHF CNY RUB UAH KZT INR AUD CAD";
+
+/// Words that name whose currency follows ("Australian dollars", "Swiss francs", "Hong Kong
+/// dollars").
+const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
+     dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
+     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian";
 
 const MEASURE_WORDS: &str = "km kms kilometre kilometres kilometer kilometers mile miles kg kgs kilogram kilograms kilogramme kilogrammes \
      tonne tonnes ton tons metre metres meter meters cm centimetres centimeters mm millimetres millimeters hectare \
      hectares ha litre litres liter liters degree degrees mph kph feet foot ft inch inches acre acres barrels \
-     megawatts mw gigawatts";
+     megawatts mw gigawatts gallon gallons ounce ounces oz lb lbs yard yards";
 
 /// Units written straight after digits ("10km", "5kg").
 const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw";
@@ -682,7 +696,7 @@ impl<'a> Scanner<'a> {
         let start = self.token(i)?.start;
         let qualifier = Some(phrase.to_string());
         if bound == Bound::About {
-            if let Some(high) = self.range_tail(&amount) {
+            if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
                 let (value, kind) = range_of(&amount, &high)?;
                 let counted = self.counted_for(kind, &value, high.next);
                 return Some((build(start, high.end, value, true, qualifier, kind, counted)?, high.next));
@@ -747,7 +761,7 @@ impl<'a> Scanner<'a> {
     /// A number with no prefix qualifier: "18 security officials", "20-30", "18 or more".
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
-        if let Some(high) = self.range_tail(&amount) {
+        if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
             // Two numbers that make no range ("3-1", "52 to 48", "2021-2022") are a score, a
             // tally or a span of years: neither is a quantity.
             let Some((value, kind)) = range_of(&amount, &high) else { return Some(Step::Skip(high.next)) };
@@ -902,6 +916,11 @@ impl<'a> Scanner<'a> {
         if self.mark(i).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && self.is_digits(i + 1) {
             return (i + 1, true);
         }
+        // "USD 200", "EUR 1.2 billion".
+        if self.word(i).is_some_and(|w| CURRENCY_CODES.split(' ').any(|code| code == w)) && !self.is_joined(i + 1) && self.is_digits(i + 1)
+        {
+            return (i + 1, true);
+        }
         let dollar_prefix = self.word(i).is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
         if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_joined(i + 1) && self.is_digits(i + 2) {
             return (i + 2, true);
@@ -1012,6 +1031,8 @@ impl<'a> Scanner<'a> {
                             amount.odd = true;
                         } else if let Some(factor) = lookup(SCALE_WORDS, word).filter(|&f| f >= 1e6) {
                             self.apply_scale(amount, factor);
+                        } else if let Some((kind, _)) = self.hyphened_unit(k) {
+                            amount.kind = kind;
                         } else {
                             return None;
                         }
@@ -1034,13 +1055,19 @@ impl<'a> Scanner<'a> {
         amount.plain_day = false;
     }
 
-    /// "km/h" after a measure.
+    /// "km/h", "an hour" or "per hour" after a measure.
     fn per_hour(&self, amount: &mut Amount) {
         let k = amount.next;
         if self.mark(k) == Some('/') && self.is_joined(k) && self.is_joined(k + 1) && self.word_is(k + 1, "h") {
             if let Some(token) = self.token(k + 1) {
                 amount.end = token.end;
                 amount.next = k + 2;
+            }
+        } else if let Some(next) = self.phrase_at(k, "an hour").or_else(|| self.phrase_at(k, "per hour")) {
+            // "188 miles an hour".
+            if let Some(token) = self.token(next - 1) {
+                amount.end = token.end;
+                amount.next = next;
             }
         }
     }
@@ -1063,17 +1090,27 @@ impl<'a> Scanner<'a> {
         let first = self.token(i).filter(|t| t.piece == Piece::Word)?;
         let spoken = self.spoken.at(first.start)?;
         let next = self.tokens[i..].iter().position(|t| t.end == spoken.end).map(|k| i + k + 1)?;
-        if self.mark(next).is_some_and(is_hyphen) && self.is_joined(next) && self.is_joined(next + 1) && self.word(next + 1).is_some() {
+        let unit = self.hyphened_unit(next);
+        if unit.is_none()
+            && self.mark(next).is_some_and(is_hyphen)
+            && self.is_joined(next)
+            && self.is_joined(next + 1)
+            && self.word(next + 1).is_some()
+        {
             return None;
         }
+        let (kind, end, next) = match unit {
+            Some((kind, last)) => (kind, self.token(last)?.end, last + 1),
+            None => (QuantityKind::Count, spoken.end, next),
+        };
         Some(Amount {
             value: spoken.value,
             scale: spoken.scale,
             start: first.start,
-            end: spoken.end,
+            end,
             first: i,
             next,
-            kind: QuantityKind::Count,
+            kind,
             plain_year: false,
             plain_day: false,
             lone_one: spoken.words == 1 && self.word_is(i, "one"),
@@ -1091,6 +1128,9 @@ impl<'a> Scanner<'a> {
         let spaced = !self.is_joined(k);
         let (kind, last) = if self.mark(k) == Some('%') {
             (QuantityKind::Percentage, k)
+        } else if self.mark(k).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && !self.is_digits(k + 1) {
+            // "10 €", "500€": the sign after the amount.
+            (QuantityKind::Money, k)
         } else if !spaced {
             return;
         } else if let Some(next) = self.phrase_at(k, "per cent").or_else(|| self.phrase_at(k, "percentage points")) {
@@ -1101,6 +1141,8 @@ impl<'a> Scanner<'a> {
             (QuantityKind::Money, next - 1)
         } else if self.word(k).is_some_and(|w| listed(CURRENCY_WORDS, w)) {
             (QuantityKind::Money, k)
+        } else if let Some(last) = self.country_currency_at(k) {
+            (QuantityKind::Money, last)
         } else if let Some(unit) = self.measure_word_at(k) {
             (QuantityKind::Measure, unit)
         } else {
@@ -1115,9 +1157,37 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A unit hyphened to the number before `k` ("a six-mile drive", "a 500-pound bomb", "a
+    /// 12-cent dividend"): the kind and the unit's token. "Pound" so written weighs.
+    fn hyphened_unit(&self, k: usize) -> Option<(QuantityKind, usize)> {
+        if !(self.mark(k).is_some_and(is_hyphen) && self.is_joined(k) && self.is_joined(k + 1)) {
+            return None;
+        }
+        let word = self.word(k + 1)?;
+        let kind = if listed(MEASURE_WORDS, word) || word.eq_ignore_ascii_case("pound") {
+            QuantityKind::Measure
+        } else if listed(CURRENCY_WORDS, word) {
+            QuantityKind::Money
+        } else {
+            return None;
+        };
+        Some((kind, k + 1))
+    }
+
+    /// The last token of a currency named with its country at `k` ("Australian dollars",
+    /// "Hong Kong dollars"): one or two country words, then a currency word.
+    fn country_currency_at(&self, k: usize) -> Option<usize> {
+        let country = |at: usize| self.spaced_word(at).is_some_and(|w| listed(CURRENCY_COUNTRIES, w));
+        if !country(k) {
+            return None;
+        }
+        let currency = |at: usize| self.spaced_word(at).is_some_and(|w| listed(CURRENCY_WORDS, w));
+        [k + 1, k + 2].into_iter().find(|&at| currency(at) && (at == k + 1 || country(k + 1)))
+    }
+
     /// The last token of a measure unit at `k` ("km", "square kilometres", "degrees Celsius").
     fn measure_word_at(&self, k: usize) -> Option<usize> {
-        let unit_at = if (self.word_is(k, "square") || self.word_is(k, "sq") || self.word_is(k, "cubic"))
+        let unit_at = if (self.word_is(k, "square") || self.word_is(k, "sq") || self.word_is(k, "cubic") || self.word_is(k, "metric"))
             && self.spaced_word(k + 1).is_some_and(|w| listed(MEASURE_WORDS, w))
         {
             k + 1
@@ -1232,6 +1302,15 @@ impl<'a> Scanner<'a> {
 
 fn is_number_word(lower: &str) -> bool {
     lookup(UNIT_WORDS, lower).is_some() || lookup(TENS_WORDS, lower).is_some() || lookup(SCALE_WORDS, lower).is_some()
+}
+
+/// "rose 6.2% to $1.45 billion", "up 15% to 415.9 million": a change and a new level, two
+/// quantities rather than a range. Ends of two kinds make no range, nor does a percentage
+/// with an amount that is none.
+fn kinds_clash(low: &Amount, high: &Amount) -> bool {
+    let count = QuantityKind::Count;
+    (low.kind != count && high.kind != count && low.kind != high.kind)
+        || (low.kind == QuantityKind::Percentage && high.kind != QuantityKind::Percentage)
 }
 
 /// The interval and kind of a range "low to high", or `None` when it is no range.
@@ -1573,6 +1652,41 @@ mod tests {
     }
 
     #[test]
+    fn money_named_by_its_country_code_or_a_sign_after_it() {
+        for (text, value) in [
+            ("125 million Australian dollars", 125e6),
+            ("10,000 Swiss francs", 1e4),
+            ("2 billion Hong Kong dollars", 2e9),
+            ("470 pence", 470.0),
+            ("USD 200", 200.0),
+            ("EUR 1.2 billion", 1.2e9),
+            ("500 €", 500.0),
+            ("a 12-cent dividend", 12.0),
+            ("6.25 bitcoins", 6.25),
+        ] {
+            let quantity = one(text);
+            assert_eq!((quantity.kind, quantity.value.low), (QuantityKind::Money, value), "{text}");
+        }
+        assert_eq!(one("125 million Australian soldiers").kind, QuantityKind::Count);
+    }
+
+    #[test]
+    fn a_change_and_a_new_level_are_two_quantities_not_a_range() {
+        let text = "Sales rose 6.2% to $1.45 billion, and costs fell 3% to 415 million.";
+        let kinds: Vec<(QuantityKind, f64)> = find(text).iter().map(|q| (q.kind, q.value.low)).collect();
+        assert_eq!(
+            kinds,
+            [(QuantityKind::Percentage, 6.2), (QuantityKind::Money, 1.45e9), (QuantityKind::Percentage, 3.0), (QuantityKind::Count, 415e6)]
+        );
+        assert_eq!(one("from 5 to 7% last year").value, Interval::closed(5.0, 7.0));
+    }
+
+    #[test]
+    fn no_quantity_inside_a_web_address() {
+        assert!(find("see https://example.com/search?q=30%25%2020% for details").is_empty());
+    }
+
+    #[test]
     fn percentages() {
         for text in ["30%", "30 per cent", "30 percent", "30 %"] {
             let quantity = one(text);
@@ -1582,6 +1696,21 @@ mod tests {
         }
         assert_eq!(one("20-30% of voters").value, Interval::closed(20.0, 30.0));
         assert_eq!(one("20-30% of voters").kind, QuantityKind::Percentage);
+    }
+
+    #[test]
+    fn measures_hyphened_to_their_number_and_speeds() {
+        for (text, span, value) in [
+            ("a 500-pound bomb", "500-pound", 500.0),
+            ("a six-mile convoy", "six-mile", 6.0),
+            ("a 2.5-mile stretch", "2.5-mile", 2.5),
+            ("16,000 metric tons of grain", "16,000 metric tons", 16e3),
+            ("at 188 miles an hour", "188 miles an hour", 188.0),
+        ] {
+            let quantity = one(text);
+            assert_eq!((quantity.kind, span_text(text, quantity.span), quantity.value.low), (QuantityKind::Measure, span, value), "{text}");
+        }
+        assert!(find("a 22-year-old soldier").is_empty());
     }
 
     #[test]

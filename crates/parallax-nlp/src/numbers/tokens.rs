@@ -234,7 +234,7 @@ pub(super) fn is_minus(c: char) -> bool {
 
 /// The byte ranges of web addresses ("https://…", "www.…") and e-mail addresses: runs of
 /// non-whitespace holding "://", starting with "www.", or holding "@" before a ".".
-fn link_spans(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn link_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = None;
     for (pos, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
