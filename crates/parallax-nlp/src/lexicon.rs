@@ -618,17 +618,58 @@ pub fn is_speech_verb(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
 }
 
-/// Determiners and possessives: a speech-verb form right after one is a noun ("the reports").
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "my", "your", "some", "many", "several",
-    "new", "media", "news",
+/// Determiners, possessives and the nouns that make compounds with "show": a speech-verb form
+/// right after one is a noun ("the reports", "any states", "his talk show").
+pub const NOUN_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "several",
+    "new",
+    "media",
+    "news",
+    "any",
+    "all",
+    "both",
+    "other",
+    "no",
+    "every",
+    "each",
+    "few",
+    "talk",
+    "reality",
+    "radio",
+    "tv",
+    "television",
+    "weekly",
+    "daily",
 ];
 
 /// True when the word at `index` of `words` is a speech verb used as a verb.
 pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
-    let after_determiner = index > 0 && DETERMINERS.contains(&words[index - 1].to_lowercase().as_str());
+    // "the show", "11 states", "CNN’s show": a determiner, a number or an owner before it.
+    let previous = index.checked_sub(1).map(|k| words[k]);
+    let after_determiner = previous.is_some_and(|p| {
+        NOUN_MARKERS.contains(&p.to_lowercase().as_str())
+            || (!p.ends_with(',') && p.chars().all(|c| c.is_ascii_digit() || c == ','))
+            || p.ends_with("’s")
+            || p.ends_with("'s")
+    });
     // "urged them to show restraint": an infinitive, not a report.
     let infinitive = index > 0 && words[index - 1] == "to";
     // "reports of …", "claims of …": nouns.
@@ -684,4 +725,29 @@ pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "outside", "in
 /// True for an English weekday name in lower case.
 pub fn is_weekday(word: &str) -> bool {
     matches!(word, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speech_verb_form_after_a_determiner_number_or_owner_is_a_noun() {
+        let cue = |sentence: &str, word: &str| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            is_speech_cue(&words, words.iter().position(|w| *w == word).expect("the word is in the sentence"))
+        };
+        assert!(cue("the minister says the port is shut", "says"));
+        assert!(cue("Lindqvist, mayor since 2019, said that", "said"));
+        for (sentence, word) in [
+            ("balloting in 11 states holding contests", "states"),
+            ("he did not win any states", "states"),
+            ("he also hosts a Sunday talk show", "show"),
+            ("on CNN’s show Anderson Cooper", "show"),
+            ("the reports of shelling", "reports"),
+            ("urged them to show restraint", "show"),
+        ] {
+            assert!(!cue(sentence, word), "{sentence}");
+        }
+    }
 }

@@ -57,7 +57,7 @@ impl Stage for QuoteFinder {
 /// tagger read the same attribution as a rule with a source span that adds an apposition
 /// (", the prime minister of …"), or drops a fronted phrase, the rule's quote takes the tagger's span, which follows PolNeAR's
 /// bounds, and keeps its own resolved speaker.
-/// PolNeAR dev source / cue exact F1, combined: 0.666 / 0.655 (stop 13; the rules alone scored
+/// PolNeAR dev source / cue exact F1, combined: 0.670 / 0.659 (stop 13; the rules alone scored
 /// 0.582 / 0.593 at stop 12).
 pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entities: &[EntityMention]) -> Vec<Quote> {
     fn spans(q: &Quote) -> impl Iterator<Item = Span> + '_ {
