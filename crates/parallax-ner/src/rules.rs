@@ -80,11 +80,15 @@ const ADMIN_UNITS: &[&str] = &[
     "county",
 ];
 
-/// What follows the hyphen in a compound of a name that CoNLL-2003 tags MISC
-/// ("Hamas-run", "British-based").
-const COMPOUND_TAILS: &[&str] = &[
+/// Words after a hyphen that make a compound of the name before it: "Hamas-run",
+/// "Iran-backed", "Panama-flagged", "Russian-speaking". Shared by the tagger's rule here and
+/// the entity stage of `parallax-nlp`, which reads the name out of the compound.
+pub const COMPOUND_TAILS: &[&str] = &[
+    "administered",
+    "affiliated",
     "aligned",
     "allied",
+    "appointed",
     "backed",
     "based",
     "brokered",
@@ -95,6 +99,7 @@ const COMPOUND_TAILS: &[&str] = &[
     "flagged",
     "funded",
     "held",
+    "imposed",
     "inspired",
     "led",
     "linked",
@@ -220,17 +225,24 @@ fn compounds_of_names(words: &[&str], spans: &mut Vec<Span>, gazetteer: &Gazette
     }
 }
 
-/// The name in a compound of a name: "Hamas" in "Hamas-run", "Russian" in "pro-Russian".
-fn compound_name<'w>(word: &'w str, gazetteer: &Gazetteer) -> Option<&'w str> {
-    let prefixed = ["pro-", "anti-", "Pro-", "Anti-"].iter().find_map(|p| word.strip_prefix(p));
-    if let Some(rest) = prefixed {
-        return (is_capitalised(rest) && !rest.contains('-')).then_some(rest);
+/// The name in a compound of a name and where it starts in the word: "Hamas" (0) in
+/// "Hamas-run", "Al-Qaeda" in "Al-Qaeda-linked", "Russian" (4) in "pro-Russian". The name is
+/// capitalised with a lower-case letter, or an acronym ("US-backed").
+pub fn compound_parts(word: &str) -> Option<(&str, usize)> {
+    let prefixed = ["pro-", "anti-", "Pro-", "Anti-"].iter().find_map(|p| Some((word.strip_prefix(p)?, p.len())));
+    if let Some((rest, offset)) = prefixed {
+        return (is_capitalised(rest) && !rest.contains('-')).then_some((rest, offset));
     }
     let (head, tail) = word.rsplit_once('-')?;
     let head_is_name = is_capitalised(head) && head.chars().any(char::is_lowercase) || is_acronym(head);
-    // A place name that holds a hyphen and one of the tails is still a place.
+    (head_is_name && COMPOUND_TAILS.contains(&tail)).then_some((head, 0))
+}
+
+/// The name in a compound of a name ([`compound_parts`]), unless the whole word is a listed
+/// place: a place name that holds a hyphen and one of the tails is still a place.
+fn compound_name<'w>(word: &'w str, gazetteer: &Gazetteer) -> Option<&'w str> {
     let is_place = gazetteer.lookup(&[word]) & GazetteerList::Place.mask() != 0;
-    (head_is_name && COMPOUND_TAILS.contains(&tail) && !is_place).then_some(head)
+    compound_parts(word).filter(|_| !is_place).map(|(name, _)| name)
 }
 
 fn is_acronym(word: &str) -> bool {
