@@ -306,7 +306,8 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
         // A title the tagger took into the name ("Secretary of State Antony Blinken" read as
         // "State Antony Blinken"): the rules' titled person wins when only title words
         // are left over. Not against an organisation the tagger read by its head noun
-        // ("General Staff", "Defence Forces").
+        // ("General Staff", "Defence Forces"). "Staff" is checked here rather than listed in
+        // ORG_HEADS, whose other readers would take "Chief of Staff" for an organisation.
         let org_head = run.last().is_some_and(|w| w.bare() == "Staff" || contains_ci(lexicon::ORG_HEADS, w.bare()));
         let titled = rules.iter().find(|c| {
             !(label == Label::Organisation && org_head)
