@@ -241,8 +241,9 @@ pub fn compound_parts(word: &str) -> Option<(&str, usize)> {
 /// The name in a compound of a name ([`compound_parts`]), unless the whole word is a listed
 /// place: a place name that holds a hyphen and one of the tails is still a place.
 fn compound_name<'w>(word: &'w str, gazetteer: &Gazetteer) -> Option<&'w str> {
+    let (name, _) = compound_parts(word)?;
     let is_place = gazetteer.lookup(&[word]) & GazetteerList::Place.mask() != 0;
-    compound_parts(word).filter(|_| !is_place).map(|(name, _)| name)
+    (!is_place).then_some(name)
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -662,6 +662,9 @@ pub const NOUN_MARKERS: &[&str] = &[
 pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
+    if !is_speech_verb(word) {
+        return false;
+    }
     // "the show", "11 states", "CNN’s show": a determiner, a number or an owner before it.
     let previous = index.checked_sub(1).map(|k| words[k]);
     let after_determiner = previous.is_some_and(|p| {
@@ -674,7 +677,7 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let infinitive = index > 0 && words[index - 1] == "to";
     // "reports of …", "claims of …": nouns.
     let before_of = words.get(index + 1).is_some_and(|next| *next == "of");
-    is_speech_verb(word) && !after_determiner && !before_of && !infinitive
+    !after_determiner && !before_of && !infinitive
 }
 
 /// First words of place names ("Port Vessant", "Mount Elbrus").

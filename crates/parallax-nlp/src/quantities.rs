@@ -175,8 +175,12 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
         }
     }
     // No number inside a web or e-mail address is a quantity ("…?q=30%25").
-    let links = crate::numbers::link_spans(slice);
-    found.retain(|q| !links.iter().any(|&(from, to)| q.span.start() < sentence.start() + to && sentence.start() + from < q.span.end()));
+    let may_hold_link =
+        || slice.contains("://") || slice.contains('@') || slice.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !found.is_empty() && may_hold_link() {
+        let links = crate::numbers::link_spans(slice);
+        found.retain(|q| !links.iter().any(|&(from, to)| q.span.start() < sentence.start() + to && sentence.start() + from < q.span.end()));
+    }
     found
 }
 
@@ -642,6 +646,12 @@ impl<'a> Scanner<'a> {
 
     /// Matches the space-separated words of `phrase` at `i`; the index after them.
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        // The first word decides most calls, without splitting the phrase.
+        let first = self.word(i)?.as_bytes();
+        let head = phrase.as_bytes().get(..first.len())?;
+        if !head.eq_ignore_ascii_case(first) || phrase.as_bytes().get(first.len()).is_some_and(|&b| b != b' ') {
+            return None;
+        }
         let mut at = i;
         for word in phrase.split(' ') {
             let found = if at == i { self.word(at) } else { self.spaced_word(at) };
@@ -916,12 +926,13 @@ impl<'a> Scanner<'a> {
         if self.mark(i).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && self.is_digits(i + 1) {
             return (i + 1, true);
         }
+        // Codes and prefixes are one to three capitals: test that before reading the lists.
+        let word = self.word(i).filter(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()));
         // "USD 200", "EUR 1.2 billion".
-        if self.word(i).is_some_and(|w| CURRENCY_CODES.split(' ').any(|code| code == w)) && !self.is_joined(i + 1) && self.is_digits(i + 1)
-        {
+        if word.is_some_and(|w| CURRENCY_CODES.split(' ').any(|code| code == w)) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
             return (i + 1, true);
         }
-        let dollar_prefix = self.word(i).is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
+        let dollar_prefix = word.is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
         if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_joined(i + 1) && self.is_digits(i + 2) {
             return (i + 2, true);
         }
