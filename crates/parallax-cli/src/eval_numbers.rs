@@ -20,6 +20,7 @@ use anyhow::{bail, Context, Result};
 use parallax_core::{QuantityKind, Span};
 use parallax_nlp::numbers::{find_number_ranges, find_numbers};
 use parallax_nlp::quantities::find_quantities;
+use parallax_nlp::text_util::word_spans;
 use serde_json::Value;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -237,7 +238,8 @@ fn score(model: Model, cases: &[Value]) -> ModelReport {
                     .map(|q| {
                         // The span without its qualifier ("about", "more than").
                         let skip = q.qualifier.as_deref().map_or(0, |qualifier| qualifier.split_whitespace().count());
-                        let start = q.span.start() + nth_word_start(&input[q.span.range()], skip).unwrap_or(0);
+                        let words = word_spans(&input[q.span.range()], q.span.start());
+                        let start = words.get(skip).map_or(q.span.start(), |word| word.start());
                         item(input, start, q.span.end(), Resolved::Ends(q.value.low, q.value.high))
                     })
                     .collect()
@@ -282,22 +284,6 @@ fn expected_items(case: &Value) -> Vec<Item> {
             }
         })
         .collect()
-}
-
-/// The byte offset of word `n` (from 0) of `text`, words being separated by whitespace.
-fn nth_word_start(text: &str, n: usize) -> Option<usize> {
-    let mut previous_space = true;
-    let mut seen = 0;
-    for (i, c) in text.char_indices() {
-        if !c.is_whitespace() && previous_space {
-            if seen == n {
-                return Some(i);
-            }
-            seen += 1;
-        }
-        previous_space = c.is_whitespace();
-    }
-    None
 }
 
 /// An item for the byte span `start..end` of `input`, in inclusive UTF-16 indices.

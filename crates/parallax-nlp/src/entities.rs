@@ -122,7 +122,7 @@ pub fn find_entities_with(
     let ends_a_name = |words: &[Word], k: usize| {
         k.checked_sub(1).is_some_and(|j| {
             let before = words[j].text;
-            is_capitalised(before) && !matches!(before, "The" | "A" | "An" | "This" | "That" | "Its" | "His" | "Her" | "Their" | "Our")
+            is_capitalised(before) && !lexicon::DETERMINERS.contains(&before.to_lowercase().as_str())
         })
     };
     let compounds: Vec<Candidate> = sentence_words

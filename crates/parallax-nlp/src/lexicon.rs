@@ -618,6 +618,9 @@ pub fn is_speech_verb(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
 }
 
+/// Determiners and possessive determiners, lower-case.
+pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"];
+
 /// Determiners, possessives and the nouns that make compounds with "show": a speech-verb form
 /// right after one is a noun ("the reports", "any states", "his talk show").
 pub const NOUN_MARKERS: &[&str] = &[

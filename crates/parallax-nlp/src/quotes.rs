@@ -10,7 +10,7 @@
 
 use crate::attribution::{self, AttributionTagger};
 use crate::lexicon::{self, contains_ci};
-use crate::text_util::words;
+use crate::text_util::{is_capitalised, word_spans, words};
 use parallax_core::layer::{Blocks, Entities, Quotes, Sentences, Tokens};
 use parallax_core::{Document, EntityLabel, EntityMention, LayerKind, Quote, QuoteKind, Source, Span, Stage, StageError};
 
@@ -583,7 +583,7 @@ fn signed_with_dash(text: &str, quote: Span, block: Span, entities: &[EntityMent
     }
     let name = &clause[..name_end];
     let name_words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w);
+    let capitalised = |w: &&str| is_capitalised(w) || NAME_PARTICLES.contains(w);
     if name_words.is_empty() || name_words.len() > 5 || !name_words.iter().all(capitalised) || name.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -637,9 +637,7 @@ fn paragraph_label(text: &str, block: Span) -> Option<(Span, Span)> {
         return None;
     }
     let label_words: Vec<&str> = label.split_whitespace().collect();
-    let name_like = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
-    };
+    let name_like = |w: &&str| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''));
     if label_words.len() > 4 || !label_words.iter().all(name_like) || contains_ci(NOT_SPEAKER_LABELS, label) {
         return None;
     }
@@ -885,6 +883,9 @@ const CLAUSE_OPENERS: &[&str] = &[
     "after", "before", "until", "unless",
 ];
 
+/// Pronouns that open a relative clause ("Sanders, who has already sent pleas,").
+const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whom", "whose"];
+
 /// The subject phrase before a speech verb, as written: back to the start of its clause,
 /// without auxiliaries and adverbs before the verb, without introductory phrases and
 /// parentheticals, with appositions ("Nikol Pashinyan, the prime minister of Armenia,").
@@ -909,11 +910,8 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         // So does a clause inside that relative clause ("who has led the city since 2019,").
         let in_apposition = end > 0 && word(end - 1).ends_with(',');
         let relative_in_apposition = in_apposition
-            && (matches!(bare, "who" | "which" | "whom")
-                || (0..start - 1)
-                    .rev()
-                    .take_while(|&j| !word(j).ends_with(','))
-                    .any(|j| matches!(lower(j).as_str(), "who" | "which" | "whom")));
+            && (RELATIVE_PRONOUNS.contains(&bare)
+                || (0..start - 1).rev().take_while(|&j| !word(j).ends_with(',')).any(|j| RELATIVE_PRONOUNS.contains(&lower(j).as_str())));
         let opens_clause = CLAUSE_OPENERS.contains(&bare.to_lowercase().as_str()) && !relative_in_apposition;
         // "and"/"or" join noun phrases ("the prime minister of Armenia and the chairman of
         // …") unless they follow a comma or nothing stands after them.
@@ -977,7 +975,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // relative clause of an apposition ("Sanders, who has already sent pleas,").
     let mut relative = false;
     for k in from..to {
-        relative |= matches!(lower(k).as_str(), "who" | "which" | "whose" | "whom");
+        relative |= RELATIVE_PRONOUNS.contains(&lower(k).as_str());
         if FINITE_AUXILIARIES.contains(&lower(k).as_str()) && !relative {
             return None;
         }
@@ -1474,26 +1472,6 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
             source.canonical = canonical;
         }
     }
-}
-
-/// Spans of whitespace-separated words in `s`, which starts at `offset` in the text.
-fn word_spans(s: &str, offset: usize) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (start, c.is_whitespace()) {
-            (None, false) => start = Some(i),
-            (Some(st), true) => {
-                spans.extend(Span::new(offset + st, offset + i).ok());
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        spans.extend(Span::new(offset + st, offset + s.len()).ok());
-    }
-    spans
 }
 
 #[cfg(test)]

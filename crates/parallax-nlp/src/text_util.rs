@@ -64,6 +64,26 @@ pub fn stem(word: &str) -> String {
     }
 }
 
+/// Spans of whitespace-separated words in `s`, which starts at `offset` in the text.
+pub fn word_spans(s: &str, offset: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(i),
+            (Some(st), true) => {
+                spans.extend(Span::new(offset + st, offset + i).ok());
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        spans.extend(Span::new(offset + st, offset + s.len()).ok());
+    }
+    spans
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
