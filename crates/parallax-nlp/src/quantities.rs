@@ -404,10 +404,10 @@ const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new 
 const MEASURE_WORDS: &str = "km kms kilometre kilometres kilometer kilometers mile miles kg kgs kilogram kilograms kilogramme kilogrammes \
      tonne tonnes ton tons metre metres meter meters cm centimetres centimeters mm millimetres millimeters hectare \
      hectares ha litre litres liter liters degree degrees mph kph feet foot ft inch inches acre acres barrels \
-     megawatts mw gigawatts gallon gallons ounce ounces oz lb lbs yard yards";
+     megawatts mw gigawatts gallon gallons ounce ounces oz lb lbs yard yards ml mb gb tb megabytes gigabytes terabytes";
 
 /// Units written straight after digits ("10km", "5kg").
-const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw";
+const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw lb lbs ml mb gb tb";
 
 const MONTHS: &str = "January February March April May June July August September October November December Jan Feb Apr Jun Jul Aug \
      Sep Sept Oct Nov Dec";
@@ -1005,6 +1005,7 @@ impl<'a> Scanner<'a> {
                 }
                 amount.end = token.end;
                 amount.next = k + 1;
+                self.squared(amount);
                 self.per_hour(amount);
             }
             Piece::Mark => {
@@ -1064,6 +1065,19 @@ impl<'a> Scanner<'a> {
         amount.scale *= factor;
         amount.plain_year = false;
         amount.plain_day = false;
+    }
+
+    /// "km2", "m3": a power glued to a unit of length makes an area or a volume.
+    fn squared(&self, amount: &mut Amount) {
+        let k = amount.next;
+        let power = self.token(k).filter(|t| t.joined && t.piece == Piece::Digits).map(|t| (t, self.slice(t.start, t.end)));
+        if let Some((token, "2" | "3")) = power {
+            let runs_on = self.is_joined(k + 1) && self.token(k + 1).is_some_and(|t| matches!(t.piece, Piece::Digits | Piece::Word));
+            if !runs_on {
+                amount.end = token.end;
+                amount.next = k + 1;
+            }
+        }
     }
 
     /// "km/h", "an hour" or "per hour" after a measure.
@@ -1164,6 +1178,7 @@ impl<'a> Scanner<'a> {
         amount.end = token.end;
         amount.next = last + 1;
         if kind == QuantityKind::Measure {
+            self.squared(amount);
             self.per_hour(amount);
         }
     }
@@ -1710,13 +1725,17 @@ mod tests {
     }
 
     #[test]
-    fn measures_hyphened_to_their_number_and_speeds() {
+    fn measures_hyphened_to_their_number_areas_and_speeds() {
         for (text, span, value) in [
             ("a 500-pound bomb", "500-pound", 500.0),
             ("a six-mile convoy", "six-mile", 6.0),
             ("a 2.5-mile stretch", "2.5-mile", 2.5),
             ("16,000 metric tons of grain", "16,000 metric tons", 16e3),
             ("at 188 miles an hour", "188 miles an hour", 188.0),
+            ("ranges of 190 km2.", "190 km2", 190.0),
+            ("a 75ml bottle", "75ml", 75.0),
+            ("it weighed 200lbs", "200lbs", 200.0),
+            ("500 MB of files", "500 MB", 500.0),
         ] {
             let quantity = one(text);
             assert_eq!((quantity.kind, span_text(text, quantity.span), quantity.value.low), (QuantityKind::Measure, span, value), "{text}");
