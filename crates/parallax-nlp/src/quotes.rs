@@ -355,7 +355,8 @@ fn whole_cue(text: &str, cue: Span, quote: &Quote) -> Span {
     loop {
         let before = &text[floor..start];
         let trimmed = before.trim_end();
-        let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the last space, whatever its width (a no-break space is two bytes).
+        let word_start = trimmed.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &trimmed[word_start..];
         // Only whole words with a space after them: "“…,” has said" has no word of the source.
         if word.is_empty() || trimmed.len() == before.len() || !is_cue_modifier(word) {
@@ -1686,6 +1687,16 @@ mod tests {
         assert_eq!(read.first(), Some(&("Mayor Ana Lindqvist".to_owned(), ":".to_owned())), "{read:?}");
         let list = "Where the candidates stand.\n\nAna Lindqvist: Win in a walk.\n\nPeter Hale: 1,501.";
         assert!(sources_and_cues(list).iter().all(|(_, cue)| cue != ":"), "{:?}", sources_and_cues(list));
+    }
+
+    #[test]
+    fn a_cue_after_a_no_break_space_reads_without_panic() {
+        // A dash cue right after a no-break space: the look-back for auxiliaries must step
+        // over the two-byte space.
+        for text in ["“-\u{a0}\"―P", "“The port is closed, and the ships wait -\u{a0}\"― Marta Oyelaran"] {
+            let read = sources_and_cues(text);
+            assert!(read.iter().all(|(_, cue)| text.contains(cue.as_str())), "{read:?}");
+        }
     }
 
     #[test]
