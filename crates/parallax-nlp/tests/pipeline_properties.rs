@@ -46,13 +46,34 @@ proptest! {
     fn news_shaped_text(text in "([A-Z][a-z]{1,8}|[0-9,]{1,6}|more than|about|dozens|said|“|”|\"|\\.|,|\n| ){0,80}") {
         check(&text);
     }
+
+    /// Speaker labels, dash signatures, no-break and thin spaces, compounds, currencies,
+    /// units and web addresses: the marks the quote and quantity readers look around.
+    #[test]
+    fn quote_and_quantity_shaped_text(
+        text in "([A-Z]{2,8}|[A-Z][a-z]{1,8}|[0-9,.]{1,6}| said |:|―|—|–|--|“|”|\"|'|’s|\u{a0}|\u{2009}|-|pro-|-backed|-mile|\\$|€|%|USD|km2|www\\.|://|@|\n\n|\n|,|\\.| ){0,120}"
+    ) {
+        check(&text);
+    }
 }
 
 #[test]
 fn edge_cases() {
-    for text in
-        ["", " ", "\n\n", "“", "”“", ".", "Mr.", "U.S.", "\u{feff}Head\r\nBody.", "a\u{0}b", "“Unclosed quote said X", "1,,000 more than"]
-    {
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "“",
+        "”“",
+        ".",
+        "Mr.",
+        "U.S.",
+        "\u{feff}Head\r\nBody.",
+        "a\u{0}b",
+        "“Unclosed quote said X",
+        "1,,000 more than",
+        "“-\u{a0}\"―P",
+    ] {
         check(text);
     }
 }
