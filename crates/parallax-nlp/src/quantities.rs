@@ -933,7 +933,8 @@ impl<'a> Scanner<'a> {
             return (i + 1, true);
         }
         let dollar_prefix = word.is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
-        if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_joined(i + 1) && self.is_digits(i + 2) {
+        // "US$150 million" and "US $150 million".
+        if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_digits(i + 2) {
             return (i + 2, true);
         }
         (i, false)
@@ -977,10 +978,36 @@ impl<'a> Scanner<'a> {
             odd: false,
         };
         self.glued_suffix(&mut amount, money)?;
+        // "10 1/2 miles": a whole number and a fraction before a unit.
+        if let Some((fraction, next)) = self.fraction_of_unit(amount.next).filter(|_| plain && amount.next == i + 1 && !money) {
+            amount.value += fraction;
+            amount.end = self.token(next - 1)?.end;
+            amount.next = next;
+            amount.plain_year = false;
+            amount.plain_day = false;
+        }
         if amount.scale == 1.0 && amount.kind == QuantityKind::Count {
             self.scale_words(&mut amount);
         }
         Some(amount)
+    }
+
+    /// A fraction "N/D" of plain digits at `i`, glued together and followed by a spaced unit
+    /// of measure: its value and the index of the unit. Without the unit, "1/4" may be a date.
+    fn fraction_of_unit(&self, i: usize) -> Option<(f64, usize)> {
+        let plain = |at: usize| {
+            self.token(at)
+                .filter(|t| t.piece == Piece::Digits)
+                .map(|t| self.slice(t.start, t.end))
+                .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let (numerator, denominator) = (plain(i)?, plain(i + 2)?);
+        if self.mark(i + 1) != Some('/') || !self.is_joined(i + 1) || !self.is_joined(i + 2) || self.is_joined(i + 3) {
+            return None;
+        }
+        self.measure_word_at(i + 3)?;
+        let (numerator, denominator): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
+        (denominator > numerator && denominator > 0.0).then_some((numerator / denominator, i + 3))
     }
 
     /// Reads what is glued to the digits: a scale ("3bn"), a unit ("10km"), "%", "-plus".
@@ -1050,6 +1077,15 @@ impl<'a> Scanner<'a> {
                         }
                         amount.end = self.token(k + 1)?.end;
                         amount.next = k + 2;
+                    }
+                    '/' if glued_after && self.fraction_of_unit(k - 1).is_some() => {
+                        // "1/4 mile": a fraction before a unit.
+                        let (value, next) = self.fraction_of_unit(k - 1)?;
+                        amount.value = value;
+                        amount.end = self.token(next - 1)?.end;
+                        amount.next = next;
+                        amount.plain_year = false;
+                        amount.plain_day = false;
                     }
                     c if glued_after && self.is_digits(k + 1) && matches!(c, ':' | '/' | '.' | ',' | 'x' | '×') => return None,
                     c if is_apostrophe(c) && glued_after && self.word(k + 1).is_some() => return None,
@@ -1689,6 +1725,7 @@ mod tests {
             ("500 €", 500.0),
             ("a 12-cent dividend", 12.0),
             ("6.25 bitcoins", 6.25),
+            ("a US $150 million loan", 150e6),
         ] {
             let quantity = one(text);
             assert_eq!((quantity.kind, quantity.value.low), (QuantityKind::Money, value), "{text}");
@@ -1733,6 +1770,8 @@ mod tests {
             ("16,000 metric tons of grain", "16,000 metric tons", 16e3),
             ("at 188 miles an hour", "188 miles an hour", 188.0),
             ("ranges of 190 km2.", "190 km2", 190.0),
+            ("a 1/4 mile oval", "1/4 mile", 0.25),
+            ("it takes 10 1/2 miles of cable", "10 1/2 miles", 10.5),
             ("a 75ml bottle", "75ml", 75.0),
             ("it weighed 200lbs", "200lbs", 200.0),
             ("500 MB of files", "500 MB", 500.0),
