@@ -8,7 +8,9 @@
 
 use crate::text_util::stem;
 use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences, Times};
-use parallax_core::{Claim, ClaimKind, Document, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError};
+use parallax_core::{
+    Claim, ClaimKind, Document, EntityLabel, EntityMention, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError,
+};
 
 pub struct ClaimExtractor;
 
@@ -30,6 +32,7 @@ impl Stage for ClaimExtractor {
         let sentences = doc.layer::<Sentences>()?;
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
+        claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
@@ -142,6 +145,118 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// Verbs that move money, with their normalised form.
+const MONEY_PREDICATES: &[(&str, &str)] = &[
+    ("pledged", "pledged"),
+    ("pledging", "pledged"),
+    ("pledges", "pledged"),
+    ("released", "released"),
+    ("releasing", "released"),
+    ("donated", "donated"),
+    ("donating", "donated"),
+    ("allocated", "allocated"),
+    ("earmarked", "allocated"),
+    ("approved", "approved"),
+    ("granted", "granted"),
+    ("promised", "promised"),
+    ("offered", "offered"),
+    ("paid", "paid"),
+    ("raised", "raised"),
+    ("spent", "spent"),
+    ("fined", "fined"),
+    ("provided", "provided"),
+    ("committed", "committed"),
+    ("lent", "lent"),
+    ("loaned", "lent"),
+    ("sent", "sent"),
+];
+
+/// Money claims: {pledged (euros), European Union, 10,000,000}. The actor is the last person,
+/// organisation or place named in the clause before the verb ("the EU has pledged 10 million
+/// euros"); the currency is part of the predicate, so that sums in two currencies are never
+/// compared as one figure. A sum with no verb of the list or no named actor is no claim.
+pub fn find_money_claims(
+    text: &str,
+    sentences: &[parallax_core::Sentence],
+    quantities: &[Quantity],
+    entities: &[EntityMention],
+    quotes: &[Quote],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Money) {
+        let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
+        let clause = clause_around(text, sentence, quantity.span);
+        let words = lower_words(text, clause);
+        // The verb nearest before the sum ("has released US$4.5 million").
+        let Some((verb, predicate)) = words
+            .iter()
+            .rev()
+            .filter(|(span, _)| span.end() <= quantity.span.start())
+            .find_map(|(span, word)| MONEY_PREDICATES.iter().find(|(w, _)| w == word).map(|&(_, p)| (*span, p)))
+        else {
+            continue;
+        };
+        let actor =
+            entities.iter().rev().find(|e| e.span.end() <= verb.start() && clause.contains(e.span) && e.label != EntityLabel::Group);
+        let Some(actor) = actor else { continue };
+        let Some(currency) = currency_of(&text[quantity.span.range()]) else { continue };
+        claims.push(Claim {
+            kind: ClaimKind::Money,
+            predicate: format!("{predicate} ({currency})"),
+            subject: actor.canonical.clone(),
+            value: Some(quantity.value),
+            value_span: Some(quantity.span),
+            evidence: sentence,
+            attribution: quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone()),
+            participants: Vec::new(),
+            place: None,
+            time: None,
+        });
+    }
+    claims
+}
+
+/// The currency a sum is written in, by its sign, code or word: "US dollars" for "$4.5
+/// million" and "US$4.5 million", "euros" for "€10 million" and "10 million euros".
+fn currency_of(written: &str) -> Option<&'static str> {
+    let lower = written.to_lowercase();
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    // Dollars of other countries are named by their prefix: "C$", "A$", "HK$".
+    if has(&["c$", "canadian"]) {
+        return Some("Canadian dollars");
+    }
+    if has(&["a$", "australian"]) {
+        return Some("Australian dollars");
+    }
+    if has(&["hk$", "hong kong"]) {
+        return Some("Hong Kong dollars");
+    }
+    let currency = if has(&["$", "dollar", "usd"]) {
+        "US dollars"
+    } else if has(&["€", "euro", "eur"]) {
+        "euros"
+    } else if has(&["£", "pound", "sterling", "gbp", "pence", "penny"]) {
+        "pounds"
+    } else if has(&["¥", "yen", "yuan", "renminbi"]) {
+        if has(&["yuan", "renminbi"]) {
+            "yuan"
+        } else {
+            "yen"
+        }
+    } else if has(&["₽", "rouble", "ruble", "rub"]) {
+        "roubles"
+    } else if has(&["₸", "tenge", "kzt"]) {
+        "tenge"
+    } else if has(&["₹", "rupee", "inr"]) {
+        "rupees"
+    } else if has(&["franc", "chf"]) {
+        "francs"
+    } else {
+        return None;
+    };
+    Some(currency)
 }
 
 /// "More than 18 police officers have been killed. One of them was beheaded.": a count of
@@ -290,5 +405,52 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind)
         "troops".to_owned()
     } else {
         "people".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_pipeline;
+    use parallax_core::layer::Claims;
+
+    /// (predicate, subject, low value) of each money claim of `text`.
+    fn money(text: &str) -> Vec<(String, String, f64)> {
+        let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+        doc.layer::<Claims>()
+            .unwrap()
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Money)
+            .map(|c| (c.predicate.clone(), c.subject.clone(), c.value.map_or(f64::NAN, |v| v.low)))
+            .collect()
+    }
+
+    #[test]
+    fn money_claims_name_the_payer_the_verb_and_the_currency() {
+        let found = money("The United Nations has released $4.5 million, while the European Union pledged 10 million euros in aid.");
+        assert!(found.contains(&("released (US dollars)".to_owned(), "United Nations".to_owned(), 4.5e6)), "{found:?}");
+        assert!(found.contains(&("pledged (euros)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
+        // No verb that moves money, or no one named who moves it: no claim.
+        assert!(money("The bridge cost $40 million to build.").is_empty());
+        assert!(money("Officials said $40 million was pledged.").is_empty());
+    }
+
+    #[test]
+    fn currencies_are_read_from_signs_codes_and_words() {
+        for (written, currency) in [
+            ("$4.5 million", "US dollars"),
+            ("US$4.5 million", "US dollars"),
+            ("USD 200", "US dollars"),
+            ("C$300 million", "Canadian dollars"),
+            ("€10 million", "euros"),
+            ("10 million euros", "euros"),
+            ("£20", "pounds"),
+            ("470 pence", "pounds"),
+            ("5 billion roubles", "roubles"),
+            ("2 billion tenge", "tenge"),
+        ] {
+            assert_eq!(currency_of(written), Some(currency), "{written}");
+        }
+        assert_eq!(currency_of("40 shekels"), None);
     }
 }
