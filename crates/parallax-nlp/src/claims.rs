@@ -239,12 +239,10 @@ fn currency_of(written: &str) -> Option<&'static str> {
         "euros"
     } else if has(&["£", "pound", "sterling", "gbp", "pence", "penny"]) {
         "pounds"
-    } else if has(&["¥", "yen", "yuan", "renminbi"]) {
-        if has(&["yuan", "renminbi"]) {
-            "yuan"
-        } else {
-            "yen"
-        }
+    } else if has(&["yuan", "renminbi"]) {
+        "yuan"
+    } else if has(&["¥", "yen"]) {
+        "yen"
     } else if has(&["₽", "rouble", "ruble", "rub"]) {
         "roubles"
     } else if has(&["₸", "tenge", "kzt"]) {

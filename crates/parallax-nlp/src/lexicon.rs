@@ -621,23 +621,10 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Determiners and possessive determiners, lower-case.
 pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"];
 
-/// Determiners, possessives and the nouns that make compounds with "show": a speech-verb form
-/// right after one is a noun ("the reports", "any states", "his talk show").
+/// Words besides the determiners after which a speech-verb form is a noun: quantifiers
+/// ("any states", "several reports") and the nouns that make compounds with "show" ("his
+/// talk show", "the news show").
 pub const NOUN_MARKERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "these",
-    "those",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
     "some",
     "many",
     "several",
@@ -671,7 +658,9 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     // "the show", "11 states", "CNN’s show": a determiner, a number or an owner before it.
     let previous = index.checked_sub(1).map(|k| words[k]);
     let after_determiner = previous.is_some_and(|p| {
-        NOUN_MARKERS.contains(&p.to_lowercase().as_str())
+        let lower = p.to_lowercase();
+        DETERMINERS.contains(&lower.as_str())
+            || NOUN_MARKERS.contains(&lower.as_str())
             || (!p.ends_with(',') && p.chars().all(|c| c.is_ascii_digit() || c == ','))
             || p.ends_with("’s")
             || p.ends_with("'s")

@@ -980,16 +980,24 @@ impl<'a> Scanner<'a> {
         self.glued_suffix(&mut amount, money)?;
         // "10 1/2 miles": a whole number and a fraction before a unit.
         if let Some((fraction, next)) = self.fraction_of_unit(amount.next).filter(|_| plain && amount.next == i + 1 && !money) {
-            amount.value += fraction;
-            amount.end = self.token(next - 1)?.end;
-            amount.next = next;
-            amount.plain_year = false;
-            amount.plain_day = false;
+            let value = amount.value + fraction;
+            self.take_fraction(&mut amount, value, next)?;
         }
         if amount.scale == 1.0 && amount.kind == QuantityKind::Count {
             self.scale_words(&mut amount);
         }
         Some(amount)
+    }
+
+    /// Makes `amount` the number `value` read up to token `next` (a fraction's unit): no
+    /// longer a plain year or day.
+    fn take_fraction(&self, amount: &mut Amount, value: f64, next: usize) -> Option<()> {
+        amount.value = value;
+        amount.end = self.token(next - 1)?.end;
+        amount.next = next;
+        amount.plain_year = false;
+        amount.plain_day = false;
+        Some(())
     }
 
     /// A fraction "N/D" of plain digits at `i`, glued together and followed by a spaced unit
@@ -1078,14 +1086,10 @@ impl<'a> Scanner<'a> {
                         amount.end = self.token(k + 1)?.end;
                         amount.next = k + 2;
                     }
-                    '/' if glued_after && self.fraction_of_unit(k - 1).is_some() => {
-                        // "1/4 mile": a fraction before a unit.
+                    '/' if glued_after && self.is_digits(k + 1) => {
+                        // "1/4 mile": a fraction before a unit; without the unit, a date or a code.
                         let (value, next) = self.fraction_of_unit(k - 1)?;
-                        amount.value = value;
-                        amount.end = self.token(next - 1)?.end;
-                        amount.next = next;
-                        amount.plain_year = false;
-                        amount.plain_day = false;
+                        self.take_fraction(amount, value, next)?;
                     }
                     c if glued_after && self.is_digits(k + 1) && matches!(c, ':' | '/' | '.' | ',' | 'x' | '×') => return None,
                     c if is_apostrophe(c) && glued_after && self.word(k + 1).is_some() => return None,
@@ -1198,8 +1202,6 @@ impl<'a> Scanner<'a> {
             (QuantityKind::Percentage, next - 1)
         } else if self.word_is(k, "percent") || self.word_is(k, "pct") {
             (QuantityKind::Percentage, k)
-        } else if let Some(next) = self.phrase_at(k, "US dollars") {
-            (QuantityKind::Money, next - 1)
         } else if self.word(k).is_some_and(|w| listed(CURRENCY_WORDS, w)) {
             (QuantityKind::Money, k)
         } else if let Some(last) = self.country_currency_at(k) {
