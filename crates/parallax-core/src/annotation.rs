@@ -132,6 +132,12 @@ pub struct Quantity {
     /// The qualifier as normalised text ("more than", "about", "dozens"), if any.
     pub qualifier: Option<String>,
     pub kind: QuantityKind,
+    /// The unit, normalised (`parallax_nlp::units`): an ISO 4217 code or currency name for
+    /// money ("USD", "franc"), a symbol for a measure ("km", "km2", "mph"), "%" or "pp" for a
+    /// percentage; `None` for a count, whose noun is `counted`. Documents stored before the
+    /// field existed read as `None`.
+    #[serde(default)]
+    pub unit: Option<String>,
     /// What is counted ("police officers"), when found.
     pub counted: Option<Span>,
     /// The head noun of what is counted, lower-cased ("officers").

@@ -19,6 +19,7 @@ pub mod structure;
 pub mod text_util;
 pub mod times;
 pub mod tokens;
+pub mod units;
 
 use parallax_core::{LayerKind, Pipeline, PipelineError, Stage};
 

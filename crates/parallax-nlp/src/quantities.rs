@@ -102,6 +102,7 @@
 //! of "years" or "days" like any other.
 
 use crate::numbers::SpokenIntegers;
+use crate::units;
 use parallax_core::layer::{Quantities, Sentences};
 use parallax_core::{Document, Interval, LayerKind, Quantity, QuantityKind, Span, Stage, StageError};
 
@@ -382,16 +383,6 @@ const SCALE_WORDS: &[(&str, f64)] = &[
 /// Plural scale words that multiply a vague quantifier through "of" ("hundreds of millions").
 const PLURAL_SCALE_WORDS: &[(&str, f64)] = &[("thousands", 1e3), ("millions", 1e6), ("billions", 1e9)];
 
-const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₽', '₸'];
-
-/// Letters written before "$" in a currency sign ("US$", "A$").
-const DOLLAR_PREFIXES: &str = "US A C HK NZ S";
-
-const CURRENCY_WORDS: &str = "dollar dollars euro euros pound pounds sterling yen yuan renminbi rouble roubles ruble rubles tenge rupee \
-     rupees franc francs usd eur gbp rub kzt cent cents pence penny pennies peseta pesetas guilder guilders lira lire markka \
-     krona kronor krone kroner shekel shekels dinar dinars dirham dirhams riyal riyals rial rials baht peso pesos rand hryvnia \
-     hryvnias zloty zlotys lari afghani afghanis bitcoin bitcoins btc";
-
 /// Currency codes written before the amount ("USD 200", "EUR 1.2 billion").
 const CURRENCY_CODES: &str = "USD EUR GBP JPY CHF CNY RUB UAH KZT INR AUD CAD";
 
@@ -400,11 +391,6 @@ const CURRENCY_CODES: &str = "USD EUR GBP JPY CHF CNY RUB UAH KZT INR AUD CAD";
 const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
      dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
      israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian";
-
-const MEASURE_WORDS: &str = "km kms kilometre kilometres kilometer kilometers mile miles kg kgs kilogram kilograms kilogramme kilogrammes \
-     tonne tonnes ton tons metre metres meter meters cm centimetres centimeters mm millimetres millimeters hectare \
-     hectares ha litre litres liter liters degree degrees mph kph feet foot ft inch inches acre acres barrels \
-     megawatts mw gigawatts gallon gallons ounce ounces oz lb lbs yard yards ml mb gb tb megabytes gigabytes terabytes";
 
 /// Units written straight after digits ("10km", "5kg").
 const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw lb lbs ml mb gb tb";
@@ -564,6 +550,9 @@ struct Amount {
     first: usize,
     next: usize,
     kind: QuantityKind,
+    /// Where the unit is written, as a byte range: the sign or code before the number
+    /// ("US$"), or the words after it ("Australian dollars", "km/h", "per cent").
+    unit: Option<(usize, usize)>,
     /// Four plain digits 1900–2100: perhaps a year.
     plain_year: bool,
     /// One or two plain digits 1–31: perhaps a day of the month.
@@ -686,10 +675,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let high = self.amount_at(low.next + 1, true)?;
-        let (value, kind) = range_of(&low, &high)?;
+        let (value, measured) = range_of(&low, &high)?;
         let start = self.token(i)?.start;
-        let counted = self.counted_for(kind, &value, high.next);
-        let quantity = build(start, high.end, value, false, Some(opener.to_string()), kind, counted)?;
+        let counted = self.counted_for(measured.kind, &value, high.next);
+        let quantity = build(start, high.end, value, false, Some(opener.to_string()), self.measured(measured), counted)?;
         Some((quantity, high.next))
     }
 
@@ -707,14 +696,14 @@ impl<'a> Scanner<'a> {
         let qualifier = Some(phrase.to_string());
         if bound == Bound::About {
             if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
-                let (value, kind) = range_of(&amount, &high)?;
-                let counted = self.counted_for(kind, &value, high.next);
-                return Some((build(start, high.end, value, true, qualifier, kind, counted)?, high.next));
+                let (value, measured) = range_of(&amount, &high)?;
+                let counted = self.counted_for(measured.kind, &value, high.next);
+                return Some((build(start, high.end, value, true, qualifier, self.measured(measured), counted)?, high.next));
             }
         }
         let (value, approx) = bound.interval(amount.value);
         let counted = self.counted_for(amount.kind, &value, amount.next);
-        Some((build(start, amount.end, value, approx, qualifier, amount.kind, counted)?, amount.next))
+        Some((build(start, amount.end, value, approx, qualifier, self.measured(&amount), counted)?, amount.next))
     }
 
     /// "dozens of protesters", "several police", "tens of thousands", "a few hundred".
@@ -752,13 +741,20 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let value = vague_interval(phrase, low, high, scale);
-        let mut kind = QuantityKind::Count;
+        let mut measured = (QuantityKind::Count, None);
         let mut counted = self.counted_after(next, false);
-        if counted.as_ref().is_some_and(|c| listed(CURRENCY_WORDS, &c.head)) {
-            kind = QuantityKind::Money;
+        // "millions of dollars": money, in the currency counted.
+        if let Some(currency) = counted.as_ref().and_then(|c| units::unit_name(QuantityKind::Money, &c.head)) {
+            measured = (QuantityKind::Money, Some(currency));
             counted = None;
         }
-        Some((build(start, end, value, true, Some(qualifier), kind, counted)?, next))
+        Some((build(start, end, value, true, Some(qualifier), measured, counted)?, next))
+    }
+
+    /// The kind of `amount` and the name of its unit ([`units::unit_name`]).
+    fn measured(&self, amount: &Amount) -> (QuantityKind, Option<String>) {
+        let unit = amount.unit.and_then(|(start, end)| units::unit_name(amount.kind, self.slice(start, end)));
+        (amount.kind, unit)
     }
 
     /// The factor of a scale word at `at` ("hundred"; with `plural`, also "millions").
@@ -774,9 +770,9 @@ impl<'a> Scanner<'a> {
         if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
             // Two numbers that make no range ("3-1", "52 to 48", "2021-2022") are a score, a
             // tally or a span of years: neither is a quantity.
-            let Some((value, kind)) = range_of(&amount, &high) else { return Some(Step::Skip(high.next)) };
-            let counted = self.counted_for(kind, &value, high.next);
-            return Some(Step::Found(build(amount.start, high.end, value, false, None, kind, counted)?, high.next));
+            let Some((value, measured)) = range_of(&amount, &high) else { return Some(Step::Skip(high.next)) };
+            let counted = self.counted_for(measured.kind, &value, high.next);
+            return Some(Step::Found(build(amount.start, high.end, value, false, None, self.measured(measured), counted)?, high.next));
         }
         if self.looks_like_date_or_time(&amount) || self.looks_like_name(&amount) || self.looks_like_age(&amount) {
             return None;
@@ -796,7 +792,7 @@ impl<'a> Scanner<'a> {
         if amount.lone_one && !self.one_is_a_count(i, next, counted.is_some()) {
             return None;
         }
-        Some(Step::Found(build(amount.start, end, value, approx, qualifier, amount.kind, counted)?, next))
+        Some(Step::Found(build(amount.start, end, value, approx, qualifier, self.measured(&amount), counted)?, next))
     }
 
     /// "or more", "or so", "-plus", "-odd" after a number: the qualifier, the new end and the
@@ -896,7 +892,8 @@ impl<'a> Scanner<'a> {
     /// A number at `i` with its currency sign, scale and unit. With `standalone`, a number
     /// glued to a word or a dash before it ("F-16", "G7") is refused.
     fn amount_at(&self, i: usize, standalone: bool) -> Option<Amount> {
-        let (number_at, money) = self.currency_prefix(i);
+        let (number_at, prefix) = self.currency_prefix(i);
+        let money = prefix.is_some();
         let mut amount = match self.digits_amount(number_at, money) {
             Some(amount) => amount,
             None if !money => self.word_amount(number_at)?,
@@ -911,33 +908,35 @@ impl<'a> Scanner<'a> {
         amount.first = i;
         if money {
             amount.kind = QuantityKind::Money;
+            amount.unit = prefix;
         }
         self.unit_after(&mut amount);
         if amount.kind == QuantityKind::Count && i > 0 && self.word_is(i - 1, "magnitude") {
             // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale.
             amount.kind = QuantityKind::Measure;
+            amount.unit = self.token(i - 1).map(|t| (t.start, t.end));
         }
         amount.value.is_finite().then_some(amount)
     }
 
-    /// The index of the number after a currency sign at `i` ("$", "US$"), and whether
-    /// there was one.
-    fn currency_prefix(&self, i: usize) -> (usize, bool) {
-        if self.mark(i).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && self.is_digits(i + 1) {
-            return (i + 1, true);
+    /// The index of the number after a currency sign or code at `i` ("$", "US$", "USD"),
+    /// and where the sign or code is written, if there was one.
+    fn currency_prefix(&self, i: usize) -> (usize, Option<(usize, usize)>) {
+        let written = |last: usize| Some((self.token(i)?.start, self.token(last)?.end));
+        if self.mark(i).is_some_and(units::is_currency_sign) && self.is_digits(i + 1) {
+            return (i + 1, written(i));
         }
         // Codes and prefixes are one to three capitals: test that before reading the lists.
         let word = self.word(i).filter(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()));
         // "USD 200", "EUR 1.2 billion".
         if word.is_some_and(|w| CURRENCY_CODES.split(' ').any(|code| code == w)) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
-            return (i + 1, true);
+            return (i + 1, written(i));
         }
-        let dollar_prefix = word.is_some_and(|w| DOLLAR_PREFIXES.split(' ').any(|prefix| prefix == w));
         // "US$150 million" and "US $150 million".
-        if dollar_prefix && self.mark(i + 1) == Some('$') && self.is_digits(i + 2) {
-            return (i + 2, true);
+        if word.is_some_and(units::is_dollar_prefix) && self.mark(i + 1) == Some('$') && self.is_digits(i + 2) {
+            return (i + 2, written(i + 1));
         }
-        (i, false)
+        (i, None)
     }
 
     /// False when the token at `i` is glued to a word, a number or a dash before it.
@@ -971,6 +970,7 @@ impl<'a> Scanner<'a> {
             first: i,
             next: i + 1,
             kind: QuantityKind::Count,
+            unit: None,
             plain_year: plain && raw.len() == 4 && (1900.0..=2100.0).contains(&value),
             plain_day: plain && raw.len() <= 2 && (1.0..=31.0).contains(&value),
             lone_one: false,
@@ -1038,6 +1038,9 @@ impl<'a> Scanner<'a> {
                     s if listed(MEASURE_SUFFIXES, s) => amount.kind = QuantityKind::Measure,
                     _ => return None,
                 }
+                if amount.kind == QuantityKind::Measure {
+                    amount.unit = Some((token.start, token.end));
+                }
                 amount.end = token.end;
                 amount.next = k + 1;
                 self.squared(amount);
@@ -1049,6 +1052,7 @@ impl<'a> Scanner<'a> {
                 match mark {
                     '%' => {
                         amount.kind = QuantityKind::Percentage;
+                        amount.unit = Some((token.start, token.end));
                         amount.end = token.end;
                         amount.next = k + 1;
                     }
@@ -1060,6 +1064,7 @@ impl<'a> Scanner<'a> {
                             amount.end = self.token(k + 1)?.end;
                             amount.next = k + 2;
                         }
+                        amount.unit = Some((token.start, amount.end));
                     }
                     '+' => {
                         amount.plus = true;
@@ -1078,8 +1083,9 @@ impl<'a> Scanner<'a> {
                             amount.odd = true;
                         } else if let Some(factor) = lookup(SCALE_WORDS, word).filter(|&f| f >= 1e6) {
                             self.apply_scale(amount, factor);
-                        } else if let Some((kind, _)) = self.hyphened_unit(k) {
+                        } else if let Some((kind, unit)) = self.hyphened_unit(k) {
                             amount.kind = kind;
+                            amount.unit = self.token(unit).map(|t| (t.start, t.end));
                         } else {
                             return None;
                         }
@@ -1116,6 +1122,7 @@ impl<'a> Scanner<'a> {
             if !runs_on {
                 amount.end = token.end;
                 amount.next = k + 1;
+                extend_unit(amount);
             }
         }
     }
@@ -1127,12 +1134,14 @@ impl<'a> Scanner<'a> {
             if let Some(token) = self.token(k + 1) {
                 amount.end = token.end;
                 amount.next = k + 2;
+                extend_unit(amount);
             }
         } else if let Some(next) = self.phrase_at(k, "an hour").or_else(|| self.phrase_at(k, "per hour")) {
             // "188 miles an hour".
             if let Some(token) = self.token(next - 1) {
                 amount.end = token.end;
                 amount.next = next;
+                extend_unit(amount);
             }
         }
     }
@@ -1164,9 +1173,12 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        let (kind, end, next) = match unit {
-            Some((kind, last)) => (kind, self.token(last)?.end, last + 1),
-            None => (QuantityKind::Count, spoken.end, next),
+        let (kind, unit, end, next) = match unit {
+            Some((kind, last)) => {
+                let token = self.token(last)?;
+                (kind, Some((token.start, token.end)), token.end, last + 1)
+            }
+            None => (QuantityKind::Count, None, spoken.end, next),
         };
         Some(Amount {
             value: spoken.value,
@@ -1176,6 +1188,7 @@ impl<'a> Scanner<'a> {
             first: i,
             next,
             kind,
+            unit,
             plain_year: false,
             plain_day: false,
             lone_one: spoken.words == 1 && self.word_is(i, "one"),
@@ -1193,7 +1206,7 @@ impl<'a> Scanner<'a> {
         let spaced = !self.is_joined(k);
         let (kind, last) = if self.mark(k) == Some('%') {
             (QuantityKind::Percentage, k)
-        } else if self.mark(k).is_some_and(|c| CURRENCY_SIGNS.contains(&c)) && !self.is_digits(k + 1) {
+        } else if self.mark(k).is_some_and(units::is_currency_sign) && !self.is_digits(k + 1) {
             // "10 €", "500€": the sign after the amount.
             (QuantityKind::Money, k)
         } else if !spaced {
@@ -1202,7 +1215,7 @@ impl<'a> Scanner<'a> {
             (QuantityKind::Percentage, next - 1)
         } else if self.word_is(k, "percent") || self.word_is(k, "pct") {
             (QuantityKind::Percentage, k)
-        } else if self.word(k).is_some_and(|w| listed(CURRENCY_WORDS, w)) {
+        } else if self.word(k).is_some_and(units::is_currency_word) {
             (QuantityKind::Money, k)
         } else if let Some(last) = self.country_currency_at(k) {
             (QuantityKind::Money, last)
@@ -1211,8 +1224,9 @@ impl<'a> Scanner<'a> {
         } else {
             return;
         };
-        let Some(token) = self.token(last) else { return };
+        let (Some(first), Some(token)) = (self.token(k), self.token(last)) else { return };
         amount.kind = kind;
+        amount.unit = Some((first.start, token.end));
         amount.end = token.end;
         amount.next = last + 1;
         if kind == QuantityKind::Measure {
@@ -1228,9 +1242,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let word = self.word(k + 1)?;
-        let kind = if listed(MEASURE_WORDS, word) || word.eq_ignore_ascii_case("pound") {
+        let kind = if units::is_measure_word(word) || word.eq_ignore_ascii_case("pound") {
             QuantityKind::Measure
-        } else if listed(CURRENCY_WORDS, word) {
+        } else if units::is_currency_word(word) {
             QuantityKind::Money
         } else {
             return None;
@@ -1245,17 +1259,17 @@ impl<'a> Scanner<'a> {
         if !country(k) {
             return None;
         }
-        let currency = |at: usize| self.spaced_word(at).is_some_and(|w| listed(CURRENCY_WORDS, w));
+        let currency = |at: usize| self.spaced_word(at).is_some_and(units::is_currency_word);
         [k + 1, k + 2].into_iter().find(|&at| currency(at) && (at == k + 1 || country(k + 1)))
     }
 
     /// The last token of a measure unit at `k` ("km", "square kilometres", "degrees Celsius").
     fn measure_word_at(&self, k: usize) -> Option<usize> {
         let unit_at = if (self.word_is(k, "square") || self.word_is(k, "sq") || self.word_is(k, "cubic") || self.word_is(k, "metric"))
-            && self.spaced_word(k + 1).is_some_and(|w| listed(MEASURE_WORDS, w))
+            && self.spaced_word(k + 1).is_some_and(units::is_measure_word)
         {
             k + 1
-        } else if self.word(k).is_some_and(|w| listed(MEASURE_WORDS, w)) {
+        } else if self.word(k).is_some_and(units::is_measure_word) {
             k
         } else {
             return None;
@@ -1377,8 +1391,10 @@ fn kinds_clash(low: &Amount, high: &Amount) -> bool {
         || (low.kind == QuantityKind::Percentage && high.kind != QuantityKind::Percentage)
 }
 
-/// The interval and kind of a range "low to high", or `None` when it is no range.
-fn range_of(low: &Amount, high: &Amount) -> Option<(Interval, QuantityKind)> {
+/// The interval of a range "low to high" and the end whose kind and unit the range takes
+/// ("$20-30 million" is money by its low end, "20-30 km" a measure by its high end), or
+/// `None` when it is no range.
+fn range_of<'a>(low: &'a Amount, high: &'a Amount) -> Option<(Interval, &'a Amount)> {
     let mut low_value = low.value;
     if low.scale == 1.0 && high.scale > 1.0 && low.value * high.scale <= high.value {
         low_value *= high.scale;
@@ -1387,18 +1403,26 @@ fn range_of(low: &Amount, high: &Amount) -> Option<(Interval, QuantityKind)> {
     if years || !low_value.is_finite() || !high.value.is_finite() || low_value >= high.value {
         return None;
     }
-    let kind = if low.kind == QuantityKind::Count { high.kind } else { low.kind };
-    Some((Interval::closed(low_value, high.value), kind))
+    let measured = if low.kind == QuantityKind::Count { high } else { low };
+    Some((Interval::closed(low_value, high.value), measured))
 }
 
-/// A quantity over bytes `start..end`.
+/// A unit written after a number that now ends at `amount.end` ("km" read on to "km/h" or
+/// "km2") ends there too.
+fn extend_unit(amount: &mut Amount) {
+    if let Some(unit) = &mut amount.unit {
+        unit.1 = amount.end;
+    }
+}
+
+/// A quantity over bytes `start..end`, of the kind and normalised unit given.
 fn build(
     start: usize,
     end: usize,
     value: Interval,
     approx: bool,
     qualifier: Option<String>,
-    kind: QuantityKind,
+    (kind, unit): (QuantityKind, Option<String>),
     counted: Option<Counted>,
 ) -> Option<Quantity> {
     let span = Span::new(start, end).ok()?;
@@ -1406,7 +1430,7 @@ fn build(
         Some(c) => (Some(c.span), Some(c.head)),
         None => (None, None),
     };
-    Some(Quantity { span, value, approx, qualifier, kind, counted, counted_head })
+    Some(Quantity { span, value, approx, qualifier, kind, unit, counted, counted_head })
 }
 
 #[cfg(test)]
@@ -1653,6 +1677,44 @@ mod tests {
         assert_eq!(one("about 20 to 30 people").value, Interval::closed(20.0, 30.0));
         assert!(one("about 20 to 30 people").approx);
         assert!(find("won 3-1").is_empty());
+    }
+
+    #[test]
+    fn units_are_named_once_however_written() {
+        let unit = |sentence: &str| one(sentence).unit;
+        for (sentence, name) in [
+            ("The UN released $4.5 million.", "USD"),
+            ("The UN released US$4.5 million.", "USD"),
+            ("It paid USD 200 each.", "USD"),
+            ("It bought C$300 million of bonds.", "CAD"),
+            ("The EU pledged €10 million.", "EUR"),
+            ("The EU pledged 10 million euros.", "EUR"),
+            ("Shares closed at 470 pence.", "pence"),
+            ("It lost 5 billion roubles.", "RUB"),
+            ("It lost 2 billion tenge.", "KZT"),
+            ("A fine of 40 shekels was set.", "ILS"),
+            ("It raised 125 million Australian dollars.", "AUD"),
+            ("It cost 500 € in all.", "EUR"),
+            ("Aid worth millions of dollars arrived.", "USD"),
+            ("The convoy was six miles long.", "mi"),
+            ("a six-mile convoy", "mi"),
+            ("The town lies 40 km away.", "km"),
+            ("The town lies 40km away.", "km"),
+            ("It covers 190 km2 of land.", "km2"),
+            ("It covers 190 square kilometres of land.", "km2"),
+            ("Winds reached 120 km/h on the coast.", "km/h"),
+            ("Winds reached 75 miles an hour on the coast.", "mph"),
+            ("It was 40°C in the shade.", "°C"),
+            ("a magnitude 6.4 earthquake", "magnitude"),
+            ("Prices rose 6.2% in May.", "%"),
+            ("Prices rose 6.2 per cent in May.", "%"),
+            ("Support fell 3 percentage points.", "pp"),
+            ("between 20 and 30 km of road", "km"),
+            ("$20-30 million in aid", "USD"),
+        ] {
+            assert_eq!(unit(sentence).as_deref(), Some(name), "{sentence}");
+        }
+        assert_eq!(unit("More than 18 police officers were killed."), None);
     }
 
     #[test]

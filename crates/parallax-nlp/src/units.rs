@@ -1,0 +1,441 @@
+//! The units quantities are written in, and their normalised names.
+//!
+//! The quantities stage recognises a unit by the words of this module ([`is_currency_word`],
+//! [`is_measure_word`]) and records the unit as written; [`unit_name`] turns that into one
+//! name per unit, so that "$4.5 million", "US$4.5 million" and "4.5 million US dollars" all
+//! carry `USD`, and "six miles" and "a 6-mile convoy" carry `mi`:
+//! - money: the ISO 4217 code when the currency is known ("USD", "EUR", "AUD"), otherwise the
+//!   currency's name in the singular ("franc", "mexican peso" is "MXN" but "dinar" stays
+//!   "dinar", since several countries pay in dinars); "cent" and "pence" for amounts in them;
+//! - measures: the usual symbol ("km", "mi", "kg", "t", "ha", "km2", "km/h", "°C");
+//! - percentages: "%", and "pp" for percentage points.
+//!
+//! This module does no scanning: it only names what the scanner found.
+
+use parallax_core::QuantityKind;
+
+/// Currency words, each with its singular. A word of this table after a number makes the
+/// quantity money.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "dollar"),
+    ("dollars", "dollar"),
+    ("euro", "euro"),
+    ("euros", "euro"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("sterling", "pound"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("renminbi", "yuan"),
+    ("rouble", "rouble"),
+    ("roubles", "rouble"),
+    ("ruble", "rouble"),
+    ("rubles", "rouble"),
+    ("tenge", "tenge"),
+    ("rupee", "rupee"),
+    ("rupees", "rupee"),
+    ("franc", "franc"),
+    ("francs", "franc"),
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("rub", "RUB"),
+    ("kzt", "KZT"),
+    ("cent", "cent"),
+    ("cents", "cent"),
+    ("pence", "pence"),
+    ("penny", "pence"),
+    ("pennies", "pence"),
+    ("peseta", "peseta"),
+    ("pesetas", "peseta"),
+    ("guilder", "guilder"),
+    ("guilders", "guilder"),
+    ("lira", "lira"),
+    ("lire", "lira"),
+    ("markka", "markka"),
+    ("krona", "krona"),
+    ("kronor", "krona"),
+    ("krone", "krone"),
+    ("kroner", "krone"),
+    ("shekel", "shekel"),
+    ("shekels", "shekel"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "dirham"),
+    ("dirhams", "dirham"),
+    ("riyal", "riyal"),
+    ("riyals", "riyal"),
+    ("rial", "rial"),
+    ("rials", "rial"),
+    ("baht", "baht"),
+    ("peso", "peso"),
+    ("pesos", "peso"),
+    ("rand", "rand"),
+    ("hryvnia", "hryvnia"),
+    ("hryvnias", "hryvnia"),
+    ("zloty", "zloty"),
+    ("zlotys", "zloty"),
+    ("lari", "lari"),
+    ("afghani", "afghani"),
+    ("afghanis", "afghani"),
+    ("bitcoin", "bitcoin"),
+    ("bitcoins", "bitcoin"),
+    ("btc", "bitcoin"),
+];
+
+/// ISO 4217 codes by the currency's singular name, alone or after its country ("swiss
+/// franc"). A name that several countries share ("franc", "dinar", "peso") is not here alone.
+const CURRENCY_CODES: &[(&str, &str)] = &[
+    ("dollar", "USD"),
+    ("us dollar", "USD"),
+    ("american dollar", "USD"),
+    ("euro", "EUR"),
+    ("pound", "GBP"),
+    ("yen", "JPY"),
+    ("japanese yen", "JPY"),
+    ("yuan", "CNY"),
+    ("chinese yuan", "CNY"),
+    ("rouble", "RUB"),
+    ("russian rouble", "RUB"),
+    ("tenge", "KZT"),
+    ("rupee", "INR"),
+    ("indian rupee", "INR"),
+    ("hryvnia", "UAH"),
+    ("ukrainian hryvnia", "UAH"),
+    ("shekel", "ILS"),
+    ("israeli shekel", "ILS"),
+    ("baht", "THB"),
+    ("rand", "ZAR"),
+    ("south african rand", "ZAR"),
+    ("zloty", "PLN"),
+    ("lari", "GEL"),
+    ("afghani", "AFN"),
+    ("bitcoin", "BTC"),
+    ("peseta", "ESP"),
+    ("guilder", "NLG"),
+    ("dutch guilder", "NLG"),
+    ("markka", "FIM"),
+    ("finnish markka", "FIM"),
+    ("krona", "SEK"),
+    ("swedish krona", "SEK"),
+    ("norwegian krone", "NOK"),
+    ("danish krone", "DKK"),
+    ("riyal", "SAR"),
+    ("saudi riyal", "SAR"),
+    ("australian dollar", "AUD"),
+    ("canadian dollar", "CAD"),
+    ("hong kong dollar", "HKD"),
+    ("new zealand dollar", "NZD"),
+    ("singapore dollar", "SGD"),
+    ("taiwan dollar", "TWD"),
+    ("taiwanese dollar", "TWD"),
+    ("swiss franc", "CHF"),
+    ("french franc", "FRF"),
+    ("belgian franc", "BEF"),
+    ("mexican peso", "MXN"),
+    ("argentine peso", "ARS"),
+    ("chilean peso", "CLP"),
+    ("colombian peso", "COP"),
+    ("turkish lira", "TRY"),
+    ("egyptian pound", "EGP"),
+    ("iranian rial", "IRR"),
+    ("iraqi dinar", "IQD"),
+    ("jordanian dinar", "JOD"),
+    ("kuwaiti dinar", "KWD"),
+];
+
+/// Currency signs and their codes. "$" alone is the US dollar, as news in English writes
+/// other dollars with a prefix ("A$", "HK$").
+const CURRENCY_SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₹', "INR"), ('₽', "RUB"), ('₸', "KZT")];
+
+/// Letters written before "$" ("US$", "A$") and the dollar they name.
+const DOLLAR_PREFIXES: &[(&str, &str)] = &[("US", "USD"), ("A", "AUD"), ("C", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD")];
+
+/// Units of measure as written, each with its symbol. A word of this table after a number
+/// makes the quantity a measure.
+const MEASURE_WORDS: &[(&str, &str)] = &[
+    ("km", "km"),
+    ("kms", "km"),
+    ("kilometre", "km"),
+    ("kilometres", "km"),
+    ("kilometer", "km"),
+    ("kilometers", "km"),
+    ("mile", "mi"),
+    ("miles", "mi"),
+    ("kg", "kg"),
+    ("kgs", "kg"),
+    ("kilogram", "kg"),
+    ("kilograms", "kg"),
+    ("kilogramme", "kg"),
+    ("kilogrammes", "kg"),
+    ("tonne", "t"),
+    ("tonnes", "t"),
+    ("ton", "ton"),
+    ("tons", "ton"),
+    ("metre", "m"),
+    ("metres", "m"),
+    ("meter", "m"),
+    ("meters", "m"),
+    ("cm", "cm"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("mm", "mm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("hectare", "ha"),
+    ("hectares", "ha"),
+    ("ha", "ha"),
+    ("litre", "l"),
+    ("litres", "l"),
+    ("liter", "l"),
+    ("liters", "l"),
+    ("degree", "°"),
+    ("degrees", "°"),
+    ("mph", "mph"),
+    ("kph", "km/h"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("ft", "ft"),
+    ("inch", "in"),
+    ("inches", "in"),
+    ("acre", "acre"),
+    ("acres", "acre"),
+    ("barrels", "bbl"),
+    ("megawatts", "MW"),
+    ("mw", "MW"),
+    ("gigawatts", "GW"),
+    ("gallon", "gal"),
+    ("gallons", "gal"),
+    ("ounce", "oz"),
+    ("ounces", "oz"),
+    ("oz", "oz"),
+    ("lb", "lb"),
+    ("lbs", "lb"),
+    ("yard", "yd"),
+    ("yards", "yd"),
+    ("ml", "ml"),
+    ("mb", "MB"),
+    ("gb", "GB"),
+    ("tb", "TB"),
+    ("megabytes", "MB"),
+    ("gigabytes", "GB"),
+    ("terabytes", "TB"),
+];
+
+/// Symbols of units glued to digits that are not words of [`MEASURE_WORDS`] ("10kmh", "5gw").
+const GLUED_ONLY: &[(&str, &str)] = &[("kmh", "km/h"), ("gw", "GW"), ("kw", "kW"), ("m", "m")];
+
+fn find<'t>(table: &'t [(&str, &'t str)], key: &str) -> Option<&'t str> {
+    table.iter().find(|(written, _)| written.eq_ignore_ascii_case(key)).map(|&(_, name)| name)
+}
+
+/// Whether `word` names a currency ("euros", "Pesos", "BTC").
+pub fn is_currency_word(word: &str) -> bool {
+    find(CURRENCY_WORDS, word).is_some()
+}
+
+/// Whether `word` is a unit of measure written as a word ("km", "Miles", "hectares").
+pub fn is_measure_word(word: &str) -> bool {
+    find(MEASURE_WORDS, word).is_some()
+}
+
+/// Whether `sign` is a currency sign.
+pub fn is_currency_sign(sign: char) -> bool {
+    CURRENCY_SIGNS.iter().any(|&(c, _)| c == sign)
+}
+
+/// Whether `letters` may stand before "$" ("US", "HK").
+pub fn is_dollar_prefix(letters: &str) -> bool {
+    DOLLAR_PREFIXES.iter().any(|&(prefix, _)| prefix == letters)
+}
+
+/// The normalised name of the unit `written` for a quantity of `kind` (see the module
+/// documentation), or `None` when nothing in it names a unit. `written` is the unit as it
+/// stands in the text, signs included: "US$", "€", "Australian dollars", "square
+/// kilometres", "km/h", "miles an hour", "°C", "per cent".
+pub fn unit_name(kind: QuantityKind, written: &str) -> Option<String> {
+    let written = written.trim();
+    match kind {
+        QuantityKind::Count => None,
+        QuantityKind::Percentage => Some(if written.to_ascii_lowercase().contains("point") { "pp".to_owned() } else { "%".to_owned() }),
+        QuantityKind::Money => currency_name(written),
+        QuantityKind::Measure => measure_name(written),
+    }
+}
+
+fn currency_name(written: &str) -> Option<String> {
+    if let Some(dollar) = written.find('$') {
+        let prefix = written[..dollar].trim();
+        return Some(find(DOLLAR_PREFIXES, prefix).unwrap_or("USD").to_owned());
+    }
+    if let Some(code) = written.chars().find_map(|c| CURRENCY_SIGNS.iter().find(|&&(sign, _)| sign == c).map(|&(_, code)| code)) {
+        return Some(code.to_owned());
+    }
+    // A code ("USD 200", "200 CHF") is its own name.
+    if written.len() == 3 && written.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Some(written.to_owned());
+    }
+    let words: Vec<String> = written.split_whitespace().map(str::to_lowercase).collect();
+    let (last, country) = words.split_last()?;
+    let singular = find(CURRENCY_WORDS, last)?;
+    if singular.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Some(singular.to_owned());
+    }
+    let phrase = if country.is_empty() { singular.to_owned() } else { format!("{} {singular}", country.join(" ")) };
+    Some(find(CURRENCY_CODES, &phrase).map_or(phrase, str::to_owned))
+}
+
+fn measure_name(written: &str) -> Option<String> {
+    let lower = written.to_lowercase();
+    if lower == "magnitude" {
+        return Some(lower);
+    }
+    // "°C", "°F", "° C": the degree sign with or without its scale.
+    if let Some(after) = lower.strip_prefix('°') {
+        return Some(
+            match after.trim() {
+                "c" | "celsius" => "°C",
+                "f" | "fahrenheit" => "°F",
+                _ => "°",
+            }
+            .to_owned(),
+        );
+    }
+    // "km/h", "miles an hour", "per hour".
+    let (lower, per_hour) =
+        match lower.strip_suffix("/h").or_else(|| lower.strip_suffix(" an hour")).or_else(|| lower.strip_suffix(" per hour")) {
+            Some(base) => (base.to_owned(), true),
+            None => (lower.clone(), false),
+        };
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let mut power = "";
+    match words.first() {
+        Some(&("square" | "sq")) => {
+            power = "2";
+            words.remove(0);
+        }
+        Some(&"cubic") => {
+            power = "3";
+            words.remove(0);
+        }
+        Some(&"metric") => {
+            words.remove(0);
+        }
+        _ => {}
+    }
+    let (&base, rest) = words.split_first()?;
+    // "km2", "m3": a power glued to the unit.
+    let (base, glued_power) = match base.strip_suffix(['2', '3']) {
+        Some(stem) => (stem, &base[stem.len()..]),
+        None => (base, ""),
+    };
+    let mut symbol = find(MEASURE_WORDS, base).or_else(|| find(GLUED_ONLY, base))?.to_owned();
+    if symbol == "ton" && lower.starts_with("metric") {
+        symbol = "t".to_owned();
+    }
+    if symbol == "°" {
+        match rest.first() {
+            Some(&"celsius") => symbol = "°C".to_owned(),
+            Some(&"fahrenheit") => symbol = "°F".to_owned(),
+            _ => {}
+        }
+    }
+    symbol.push_str(power);
+    symbol.push_str(glued_power);
+    if per_hour {
+        symbol = if symbol == "mi" { "mph".to_owned() } else { format!("{symbol}/h") };
+    }
+    Some(symbol)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(written: &str) -> Option<String> {
+        unit_name(QuantityKind::Money, written)
+    }
+
+    fn measure(written: &str) -> Option<String> {
+        unit_name(QuantityKind::Measure, written)
+    }
+
+    #[test]
+    fn currencies_by_sign_prefix_code_and_word() {
+        for (written, code) in [
+            ("$", "USD"),
+            ("US$", "USD"),
+            ("US $", "USD"),
+            ("A$", "AUD"),
+            ("HK$", "HKD"),
+            ("€", "EUR"),
+            ("£", "GBP"),
+            ("₸", "KZT"),
+            ("USD", "USD"),
+            ("dollars", "USD"),
+            ("US dollars", "USD"),
+            ("euros", "EUR"),
+            ("CHF", "CHF"),
+            ("sterling", "GBP"),
+            ("Australian dollars", "AUD"),
+            ("Hong Kong dollars", "HKD"),
+            ("Swiss francs", "CHF"),
+            ("Mexican pesos", "MXN"),
+            ("yuan", "CNY"),
+            ("renminbi", "CNY"),
+            ("roubles", "RUB"),
+            ("rubles", "RUB"),
+            ("tenge", "KZT"),
+            ("shekels", "ILS"),
+        ] {
+            assert_eq!(money(written).as_deref(), Some(code), "{written}");
+        }
+    }
+
+    #[test]
+    fn shared_currency_names_stay_names() {
+        assert_eq!(money("francs").as_deref(), Some("franc"));
+        assert_eq!(money("dinars").as_deref(), Some("dinar"));
+        assert_eq!(money("Algerian dinars").as_deref(), Some("algerian dinar"));
+        assert_eq!(money("cents").as_deref(), Some("cent"));
+        assert_eq!(money("pence").as_deref(), Some("pence"));
+    }
+
+    #[test]
+    fn measures_by_symbol() {
+        for (written, symbol) in [
+            ("km", "km"),
+            ("kilometres", "km"),
+            ("miles", "mi"),
+            ("mile", "mi"),
+            ("square kilometres", "km2"),
+            ("sq miles", "mi2"),
+            ("km2", "km2"),
+            ("cubic metres", "m3"),
+            ("metric tons", "t"),
+            ("tons", "ton"),
+            ("km/h", "km/h"),
+            ("miles an hour", "mph"),
+            ("kilometres per hour", "km/h"),
+            ("mph", "mph"),
+            ("degrees Celsius", "°C"),
+            ("°C", "°C"),
+            ("°", "°"),
+            ("hectares", "ha"),
+            ("megawatts", "MW"),
+            ("m", "m"),
+            ("magnitude", "magnitude"),
+        ] {
+            assert_eq!(measure(written).as_deref(), Some(symbol), "{written}");
+        }
+        assert_eq!(measure("furlongs"), None);
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        assert_eq!(unit_name(QuantityKind::Percentage, "%").as_deref(), Some("%"));
+        assert_eq!(unit_name(QuantityKind::Percentage, "per cent").as_deref(), Some("%"));
+        assert_eq!(unit_name(QuantityKind::Percentage, "percentage points").as_deref(), Some("pp"));
+        assert_eq!(unit_name(QuantityKind::Count, "people"), None);
+    }
+}
