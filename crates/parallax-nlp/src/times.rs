@@ -2140,16 +2140,12 @@ fn amount_at(scan: &Scan<'_>, i: usize) -> Option<(Amount, usize)> {
         return Some((Amount::Vague, i + 2));
     }
     let count = lookup(&NUMBER_WORDS, token.text)?;
-    if (20..100).contains(&count) && scan.joined_mark(i + 1, '-') && scan.joined(i + 2) {
-        let ones = scan.get(i + 2).and_then(|t| lookup(&NUMBER_WORDS, t.text)).filter(|n| *n < 10);
-        if let Some(ones) = ones {
-            return Some((Amount::Exact(count + ones), i + 3));
-        }
-    }
     if count < 100 && scan.word(i + 1, "hundred") {
         return Some((Amount::Exact(count * 100), i + 2));
     }
-    Some((Amount::Exact(count), i + 1))
+    // "twenty-four hours", and "twenty four hours" as transcripts write it.
+    let (count, next) = number_word_below_hundred(scan, i).unwrap_or((count, i + 1));
+    Some((Amount::Exact(count), next))
 }
 
 /// A whole number written in digits, with thousands separators ("2,000"); decimals and
@@ -2862,6 +2858,7 @@ mod tests {
         assert_eq!(check("the past two months", None), one("the past two months", TimeKind::Duration, "P2M"));
         assert_eq!(check("in recent days", None), one("recent days", TimeKind::Duration, "PXD"));
         assert_eq!(check("for twenty-five years", None), one("twenty-five years", TimeKind::Duration, "P25Y"));
+        assert_eq!(check("for twenty four hours", None), one("twenty four hours", TimeKind::Duration, "PT24H"));
         assert_eq!(check("a 22-year-old chef said", None), vec![]);
         assert_eq!(check("Multi-day demonstrations continue", None), vec![]);
         assert_eq!(check("the next day", None), vec![]);
