@@ -163,6 +163,9 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
     merge_general_groups(&mut groups);
     merge_place_actors(&mut groups, entities);
     drop_events_counted_elsewhere(&mut groups);
+    for reported in groups.values_mut() {
+        drop_restated_figures(reported);
+    }
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|((kind, predicate, subject), reported)| {
@@ -311,6 +314,32 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
             groups.entry(target.clone()).or_default().extend(moved);
         }
     }
+}
+
+/// A figure an article states twice for one fact (the headline "death toll rises to 87"
+/// and the body "… rose to 87, the governor's office said") is one report: the attributed
+/// one is kept, or the first when both name the same source or none. Different figures, or
+/// one figure from two named sources, all stay.
+fn drop_restated_figures(reported: &mut Vec<Reported>) {
+    let restated = |i: usize, r: &Reported| {
+        r.interval.is_some()
+            && reported.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && std::ptr::eq(o.doc, r.doc)
+                    && o.interval == r.interval
+                    && o.approx == r.approx
+                    && match (&o.report.attributed_source, &r.report.attributed_source) {
+                        (Some(_), None) => true,
+                        (a, b) => a == b && j < i,
+                    }
+            })
+    };
+    let keep: Vec<bool> = reported.iter().enumerate().map(|(i, r)| !restated(i, r)).collect();
+    let mut index = 0;
+    reported.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
 }
 
 /// The citation number of `doc` among `docs` (1-based).
@@ -883,6 +912,23 @@ mod tests {
             let from_first = entry.reports.iter().filter(|r| r.article == "a").count();
             assert!(from_first <= 1, "two statements of one article joined through another article: {entry:?}");
         }
+    }
+
+    #[test]
+    fn a_figure_an_article_restates_is_one_report() {
+        let pipeline = parallax_nlp::default_pipeline().unwrap();
+        let analyse = |id: &str, text: &str| pipeline.run(Document::new(id, text, Default::default())).unwrap();
+        let first = analyse(
+            "a",
+            "Quake death toll rises to 87\n\nThe death toll from the earthquake rose to 87 on Sunday, the governor's office said. \
+             Rescuers said 90 people had died.",
+        );
+        let second = analyse("b", "Quake kills 87\n\nThe earthquake killed 87 people, the Red Cross said.");
+        let brief = build_brief(1, &[&first, &second]);
+        let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
+        let from_first: Vec<_> = killed.reports.iter().filter(|r| r.article == "a").collect();
+        assert_eq!(from_first.len(), 2, "the headline's 87 restates the body's; 90 is another figure: {from_first:?}");
+        assert!(from_first.iter().any(|r| r.attributed_source.is_some() && r.value.as_ref().is_some_and(|v| v.low == 87.0)));
     }
 
     #[test]

@@ -49,6 +49,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("die", ClaimKind::Casualty, "killed"),
     ("deaths", ClaimKind::Casualty, "killed"),
     ("death", ClaimKind::Casualty, "killed"),
+    // "the death toll rose to 87": nearer the number than "death", and news speaks of no other toll.
+    ("toll", ClaimKind::Casualty, "killed"),
     ("slain", ClaimKind::Casualty, "killed"),
     ("fatalities", ClaimKind::Casualty, "killed"),
     ("lives", ClaimKind::Casualty, "killed"),
@@ -384,6 +386,15 @@ mod tests {
             .filter(|c| c.kind == ClaimKind::Money)
             .map(|c| (c.predicate.clone(), c.subject.clone(), c.value.map_or(f64::NAN, |v| v.low)))
             .collect()
+    }
+
+    #[test]
+    fn a_death_toll_is_a_count_of_the_dead() {
+        let doc =
+            default_pipeline().unwrap().run(Document::new("t", "Quake death toll rises to 87, hundreds hurt", Default::default())).unwrap();
+        let found: Vec<(String, f64)> =
+            doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
+        assert_eq!(found, [("killed".to_owned(), 87.0), ("injured".to_owned(), 200.0)]);
     }
 
     #[test]

@@ -1123,10 +1123,30 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
 
 /// The span of `text` from `start` to `end`, trimmed of spaces and final punctuation.
 fn content_between(text: &str, start: usize, end: usize) -> Option<Span> {
+    let start = start + dateline_length(text.get(start..end)?);
     let content = crate::text_util::trimmed(text, start, end)?;
     let trimmed = text[content.range()].trim_end_matches(['.', '!', ',', ';', ':']).trim_end();
     let content = Span::new(content.start(), content.start() + trimmed.len()).ok()?;
     (words(&text[content.range()]).count() >= 3).then_some(content)
+}
+
+/// The length of a dateline that opens `s` ("SARVIC, Dovrania (Eastwind) — ", "KABUL — "),
+/// dash and spaces included, or 0: at most eight words before a spaced dash, the first a
+/// place in capitals, the others capitalised or in parentheses. Where a story was filed is
+/// not what anyone said.
+fn dateline_length(s: &str) -> usize {
+    let Some((dash, separator)) = [" — ", " – ", " -- ", " - "].iter().filter_map(|sep| s.find(sep).map(|at| (at, *sep))).min() else {
+        return 0;
+    };
+    let prefix = &s[..dash];
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let first = words.first().map_or("", |w| w.trim_end_matches(','));
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+    let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
+    if words.len() > 8 || !capitals || !named {
+        return 0;
+    }
+    dash + separator.len()
 }
 
 /// Forms of "be", "have", "do" and the modals: one of them makes a clause of the words it
@@ -1219,15 +1239,24 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
 /// end of the sentence whose subject follows the last comma before it.
 fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     let n = ws.len();
-    for k in (n.saturating_sub(8)..n).rev() {
+    for k in (0..n).rev() {
         let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
-        if !REPORTING_VERBS.contains(&verb) || !lexicon::is_speech_cue(word_texts, k) || k < 2 {
+        if !REPORTING_VERBS.contains(&verb) || k < 2 {
+            continue;
+        }
+        // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
+        // a clause of its own after the comma, which is no part of what was said.
+        let clause_follows = word_texts[k].ends_with(',')
+            && word_texts.get(k + 1).is_some_and(|w| {
+                matches!(w.to_lowercase().as_str(), "as" | "while" | "after" | "before" | "when" | "because" | "although" | "amid")
+            });
+        if (k + 8 < n && !clause_follows) || !lexicon::is_speech_cue(word_texts, k) {
             continue;
         }
         // After the verb: nothing, or where and when it was said ("in a statement", "on
         // Thursday"), after whom it was told to ("told the Herald", "told reporters on
         // Monday"); "found beheaded" is no attribution.
-        let mut tail = &word_texts[k + 1..];
+        let mut tail = if clause_follows { &[][..] } else { &word_texts[k + 1..] };
         if matches!(verb, "told" | "tells") {
             let addressee = tail.iter().take(4).take_while(|w| !is_circumstance_opener(w)).count();
             tail = &tail[addressee.min(tail.len())..];
@@ -1333,12 +1362,17 @@ fn indirect(text: &str, source: Span, cue: Span, content: Span, entities: &[Enti
 ///   phrase is a role ("An EU spokesperson", "the leader of Kazakhstan" are roles, not the
 ///   EU or Kazakhstan);
 /// - for "the ministry", the organisation of that kind named last before it;
+/// - for those who speak for someone ("the office of Governor Ana Ruiz", "a lawyer for
+///   Smith"), that relation to the one named: "office of Ana Ruiz", never Ana Ruiz herself;
 /// - otherwise the phrase itself as a description ("EU spokesperson", "police").
 ///
 /// A relative word that opens the phrase is not part of it ("that few people … asked for").
 pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
     let span = without_relative_word(text, span);
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span)).collect();
+    if let Some(canonical) = proxy_of(text, span, &inside) {
+        return Source { span, canonical: Some(canonical) };
+    }
     let named = inside
         .iter()
         .find(|e| e.label == EntityLabel::Person)
@@ -1372,6 +1406,37 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         .or_else(|| is_role.then(|| holder_of_role(text, &phrase, &inside, entities)).flatten())
         .unwrap_or_else(|| description(&phrase));
     Source { span, canonical: Some(canonical) }
+}
+
+/// Heads of a speaker phrase that speak for the one named after them, with the word that
+/// links them: "the office of …", "lawyers for …", "an aide to …".
+const PROXY_HEADS: &[(&str, &str)] = &[
+    ("office", "of"),
+    ("offices", "of"),
+    ("lawyer", "for"),
+    ("lawyers", "for"),
+    ("attorney", "for"),
+    ("attorneys", "for"),
+    ("aide", "to"),
+    ("aides", "to"),
+    ("family", "of"),
+    ("campaign", "of"),
+];
+
+/// "office of Ana Ruiz" for the speaker phrase "the office of regional Governor Ana Ruiz":
+/// a proxy head right after the article (and perhaps one adjective), its linking word, and a
+/// person or organisation named after it.
+fn proxy_of(text: &str, span: Span, inside: &[&EntityMention]) -> Option<String> {
+    let words: Vec<String> = text[span.range()].split_whitespace().take(4).map(str::to_lowercase).collect();
+    let start = usize::from(matches!(words.first()?.as_str(), "the" | "a" | "an"));
+    (start..(start + 2).min(words.len())).find_map(|k| {
+        let (head, link) = PROXY_HEADS.iter().find(|(head, _)| words[k] == *head)?;
+        if words.get(k + 1)? != link {
+            return None;
+        }
+        let named = inside.iter().find(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation))?;
+        Some(format!("{head} {link} {}", named.canonical))
+    })
 }
 
 /// Leading roles and the titles that name them.
@@ -1438,35 +1503,38 @@ fn description(phrase: &str) -> String {
     rest.to_owned()
 }
 
-/// Resolves "he"/"she"/"they" speakers to the previous quote's speaker or the last person
-/// mentioned before the quote. "They" is plural: it takes the previous speaker only when
-/// that speaker is not one person (an organisation, "officials", "police"), and never the
-/// last person named.
+/// Resolves "he"/"she"/"they"/"it" speakers to the previous quote's speaker or the last
+/// one named before the quote. "They" and "it" take the previous speaker only when that
+/// speaker is not one person (an organisation, "officials", "the relief agency"); "he" and
+/// "she" may take the last person named, "it" the last organisation named ("The Red Cross
+/// sent teams. Its stocks are low, it said."), "they" neither.
 fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention]) {
     let is_person = |canonical: &str| entities.iter().any(|e| e.label == EntityLabel::Person && e.canonical == canonical);
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
         let word = text[source.span.range()].to_lowercase();
-        if !matches!(word.as_str(), "he" | "she" | "they") {
-            continue;
-        }
-        let plural = word == "they";
+        let named_label = match word.as_str() {
+            "he" | "she" => Some(EntityLabel::Person),
+            "it" => Some(EntityLabel::Organisation),
+            "they" => None,
+            _ => continue,
+        };
+        let plural = word != "he" && word != "she";
         let at = source.span.start();
-        let last_person = entities
-            .iter()
-            .rfind(|e| !plural && e.label == EntityLabel::Person && e.span.end() <= at)
-            .map(|e| (e.span.start(), e.canonical.clone()));
+        let last_named =
+            entities.iter().rfind(|e| Some(e.label) == named_label && e.span.end() <= at).map(|e| (e.span.start(), e.canonical.clone()));
         let previous = found[..i].iter().rev().find_map(|f| {
             let s = f.quote.source.as_ref()?;
             let written = text[s.span.range()].to_lowercase();
-            let name = s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they")).then(|| description(&written)));
+            let name =
+                s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they" | "it")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
         let previous = previous.filter(|(_, name)| !plural || name.as_deref().is_some_and(|n| !is_person(n)));
-        let canonical = match (last_person, previous) {
-            (Some((a, person)), Some((b, _))) if a >= b => Some(person),
+        let canonical = match (last_named, previous) {
+            (Some((a, named)), Some((b, _))) if a >= b => Some(named),
             (_, Some((_, speaker))) => speaker,
-            (Some((_, person)), None) => Some(person),
+            (Some((_, named)), None) => Some(named),
             (None, None) => None,
         };
         if let Some(source) = &mut found[i].quote.source {
@@ -1677,6 +1745,35 @@ mod tests {
         assert!(!read.iter().any(|(source, _)| source == "ODESSA"), "a label that occurs once is a dateline: {read:?}");
         let contents = find_quotes_of(text);
         assert!(contents.contains(&"Will the ferries run on Monday?".to_owned()), "{contents:?}");
+    }
+
+    #[test]
+    fn it_resolves_to_the_organisation_that_spoke_last() {
+        let found = quotes(
+            "The Red Cross said 1,200 people had been left homeless. Its teams are in the valley, it said.\n\n\
+             Petra Halvik visited the camp. The relief agency said it had run out of tents. About 300 families need shelter, it said.",
+        );
+        let canonical = |content: &str| found.iter().find(|q| q.3 == content).and_then(|q| q.2.clone());
+        assert_eq!(canonical("Its teams are in the valley").as_deref(), Some("Red Cross"), "{found:?}");
+        assert_eq!(canonical("About 300 families need shelter").as_deref(), Some("relief agency"), "never the person: {found:?}");
+    }
+
+    #[test]
+    fn an_office_or_a_lawyer_speaks_for_the_one_named_but_is_not_them() {
+        let found = quotes("The death toll rose to 12 on Sunday, the office of regional Governor Ana Ruiz said.");
+        assert_eq!(found.first().and_then(|q| q.2.as_deref()), Some("office of Ana Ruiz"), "{found:?}");
+        let found = quotes("He will appeal, lawyers for Jonas Brandt said on Monday.");
+        assert_eq!(found.first().and_then(|q| q.2.as_deref()), Some("lawyers for Jonas Brandt"), "{found:?}");
+    }
+
+    #[test]
+    fn a_clause_after_the_reporting_verb_is_not_what_was_said() {
+        let found = quotes(
+            "SARVIC, Dovrania (Eastwind) — The death toll from the earthquake rose to 87 on Sunday, the governor said, as rescuers pulled survivors from the rubble of collapsed houses.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "the governor");
+        assert_eq!(found[0].3, "The death toll from the earthquake rose to 87 on Sunday", "no dateline, no trailing clause");
     }
 
     #[test]
