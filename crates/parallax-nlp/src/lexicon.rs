@@ -611,6 +611,7 @@ pub const ORG_KIND_NOUNS: &[&str] = &[
     "agency",
     "party",
     "movement",
+    "service",
 ];
 
 /// True for a speech verb as it stands in running text: lower-case ("said", not "States").

@@ -1391,14 +1391,26 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
             .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && e.canonical.to_lowercase().ends_with(head))
             .filter(|e| e.canonical.len() > head.len())
     });
-    // "troops from the Tidewater Security Compact arrived, on what the alliance insists …":
-    // a kind of organisation refers to the one named last before it in the sentence.
-    let kind_of_earlier = head.filter(|head| lexicon::ORG_KIND_NOUNS.contains(head)).and_then(|_| {
+    // "troops from the Tidewater Security Compact arrived, on what the alliance insists …",
+    // "… according to Ambrel Mountain Rescue. The volunteer service said …": a kind of
+    // organisation refers to the one named last before it in its sentence or the one before,
+    // passing over institutions of another kind ("the Dovranian government").
+    let kind_noun = head.and_then(|head| head.rsplit(' ').next()).filter(|noun| lexicon::ORG_KIND_NOUNS.contains(noun));
+    let kind_of_earlier = kind_noun.and_then(|noun| {
+        let other_kind = |e: &&EntityMention| {
+            let last = e.canonical.rsplit(' ').next().unwrap_or_default().to_lowercase();
+            last != noun && lexicon::ORG_NOUNS.contains(&last.as_str())
+        };
+        let sentence_ends = |e: &&EntityMention| {
+            let between = &text[e.span.end()..span.start()];
+            between.matches(". ").count() + between.matches(['!', '?', '\n']).count()
+        };
         entities
             .iter()
             .rev()
-            .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start())
-            .filter(|e| !text[e.span.end()..span.start()].contains(['.', '!', '?', '\n']))
+            .filter(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start())
+            .take_while(|e| sentence_ends(e) <= 1)
+            .find(|e| !other_kind(e))
     });
     let canonical = earlier
         .or(kind_of_earlier)
@@ -1496,9 +1508,11 @@ fn holder_of_role(text: &str, phrase: &str, named: &[&EntityMention], entities: 
     }
 }
 
-/// A speaker description without its article: "An EU spokesperson" → "EU spokesperson".
+/// A speaker description without its article or a relative clause: "An EU spokesperson" →
+/// "EU spokesperson", "a baker who spent six hours under the rubble" → "baker".
 fn description(phrase: &str) -> String {
-    let trimmed = phrase.trim_end_matches([',', '.']);
+    let head = [" who ", " whose ", " which "].iter().filter_map(|w| phrase.find(w)).min().map_or(phrase, |at| &phrase[..at]);
+    let trimmed = head.trim_end_matches([',', '.']);
     let rest = ["a ", "an ", "the "].iter().find_map(|d| trimmed.strip_prefix(d)).unwrap_or(trimmed);
     rest.to_owned()
 }
@@ -1615,8 +1629,13 @@ mod tests {
         let sources: Vec<(&str, Option<&str>)> =
             quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
         assert_eq!(sources, [("the alliance", Some("Tidewater Security Compact"))]);
-        // In the next sentence it is no longer that organisation.
+        // In the next sentence it still is; two sentences on it no longer is.
         let text = "The Tidewater Security Compact met on Monday. The alliance said talks would go on.";
+        let (doc, quotes) = rule_quotes(text);
+        let sources: Vec<(&str, Option<&str>)> =
+            quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
+        assert_eq!(sources, [("The alliance", Some("Tidewater Security Compact"))]);
+        let text = "The Tidewater Security Compact met on Monday. Rain fell all day. The alliance said talks would go on.";
         let (doc, quotes) = rule_quotes(text);
         let sources: Vec<(&str, Option<&str>)> =
             quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
@@ -1756,6 +1775,22 @@ mod tests {
         let canonical = |content: &str| found.iter().find(|q| q.3 == content).and_then(|q| q.2.clone());
         assert_eq!(canonical("Its teams are in the valley").as_deref(), Some("Red Cross"), "{found:?}");
         assert_eq!(canonical("About 300 families need shelter").as_deref(), Some("relief agency"), "never the person: {found:?}");
+    }
+
+    #[test]
+    fn a_kind_of_organisation_refers_back_past_a_sentence_but_not_to_a_government() {
+        let found = quotes(
+            "More than 150 people have died, according to Ambrel Mountain Rescue, more than the Dovranian Government reported. \
+             The volunteer service said its teams had reached three hamlets.",
+        );
+        let speaker = found.iter().find(|q| q.3.starts_with("its teams")).and_then(|q| q.2.clone());
+        assert_eq!(speaker.as_deref(), Some("Ambrel Mountain Rescue"), "{found:?}");
+    }
+
+    #[test]
+    fn a_description_ends_before_its_relative_clause() {
+        assert_eq!(description("a 61-year-old baker who spent six hours under his ceiling"), "61-year-old baker");
+        assert_eq!(description("the eu spokesperson,"), "eu spokesperson");
     }
 
     #[test]
