@@ -43,6 +43,17 @@ fn brief_of_the_example_story_matches_its_snapshot() {
 }
 
 #[test]
+fn briefs_of_the_disaster_stories_match_their_snapshots() {
+    for (story, snapshot) in
+        [("examples/valley-earthquake/", "valley_earthquake_brief"), ("examples/tessal-floods/", "tessal_floods_brief")]
+    {
+        let output = parallax(&["brief", story]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        insta::assert_snapshot!(snapshot, String::from_utf8_lossy(&output.stdout));
+    }
+}
+
+#[test]
 fn markdown_brief_has_every_verdict_section() {
     let output = parallax(&["brief", "--format", "markdown", "examples/harbour-strike/"]);
     let text = String::from_utf8_lossy(&output.stdout);

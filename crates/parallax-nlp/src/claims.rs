@@ -67,6 +67,11 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("hospital", ClaimKind::Casualty, "in hospital"),
     ("missing", ClaimKind::Casualty, "missing"),
     ("beheaded", ClaimKind::Casualty, "beheaded"),
+    ("displaced", ClaimKind::Casualty, "displaced"),
+    ("homeless", ClaimKind::Casualty, "displaced"),
+    ("evacuated", ClaimKind::Casualty, "displaced"),
+    // "thousands forced from their homes", "fled their homes": the homes people left.
+    ("homes", ClaimKind::Casualty, "displaced"),
     ("arrested", ClaimKind::Detention, "detained"),
     ("arresting", ClaimKind::Detention, "detained"),
     ("arrests", ClaimKind::Detention, "detained"),
@@ -162,7 +167,7 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("earmarked", "allocated"),
     ("approved", "approved"),
     ("granted", "granted"),
-    ("promised", "promised"),
+    ("promised", "pledged"),
     ("offered", "offered"),
     ("paid", "paid"),
     ("raised", "raised"),
@@ -322,6 +327,11 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
     for (k, (_, word)) in words.iter().enumerate() {
         let Some(&(_, kind, predicate)) = PREDICATES.iter().find(|(w, _, _)| w == word) else { continue };
+        // "homes" means people who left them only after "their" or "from" ("300 homes were
+        // destroyed" counts houses).
+        if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
+            continue;
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -330,8 +340,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
             continue;
         };
         // A comma between them ("several workers dead, dozens more in intensive care") usually
-        // separates list items or clauses.
-        let commas = between.map_or(0, |b| text[b.range()].matches(',').count());
+        // separates list items or clauses, and so does "and" ("23 killed and thousands forced
+        // from their homes").
+        let commas = between.map_or(0, |b| text[b.range()].matches(',').count() + text[b.range()].matches(" and ").count());
         let distance = distance + commas * 6;
         if best.is_none_or(|(d, _, _)| distance < d) {
             best = Some((distance, kind, predicate));
@@ -395,6 +406,28 @@ mod tests {
         let found: Vec<(String, f64)> =
             doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
         assert_eq!(found, [("killed".to_owned(), 87.0), ("injured".to_owned(), 200.0)]);
+    }
+
+    #[test]
+    fn people_forced_from_their_homes_are_displaced_not_killed() {
+        let doc = default_pipeline()
+            .unwrap()
+            .run(Document::new(
+                "t",
+                "At least 23 people have been killed and thousands forced from their homes. The storm destroyed 300 homes.",
+                Default::default(),
+            ))
+            .unwrap();
+        let found: Vec<(String, f64)> =
+            doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
+        assert_eq!(found, [("killed".to_owned(), 23.0), ("displaced".to_owned(), 2000.0)], "houses are not people");
+    }
+
+    #[test]
+    fn a_promise_of_money_is_a_pledge() {
+        let found = money("The European Union has promised 10 million euros, and Japan pledged $2 million.");
+        assert!(found.contains(&("pledged (EUR)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
+        assert!(found.contains(&("pledged (USD)".to_owned(), "Japan".to_owned(), 2e6)), "{found:?}");
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub fn find_entities_with(
         candidates.extend(compounds);
         candidates.sort_by_key(|c| c.span.start());
     }
+    // "US$4.5 million", "HK$20": letters glued to a dollar sign are a currency, not a country.
+    candidates.retain(|c| !text[c.span.end()..].starts_with('$'));
     surnames_are_people(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);
@@ -821,6 +823,14 @@ mod tests {
             stage.annotate(&mut doc).unwrap();
         }
         doc
+    }
+
+    #[test]
+    fn letters_before_a_dollar_sign_are_a_currency() {
+        let doc = annotated("The United Nations released US$4.5 million and HK$20 million for Velmora.");
+        let names: Vec<&str> = doc.layer::<Entities>().unwrap().iter().map(|m| m.canonical.as_str()).collect();
+        assert!(!names.contains(&"United States"), "{names:?}");
+        assert!(names.contains(&"United Nations"), "{names:?}");
     }
 
     fn entities(text: &str) -> Vec<(String, &'static str, String)> {

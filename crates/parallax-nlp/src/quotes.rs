@@ -1401,9 +1401,13 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
             let last = e.canonical.rsplit(' ').next().unwrap_or_default().to_lowercase();
             last != noun && lexicon::ORG_NOUNS.contains(&last.as_str())
         };
+        // Sentence ends between: ".", "!" or "?" before a space or a line break.
         let sentence_ends = |e: &&EntityMention| {
             let between = &text[e.span.end()..span.start()];
-            between.matches(". ").count() + between.matches(['!', '?', '\n']).count()
+            between
+                .char_indices()
+                .filter(|&(i, c)| matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace))
+                .count()
         };
         entities
             .iter()
