@@ -383,18 +383,6 @@ const SCALE_WORDS: &[(&str, f64)] = &[
 /// Plural scale words that multiply a vague quantifier through "of" ("hundreds of millions").
 const PLURAL_SCALE_WORDS: &[(&str, f64)] = &[("thousands", 1e3), ("millions", 1e6), ("billions", 1e9)];
 
-/// Currency codes written before the amount ("USD 200", "EUR 1.2 billion").
-const CURRENCY_CODES: &str = "USD EUR GBP JPY CHF CNY RUB UAH KZT INR AUD CAD";
-
-/// Words that name whose currency follows ("Australian dollars", "Swiss francs", "Hong Kong
-/// dollars").
-const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
-     dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
-     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian";
-
-/// Units written straight after digits ("10km", "5kg").
-const MEASURE_SUFFIXES: &str = "km kg cm mm mph kph kmh ha ft mw gw kw lb lbs ml mb gb tb";
-
 const MONTHS: &str = "January February March April May June July August September October November December Jan Feb Apr Jun Jul Aug \
      Sep Sept Oct Nov Dec";
 
@@ -929,7 +917,7 @@ impl<'a> Scanner<'a> {
         // Codes and prefixes are one to three capitals: test that before reading the lists.
         let word = self.word(i).filter(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()));
         // "USD 200", "EUR 1.2 billion".
-        if word.is_some_and(|w| CURRENCY_CODES.split(' ').any(|code| code == w)) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
+        if word.is_some_and(units::is_code_before_amounts) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
             return (i + 1, written(i));
         }
         // "US$150 million" and "US $150 million".
@@ -1035,7 +1023,7 @@ impl<'a> Scanner<'a> {
                     "tn" | "trn" => self.apply_scale(amount, 1e12),
                     "m" if money || self.spaced_word(k + 1).is_some_and(looks_plural) => self.apply_scale(amount, 1e6),
                     "m" => amount.kind = QuantityKind::Measure,
-                    s if listed(MEASURE_SUFFIXES, s) => amount.kind = QuantityKind::Measure,
+                    s if units::is_glued_unit(s) => amount.kind = QuantityKind::Measure,
                     _ => return None,
                 }
                 if amount.kind == QuantityKind::Measure {
@@ -1255,7 +1243,7 @@ impl<'a> Scanner<'a> {
     /// The last token of a currency named with its country at `k` ("Australian dollars",
     /// "Hong Kong dollars"): one or two country words, then a currency word.
     fn country_currency_at(&self, k: usize) -> Option<usize> {
-        let country = |at: usize| self.spaced_word(at).is_some_and(|w| listed(CURRENCY_COUNTRIES, w));
+        let country = |at: usize| self.spaced_word(at).is_some_and(units::is_currency_country);
         if !country(k) {
             return None;
         }

@@ -1537,7 +1537,7 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
             "they" => None,
             _ => continue,
         };
-        let plural = word != "he" && word != "she";
+        let never_a_person = word != "he" && word != "she";
         let at = source.span.start();
         let last_named =
             entities.iter().rfind(|e| Some(e.label) == named_label && e.span.end() <= at).map(|e| (e.span.start(), e.canonical.clone()));
@@ -1548,7 +1548,7 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
                 s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they" | "it")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
-        let previous = previous.filter(|(_, name)| !plural || name.as_deref().is_some_and(|n| !is_person(n)));
+        let previous = previous.filter(|(_, name)| !never_a_person || name.as_deref().is_some_and(|n| !is_person(n)));
         let canonical = match (last_named, previous) {
             (Some((a, named)), Some((b, _))) if a >= b => Some(named),
             (_, Some((_, speaker))) => speaker,

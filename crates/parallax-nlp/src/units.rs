@@ -1,7 +1,8 @@
 //! The units quantities are written in, and their normalised names.
 //!
 //! The quantities stage recognises a unit by the words of this module ([`is_currency_word`],
-//! [`is_measure_word`]) and records the unit as written; [`unit_name`] turns that into one
+//! [`is_measure_word`], [`is_glued_unit`], currency signs, codes, dollar prefixes and
+//! countries) and records the unit as written; [`unit_name`] turns that into one
 //! name per unit, so that "$4.5 million", "US$4.5 million" and "4.5 million US dollars" all
 //! carry `USD`, and "six miles" and "a 6-mile convoy" carry `mi`:
 //! - money: the ISO 4217 code when the currency is known ("USD", "EUR", "AUD"), otherwise the
@@ -85,7 +86,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
 
 /// ISO 4217 codes by the currency's singular name, alone or after its country ("swiss
 /// franc"). A name that several countries share ("franc", "dinar", "peso") is not here alone.
-const CURRENCY_CODES: &[(&str, &str)] = &[
+const CODES_BY_NAME: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("us dollar", "USD"),
     ("american dollar", "USD"),
@@ -225,6 +226,19 @@ const MEASURE_WORDS: &[(&str, &str)] = &[
 /// Symbols of units glued to digits that are not words of [`MEASURE_WORDS`] ("10kmh", "5gw").
 const GLUED_ONLY: &[(&str, &str)] = &[("kmh", "km/h"), ("gw", "GW"), ("kw", "kW"), ("m", "m")];
 
+/// Currency codes written before the amount ("USD 200", "EUR 1.2 billion"), in capitals.
+const CODES_BEFORE_AMOUNTS: &[&str] = &["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "KZT", "INR", "AUD", "CAD"];
+
+/// Words that name whose currency follows ("Australian dollars", "Swiss francs", "Hong Kong
+/// dollars").
+const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
+     dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
+     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian";
+
+/// Units written straight after digits ("10km", "5kg").
+const GLUED_UNITS: &[&str] =
+    &["km", "kg", "cm", "mm", "mph", "kph", "kmh", "ha", "ft", "mw", "gw", "kw", "lb", "lbs", "ml", "mb", "gb", "tb"];
+
 fn find<'t>(table: &'t [(&str, &'t str)], key: &str) -> Option<&'t str> {
     table.iter().find(|(written, _)| written.eq_ignore_ascii_case(key)).map(|&(_, name)| name)
 }
@@ -237,6 +251,21 @@ pub fn is_currency_word(word: &str) -> bool {
 /// Whether `word` is a unit of measure written as a word ("km", "Miles", "hectares").
 pub fn is_measure_word(word: &str) -> bool {
     find(MEASURE_WORDS, word).is_some()
+}
+
+/// Whether `word` is a currency code that may stand before an amount ("USD 200"): capitals only.
+pub fn is_code_before_amounts(word: &str) -> bool {
+    CODES_BEFORE_AMOUNTS.contains(&word)
+}
+
+/// Whether `word` may name the country of a currency ("Australian" dollars), ignoring case.
+pub fn is_currency_country(word: &str) -> bool {
+    CURRENCY_COUNTRIES.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `suffix`, lower-case, is a unit that may be glued to digits ("10km").
+pub fn is_glued_unit(suffix: &str) -> bool {
+    GLUED_UNITS.contains(&suffix)
 }
 
 /// Whether `sign` is a currency sign.
@@ -282,7 +311,7 @@ fn currency_name(written: &str) -> Option<String> {
         return Some(singular.to_owned());
     }
     let phrase = if country.is_empty() { singular.to_owned() } else { format!("{} {singular}", country.join(" ")) };
-    Some(find(CURRENCY_CODES, &phrase).map_or(phrase, str::to_owned))
+    Some(find(CODES_BY_NAME, &phrase).map_or(phrase, str::to_owned))
 }
 
 fn measure_name(written: &str) -> Option<String> {
