@@ -15,6 +15,10 @@
 //! digits), intervals by their brackets and ends. Cases whose `NotSupported` names every
 //! implementation (dotnet, javascript, java, python) are expected of nobody: they are
 //! counted apart.
+//!
+//! The currency spec also names the ISO 4217 code of a sum when its written currency
+//! settles it (`Resolution.isoCurrency`: "USD" for "US dollars", none for a bare "$"): each
+//! such sum found with the same span is also checked for that code as its `unit`.
 
 use anyhow::{bail, Context, Result};
 use parallax_core::{QuantityKind, Span};
@@ -165,6 +169,8 @@ pub struct Item {
     pub end: usize,
     pub text: String,
     pub value: Resolved,
+    /// The ISO 4217 code: the spec's `isoCurrency`, or the `unit` Parallax gives a sum.
+    pub currency: Option<String>,
 }
 
 impl fmt::Display for Item {
@@ -192,6 +198,18 @@ pub struct ModelReport {
     pub unsupported_cases: usize,
     pub unsupported_passed: usize,
     pub failures: Vec<Failure>,
+    /// Sums whose spec names an ISO code and that were found with their span: how many,
+    /// and how many carry that code as their unit.
+    pub currency_codes: CodeScore,
+}
+
+/// How many sums with an ISO code in the spec were found, and how many with that code.
+#[derive(Debug, Default)]
+pub struct CodeScore {
+    pub found: usize,
+    pub right: usize,
+    /// The first few found with another unit: (text, expected code, unit given).
+    pub wrong: Vec<(String, String, Option<String>)>,
 }
 
 /// Scores the models on the specs in `dir`. The two number specs must be there; a quantity
@@ -212,8 +230,15 @@ pub fn evaluate(dir: &Path) -> Result<Vec<ModelReport>> {
 }
 
 fn score(model: Model, cases: &[Value]) -> ModelReport {
-    let mut report =
-        ModelReport { model, expected_cases: 0, expected_passed: 0, unsupported_cases: 0, unsupported_passed: 0, failures: Vec::new() };
+    let mut report = ModelReport {
+        model,
+        expected_cases: 0,
+        expected_passed: 0,
+        unsupported_cases: 0,
+        unsupported_passed: 0,
+        failures: Vec::new(),
+        currency_codes: CodeScore::default(),
+    };
     for case in cases {
         let input = case.get("Input").and_then(Value::as_str).unwrap_or_default();
         let expected_case = !unsupported_everywhere(case.get("NotSupported").and_then(Value::as_str).unwrap_or_default());
@@ -240,11 +265,20 @@ fn score(model: Model, cases: &[Value]) -> ModelReport {
                         let skip = q.qualifier.as_deref().map_or(0, |qualifier| qualifier.split_whitespace().count());
                         let words = word_spans(&input[q.span.range()], q.span.start());
                         let start = words.get(skip).map_or(q.span.start(), |word| word.start());
-                        item(input, start, q.span.end(), Resolved::Ends(q.value.low, q.value.high))
+                        Item { currency: q.unit, ..item(input, start, q.span.end(), Resolved::Ends(q.value.low, q.value.high)) }
                     })
                     .collect()
             }
         };
+        for want in expected.iter().filter(|want| want.currency.is_some()) {
+            let Some(got) = found.iter().find(|got| got.start == want.start && got.end == want.end) else { continue };
+            report.currency_codes.found += 1;
+            if got.currency == want.currency {
+                report.currency_codes.right += 1;
+            } else {
+                report.currency_codes.wrong.push((want.text.clone(), want.currency.clone().unwrap_or_default(), got.currency.clone()));
+            }
+        }
         let passed = same_set(&expected, &found);
         match (expected_case, passed) {
             (true, true) => report.expected_passed += 1,
@@ -281,6 +315,7 @@ fn expected_items(case: &Value) -> Vec<Item> {
                 end: index("End"),
                 text: result.get("Text").and_then(Value::as_str).unwrap_or_default().to_owned(),
                 value: resolve(value),
+                currency: result.get("Resolution").and_then(|r| r.get("isoCurrency")).and_then(Value::as_str).map(str::to_owned),
             }
         })
         .collect()
@@ -289,7 +324,13 @@ fn expected_items(case: &Value) -> Vec<Item> {
 /// An item for the byte span `start..end` of `input`, in inclusive UTF-16 indices.
 fn item(input: &str, start: usize, end: usize, value: Resolved) -> Item {
     let utf16 = |byte: usize| input.get(..byte).map_or(0, |head| head.encode_utf16().count());
-    Item { start: utf16(start), end: utf16(end).saturating_sub(1), text: input.get(start..end).unwrap_or_default().to_owned(), value }
+    Item {
+        start: utf16(start),
+        end: utf16(end).saturating_sub(1),
+        text: input.get(start..end).unwrap_or_default().to_owned(),
+        value,
+        currency: None,
+    }
 }
 
 /// True when every expected item is found once and nothing else is.
@@ -337,6 +378,22 @@ pub fn write_report(reports: &[ModelReport], verbose: bool, out: &mut impl std::
         writeln!(out, "quantities stage (money, percentage, measure; span without qualifier, amount at an end of the interval):")?;
         for report in quantities {
             line(out, report)?;
+        }
+        for report in reports.iter().filter(|r| r.currency_codes.found > 0) {
+            let codes = &report.currency_codes;
+            writeln!(
+                out,
+                "{:<18} {:>4}/{:<4} sums found whose spec names an ISO code carry it as their unit  {:5.1}%",
+                "  currency codes",
+                codes.right,
+                codes.found,
+                percent(codes.right, codes.found)
+            )?;
+            if verbose {
+                for (text, code, unit) in &codes.wrong {
+                    writeln!(out, "    {text:?}: {code} expected, {} given", unit.as_deref().unwrap_or("no unit"))?;
+                }
+            }
         }
     }
     if verbose {
@@ -392,6 +449,19 @@ mod tests {
         assert_eq!((currency.expected_passed, currency.expected_cases), (2, 3), "{:?}", currency.failures);
         let percent = score(Model::Percent, cases.as_array().unwrap());
         assert_eq!(percent.expected_passed, 1, "{:?}", percent.failures);
+    }
+
+    #[test]
+    fn sums_are_checked_for_the_iso_code_the_spec_names() {
+        let cases: Value = serde_json::from_str(
+            r#"[{"Input": "it paid 40 euros and 5 US dollars and $ 3 .", "Results": [
+                  {"Text": "40 euros", "Start": 8, "End": 15, "Resolution": {"value": "40", "unit": "Euro", "isoCurrency": "EUR"}},
+                  {"Text": "5 us dollars", "Start": 21, "End": 32, "Resolution": {"value": "5", "unit": "United States dollar", "isoCurrency": "USD"}},
+                  {"Text": "$ 3", "Start": 38, "End": 40, "Resolution": {"value": "3", "unit": "Dollar"}}]}]"#,
+        )
+        .unwrap();
+        let report = score(Model::Currency, cases.as_array().unwrap());
+        assert_eq!((report.currency_codes.right, report.currency_codes.found), (2, 2), "{:?}", report.currency_codes.wrong);
     }
 
     #[test]
