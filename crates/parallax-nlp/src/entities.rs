@@ -134,8 +134,16 @@ pub fn find_entities_with(
         candidates.extend(compounds);
         candidates.sort_by_key(|c| c.span.start());
     }
-    // "US$4.5 million", "HK$20": letters glued to a dollar sign are a currency, not a country.
-    candidates.retain(|c| !text[c.span.end()..].starts_with('$'));
+    // "US$4.5 million", "HK$20": letters glued to a dollar sign are a currency, not a country;
+    // "(Eastwind)" in a dateline is the outlet that filed the story, not one it is about.
+    let outlets: Vec<Span> = sentences
+        .iter()
+        .filter_map(|s| {
+            let outlet = crate::text_util::dateline(&text[s.span.range()])?.outlet?;
+            Span::new(s.span.start() + outlet.start, s.span.start() + outlet.end).ok()
+        })
+        .collect();
+    candidates.retain(|c| !text[c.span.end()..].starts_with('$') && !outlets.iter().any(|o| o.contains(c.span)));
     surnames_are_people(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);

@@ -1123,30 +1123,12 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
 
 /// The span of `text` from `start` to `end`, trimmed of spaces and final punctuation.
 fn content_between(text: &str, start: usize, end: usize) -> Option<Span> {
-    let start = start + dateline_length(text.get(start..end)?);
+    // Where a story was filed is not what anyone said.
+    let start = start + crate::text_util::dateline(text.get(start..end)?).map_or(0, |d| d.len);
     let content = crate::text_util::trimmed(text, start, end)?;
     let trimmed = text[content.range()].trim_end_matches(['.', '!', ',', ';', ':']).trim_end();
     let content = Span::new(content.start(), content.start() + trimmed.len()).ok()?;
     (words(&text[content.range()]).count() >= 3).then_some(content)
-}
-
-/// The length of a dateline that opens `s` ("SARVIC, Dovrania (Eastwind) — ", "KABUL — "),
-/// dash and spaces included, or 0: at most eight words before a spaced dash, the first a
-/// place in capitals, the others capitalised or in parentheses. Where a story was filed is
-/// not what anyone said.
-fn dateline_length(s: &str) -> usize {
-    let Some((dash, separator)) = [" — ", " – ", " -- ", " - "].iter().filter_map(|sep| s.find(sep).map(|at| (at, *sep))).min() else {
-        return 0;
-    };
-    let prefix = &s[..dash];
-    let words: Vec<&str> = prefix.split_whitespace().collect();
-    let first = words.first().map_or("", |w| w.trim_end_matches(','));
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
-    let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
-    if words.len() > 8 || !capitals || !named {
-        return 0;
-    }
-    dash + separator.len()
 }
 
 /// Forms of "be", "have", "do" and the modals: one of them makes a clause of the words it

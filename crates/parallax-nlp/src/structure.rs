@@ -44,6 +44,16 @@ impl Stage for PlainTextStructure {
                 doc.meta.outlet = byline.outlet;
             }
         }
+        // Wire copy names its outlet in the dateline of its first paragraph: "KABUL (Reuters) —".
+        if doc.meta.outlet.is_none() {
+            let text = doc.text().as_str();
+            let furniture = |block: &&Block| analysis.boilerplate.iter().any(|b| b.span.overlaps(block.span));
+            let first_paragraph = analysis.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).find(|b| !furniture(b));
+            doc.meta.outlet = first_paragraph.and_then(|block| {
+                let paragraph = &text[block.span.range()];
+                Some(paragraph[crate::text_util::dateline(paragraph)?.outlet?].to_owned())
+            });
+        }
         doc.set_layer::<Blocks>(analysis.blocks)?;
         doc.set_layer::<BoilerplateLayer>(analysis.boilerplate)?;
         Ok(())
@@ -299,6 +309,18 @@ mod tests {
         assert_eq!(byline, Byline { authors: vec!["Lena Ostrova".into()], outlet: Some("Herald".into()) });
         let byline = parse_byline("By Tom Hale and Ann Wu").unwrap();
         assert_eq!(byline.authors, ["Tom Hale", "Ann Wu"]);
+    }
+
+    #[test]
+    fn wire_copy_names_its_outlet_in_the_dateline() {
+        let outlet = |text: &str| {
+            let mut doc = Document::new("t", text, Default::default());
+            PlainTextStructure.annotate(&mut doc).unwrap();
+            doc.meta.outlet
+        };
+        let wire = "Quake toll rises to 87\nImage source, Eastwind Photo\nSARVIC, Dovrania (Eastwind) — The toll rose to 87 on Sunday.";
+        assert_eq!(outlet(wire).as_deref(), Some("Eastwind"));
+        assert_eq!(outlet("Quake toll rises\nSARVIC — The toll rose to 87 on Sunday."), None);
     }
 
     #[test]

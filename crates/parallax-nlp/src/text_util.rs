@@ -2,6 +2,7 @@
 //! article text and never slices inside a character.
 
 use parallax_core::Span;
+use std::ops::Range;
 
 /// The span of `text[range]` with surrounding whitespace removed, or `None` when only
 /// whitespace is left.
@@ -84,6 +85,34 @@ pub fn word_spans(s: &str, offset: usize) -> Vec<Span> {
     spans
 }
 
+/// A dateline that opens a paragraph: "SARVIC, Dovrania (Eastwind) — ", "KABUL (Reuters) - ".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// Its length in bytes, dash and spaces included.
+    pub len: usize,
+    /// Where the outlet in parentheses stands, relative to the start: "Eastwind".
+    pub outlet: Option<Range<usize>>,
+}
+
+/// The dateline that opens `s`, if one does: at most eight words before a spaced dash, the
+/// first a place in capitals ("SARVIC,", "KABUL"), the others capitalised or in parentheses.
+pub fn dateline(s: &str) -> Option<Dateline> {
+    let (dash, separator) = [" — ", " – ", " -- ", " - "].iter().filter_map(|sep| s.find(sep).map(|at| (at, *sep))).min()?;
+    let prefix = &s[..dash];
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let first = words.first()?.trim_end_matches(',');
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+    let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
+    if words.len() > 8 || !capitals || !named {
+        return None;
+    }
+    let outlet = prefix.rfind('(').and_then(|open| {
+        let close = open + prefix[open..].find(')')?;
+        (close > open + 1).then_some(open + 1..close)
+    });
+    Some(Dateline { len: dash + separator.len(), outlet })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +130,17 @@ mod tests {
         assert_eq!(stem("casualties"), "casualty");
         assert_eq!(stem("chaos"), "chao");
         assert_eq!(stem("Russia’s"), "russia");
+    }
+
+    #[test]
+    fn datelines_and_their_outlets() {
+        let wire = "SARVIC, Dovrania (Eastwind) — The toll rose.";
+        let found = dateline(wire).unwrap();
+        assert_eq!(&wire[found.len..], "The toll rose.");
+        assert_eq!(&wire[found.outlet.unwrap()], "Eastwind");
+        let found = dateline("KABUL - Talks resumed.").unwrap();
+        assert_eq!((found.len, found.outlet), (8, None));
+        assert_eq!(dateline("The toll rose — again — on Sunday."), None, "a lower-case word is no dateline");
+        assert_eq!(dateline("NATO said talks — long stalled — would resume."), None);
     }
 }
