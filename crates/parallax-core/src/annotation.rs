@@ -215,6 +215,8 @@ pub enum ClaimKind {
     Deployment,
     Participation,
     Money,
+    /// A measurement of something the story is about: an earthquake's magnitude.
+    Measure,
     Event,
 }
 

@@ -33,6 +33,7 @@ impl Stage for ClaimExtractor {
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
+        claims.extend(find_magnitudes(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
@@ -214,6 +215,35 @@ pub fn find_money_claims(
             kind: ClaimKind::Money,
             predicate: format!("{predicate} ({currency})"),
             subject: actor.canonical.clone(),
+            value: Some(quantity.value),
+            value_span: Some(quantity.span),
+            evidence: sentence,
+            attribution: quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone()),
+            participants: Vec::new(),
+            place: None,
+            time: None,
+        });
+    }
+    claims
+}
+
+/// Magnitudes: {magnitude, earthquake, 6.4} for "a magnitude 6.4 earthquake" and
+/// "Saturday's 6.4 quake", {magnitude, aftershock, 5.1} for "a 5.1 aftershock", so that an
+/// aftershock is never compared with the main shock. The subject is the quake noun written
+/// within three words after the number; without one there is no claim.
+pub fn find_magnitudes(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Measure && q.unit.as_deref() == Some("magnitude")) {
+        let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
+        let Ok(after) = Span::new(quantity.span.end(), sentence.end()) else { continue };
+        let Some(noun) = lower_words(text, after).into_iter().take(3).map(|(_, w)| w).find(|w| crate::units::is_quake_noun(w)) else {
+            continue;
+        };
+        let subject = if noun.starts_with("aftershock") { "aftershock" } else { "earthquake" };
+        claims.push(Claim {
+            kind: ClaimKind::Measure,
+            predicate: "magnitude".to_owned(),
+            subject: subject.to_owned(),
             value: Some(quantity.value),
             value_span: Some(quantity.span),
             evidence: sentence,
@@ -421,6 +451,26 @@ mod tests {
         let found: Vec<(String, f64)> =
             doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
         assert_eq!(found, [("killed".to_owned(), 23.0), ("displaced".to_owned(), 2000.0)], "houses are not people");
+    }
+
+    #[test]
+    fn magnitudes_are_claims_about_the_quake_or_its_aftershock() {
+        let doc = default_pipeline()
+            .unwrap()
+            .run(Document::new(
+                "t",
+                "A magnitude 6.4 earthquake struck the valley. Two earthquakes hit in May. A 5.1 aftershock followed on Sunday.",
+                Default::default(),
+            ))
+            .unwrap();
+        let found: Vec<(String, f64)> = doc
+            .layer::<Claims>()
+            .unwrap()
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Measure)
+            .map(|c| (c.subject.clone(), c.value.map_or(f64::NAN, |v| v.low)))
+            .collect();
+        assert_eq!(found, [("earthquake".to_owned(), 6.4), ("aftershock".to_owned(), 5.1)]);
     }
 
     #[test]

@@ -903,6 +903,16 @@ impl<'a> Scanner<'a> {
             // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale.
             amount.kind = QuantityKind::Measure;
             amount.unit = self.token(i - 1).map(|t| (t.start, t.end));
+        } else if amount.kind == QuantityKind::Count
+            && amount.value < 10.0
+            && self.slice(amount.start, amount.end).contains('.')
+            && self.word(amount.next).is_some_and(units::is_quake_noun)
+        {
+            // "Saturday's 6.4 earthquake": a magnitude, written with its decimal, where its unit
+            // would be the noun it measures ("two earthquakes" are a count); the noun stays out
+            // of the quantity's span.
+            amount.kind = QuantityKind::Measure;
+            amount.unit = self.token(amount.next).map(|t| (t.start, t.end));
         }
         amount.value.is_finite().then_some(amount)
     }
@@ -1694,6 +1704,8 @@ mod tests {
             ("Winds reached 75 miles an hour on the coast.", "mph"),
             ("It was 40°C in the shade.", "°C"),
             ("a magnitude 6.4 earthquake", "magnitude"),
+            ("Saturday's 6.4 earthquake", "magnitude"),
+            ("a 7.2-magnitude quake", "magnitude"),
             ("Prices rose 6.2% in May.", "%"),
             ("Prices rose 6.2 per cent in May.", "%"),
             ("Support fell 3 percentage points.", "pp"),
@@ -1703,6 +1715,7 @@ mod tests {
             assert_eq!(unit(sentence).as_deref(), Some(name), "{sentence}");
         }
         assert_eq!(unit("More than 18 police officers were killed."), None);
+        assert_eq!(one("Two earthquakes struck the coast.").kind, QuantityKind::Count);
     }
 
     #[test]

@@ -221,7 +221,17 @@ const MEASURE_WORDS: &[(&str, &str)] = &[
     ("megabytes", "MB"),
     ("gigabytes", "GB"),
     ("terabytes", "TB"),
+    ("magnitude", "magnitude"),
 ];
+
+/// Nouns an earthquake's magnitude is written before ("a 6.4 earthquake"): the number is a
+/// magnitude, not a count of them.
+const QUAKE_NOUNS: &[&str] = &["earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "temblor", "aftershock", "aftershocks"];
+
+/// Whether `word` names an earthquake or an aftershock.
+pub fn is_quake_noun(word: &str) -> bool {
+    QUAKE_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Symbols of units glued to digits that are not words of [`MEASURE_WORDS`] ("10kmh", "5gw").
 const GLUED_ONLY: &[(&str, &str)] = &[("kmh", "km/h"), ("gw", "GW"), ("kw", "kW"), ("m", "m")];
@@ -316,8 +326,9 @@ fn currency_name(written: &str) -> Option<String> {
 
 fn measure_name(written: &str) -> Option<String> {
     let lower = written.to_lowercase();
-    if lower == "magnitude" {
-        return Some(lower);
+    // "a 6.4 earthquake": the noun says the number is a magnitude.
+    if is_quake_noun(&lower) {
+        return Some("magnitude".to_owned());
     }
     // "°C", "°F", "° C": the degree sign with or without its scale.
     if let Some(after) = lower.strip_prefix('°') {
@@ -454,6 +465,7 @@ mod tests {
             ("megawatts", "MW"),
             ("m", "m"),
             ("magnitude", "magnitude"),
+            ("earthquake", "magnitude"),
         ] {
             assert_eq!(measure(written).as_deref(), Some(symbol), "{written}");
         }
