@@ -137,22 +137,27 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         let clause = clause_around(text, sentence, quantity.span);
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
         let subject = subject_group(text, clause, quantity, kind);
-        let attribution = quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone());
-        claims.push(Claim {
-            kind,
-            predicate: predicate.to_owned(),
-            subject,
-            value: Some(quantity.value),
-            value_span: Some(quantity.span),
-            evidence: sentence,
-            attribution,
-            participants: Vec::new(),
-            place: None,
-            time: None,
-        });
+        claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// A claim stating `quantity`, resting on `sentence` and attributed to the speaker of the
+/// quote whose content holds the quantity, if any.
+fn quantity_claim(kind: ClaimKind, predicate: String, subject: String, quantity: &Quantity, sentence: Span, quotes: &[Quote]) -> Claim {
+    Claim {
+        kind,
+        predicate,
+        subject,
+        value: Some(quantity.value),
+        value_span: Some(quantity.span),
+        evidence: sentence,
+        attribution: quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone()),
+        participants: Vec::new(),
+        place: None,
+        time: None,
+    }
 }
 
 /// Verbs that move money, with their normalised form.
@@ -211,18 +216,14 @@ pub fn find_money_claims(
         let Some(actor) = actor else { continue };
         // Sums in two currencies are never one figure: the currency is part of the predicate.
         let Some(currency) = &quantity.unit else { continue };
-        claims.push(Claim {
-            kind: ClaimKind::Money,
-            predicate: format!("{predicate} ({currency})"),
-            subject: actor.canonical.clone(),
-            value: Some(quantity.value),
-            value_span: Some(quantity.span),
-            evidence: sentence,
-            attribution: quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone()),
-            participants: Vec::new(),
-            place: None,
-            time: None,
-        });
+        claims.push(quantity_claim(
+            ClaimKind::Money,
+            format!("{predicate} ({currency})"),
+            actor.canonical.clone(),
+            quantity,
+            sentence,
+            quotes,
+        ));
     }
     claims
 }
@@ -240,18 +241,7 @@ pub fn find_magnitudes(text: &str, sentences: &[parallax_core::Sentence], quanti
             continue;
         };
         let subject = if noun.starts_with("aftershock") { "aftershock" } else { "earthquake" };
-        claims.push(Claim {
-            kind: ClaimKind::Measure,
-            predicate: "magnitude".to_owned(),
-            subject: subject.to_owned(),
-            value: Some(quantity.value),
-            value_span: Some(quantity.span),
-            evidence: sentence,
-            attribution: quotes.iter().find(|q| q.content.contains(quantity.span)).and_then(|q| q.source.clone()),
-            participants: Vec::new(),
-            place: None,
-            time: None,
-        });
+        claims.push(quantity_claim(ClaimKind::Measure, "magnitude".to_owned(), subject.to_owned(), quantity, sentence, quotes));
     }
     claims
 }
