@@ -137,6 +137,16 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     if matches!(word_before.as_str(), "to" | "of" | "in" | "at" | "with" | "from" | "for" | "on" | "into" | "about") {
         return false;
     }
+    // A headline reports speech with a verb of speech ("Mayor says port will reopen");
+    // "Farmers blame dam operator as floods leave 30 dead" says whom they blame, not what
+    // anyone said. The headline is the text's first line.
+    let headline_end = text.find('\n').unwrap_or(text.len());
+    if let Some(cue) = quote.cue.filter(|cue| cue.start() < headline_end) {
+        let verb = text[cue.range()].split_whitespace().next().unwrap_or_default().to_lowercase();
+        if !lexicon::is_speech_verb(&verb) {
+            return false;
+        }
+    }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
     let content_first_word = text[quote.content.range()].split_whitespace().next().unwrap_or_default();
     // "… called them out after the authority announced plans …": an adverbial clause.
@@ -1771,6 +1781,22 @@ mod tests {
         );
         let speaker = found.iter().find(|q| q.3.starts_with("its teams")).and_then(|q| q.2.clone());
         assert_eq!(speaker.as_deref(), Some("Ambrel Mountain Rescue"), "{found:?}");
+    }
+
+    #[test]
+    fn a_headline_reports_speech_only_with_a_verb_of_speech() {
+        let quote = |text: &str, cue: &str, content: &str| {
+            let at = |part: &str| {
+                let start = text.find(part).unwrap();
+                Span::new(start, start + part.len()).unwrap()
+            };
+            let source = Some(Source { span: at("Farmers"), canonical: None });
+            Quote { kind: QuoteKind::Indirect, source, cue: Some(at(cue)), content: at(content), tentative: false }
+        };
+        let blame = "Farmers blame dam operator as floods leave 30 dead\n\nThe water rose.";
+        assert!(!plausible_tagged_quote(blame, &quote(blame, "blame", "dam operator as floods leave 30 dead"), &[]));
+        let say = "Farmers say dam operator opened the gates\n\nThe water rose.";
+        assert!(plausible_tagged_quote(say, &quote(say, "say", "dam operator opened the gates"), &[]));
     }
 
     #[test]
