@@ -1231,9 +1231,13 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
 /// end of the sentence whose subject follows the last comma before it.
 fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     let n = ws.len();
-    for k in (0..n).rev() {
+    for k in (2..n).rev() {
+        // Far from the end only a verb with a comma after it can end the attribution (below).
+        if k + 8 < n && !word_texts[k].ends_with(',') {
+            continue;
+        }
         let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
-        if !REPORTING_VERBS.contains(&verb) || k < 2 {
+        if !REPORTING_VERBS.contains(&verb) {
             continue;
         }
         // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
