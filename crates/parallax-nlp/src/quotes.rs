@@ -139,11 +139,10 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     }
     // A headline reports speech with a verb of speech ("Mayor says port will reopen");
     // "Farmers blame dam operator as floods leave 30 dead" says whom they blame, not what
-    // anyone said. The headline is the text's first line.
-    let headline_end = text.find('\n').unwrap_or(text.len());
+    // anyone said. The headline is the text's first line, when more lines follow.
+    let headline_end = text.find('\n').unwrap_or(0);
     if let Some(cue) = quote.cue.filter(|cue| cue.start() < headline_end) {
-        let verb = text[cue.range()].split_whitespace().next().unwrap_or_default().to_lowercase();
-        if !lexicon::is_speech_verb(&verb) {
+        if !text[cue.range()].split_whitespace().any(|word| lexicon::is_speech_verb(&word.to_lowercase())) {
             return false;
         }
     }
