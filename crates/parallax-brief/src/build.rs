@@ -335,11 +335,8 @@ fn drop_restated_figures(reported: &mut Vec<Reported>) {
             })
     };
     let keep: Vec<bool> = reported.iter().enumerate().map(|(i, r)| !restated(i, r)).collect();
-    let mut index = 0;
-    reported.retain(|_| {
-        index += 1;
-        keep[index - 1]
-    });
+    let all = std::mem::take(reported);
+    *reported = all.into_iter().zip(keep).filter_map(|(r, keep)| keep.then_some(r)).collect();
 }
 
 /// The citation number of `doc` among `docs` (1-based).
@@ -892,10 +889,13 @@ mod tests {
         assert!(!same("We will not go back to work", "The port belongs to the people who load the ships"));
     }
 
+    /// `text` run through the default pipeline as the article `id`.
+    fn analyse(id: &str, text: &str) -> Document {
+        parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, Default::default())).unwrap()
+    }
+
     #[test]
     fn one_article_s_two_statements_stay_two_entries() {
-        let pipeline = parallax_nlp::default_pipeline().unwrap();
-        let analyse = |id: &str, text: &str| pipeline.run(Document::new(id, text, Default::default())).unwrap();
         let first = analyse(
             "a",
             "Mayor Anna Brandt spoke in Port Vessant. \"The harbour will reopen on Thursday,\" Brandt said. \
@@ -916,8 +916,6 @@ mod tests {
 
     #[test]
     fn a_figure_an_article_restates_is_one_report() {
-        let pipeline = parallax_nlp::default_pipeline().unwrap();
-        let analyse = |id: &str, text: &str| pipeline.run(Document::new(id, text, Default::default())).unwrap();
         let first = analyse(
             "a",
             "Quake death toll rises to 87\n\nThe death toll from the earthquake rose to 87 on Sunday, the governor's office said. \

@@ -133,7 +133,7 @@ pub(crate) const CROWD_NOUNS: &[&str] = &[
 pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
-        let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
+        let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
         let subject = subject_group(text, clause, quantity, kind);
@@ -141,6 +141,12 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// The sentence that holds `span`, found by the ordered sentence starts.
+fn sentence_holding(sentences: &[parallax_core::Sentence], span: Span) -> Option<Span> {
+    let after = sentences.partition_point(|s| s.span.start() <= span.start());
+    sentences[..after].last().map(|s| s.span).filter(|sentence| sentence.contains(span))
 }
 
 /// A claim stating `quantity`, resting on `sentence` and attributed to the speaker of the
@@ -199,7 +205,7 @@ pub fn find_money_claims(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Money) {
-        let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
+        let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         let words = lower_words(text, clause);
         // The verb nearest before the sum ("has released US$4.5 million").
@@ -235,7 +241,7 @@ pub fn find_money_claims(
 pub fn find_magnitudes(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Measure && q.unit.as_deref() == Some("magnitude")) {
-        let Some(sentence) = sentences.iter().map(|s| s.span).find(|s| s.contains(quantity.span)) else { continue };
+        let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let Ok(after) = Span::new(quantity.span.end(), sentence.end()) else { continue };
         let Some(noun) = lower_words(text, after).into_iter().take(3).map(|(_, w)| w).find(|w| crate::units::is_quake_noun(w)) else {
             continue;
@@ -408,58 +414,47 @@ mod tests {
     use crate::default_pipeline;
     use parallax_core::layer::Claims;
 
+    /// The claims of `text` run through the default pipeline.
+    fn claims_of(text: &str) -> Vec<Claim> {
+        let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+        doc.layer::<Claims>().unwrap().to_vec()
+    }
+
+    /// The low end of a claim's value (NaN without one).
+    fn low(claim: &Claim) -> f64 {
+        claim.value.map_or(f64::NAN, |v| v.low)
+    }
+
     /// (predicate, subject, low value) of each money claim of `text`.
     fn money(text: &str) -> Vec<(String, String, f64)> {
-        let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
-        doc.layer::<Claims>()
-            .unwrap()
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Money)
-            .map(|c| (c.predicate.clone(), c.subject.clone(), c.value.map_or(f64::NAN, |v| v.low)))
-            .collect()
+        claims_of(text).iter().filter(|c| c.kind == ClaimKind::Money).map(|c| (c.predicate.clone(), c.subject.clone(), low(c))).collect()
+    }
+
+    /// (predicate, low value) of each claim of `text`.
+    fn predicates(text: &str) -> Vec<(String, f64)> {
+        claims_of(text).iter().map(|c| (c.predicate.clone(), low(c))).collect()
     }
 
     #[test]
     fn a_death_toll_is_a_count_of_the_dead() {
-        let doc =
-            default_pipeline().unwrap().run(Document::new("t", "Quake death toll rises to 87, hundreds hurt", Default::default())).unwrap();
-        let found: Vec<(String, f64)> =
-            doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
+        let found = predicates("Quake death toll rises to 87, hundreds hurt");
         assert_eq!(found, [("killed".to_owned(), 87.0), ("injured".to_owned(), 200.0)]);
     }
 
     #[test]
     fn people_forced_from_their_homes_are_displaced_not_killed() {
-        let doc = default_pipeline()
-            .unwrap()
-            .run(Document::new(
-                "t",
-                "At least 23 people have been killed and thousands forced from their homes. The storm destroyed 300 homes.",
-                Default::default(),
-            ))
-            .unwrap();
-        let found: Vec<(String, f64)> =
-            doc.layer::<Claims>().unwrap().iter().map(|c| (c.predicate.clone(), c.value.map_or(f64::NAN, |v| v.low))).collect();
+        let found = predicates("At least 23 people have been killed and thousands forced from their homes. The storm destroyed 300 homes.");
         assert_eq!(found, [("killed".to_owned(), 23.0), ("displaced".to_owned(), 2000.0)], "houses are not people");
     }
 
     #[test]
     fn magnitudes_are_claims_about_the_quake_or_its_aftershock() {
-        let doc = default_pipeline()
-            .unwrap()
-            .run(Document::new(
-                "t",
-                "A magnitude 6.4 earthquake struck the valley. Two earthquakes hit in May. A 5.1 aftershock followed on Sunday.",
-                Default::default(),
-            ))
-            .unwrap();
-        let found: Vec<(String, f64)> = doc
-            .layer::<Claims>()
-            .unwrap()
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Measure)
-            .map(|c| (c.subject.clone(), c.value.map_or(f64::NAN, |v| v.low)))
-            .collect();
+        let found: Vec<(String, f64)> =
+            claims_of("A magnitude 6.4 earthquake struck the valley. Two earthquakes hit in May. A 5.1 aftershock followed on Sunday.")
+                .iter()
+                .filter(|c| c.kind == ClaimKind::Measure)
+                .map(|c| (c.subject.clone(), low(c)))
+                .collect();
         assert_eq!(found, [("earthquake".to_owned(), 6.4), ("aftershock".to_owned(), 5.1)]);
     }
 

@@ -97,13 +97,18 @@ pub struct Dateline {
 /// The dateline that opens `s`, if one does: at most eight words before a spaced dash, the
 /// first a place in capitals ("SARVIC,", "KABUL"), the others capitalised or in parentheses.
 pub fn dateline(s: &str) -> Option<Dateline> {
+    // Every sentence and quoted content is asked: the first word rules out nearly all of them
+    // before the text is searched for a dash.
+    let first = s.split_whitespace().next()?.trim_end_matches(',');
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
+    if !capitals {
+        return None;
+    }
     let (dash, separator) = [" — ", " – ", " -- ", " - "].iter().filter_map(|sep| s.find(sep).map(|at| (at, *sep))).min()?;
     let prefix = &s[..dash];
     let words: Vec<&str> = prefix.split_whitespace().collect();
-    let first = words.first()?.trim_end_matches(',');
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first.chars().any(char::is_lowercase);
     let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
-    if words.len() > 8 || !capitals || !named {
+    if words.len() > 8 || !named {
         return None;
     }
     let outlet = prefix.rfind('(').and_then(|open| {
