@@ -84,6 +84,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
             let tense = if scan.speaks_of_future(found.start)
+                || scan.reported_future(found.start, found.end)
                 || scan.fronted_before_future(found.start, found.end)
                 || scan.after_present_event(found.start)
             {
@@ -305,6 +306,21 @@ impl<'t> Scan<'t> {
     /// that a "will" inside an earlier quote does not move a later date.
     fn speaks_of_future(&self, i: usize) -> bool {
         (self.clause_start(i)..i).any(|k| self.future_cue(k))
+    }
+
+    /// Whether the expression `start..end` is the time of a "would" before it in its clause,
+    /// the future as reported ("said the father would be traveling Thursday"), with no
+    /// comma or past verb between ("would appeal the decision, announced Wednesday") and no
+    /// possessive making it a noun's date ("would get around Wednesday's ruling").
+    fn reported_future(&self, start: usize, end: usize) -> bool {
+        let possessive = (self.mark(end, '\'') || self.mark(end, '’')) && self.word(end + 1, "s");
+        if possessive {
+            return false;
+        }
+        let Some(would) = (self.clause_start(start)..start).rev().find(|&k| self.word(k, "would")) else {
+            return false;
+        };
+        !(would + 1..start).any(|k| self.mark(k, ',') || self.past_verb(k))
     }
 
     /// Where the clause of token `i` starts for a look-back: after the last clause or
@@ -1359,15 +1375,17 @@ fn after_modifier(scan: &Scan<'_>, i: usize) -> usize {
     }
 }
 
-/// "last", "this past", "this" or "next" before a weekday, a season or a quarter.
+/// "last", "this past", "this", "next", "coming" or "this coming" before a weekday, a season or a quarter.
 fn relation_at(scan: &Scan<'_>, i: usize) -> (Relation, usize) {
     if scan.word(i, "last") {
         (Relation::Last, i + 1)
     } else if scan.word(i, "this") && scan.word(i + 1, "past") {
         (Relation::Last, i + 2)
+    } else if scan.word(i, "this") && scan.word(i + 1, "coming") {
+        (Relation::Next, i + 2)
     } else if scan.word(i, "this") {
         (Relation::This, i + 1)
-    } else if scan.word(i, "next") {
+    } else if scan.word(i, "next") || scan.word(i, "coming") {
         (Relation::Next, i + 1)
     } else {
         (Relation::Bare, i)
@@ -1418,9 +1436,12 @@ fn month_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize, bool)> {
     Some((month, end, true))
 }
 
-/// A day of the month at `i` ("5", "5th"), with the index after it.
+/// A day of the month at `i` ("5", "5th", "fifth", "twenty-first"), with the index after it.
 fn day_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
     let token = scan.get(i)?;
+    if token.shape == Shape::Word {
+        return ordinal_day_word(scan, i);
+    }
     if token.text.len() > 2 {
         return None;
     }
@@ -1428,6 +1449,49 @@ fn day_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
     let ordinal = scan.word_in(i + 1, &["st", "nd", "rd", "th"]) && scan.joined(i + 1);
     Some((day, if ordinal { i + 2 } else { i + 1 }))
 }
+
+/// A day of the month in words at `i`, as broadcast transcripts write it ("March eighth",
+/// "the twenty-first of May"), with the index after it. A word joined to a hyphen after it
+/// ("first-time") is no day.
+fn ordinal_day_word(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
+    let ordinal = |k: usize| scan.get(k).and_then(|t| lookup(&DAY_ORDINALS, t.text));
+    let tens = scan.get(i).and_then(|t| lookup(&[("twenty", 20), ("thirty", 30)], t.text));
+    let (day, end) = match tens {
+        Some(tens) => {
+            let k = if scan.joined_mark(i + 1, '-') { i + 2 } else { i + 1 };
+            let ones = ordinal(k).filter(|&n| n < 10)?;
+            (tens + ones, k + 1)
+        }
+        None => (ordinal(i)?, i + 1),
+    };
+    let hyphenated = scan.joined_mark(end, '-');
+    ((1..=31).contains(&day) && !hyphenated).then_some((day, end))
+}
+
+/// Ordinal words that name a day of the month, alone or after "twenty" or "thirty".
+const DAY_ORDINALS: [(&str, u32); 21] = [
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
 
 /// A four-digit year in `range` at `i`.
 fn year_at(scan: &Scan<'_>, i: usize, range: std::ops::RangeInclusive<u32>) -> Option<i32> {
@@ -1501,9 +1565,15 @@ fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end: after_month, meaning: Meaning::Calendar { year: None, month, day: None } })
 }
 
-/// "5 January 2022", "5th of January", "on 5 January".
+/// "5 January 2022", "5th of January", "on 5 January", "the fifth of January".
 fn recognise_day_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (day, after_day) = day_at(scan, i)?;
+    // A day in words comes before its month only with "of": "the fifth of May", never
+    // "the first May snow".
+    let in_words = scan.get(i).is_some_and(|t| t.shape == Shape::Word);
+    if in_words && !scan.word(after_day, "of") {
+        return None;
+    }
     let month_index = if scan.word(after_day, "of") { after_day + 1 } else { after_day };
     let (month, after_month, _) = month_at(scan, month_index)?;
     let (year, end) = year_after_date(scan, after_month);
@@ -1601,12 +1671,11 @@ fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
         return (relation == Relation::Bare).then_some(Found { end, meaning: Meaning::Set(value) });
     }
-    if relation == Relation::Bare {
-        let date_index = if scan.mark(after_weekday, ',') { after_weekday + 1 } else { after_weekday };
-        let date = recognise_month_first_date(scan, date_index).or_else(|| recognise_day_first_date(scan, date_index));
-        if let Some(date) = date.filter(|date| matches!(date.meaning, Meaning::Calendar { day: Some(_), .. })) {
-            return Some(date);
-        }
+    // "Sunday, March 8" and "this coming Sunday, March eighth" are the date they name.
+    let date_index = if scan.mark(after_weekday, ',') { after_weekday + 1 } else { after_weekday };
+    let date = recognise_month_first_date(scan, date_index).or_else(|| recognise_day_first_date(scan, date_index));
+    if let Some(date) = date.filter(|date| matches!(date.meaning, Meaning::Calendar { day: Some(_), .. })) {
+        return Some(date);
     }
     let (part, end) = match part {
         Some((part, after_part, _)) => (Some(part), after_part),
@@ -2539,6 +2608,18 @@ mod tests {
         assert_eq!(check("Talks will resume on Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-10"));
         assert_eq!(check("Talks resumed on Monday.", KAZAKH_ANCHOR), one("Monday", TimeKind::Date, "2022-01-03"));
         assert_eq!(check("He left last Tuesday.", None), one("last Tuesday", TimeKind::Date, "XXXX-WXX-2"));
+        assert_eq!(check("The vote is this coming Monday.", KAZAKH_ANCHOR), one("this coming Monday", TimeKind::Date, "2022-01-10"));
+    }
+
+    #[test]
+    fn would_reports_a_future_weekday() {
+        let future = check("He said the father would be traveling to the capital Monday.", KAZAKH_ANCHOR);
+        assert_eq!(future, one("Monday", TimeKind::Date, "2022-01-10"));
+        // A comma or a possessive ends what "would" governs.
+        let past = check("They said they would appeal the decision, announced Monday.", KAZAKH_ANCHOR);
+        assert_eq!(past, one("Monday", TimeKind::Date, "2022-01-03"));
+        let ruling = check("They said they would get around Monday's ruling.", KAZAKH_ANCHOR);
+        assert_eq!(ruling, one("Monday", TimeKind::Date, "2022-01-03"));
     }
 
     #[test]
@@ -2553,6 +2634,18 @@ mod tests {
     #[test]
     fn weekday_with_a_calendar_date_takes_the_date() {
         assert_eq!(check("Published Tuesday, December 3, 1991.", None), one("Tuesday, December 3, 1991", TimeKind::Date, "1991-12-03"));
+        let coming = check("Women's Day is this coming Sunday, March eighth.", Some("1998-03-05"));
+        assert_eq!(coming, one("this coming Sunday, March eighth", TimeKind::Date, "1998-03-08"));
+    }
+
+    #[test]
+    fn days_of_the_month_in_words() {
+        assert_eq!(check("The vote is on the twenty-first of May.", None), one("twenty-first of May", TimeKind::Date, "XXXX-05-21"));
+        assert_eq!(check("It opened on March eighth, 1998.", None), one("March eighth, 1998", TimeKind::Date, "1998-03-08"));
+        assert_eq!(check("He left on January thirty first.", None), one("January thirty first", TimeKind::Date, "XXXX-01-31"));
+        // A day in words comes before its month only with "of".
+        assert_eq!(check("The first March snow fell.", None), vec![]);
+        assert_eq!(check("In May first-time buyers rushed in.", None), one("May", TimeKind::Date, "XXXX-05"));
     }
 
     #[test]
