@@ -2236,10 +2236,13 @@ fn unit_at(scan: &Scan<'_>, i: usize) -> Option<(Unit, bool, usize)> {
     UNIT_WORDS.iter().find(|(name, _, _)| name.eq_ignore_ascii_case(token.text)).map(|&(_, unit, plural)| (unit, plural, i + 1))
 }
 
-/// "three days ago", "a year ago", "two weeks earlier".
+/// "three days ago", "a year ago", "two weeks earlier", "a week or so ago".
 fn recognise_ago(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let (amount, j) = amount_at(scan, i)?;
-    let (unit, _, k) = unit_at(scan, j)?;
+    let (unit, _, mut k) = unit_at(scan, j)?;
+    if scan.word(k, "or") && scan.word(k + 1, "so") {
+        k += 2;
+    }
     let direction = if scan.word(k, "ago") {
         Direction::Ago
     } else if scan.word(k, "earlier") {
@@ -2294,6 +2297,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let age = scan.word(end, "old") || (scan.mark(end, '-') && scan.word(end + 1, "old"));
+    // "a year-earlier loss" is the reporting period before, not a length of time.
+    if scan.joined_mark(end, '-') && scan.word_in(end + 1, &["earlier", "ago"]) {
+        return None;
+    }
     let indefinite = amount.is_some() && scan.word_in(i, &["a", "an"]);
     if age || (indefinite && follows_a_quantity(scan, i)) {
         return None;
@@ -2506,6 +2513,12 @@ mod tests {
         assert_eq!(check("Current levels are high.", anchor), one("Current", TimeKind::Date, "PRESENT_REF"));
         assert!(check("He opened a current account.", anchor).is_empty());
         assert!(check("A quarter of the town flooded.", anchor).is_empty());
+        assert_eq!(check("It compares with a year-earlier loss.", anchor), one("year-earlier", TimeKind::Date, "1988-Q3"));
+    }
+
+    #[test]
+    fn or_so_before_ago() {
+        assert_eq!(check("Then, a week or so ago, he left.", Some("1991-02-25")), one("a week or so ago", TimeKind::Date, "1991-W08"));
     }
 
     use super::*;
