@@ -7,9 +7,10 @@
 //! sentence as the quotes layer reads it ("according to …", "X said …", "…, police say").
 
 use crate::text_util::stem;
+use crate::units;
 use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences, Times};
 use parallax_core::{
-    Claim, ClaimKind, Document, EntityLabel, EntityMention, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError,
+    Claim, ClaimKind, Document, EntityLabel, EntityMention, Interval, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError,
 };
 
 pub struct ClaimExtractor;
@@ -33,7 +34,7 @@ impl Stage for ClaimExtractor {
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
-        claims.extend(find_magnitudes(text, sentences, doc.layer::<Quantities>()?, quotes));
+        claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
@@ -234,22 +235,79 @@ pub fn find_money_claims(
     claims
 }
 
-/// Magnitudes: {magnitude, earthquake, 6.4} for "a magnitude 6.4 earthquake" and
-/// "Saturday's 6.4 quake", {magnitude, aftershock, 5.1} for "a 5.1 aftershock", so that an
-/// aftershock is never compared with the main shock. The subject is the quake noun written
-/// within three words after the number; without one there is no claim.
-pub fn find_magnitudes(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
+/// Measure claims. Magnitudes: {magnitude, earthquake, 6.4} for "a magnitude 6.4
+/// earthquake" and "Saturday's 6.4 quake", {magnitude, aftershock, 5.1} for "a 5.1
+/// aftershock", so that an aftershock is never compared with the main shock; the subject is
+/// the quake noun written within three words after the number.
+///
+/// Other measures are claims when a word near them says what they measure ([`MEASURE_TOPICS`]):
+/// {rose (m), level, (3, ∞)} for "the river rose more than 3 metres", {flooded (km2), area,
+/// about 1,191} for "about 460 square miles under water". Their value is converted to the
+/// one unit of their dimension ([`units::base_unit`]), so that feet and metres, square miles
+/// and square kilometres are compared; the figure keeps the words written.
+pub fn find_measures(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Measure && q.unit.as_deref() == Some("magnitude")) {
+    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Measure) {
+        let Some(unit) = quantity.unit.as_deref() else { continue };
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
-        let Ok(after) = Span::new(quantity.span.end(), sentence.end()) else { continue };
-        let Some(noun) = lower_words(text, after).into_iter().take(3).map(|(_, w)| w).find(|w| crate::units::is_quake_noun(w)) else {
+        if unit == "magnitude" {
+            let Ok(after) = Span::new(quantity.span.end(), sentence.end()) else { continue };
+            let words = lower_words(text, after);
+            let Some(noun) = words.iter().take(3).map(|(_, w)| w).find(|w| units::is_quake_noun(w)) else { continue };
+            let subject = if noun.starts_with("aftershock") { "aftershock" } else { "earthquake" };
+            claims.push(quantity_claim(ClaimKind::Measure, "magnitude".to_owned(), subject.to_owned(), quantity, sentence, quotes));
             continue;
-        };
-        let subject = if noun.starts_with("aftershock") { "aftershock" } else { "earthquake" };
-        claims.push(quantity_claim(ClaimKind::Measure, "magnitude".to_owned(), subject.to_owned(), quantity, sentence, quotes));
+        }
+        let Some((base, scale, offset)) = units::base_unit(unit) else { continue };
+        let clause = clause_around(text, sentence, quantity.span);
+        let Some((subject, predicate)) = measure_topic(&lower_words(text, clause), quantity.span, base) else { continue };
+        let predicate = if predicate.is_empty() { format!("({base})") } else { format!("{predicate} ({base})") };
+        let mut claim = quantity_claim(ClaimKind::Measure, predicate, subject.to_owned(), quantity, sentence, quotes);
+        let convert = |value: f64| round_to_significant(value * scale + offset, 4);
+        claim.value = Some(Interval { low: convert(quantity.value.low), high: quantity.value.high.map(convert), ..quantity.value });
+        claims.push(claim);
     }
     claims
+}
+
+/// What a measure measures, read from a word near it: (words, unit of the dimension,
+/// subject, predicate). "under water" counts as "underwater".
+const MEASURE_TOPICS: &[(&[&str], &str, &str, &str)] = &[
+    (&["rose", "risen", "rise", "rises", "rising", "swelled", "surged", "crested"], "m", "level", "rose"),
+    (&["flooded", "submerged", "inundated", "underwater"], "km2", "area", "flooded"),
+    (&["burned", "burnt", "scorched", "charred"], "km2", "area", "burned"),
+    (&["depth", "deep"], "m", "depth", ""),
+    (&["wind", "winds", "gusts", "gusting"], "km/h", "wind", "speed"),
+    (&["temperature", "temperatures"], "°C", "temperature", ""),
+];
+
+/// The topic of the word nearest the measure at `at` (up to six words before it, three
+/// after) that names what a measure of dimension `base` measures.
+fn measure_topic(words: &[(Span, String)], at: Span, base: &str) -> Option<(&'static str, &'static str)> {
+    let first_after = words.partition_point(|(span, _)| span.start() < at.end());
+    let first_inside = words.partition_point(|(span, _)| span.end() <= at.start());
+    let start = first_inside.saturating_sub(6);
+    let before = words[start..first_inside].iter().enumerate().map(|(i, w)| (first_inside - start - i, w));
+    let after = words[first_after..].iter().take(3).enumerate().map(|(i, w)| (i + 1, w));
+    let mut candidates: Vec<(usize, &(Span, String))> = before.chain(after).collect();
+    candidates.sort_by_key(|&(distance, _)| distance);
+    candidates.into_iter().find_map(|(_, (span, word))| {
+        let under = words.iter().any(|(s, w)| w == "under" && s.end() + 1 == span.start());
+        let word = if word == "water" && under { "underwater" } else { word.as_str() };
+        MEASURE_TOPICS
+            .iter()
+            .find(|(cues, unit, _, _)| *unit == base && cues.contains(&word))
+            .map(|&(_, _, subject, predicate)| (subject, predicate))
+    })
+}
+
+/// `value` rounded to `digits` significant digits: 10 feet is 3.048 m, not 3.0480000000000005.
+fn round_to_significant(value: f64, digits: i32) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let factor = 10f64.powi(digits - 1 - value.abs().log10().floor() as i32);
+    (value * factor).round() / factor
 }
 
 /// "More than 18 police officers have been killed. One of them was beheaded.": a count of
@@ -456,6 +514,32 @@ mod tests {
                 .map(|c| (c.subject.clone(), low(c)))
                 .collect();
         assert_eq!(found, [("earthquake".to_owned(), 6.4), ("aftershock".to_owned(), 5.1)]);
+    }
+
+    #[test]
+    fn measures_are_compared_in_one_unit_per_dimension() {
+        let measures = |text: &str| -> Vec<(String, String, f64, Option<f64>)> {
+            claims_of(text)
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Measure)
+                .map(|c| (c.subject.clone(), c.predicate.clone(), low(&c), c.value.and_then(|v| v.high)))
+                .collect()
+        };
+        let found = measures("The river rose more than 3 metres and flooded an area of about 1,200 square kilometres.");
+        assert_eq!(found, [("level".into(), "rose (m)".into(), 3.0, None), ("area".into(), "flooded (km2)".into(), 1200.0, Some(1200.0))]);
+        let found = measures("The water had risen nearly 10 feet. Teams counted about 460 square miles under water.");
+        assert_eq!(
+            found,
+            [("level".into(), "rose (m)".into(), 2.743, Some(3.048)), ("area".into(), "flooded (km2)".into(), 1191.0, Some(1191.0))]
+        );
+        let found = measures("Winds of 120 mph tore roofs off. The fire has burned 5,000 acres.");
+        assert_eq!(
+            found,
+            [("wind".into(), "speed (km/h)".into(), 193.1, Some(193.1)), ("area".into(), "burned (km2)".into(), 20.23, Some(20.23))]
+        );
+        // Nothing near says what is measured, or the unit's size depends on the country.
+        assert!(measures("The convoy drove 40 km to the border.").is_empty());
+        assert!(measures("The rise was blamed on 300 tons of debris.").is_empty());
     }
 
     #[test]

@@ -388,6 +388,35 @@ fn measure_name(written: &str) -> Option<String> {
     Some(symbol)
 }
 
+/// The unit a measure in `symbol` (as [`unit_name`] gives it) is compared in, with the
+/// conversion `base = value × scale + offset`: metres for lengths, square kilometres for
+/// areas, km/h for speeds, °C for temperatures. Units whose size depends on the country
+/// (tons, gallons) and units of other dimensions have none: they are never compared.
+pub fn base_unit(symbol: &str) -> Option<(&'static str, f64, f64)> {
+    let (base, scale) = match symbol {
+        "m" => ("m", 1.0),
+        "km" => ("m", 1000.0),
+        "cm" => ("m", 0.01),
+        "mm" => ("m", 0.001),
+        "ft" => ("m", 0.3048),
+        "in" => ("m", 0.0254),
+        "yd" => ("m", 0.9144),
+        "mi" => ("m", 1609.344),
+        "km2" => ("km2", 1.0),
+        "m2" => ("km2", 1e-6),
+        "mi2" => ("km2", 2.589_988_110_336),
+        "ft2" => ("km2", 9.290_304e-8),
+        "ha" => ("km2", 0.01),
+        "acre" => ("km2", 0.004_046_856_422_4),
+        "km/h" => ("km/h", 1.0),
+        "mph" => ("km/h", 1.609_344),
+        "°C" => ("°C", 1.0),
+        "°F" => return Some(("°C", 5.0 / 9.0, -160.0 / 9.0)),
+        _ => return None,
+    };
+    Some((base, scale, 0.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +427,19 @@ mod tests {
 
     fn measure(written: &str) -> Option<String> {
         unit_name(QuantityKind::Measure, written)
+    }
+
+    #[test]
+    fn measures_convert_to_one_unit_per_dimension() {
+        let convert = |value: f64, symbol: &str| base_unit(symbol).map(|(base, scale, offset)| (base, value * scale + offset));
+        assert_eq!(convert(10.0, "ft"), Some(("m", 3.048)));
+        assert_eq!(convert(2.0, "km"), Some(("m", 2000.0)));
+        assert_eq!(convert(5.0, "ha"), Some(("km2", 0.05)));
+        assert_eq!(convert(212.0, "°F").map(|(base, value)| (base, value.round())), Some(("°C", 100.0)));
+        assert!((convert(460.0, "mi2").unwrap().1 - 1191.39).abs() < 0.01);
+        // A ton and a gallon differ from country to country; a magnitude is no length.
+        assert_eq!(convert(1.0, "ton"), None);
+        assert_eq!(convert(6.4, "magnitude"), None);
     }
 
     #[test]
