@@ -291,6 +291,16 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// A straight or curly apostrophe at `i`.
+    fn apostrophe(&self, i: usize) -> bool {
+        self.mark(i, '\'') || self.mark(i, '’')
+    }
+
+    /// A possessive "'s" starting at `i` ("Wednesday's ruling").
+    fn possessive_s(&self, i: usize) -> bool {
+        self.apostrophe(i) && self.word(i + 1, "s")
+    }
+
     /// A mark glued to the token before it, as the hyphen of "two-year" or the period of
     /// "Jan.".
     fn joined_mark(&self, i: usize, mark: char) -> bool {
@@ -313,8 +323,7 @@ impl<'t> Scan<'t> {
     /// comma or past verb between ("would appeal the decision, announced Wednesday") and no
     /// possessive making it a noun's date ("would get around Wednesday's ruling").
     fn reported_future(&self, start: usize, end: usize) -> bool {
-        let possessive = (self.mark(end, '\'') || self.mark(end, '’')) && self.word(end + 1, "s");
-        if possessive {
+        if self.possessive_s(end) {
             return false;
         }
         let Some(would) = (self.clause_start(start)..start).rev().find(|&k| self.word(k, "would")) else {
@@ -1607,8 +1616,7 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
         let end = if capitalised(i + 1, "Day") { i + 2 } else { i + 1 };
         (12, 25, end)
     } else if capitalised(i, "New") && capitalised(i + 1, "Year") {
-        let apostrophe = scan.mark(i + 2, '\'') || scan.mark(i + 2, '’');
-        if !apostrophe || !scan.word(i + 3, "s") {
+        if !scan.possessive_s(i + 2) {
             return None;
         }
         if capitalised(i + 4, "Day") {
@@ -1821,7 +1829,7 @@ fn recognise_quarter_of_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
         } else {
             return None;
         };
-        let possessive = scan.word(i + 1, "year") && (scan.mark(i + 2, '\'') || scan.mark(i + 2, '’')) && scan.word(i + 3, "s");
+        let possessive = scan.word(i + 1, "year") && scan.possessive_s(i + 2);
         if !possessive {
             return None;
         }
@@ -1912,7 +1920,7 @@ fn recognise_year_end(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if !scan.word(i, "year") {
         return None;
     }
-    let possessive = (scan.mark(i + 1, '\'') || scan.mark(i + 1, '’')) && scan.word(i + 2, "s");
+    let possessive = scan.possessive_s(i + 1);
     let end_index = if scan.joined_mark(i + 1, '-') || possessive { i + 2 + usize::from(possessive) } else { i + 1 };
     scan.word(end_index, "end").then_some(Found { end: end_index + 1, meaning: Meaning::Period { period: Period::Year, offset: Some(0) } })
 }
@@ -1938,7 +1946,7 @@ fn recognise_decade(scan: &Scan<'_>, i: usize) -> Option<Found> {
         // "the nineties": of the last century, as a year in words would be.
         return Some(Found { end: j + 1, meaning: Meaning::Decade(190 + decade) });
     }
-    let apostrophe = scan.mark(j, '\'') || scan.mark(j, '’');
+    let apostrophe = scan.apostrophe(j);
     let short = scan.get(j + 1).and_then(|t| t.number_of_digits(2)).filter(|_| scan.joined(j + 1))?;
     let plural = scan.word(j + 2, "s") && scan.joined(j + 2);
     if !apostrophe || !plural || short % 10 != 0 {
@@ -2056,7 +2064,7 @@ fn year_in_context(scan: &Scan<'_>, i: usize, year: i32) -> bool {
     if glued_word_after || money_or_share || looks_like_a_count(scan, i, year) {
         return false;
     }
-    let possessive_before = i >= 2 && scan.word(i - 1, "s") && (scan.mark(i - 2, '\'') || scan.mark(i - 2, '’'));
+    let possessive_before = i >= 2 && scan.possessive_s(i - 2);
     if scan.word_before_in(i, CALENDAR_TRIGGERS) || scan.word_before_in(i, YEAR_TRIGGERS) || possessive_before {
         return true;
     }
@@ -2095,7 +2103,7 @@ fn recognise_clock_time(scan: &Scan<'_>, i: usize) -> Option<Found> {
             (false, hour) => hour,
         };
         (hour, end)
-    } else if scan.word(i + 1, "o") && (scan.mark(i + 2, '\'') || scan.mark(i + 2, '’')) && scan.word(i + 3, "clock") {
+    } else if scan.word(i + 1, "o") && scan.apostrophe(i + 2) && scan.word(i + 3, "clock") {
         if !(1..=12).contains(&hour) || has_minutes {
             return None;
         }
