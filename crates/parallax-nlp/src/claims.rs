@@ -284,16 +284,15 @@ const MEASURE_TOPICS: &[(&[&str], &str, &str, &str)] = &[
 /// The topic of the word nearest the measure at `at` (up to six words before it, three
 /// after) that names what a measure of dimension `base` measures.
 fn measure_topic(words: &[(Span, String)], at: Span, base: &str) -> Option<(&'static str, &'static str)> {
-    let first_after = words.partition_point(|(span, _)| span.start() < at.end());
     let first_inside = words.partition_point(|(span, _)| span.end() <= at.start());
-    let start = first_inside.saturating_sub(6);
-    let before = words[start..first_inside].iter().enumerate().map(|(i, w)| (first_inside - start - i, w));
-    let after = words[first_after..].iter().take(3).enumerate().map(|(i, w)| (i + 1, w));
-    let mut candidates: Vec<(usize, &(Span, String))> = before.chain(after).collect();
-    candidates.sort_by_key(|&(distance, _)| distance);
-    candidates.into_iter().find_map(|(_, (span, word))| {
-        let under = words.iter().any(|(s, w)| w == "under" && s.end() + 1 == span.start());
-        let word = if word == "water" && under { "underwater" } else { word.as_str() };
+    let first_after = words.partition_point(|(span, _)| span.start() < at.end());
+    let before = (first_inside.saturating_sub(6)..first_inside).map(|k| (first_inside - k, k));
+    let after = (first_after..words.len().min(first_after + 3)).map(|k| (k + 1 - first_after, k));
+    let mut nearest: Vec<(usize, usize)> = before.chain(after).collect();
+    nearest.sort_by_key(|&(distance, _)| distance);
+    nearest.into_iter().find_map(|(_, k)| {
+        let under = k > 0 && words[k - 1].1 == "under";
+        let word = if under && words[k].1 == "water" { "underwater" } else { words[k].1.as_str() };
         MEASURE_TOPICS
             .iter()
             .find(|(cues, unit, _, _)| *unit == base && cues.contains(&word))
