@@ -380,8 +380,12 @@ fn whole_cue(text: &str, cue: Span, quote: &Quote) -> Span {
     Span::new(start, end).unwrap_or(cue)
 }
 
-/// Auxiliaries, negation and adverbs that belong to a speech verb's cue.
+/// Auxiliaries, negation and adverbs that belong to a speech verb's cue. A capitalised word
+/// is a name ("Theresa May said"), never a modal.
 fn is_cue_modifier(word: &str) -> bool {
+    if word.starts_with(char::is_uppercase) {
+        return false;
+    }
     let lower = word.to_lowercase().replace('’', "'");
     let adverb = lower.len() >= 5 && lower.ends_with("ly") && lower.chars().all(|c| c.is_ascii_lowercase());
     AUXILIARIES.contains(&lower.as_str())
@@ -520,12 +524,13 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let second = ws.get(1);
     if lexicon::is_speech_verb(&text[first.range()]) {
         // "said X": the speaker runs to the next punctuation.
-        // A period after an abbreviation or initial ("said Gen. Ferrant.") does not end it.
+        // A period after an abbreviation or initials ("said Gen. Ferrant.", "said Rep. G.K.
+        // Butterfield") does not end it.
         let ends_phrase = |w: &Span| {
             let word = &text[w.range()];
             let bare = word.trim_end_matches('.');
-            let abbreviation =
-                contains_ci(lexicon::ABBREVIATIONS, bare) || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase));
+            let initials = bare.split('.').all(|letter| letter.chars().count() == 1 && letter.chars().all(char::is_uppercase));
+            let abbreviation = contains_ci(lexicon::ABBREVIATIONS, bare) || initials;
             word.ends_with(',') || (word.ends_with('.') && !abbreviation)
         };
         let speaker_end = ws.iter().skip(1).take_while(|w| !ends_phrase(w)).count() + 1;
@@ -1619,6 +1624,20 @@ mod tests {
         let (doc, quotes) = rule_quotes("Shelling hit Kharkiv, Ukraine, the ministry said.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.source.as_ref().unwrap().span), "the ministry");
+    }
+
+    #[test]
+    fn initials_and_a_capitalised_modal_belong_to_the_name() {
+        let found = sources_and_cues(
+            "“It is a disgrace,” said Rep. G.K. Marlow, head of the caucus. “The vote goes ahead,” Prime Minister Theresa May said.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("Rep. G.K. Marlow, head of the caucus".to_owned(), "said".to_owned()),
+                ("Prime Minister Theresa May".to_owned(), "said".to_owned())
+            ]
+        );
     }
 
     #[test]
