@@ -446,12 +446,35 @@ pub fn model_quotes(
                 }
                 _ => content,
             };
-            let source = relation.source.and_then(|(start, end)| view.span(start, end)).map(|span| source_for(text, span, entities));
+            let source = relation
+                .source
+                .and_then(|(start, end)| view.span(source_start(view, start), end))
+                .map(|span| source_for(text, span, entities));
             found.push(Found { quote: Quote { kind, source, cue: Some(cue), content, tentative: false }, block });
         }
     }
     resolve_pronouns(text, &mut found, entities);
     found.into_iter().map(|f| f.quote).collect()
+}
+
+/// Where a tagged source starts: with the possessive determiner the tagger left before it
+/// ("my father", "our enemies"), as a noun phrase does.
+fn source_start(view: &attribution::BlockView, start: usize) -> usize {
+    let (first, _) = view.sentence_range(start);
+    let determiner = start > first && matches!(view.word(start - 1), "my" | "our" | "his" | "her" | "their" | "your" | "its");
+    if determiner {
+        return start - 1;
+    }
+    // "France and Germany unveiled": the names joined to the tagged one.
+    let capitalised = |i: usize| view.word(i).starts_with(char::is_uppercase);
+    if start >= first + 2 && view.word(start - 1) == "and" && capitalised(start) && capitalised(start - 2) {
+        let mut k = start - 2;
+        while k > first && capitalised(k - 1) {
+            k -= 1;
+        }
+        return k;
+    }
+    start
 }
 
 /// A source phrase without the relative word that opens it: "that few people in the port
@@ -1722,6 +1745,16 @@ mod tests {
         assert!(!plausible_tagged_quote(text, &quote("Kestria’s", "matter", "the grain trade"), &[]));
         assert!(!plausible_tagged_quote(text, &quote("the nation", "has spoken of", "hooligans who attack the port"), &[]));
         assert!(plausible_tagged_quote(text, &quote("The president", "has spoken of", "hooligans who attack the port"), &[]));
+    }
+
+    #[test]
+    fn a_tagged_source_keeps_its_determiner_and_the_names_joined_to_it() {
+        let sources = |text: &str| quotes(text).into_iter().map(|(_, source, _, _)| source).collect::<Vec<_>>();
+        let text = "Ahead of Friday's meeting, France and Germany unveiled a proposal for increased cooperation that would create a permanent headquarters.";
+        assert_eq!(sources(text), ["France and Germany"]);
+        let text =
+            "Even as a child growing up in an environment where my father referred to Martin Luther King as a coon, I knew this hatred.";
+        assert_eq!(sources(text), ["my father"]);
     }
 
     #[test]
