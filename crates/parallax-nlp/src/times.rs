@@ -1551,7 +1551,15 @@ fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
         return (!dated).then_some(Found { end, meaning: Meaning::RelativeMonth { month, relation } });
     }
     let (month, after_month, abbreviated) = month_at(scan, j)?;
-    if let Some((day, after_day)) = day_at(scan, after_month) {
+    let triggered = j > i || scan.word_before_in(j, CALENDAR_TRIGGERS);
+    // "Theresa May first said": after a capitalised word, a month that is also a name is
+    // one, and a day in words after it is no day.
+    let after_name = j > 0 && scan.get(j - 1).is_some_and(|t| t.shape == Shape::Word && t.is_capitalised()) && !triggered;
+    let day = day_at(scan, after_month).filter(|_| {
+        let in_words = scan.get(after_month).is_some_and(|t| t.shape == Shape::Word);
+        !(in_words && after_name && AMBIGUOUS_MONTHS.contains(&month))
+    });
+    if let Some((day, after_day)) = day {
         // An impossible date ("February 30") is a misprint, not a month and a count.
         let (year, end) = year_after_date(scan, after_day);
         return valid_day(year, month, day).then_some(Found { end, meaning: Meaning::Calendar { year, month, day: Some(day) } });
@@ -1563,7 +1571,6 @@ fn recognise_month_first_date(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if let Some((year, end)) = spoken_year_at(scan, year_at_index) {
         return Some(Found { end, meaning: Meaning::Calendar { year: Some(year), month, day: None } });
     }
-    let triggered = j > i || scan.word_before_in(j, CALENDAR_TRIGGERS);
     if (abbreviated || AMBIGUOUS_MONTHS.contains(&month)) && !triggered {
         return None;
     }
@@ -2664,8 +2671,11 @@ mod tests {
         assert_eq!(check("The vote is on the twenty-first of May.", None), one("twenty-first of May", TimeKind::Date, "XXXX-05-21"));
         assert_eq!(check("It opened on March eighth, 1998.", None), one("March eighth, 1998", TimeKind::Date, "1998-03-08"));
         assert_eq!(check("He left on January thirty first.", None), one("January thirty first", TimeKind::Date, "XXXX-01-31"));
-        // A day in words comes before its month only with "of".
+        // A day in words comes before its month only with "of", and is no day after a
+        // month that follows a name.
         assert_eq!(check("The first March snow fell.", None), vec![]);
+        assert_eq!(check("Theresa May first raised it.", None), vec![]);
+        assert_eq!(check("It opens on May first.", None), one("May first", TimeKind::Date, "XXXX-05-01"));
         assert_eq!(check("In May first-time buyers rushed in.", None), one("May", TimeKind::Date, "XXXX-05"));
     }
 
