@@ -3,7 +3,9 @@
 //! Per-article canonical names are merged when they are equal, when one is the surname of
 //! another person, when a surname differs by one letter from exactly one known surname
 //! (a misspelling, "Brinken" ↔ "Blinken"), or when one organisation name is the acronym of
-//! another. The canonical name of a merged entity is its most complete form.
+//! another, or when a bare name is that of the one river, lake or range of the story that
+//! carries it ("the Tessal" ↔ "Tessal River"). The canonical name of a merged entity is its
+//! most complete form.
 
 use crate::union_find::DisjointSets;
 use parallax_core::layer::Entities;
@@ -115,6 +117,19 @@ impl EntityIndex {
                     sets.union(i, matches[0]);
                 }
             }
+            if label != EntityLabel::Person && !key.contains(' ') {
+                // "the Tessal" is the Tessal River: a bare name is the one river, lake or range
+                // of the story that carries it, whatever type the tagger gave it.
+                let features: Vec<usize> = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.split_once(' ').is_some_and(|(first, rest)| first == key && GEOGRAPHIC_FEATURES.contains(&rest)))
+                    .map(|(j, _)| j)
+                    .collect();
+                if let [feature] = features[..] {
+                    sets.union(i, feature);
+                }
+            }
             if label == EntityLabel::Person && key.contains(' ') {
                 // Full names that differ by one letter in the surname and share the first name.
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
@@ -168,6 +183,10 @@ impl EntityIndex {
     }
 }
 
+/// Words that make a name a geographic feature ("Tessal River", "Aral Sea"), which its
+/// bare name ("the Tessal") also names.
+const GEOGRAPHIC_FEATURES: &[&str] = &["River", "Lake", "Sea", "Mountains", "Valley", "Gulf", "Strait", "Bay", "Desert", "Canal"];
+
 fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
     candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
 }
@@ -175,4 +194,39 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
 fn same_person_spelling(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
     first_a == first_b && last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{EntityMention, Span};
+
+    /// An article whose entities are the `(written name, label)` pairs, each its own
+    /// canonical name.
+    fn article(id: &str, names: &[(&str, EntityLabel)]) -> Document {
+        let text = names.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(". ");
+        let mut doc = Document::new(id, text.as_str(), Default::default());
+        let mut start = 0;
+        let mut mentions = Vec::new();
+        for (name, label) in names {
+            let span = Span::new(start, start + name.len()).unwrap();
+            mentions.push(EntityMention { span, label: *label, canonical: (*name).to_owned(), title: None });
+            start += name.len() + 2;
+        }
+        doc.set_layer::<Entities>(mentions).unwrap();
+        doc
+    }
+
+    #[test]
+    fn a_bare_name_is_the_one_river_that_carries_it() {
+        let first = article("a", &[("Tessal River", EntityLabel::Place), ("Tessal City", EntityLabel::Place)]);
+        let second = article("b", &[("Tessal", EntityLabel::Organisation), ("Tessal Dam Company", EntityLabel::Organisation)]);
+        let index = EntityIndex::build(&[&first, &second]);
+        assert_eq!(index.canonical("Tessal"), "Tessal River");
+        assert_eq!(index.canonical("Tessal City"), "Tessal City");
+        // Two features of one name: the bare name is neither.
+        let third =
+            article("c", &[("Ural", EntityLabel::Place), ("Ural River", EntityLabel::Place), ("Ural Mountains", EntityLabel::Place)]);
+        assert_eq!(EntityIndex::build(&[&third]).canonical("Ural"), "Ural");
+    }
 }
