@@ -869,9 +869,35 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
+/// A value in words, for prose: "about 1,191", "more than 3", "at least 23", "2.743 to 3.048".
+pub fn value_words(value: &Value) -> String {
+    match value.high {
+        Some(high) if high == value.low && value.approx => format!("about {}", format_number(value.low)),
+        Some(high) if high == value.low => format_number(value.low),
+        Some(high) => format!("{} to {}", format_number(value.low), format_number(high)),
+        None if value.low_inclusive => format!("at least {}", format_number(value.low)),
+        None => format!("more than {}", format_number(value.low)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_in_words() {
+        let value = |low: f64, high: Option<f64>, low_inclusive: bool, approx: bool| Value {
+            low,
+            high,
+            low_inclusive,
+            high_inclusive: true,
+            approx,
+        };
+        assert_eq!(value_words(&value(1191.0, Some(1191.0), true, true)), "about 1,191");
+        assert_eq!(value_words(&value(3.0, None, false, false)), "more than 3");
+        assert_eq!(value_words(&value(23.0, None, true, false)), "at least 23");
+        assert_eq!(value_words(&value(2.743, Some(3.048), true, true)), "2.743 to 3.048");
+    }
 
     fn same(a: &str, b: &str) -> bool {
         same_statement(a, &content_words(a), b, &content_words(b))

@@ -6,7 +6,7 @@
 //! points to is highlighted by CSS (`:target`), so the page needs no script. Everything
 //! taken from articles is HTML-escaped. The page loads nothing from anywhere.
 
-use crate::build::capitalise;
+use crate::build::{capitalise, value_words};
 use crate::model::*;
 use crate::render::{clip, when_label};
 use parallax_core::layer::{Boilerplate, Sentences};
@@ -171,7 +171,14 @@ fn write_facts(page: &mut String, brief: &Brief, linker: &Linker) {
                 let _ = write!(page, "<li class=\"note\">{}</li>", escape(note));
             }
             for report in &fact.reports {
-                let figure = report.figure.as_ref().map_or_else(String::new, |f| format!("<strong>{}</strong> ", escape(&f.text)));
+                // A measure's value is converted to the fact's unit: "about 460 square miles
+                // (= about 1,191 km2)".
+                let converted = match (fact.kind.as_str(), fact.unit(), &report.value) {
+                    ("measure", Some(unit), Some(value)) => format!("(= {} {}) ", escape(&value_words(value)), escape(unit)),
+                    _ => String::new(),
+                };
+                let figure =
+                    report.figure.as_ref().map_or_else(String::new, |f| format!("<strong>{}</strong> {converted}", escape(&f.text)));
                 let source = report.attributed_source.as_deref().map_or_else(String::new, |s| format!(" (per {})", escape(s)));
                 let _ = write!(
                     page,

@@ -91,6 +91,14 @@ pub struct Fact {
     pub reports: Vec<Report>,
 }
 
+impl Fact {
+    /// The unit every value of the fact is given in, which its predicate names in
+    /// parentheses: "EUR" for "pledged (EUR)", "m" for "rose (m)".
+    pub fn unit(&self) -> Option<&str> {
+        self.predicate.strip_suffix(')').and_then(|p| p.rsplit_once('(')).map(|(_, unit)| unit)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The id of the article in `articles`.

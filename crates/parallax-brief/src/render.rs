@@ -66,8 +66,9 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
             if let Some(note) = &fact.note {
                 writeln!(out, "    Note: {note}")?;
             }
+            let unit = fact.unit().map(|unit| format!(" {unit}")).unwrap_or_default();
             for report in &fact.reports {
-                let value = report.value.as_ref().map(|v| format!(" {}", value_text(v))).unwrap_or_default();
+                let value = report.value.as_ref().map(|v| format!(" {}{unit}", value_text(v))).unwrap_or_default();
                 let source = match (&report.value, report.attributed_source.as_deref()) {
                     (_, None) => String::new(),
                     (Some(_), Some(s)) => format!(", per {s}"),
