@@ -129,6 +129,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     debug_assert_eq!(words.len(), tags.len());
     let mut spans = bilou_spans(tags);
     places_before_admin_units(words, &mut spans);
+    places_after_locatives(words, &mut spans);
     aliases(words, &mut spans);
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
@@ -156,6 +157,20 @@ fn places_before_admin_units(words: &[&str], spans: &mut [Span]) {
         let (_, end, label) = *span;
         let unit_follows = words.get(end).is_some_and(|w| ADMIN_UNITS.contains(w));
         if unit_follows && matches!(label, Label::Person | Label::Organisation) {
+            span.2 = Label::Location;
+        }
+    }
+}
+
+/// "fighting in Khan Younis", "clashes near Beit Hanoun": a name the tagger read as a
+/// person right after a preposition of place is a place (CoNLL-2003 train: 666 places and
+/// 16 people after "in", 22 and none after "near"). A possessive after it keeps the person
+/// ("in Smith's house").
+fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
+    for span in spans.iter_mut().filter(|s| s.2 == Label::Person && s.0 > 0) {
+        let locative = matches!(words[span.0 - 1], "in" | "near" | "outside");
+        let possessive = words.get(span.1).is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
+        if locative && !possessive {
             span.2 = Label::Location;
         }
     }
@@ -343,6 +358,14 @@ mod tests {
         check("the Lower Shabelle region", "O B-ORG I-ORG O", "O B-LOC I-LOC O");
         check("the Kurdish region", "O B-MISC O", "O B-MISC O");
         check("Smith District Council", "B-PER B-ORG I-ORG", "B-PER B-ORG I-ORG");
+    }
+
+    #[test]
+    fn people_after_a_preposition_of_place_are_places() {
+        check("fighting in Khan Younis .", "O O B-PER I-PER O", "O O B-LOC I-LOC O");
+        check("clashes near Beit Hanoun", "O O B-PER I-PER", "O O B-LOC I-LOC");
+        check("in Smith 's house", "O B-PER O O", "O B-PER O O");
+        check("came across Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub fn find_entities_with(
         .collect();
     candidates.retain(|c| !text[c.span.end()..].starts_with('$') && !outlets.iter().any(|o| o.contains(c.span)));
     surnames_are_people(&mut candidates);
+    one_type_per_place(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);
     for mention in mentions.iter_mut().filter(|m| m.label == EntityLabel::Person) {
@@ -394,6 +395,17 @@ fn is_title_word(word: &str) -> bool {
 /// A one-word organisation or place that is the surname of a person named in full in the
 /// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
 /// "Antony Blinken").
+/// "Airstrikes hit Khan Younis … fighting in Khan Younis": a name the article uses as a
+/// place is a place wherever the tagger read it as a person without a title.
+fn one_type_per_place(candidates: &mut [Candidate]) {
+    let places: HashSet<String> = candidates.iter().filter(|c| c.label == EntityLabel::Place).map(|c| c.name.clone()).collect();
+    for c in candidates.iter_mut() {
+        if c.label == EntityLabel::Person && c.title.is_none() && !c.title_only && places.contains(&c.name) {
+            c.label = EntityLabel::Place;
+        }
+    }
+}
+
 fn surnames_are_people(candidates: &mut [Candidate]) {
     let surnames: Vec<String> = candidates
         .iter()
@@ -860,6 +872,13 @@ mod tests {
         assert!(!found.iter().any(|(s, _, _)| s == "Staff"), "{found:?}");
         assert!(has(&found, "Hemedti", "PERSON", "Hemedti"), "{found:?}");
         assert!(has(&found, "North Darfur", "LOC", "North Darfur"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_used_as_a_place_is_a_place_throughout() {
+        let found = entities("Airstrikes hit Khan Younis overnight. Fighting continued in Khan Younis on Tuesday.");
+        let labels: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Khan Younis").map(|(_, label, _)| *label).collect();
+        assert_eq!(labels, ["LOC", "LOC"], "{found:?}");
     }
 
     #[test]
