@@ -197,13 +197,14 @@ fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Ite
         }
         forms
     };
+    // A people is named by its country ("Russian" → Russia) and stays a people.
     let places: HashSet<String> = candidates
         .iter()
-        .filter(|c| !c.name.contains(' ') && c.name.chars().count() >= 4)
+        .filter(|c| c.label != EntityLabel::Group && !c.name.contains(' ') && c.name.chars().count() >= 4)
         .filter(|c| demonyms_of(&c.name).iter().any(|d| capitalised.contains(d.as_str())))
         .map(|c| c.name.clone())
         .collect();
-    for candidate in candidates.iter_mut() {
+    for candidate in candidates.iter_mut().filter(|c| c.label != EntityLabel::Group) {
         if places.contains(&candidate.name) {
             candidate.label = EntityLabel::Place;
             candidate.title = None;
@@ -924,6 +925,13 @@ mod tests {
         assert_eq!(national_ministry("Ministry of Foreign Affairs of the Russia").as_deref(), Some("Russian Foreign Ministry"));
         assert_eq!(national_ministry("Ministry of Health"), None);
         assert!(has(&found, "Kazakh police", "ORG", "Kazakh Police"), "{found:?}");
+    }
+
+    #[test]
+    fn a_people_named_by_its_country_stays_a_people() {
+        let found = entities("Russian shelling killed 12 civilians. Russia denied it.");
+        assert!(has(&found, "Russian", "NORP", "Russia"), "{found:?}");
+        assert!(has(&found, "Russia", "LOC", "Russia"), "{found:?}");
     }
 
     #[test]
