@@ -17,8 +17,8 @@
 //!   a nationality ("Qatari mediators"), and an unknown acronym of four or more capitals
 //!   read as a place is an organisation ("UKMTO", "MONUSCO");
 //! - the names in `models/ner/known_names.tsv` — armed groups, security services, international
-//!   agencies and aid groups that conflict reporting names every day, and peoples and
-//!   faiths — take their listed type, unless the tagger read them inside a longer name. The
+//!   agencies and aid groups that conflict reporting names every day, the platforms statements
+//!   are posted on, and peoples and faiths — take their listed type, unless the tagger read them inside a longer name. The
 //!   1996 training text never saw most of them ("Hezbollah", "Tatmadaw", "UNRWA",
 //!   "Rohingya"). The list is the team's, written from general knowledge; only names that
 //!   are not also common words or surnames are on it.
