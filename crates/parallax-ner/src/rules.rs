@@ -18,10 +18,10 @@
 //!   read as a place is an organisation ("UKMTO", "MONUSCO");
 //! - the names in `models/ner/known_names.tsv` — armed groups, security services, international
 //!   agencies and aid groups that conflict reporting names every day, the platforms statements
-//!   are posted on, and peoples and faiths — take their listed type, unless the tagger read them inside a longer name. The
-//!   1996 training text never saw most of them ("Hezbollah", "Tatmadaw", "UNRWA",
-//!   "Rohingya"). The list is the team's, written from general knowledge; only names that
-//!   are not also common words or surnames are on it.
+//!   are posted on, and peoples and faiths — take their listed type, unless the tagger read
+//!   them inside a longer name. The 1996 training text never saw most of them ("Hezbollah",
+//!   "Tatmadaw", "UNRWA", "Rohingya"). The list is the team's, written from general
+//!   knowledge; only names that are not also common words or surnames are on it.
 
 use crate::features::{is_capitalised, Gazetteer, GazetteerList};
 use crate::tags::{bilou_spans, Label, Position, Tag};

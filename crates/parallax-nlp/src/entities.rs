@@ -393,9 +393,6 @@ fn is_title_word(word: &str) -> bool {
     contains_ci(lexicon::PERSON_TITLES, word) || matches!(word, "of" | "State" | "the")
 }
 
-/// A one-word organisation or place that is the surname of a person named in full in the
-/// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
-/// "Antony Blinken").
 /// "Airstrikes hit Khan Younis … fighting in Khan Younis": a name the article uses as a
 /// place is a place wherever the tagger read it as a person without a title.
 fn one_type_per_place(candidates: &mut [Candidate]) {
@@ -407,6 +404,9 @@ fn one_type_per_place(candidates: &mut [Candidate]) {
     }
 }
 
+/// A one-word organisation or place that is the surname of a person named in full in the
+/// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
+/// "Antony Blinken").
 fn surnames_are_people(candidates: &mut [Candidate]) {
     let surnames: Vec<String> = candidates
         .iter()
