@@ -861,11 +861,11 @@ fn sort_key(value: &str) -> (String, u8) {
 /// A figure as a plain interval string, for renderers.
 pub fn value_text(value: &Value) -> String {
     let interval = Interval { low: value.low, high: value.high, low_inclusive: value.low_inclusive, high_inclusive: value.high_inclusive };
-    let text = interval.to_string();
-    if value.approx && interval.is_exact() {
-        format!("about {}", format_number(value.low))
+    // One value reads as in prose ("about 2,500"); a range keeps its brackets.
+    if interval.is_exact() {
+        value_words(value)
     } else {
-        text
+        interval.to_string()
     }
 }
 
