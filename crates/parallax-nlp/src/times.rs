@@ -2072,13 +2072,22 @@ fn year_in_context(scan: &Scan<'_>, i: usize, year: i32) -> bool {
         return false;
     }
     let possessive_before = i >= 2 && scan.possessive_s(i - 2);
-    if scan.word_before_in(i, CALENDAR_TRIGGERS) || scan.word_before_in(i, YEAR_TRIGGERS) || possessive_before {
+    // "his unsuccessful 1996 campaign": a possessive, one lowercase word, the year.
+    let possessive_adjective = i >= 1
+        && scan.get(i - 1).is_some_and(Token::is_lowercase_word)
+        && scan.word_before_in(i - 1, &["his", "her", "its", "their", "our", "my", "your"]);
+    if scan.word_before_in(i, CALENDAR_TRIGGERS) || scan.word_before_in(i, YEAR_TRIGGERS) || possessive_before || possessive_adjective {
         return true;
     }
     // "from 2019 to 2021", "in 1994, 1995 and 1997".
     let listed = scan.before(i).is_some_and(|t| t.is_mark(',') || t.is_one_of(&["to", "and", "or"]));
     let year_before = (i.saturating_sub(3)..i).any(|k| year_at(scan, k, 1800..=2100).is_some());
     if listed && year_before {
+        return true;
+    }
+    // "dating to 1994", "back to 1994", against "up to 2000".
+    let dated_to = scan.word_before_in(i, &["to"]) && i >= 1 && scan.word_before_in(i - 1, &["dating", "dates", "dated", "back"]);
+    if dated_to {
         return true;
     }
     let quantity_before = scan.word_before_in(i, QUANTITY_WORDS);
@@ -2916,6 +2925,14 @@ mod tests {
         assert!(check("detained 1999 protesters", None).is_empty());
         assert!(check("in 2000 cases the police", None).is_empty());
         assert!(check("it cost $2021.", None).is_empty());
+        assert!(check("up to 1950 homes flooded", None).is_empty());
+    }
+
+    #[test]
+    fn years_after_a_possessive_adjective_or_dating_to() {
+        assert_eq!(check("in his unsuccessful 1996 campaign", None), one("1996", TimeKind::Date, "1996"));
+        assert_eq!(check("shootings dating to 1994 were studied", None), one("1994", TimeKind::Date, "1994"));
+        assert_eq!(check("records going back to 1994 show", None), one("1994", TimeKind::Date, "1994"));
     }
 
     #[test]
