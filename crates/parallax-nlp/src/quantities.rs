@@ -376,6 +376,10 @@ const SCALE_WORDS: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
     ("mn", 1e6),
     ("bn", 1e9),
 ];
@@ -400,7 +404,11 @@ const ONE_IDIOM_AFTER: &str = "of another day time way point side hand who that 
 const ONE_COUNT_VERBS: &str = "was is has had died dies remains remained";
 
 /// Words after a number that make it a clock time.
-const CLOCK_WORDS: &str = "am pm gmt utc o'clock o’clock hrs hours";
+const CLOCK_WORDS: &str = "am pm gmt utc o'clock o’clock";
+
+/// Words after four digits that make them a military clock time ("1600 hours", "0400
+/// local"); after other numbers they count ("48 hours").
+const MILITARY_CLOCK_WORDS: &str = "hrs hours local gmt utc zulu";
 
 /// Words that end a counted noun phrase: verbs, prepositions, determiners, pronouns,
 /// conjunctions and adverbs that can follow a number.
@@ -833,17 +841,28 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let clock_word = self.spaced_word(amount.next).is_some_and(|w| listed(CLOCK_WORDS, w));
+        // "1600 hours", "0400 local time", and any four digits with a leading zero ("at 0400").
+        let four_digits = (amount.end - amount.start == 4 && self.is_digits(amount.first)).then(|| self.slice(amount.start, amount.end));
+        let military = four_digits.is_some_and(|digits| {
+            digits.starts_with('0') || self.spaced_word(amount.next).is_some_and(|w| listed(MILITARY_CLOCK_WORDS, w))
+        });
         let dotted_clock = self.spaced_word(amount.next).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p"))
             && self.mark(amount.next + 1) == Some('.')
             && self.is_joined(amount.next + 1);
-        clock_word || dotted_clock
+        clock_word || dotted_clock || military
     }
 
-    /// Digits after a capitalised word inside the sentence name a thing: "Boeing 737",
-    /// "Article 5", "Gate 4". A capitalised word that starts a clause (after a mark) or
-    /// looks like a verb of a title-case headline ("Earthquake Kills 87") does not.
+    /// Digits, or a capitalised number word, after a capitalised word inside the sentence
+    /// name a thing: "Boeing 737", "Article 5", "Gate 4", "Ground Zero", "Formula One". A
+    /// capitalised word that starts a clause (after a mark) or looks like a verb of a
+    /// title-case headline ("Earthquake Kills 87", "Flood Leaves Twelve Dead") does not.
     fn looks_like_name(&self, amount: &Amount) -> bool {
-        if amount.kind != QuantityKind::Count || amount.scale != 1.0 || !self.is_digits(amount.first) || amount.first == 0 {
+        let named_by_word = !self.is_digits(amount.first) && self.word(amount.first).is_some_and(starts_upper);
+        if amount.kind != QuantityKind::Count
+            || amount.scale != 1.0
+            || !(self.is_digits(amount.first) || named_by_word)
+            || amount.first == 0
+        {
             return false;
         }
         let before = amount.first - 1;
@@ -929,6 +948,13 @@ impl<'a> Scanner<'a> {
         // "USD 200", "EUR 1.2 billion".
         if word.is_some_and(units::is_code_before_amounts) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
             return (i + 1, written(i));
+        }
+        // "Rs 500 crore", "Rs. 40 lakh": Indian rupees.
+        if self.word(i) == Some("Rs") {
+            let k = if self.mark(i + 1) == Some('.') { i + 2 } else { i + 1 };
+            if self.is_digits(k) {
+                return (k, written(k - 1));
+            }
         }
         // "US$150 million" and "US $150 million".
         if word.is_some_and(units::is_dollar_prefix) && self.mark(i + 1) == Some('$') && self.is_digits(i + 2) {
@@ -1033,10 +1059,12 @@ impl<'a> Scanner<'a> {
                     "tn" | "trn" => self.apply_scale(amount, 1e12),
                     "m" if money || self.spaced_word(k + 1).is_some_and(looks_plural) => self.apply_scale(amount, 1e6),
                     "m" => amount.kind = QuantityKind::Measure,
+                    // "7pc": per cent, as British papers write it.
+                    "pc" if !money => amount.kind = QuantityKind::Percentage,
                     s if units::is_glued_unit(s) => amount.kind = QuantityKind::Measure,
                     _ => return None,
                 }
-                if amount.kind == QuantityKind::Measure {
+                if matches!(amount.kind, QuantityKind::Measure | QuantityKind::Percentage) {
                     amount.unit = Some((token.start, token.end));
                 }
                 amount.end = token.end;
@@ -1527,6 +1555,16 @@ mod tests {
         assert_eq!(exact("three thousand five hundred people"), 3500.0);
         assert_eq!(exact("six-million people"), 6e6);
         assert_eq!(exact("three lakh people"), 3e5);
+        assert_eq!(exact("1.5 lakh families"), 1.5e5);
+        for text in ["Rs 500 crore", "Rs. 500 crore", "Rs 500 crores"] {
+            let quantity = one(text);
+            assert_eq!(
+                (quantity.kind, quantity.unit.as_deref(), quantity.value),
+                (QuantityKind::Money, Some("INR"), Interval::exact(5e9)),
+                "{text}"
+            );
+            assert_eq!(span_text(text, quantity.span), text);
+        }
         // A number word hyphened to another word, or running into an apostrophe, is none.
         assert!(find("a two-year-old boy").is_empty());
         assert!(find("one's own").is_empty());
@@ -1567,6 +1605,9 @@ mod tests {
         assert!(find("at 5 p.m. local time").is_empty());
         assert!(find("on 6 January").is_empty());
         assert!(find("on January 6, 2022").is_empty());
+        assert!(find("The patrol left at 0400 and returned at 1600 hours.").is_empty());
+        assert!(find("Shelling began at 2230 local time.").is_empty());
+        assert_eq!(one("The truce broke down within 48 hours.").counted_head.as_deref(), Some("hours"));
     }
 
     #[test]
@@ -1577,6 +1618,9 @@ mod tests {
         assert!(find("a 22-year-old chef").is_empty());
         assert!(find("a two-year-old girl").is_empty());
         assert!(find("a Boeing 737 crashed").is_empty());
+        assert!(find("Police cleared Ground Zero before dawn.").is_empty());
+        assert!(find("He raced in Formula One for years.").is_empty());
+        assert_eq!(exact("Flood Leaves Twelve Dead"), 12.0);
         assert!(find("U.S. Secretary of State").is_empty());
     }
 
@@ -1816,7 +1860,7 @@ mod tests {
 
     #[test]
     fn percentages() {
-        for text in ["30%", "30 per cent", "30 percent", "30 %"] {
+        for text in ["30%", "30 per cent", "30 percent", "30 %", "30pc"] {
             let quantity = one(text);
             assert_eq!(quantity.kind, QuantityKind::Percentage, "{text}");
             assert_eq!(quantity.value, Interval::exact(30.0));

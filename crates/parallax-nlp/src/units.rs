@@ -310,6 +310,9 @@ fn currency_name(written: &str) -> Option<String> {
     if let Some(code) = written.chars().find_map(|c| CURRENCY_SIGNS.iter().find(|&&(sign, _)| sign == c).map(|&(_, code)| code)) {
         return Some(code.to_owned());
     }
+    if written.trim_end_matches('.') == "Rs" {
+        return Some("INR".to_owned());
+    }
     // A code ("USD 200", "200 CHF") is its own name.
     if written.len() == 3 && written.bytes().all(|b| b.is_ascii_uppercase()) {
         return Some(written.to_owned());
