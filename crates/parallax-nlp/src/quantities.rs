@@ -13,13 +13,14 @@
 //! # Numbers
 //!
 //! Digits ("18", "2,500", "1.2"), digits with scale words or suffixes ("1.2 million",
-//! "€3bn", "5m") and number words ("twenty-six", "one hundred and five", "a dozen",
-//! "two dozen", "half a million", "six-million"), which the general recogniser
-//! [`crate::numbers`] reads. Not read as quantities: ordinals ("first", "18th"), a
-//! four-digit year 1900–2100 standing alone ("in 2022"; "2,022" or "2000 people" are
-//! counts), clock times ("10:30", "10.30 am"), dates ("6 January"), numbers inside tokens
-//! ("F-16", "COVID-19", "G7"), compound adjectives ("22-year-old"), numbers that name
-//! things ("Boeing 737"), and "one" used as a pronoun or in idioms ("one of them", "no
+//! "€3bn", "5m", "1.5 lakh", "500 crore") and number words ("twenty-six", "one hundred
+//! and five", "a dozen", "two dozen", "half a million", "six-million"), which the general
+//! recogniser [`crate::numbers`] reads. Not read as quantities: ordinals ("first",
+//! "18th"), a four-digit year 1900–2100 standing alone ("in 2022"; "2,022" or "2000
+//! people" are counts), clock times ("10:30", "10.30 am", "0400", "1600 hours"; but "48
+//! hours" counts), dates ("6 January"), numbers inside tokens ("F-16", "COVID-19", "G7"),
+//! compound adjectives ("22-year-old"), numbers that name things ("Boeing 737", "Ground
+//! Zero", "Formula One"), and "one" used as a pronoun or in idioms ("one of them", "no
 //! one", "one day", "the one who").
 //!
 //! # Qualifiers
@@ -75,9 +76,9 @@
 //!
 //! # Kinds
 //!
-//! Money: a currency sign before the number ("$5 million", "€3bn", "£20", "US$4") or a
-//! currency word after it ("500 euros", "5 million dollars"). Percentage: "30%", "30 per
-//! cent", "30 percent", "percentage points". Measure: units such as km, kilometres, miles,
+//! Money: a currency sign or code before the number ("$5 million", "€3bn", "£20", "US$4",
+//! "USD 200", "Rs 500 crore") or a currency word after it ("500 euros", "5 million
+//! dollars"). Percentage: "30%", "30 per cent", "30 percent", "30pc", "percentage points". Measure: units such as km, kilometres, miles,
 //! kg, tonnes, metres, hectares, litres, degrees, mph and km/h. Everything else is a count.
 //! The unit is part of the quantity's span; only counts get a counted noun.
 //!
