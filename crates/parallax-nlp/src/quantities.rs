@@ -404,6 +404,9 @@ const ONE_IDIOM_AFTER: &str = "of another day time way point side hand who that 
 /// Verbs after which a lone "one" still counts ("one was killed").
 const ONE_COUNT_VERBS: &str = "was is has had died dies remains remained";
 
+/// Determiners after which a plain year names a year's events ("the 2019 floods").
+const YEAR_DETERMINERS: &str = "the this that its his her their our";
+
 /// Words after a number that make it a clock time.
 const CLOCK_WORDS: &str = "am pm gmt utc o'clock o’clock";
 
@@ -765,17 +768,29 @@ impl<'a> Scanner<'a> {
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
         if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
-            // Two numbers that make no range ("3-1", "52 to 48", "2021-2022") are a score, a
-            // tally or a span of years: neither is a quantity.
-            let Some((value, measured)) = range_of(&amount, &high) else { return Some(Step::Skip(high.next)) };
-            let counted = self.counted_for(measured.kind, &value, high.next);
-            return Some(Step::Found(build(amount.start, high.end, value, false, None, self.measured(measured), counted)?, high.next));
+            match range_of(&amount, &high) {
+                Some((value, measured)) => {
+                    let counted = self.counted_for(measured.kind, &value, high.next);
+                    return Some(Step::Found(
+                        build(amount.start, high.end, value, false, None, self.measured(measured), counted)?,
+                        high.next,
+                    ));
+                }
+                // "paid $450,000 to 18 families": "to" is a preposition, each number its own.
+                None if self.to_between_quantities(&amount, &high) => {}
+                // Two numbers that make no range ("3-1", "52 to 48", "2021-2022") are a
+                // score, a tally or a span of years: neither is a quantity.
+                None => return Some(Step::Skip(high.next)),
+            }
         }
         if self.looks_like_date_or_time(&amount) || self.looks_like_name(&amount) || self.looks_like_age(&amount) {
             return None;
         }
         let (postfix, end, next) = self.postfix_qualifier(&amount);
-        if amount.plain_year && postfix.is_none() && !self.word(next).is_some_and(looks_plural) {
+        // "the 2019 floods": a year after a determiner names its events, even before a plural;
+        // a round number stays a count ("its 2000 employees").
+        let determiner_before = i > 0 && amount.value % 100.0 != 0.0 && self.word(i - 1).is_some_and(|w| listed(YEAR_DETERMINERS, w));
+        if amount.plain_year && postfix.is_none() && (determiner_before || !self.word(next).is_some_and(looks_plural)) {
             return None;
         }
         let (value, approx, qualifier) = match postfix {
@@ -790,6 +805,14 @@ impl<'a> Scanner<'a> {
             return None;
         }
         Some(Step::Found(build(amount.start, end, value, approx, qualifier, self.measured(&amount), counted)?, next))
+    }
+
+    /// Whether "to" between two numbers that make no range is a preposition: after a sum,
+    /// a percentage or a measure, or before a counted plural ("$450,000 to 18 families"),
+    /// but not in a tally ("52 to 48").
+    fn to_between_quantities(&self, low: &Amount, high: &Amount) -> bool {
+        self.spaced_word(low.next).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && (low.kind != QuantityKind::Count || self.word(high.next).is_some_and(looks_plural))
     }
 
     /// "or more", "or so", "-plus", "-odd" after a number: the qualifier, the new end and the
@@ -1597,6 +1620,20 @@ mod tests {
         assert_eq!(exact("2000 people"), 2000.0);
         assert_eq!(one("more than 2000 were arrested").value, Interval::above(2000.0, false));
         assert_eq!(exact("1850 died"), 1850.0);
+        assert!(find("The 2019 floods were worse.").is_empty());
+        assert!(find("after their 1994 reunion tours").is_empty());
+        assert_eq!(exact("the company and its 2000 employees"), 2000.0);
+    }
+
+    #[test]
+    fn to_between_a_sum_and_a_count_is_a_preposition() {
+        let found = find("The fund paid $450,000 to 18 families.");
+        assert_eq!(
+            found.iter().map(|q| (q.kind, q.value.low)).collect::<Vec<_>>(),
+            [(QuantityKind::Money, 450000.0), (QuantityKind::Count, 18.0)]
+        );
+        assert_eq!(find("It gave 500 to 20 families.").len(), 2);
+        assert!(find("The Senate voted 52 to 48.").is_empty());
     }
 
     #[test]
