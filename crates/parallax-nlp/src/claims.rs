@@ -136,12 +136,31 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
+        if is_old_value(text, clause, quantity.span) {
+            continue;
+        }
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
         let subject = subject_group(text, clause, quantity, kind);
         claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// Whether the count at `at` is a figure the sentence has moved on from: "rose to 112, up
+/// from 87", "rose from 87 to 112", "compared with 87". The new figure is the claim.
+fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
+    const CHANGES: &[&str] = &[
+        "up", "down", "rose", "risen", "climbed", "increased", "jumped", "grew", "soared", "surged", "fell", "dropped", "declined",
+        "decreased",
+    ];
+    let Ok(before) = Span::new(clause.start(), at.start()) else { return false };
+    let words = lower_words(text, before);
+    match words.as_slice() {
+        [.., (_, change), (_, from)] if from == "from" => CHANGES.contains(&change.as_str()),
+        [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
+        _ => false,
+    }
 }
 
 /// The sentence that holds `span`, found by the ordered sentence starts.
@@ -260,7 +279,8 @@ pub fn find_measures(text: &str, sentences: &[parallax_core::Sentence], quantiti
         }
         let Some((base, scale, offset)) = units::base_unit(unit) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
-        let Some((subject, predicate)) = measure_topic(&lower_words(text, clause), quantity.span, base) else { continue };
+        let measures: Vec<Span> = quantities.iter().filter(|q| q.kind == QuantityKind::Measure).map(|q| q.span).collect();
+        let Some((subject, predicate)) = measure_topic(&lower_words(text, clause), quantity.span, &measures, base) else { continue };
         let predicate = if predicate.is_empty() { format!("({base})") } else { format!("{predicate} ({base})") };
         let mut claim = quantity_claim(ClaimKind::Measure, predicate, subject.to_owned(), quantity, sentence, quotes);
         let convert = |value: f64| round_to_significant(value * scale + offset, 4);
@@ -282,15 +302,21 @@ const MEASURE_TOPICS: &[(&[&str], &str, &str, &str)] = &[
 ];
 
 /// The topic of the word nearest the measure at `at` (up to six words before it, three
-/// after) that names what a measure of dimension `base` measures.
-fn measure_topic(words: &[(Span, String)], at: Span, base: &str) -> Option<(&'static str, &'static str)> {
+/// after) that names what a measure of dimension `base` measures. A word with another of
+/// the `measures` between it and `at` is that measure's ("a depth of 10 km, 40 miles
+/// south-west of the capital": the depth is 10 km).
+fn measure_topic(words: &[(Span, String)], at: Span, measures: &[Span], base: &str) -> Option<(&'static str, &'static str)> {
     let first_inside = words.partition_point(|(span, _)| span.end() <= at.start());
     let first_after = words.partition_point(|(span, _)| span.start() < at.end());
     let before = (first_inside.saturating_sub(6)..first_inside).map(|k| (first_inside - k, k));
     let after = (first_after..words.len().min(first_after + 3)).map(|k| (k + 1 - first_after, k));
     let mut nearest: Vec<(usize, usize)> = before.chain(after).collect();
     nearest.sort_by_key(|&(distance, _)| distance);
-    nearest.into_iter().find_map(|(_, k)| {
+    let measure_between = |word: Span| {
+        let (from, to) = if word.end() <= at.start() { (word.end(), at.start()) } else { (at.end(), word.start()) };
+        measures.iter().any(|m| *m != at && m.start() >= from && m.end() <= to)
+    };
+    nearest.into_iter().filter(|&(_, k)| !measure_between(words[k].0)).find_map(|(_, k)| {
         let under = k > 0 && words[k - 1].1 == "under";
         let word = if under && words[k].1 == "water" { "underwater" } else { words[k].1.as_str() };
         MEASURE_TOPICS
@@ -516,6 +542,14 @@ mod tests {
     }
 
     #[test]
+    fn an_old_figure_is_no_claim() {
+        let killed = |text: &str| -> Vec<f64> { claims_of(text).iter().filter(|c| c.predicate == "killed").map(low).collect() };
+        assert_eq!(killed("The number of people killed rose to 112 on Monday, up from 87 a day earlier."), [112.0]);
+        assert_eq!(killed("The number of people killed rose from 87 to 112."), [112.0]);
+        assert_eq!(killed("At least 112 people were killed, compared with 87 in the first attack."), [112.0]);
+    }
+
+    #[test]
     fn measures_are_compared_in_one_unit_per_dimension() {
         let measures = |text: &str| -> Vec<(String, String, f64, Option<f64>)> {
             claims_of(text)
@@ -538,6 +572,9 @@ mod tests {
         );
         // Nothing near says what is measured, or the unit's size depends on the country.
         assert!(measures("The convoy drove 40 km to the border.").is_empty());
+        // A topic word belongs to the measure next to it, not to one beyond it.
+        let found = measures("The quake struck at a depth of 10 km, 40 miles south-west of the capital.");
+        assert_eq!(found, [("depth".into(), "(m)".into(), 10000.0, Some(10000.0))]);
         assert!(measures("The rise was blamed on 300 tons of debris.").is_empty());
     }
 

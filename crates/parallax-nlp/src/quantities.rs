@@ -404,6 +404,10 @@ const ONE_IDIOM_AFTER: &str = "of another day time way point side hand who that 
 /// Verbs after which a lone "one" still counts ("one was killed").
 const ONE_COUNT_VERBS: &str = "was is has had died dies remains remained";
 
+/// Words before "from" that make what follows an old value ("rose from 87 to 112").
+const CHANGE_WORDS: &str = "rose risen rise rises climbed increased jumped grew grown soared surged fell fallen dropped declined \
+     decreased slipped plunged went up down";
+
 /// Determiners after which a plain year names a year's events ("the 2019 floods").
 const YEAR_DETERMINERS: &str = "the this that its his her their our";
 
@@ -665,7 +669,7 @@ impl<'a> Scanner<'a> {
     fn explicit_range_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let (opener, joiner) = if self.word_is(i, "between") {
             ("between", "and")
-        } else if self.word_is(i, "from") {
+        } else if self.word_is(i, "from") && !self.change_from(i) {
             ("from", "to")
         } else {
             return None;
@@ -682,6 +686,12 @@ impl<'a> Scanner<'a> {
         Some((quantity, high.next))
     }
 
+    /// Whether the "from" at `i` follows a verb of change ("rose from 87 to 112", "up from
+    /// 87"): the numbers after it are an old value and a new one, not a range.
+    fn change_from(&self, i: usize) -> bool {
+        self.word_is(i, "from") && i > 0 && self.word(i - 1).is_some_and(|w| listed(CHANGE_WORDS, w))
+    }
+
     /// "more than 18", "about 2,500", "nearly 500".
     fn qualified_at(&self, i: usize) -> Option<(Quantity, usize)> {
         let (phrase, bound, after) = PREFIX_QUALIFIERS
@@ -695,7 +705,8 @@ impl<'a> Scanner<'a> {
         let start = self.token(i)?.start;
         let qualifier = Some(phrase.to_string());
         if bound == Bound::About {
-            if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
+            let changed = i > 0 && self.change_from(i - 1);
+            if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !kinds_clash(&amount, high)) {
                 let (value, measured) = range_of(&amount, &high)?;
                 let counted = self.counted_for(measured.kind, &value, high.next);
                 return Some((build(start, high.end, value, true, qualifier, self.measured(measured), counted)?, high.next));
@@ -767,7 +778,8 @@ impl<'a> Scanner<'a> {
     /// A number with no prefix qualifier: "18 security officials", "20-30", "18 or more".
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
-        if let Some(high) = self.range_tail(&amount).filter(|high| !kinds_clash(&amount, high)) {
+        let changed = i > 0 && self.change_from(i - 1);
+        if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !kinds_clash(&amount, high)) {
             match range_of(&amount, &high) {
                 Some((value, measured)) => {
                     let counted = self.counted_for(measured.kind, &value, high.next);
@@ -1623,6 +1635,15 @@ mod tests {
         assert!(find("The 2019 floods were worse.").is_empty());
         assert!(find("after their 1994 reunion tours").is_empty());
         assert_eq!(exact("the company and its 2000 employees"), 2000.0);
+    }
+
+    #[test]
+    fn from_after_a_verb_of_change_is_no_range() {
+        let values = |text: &str| find(text).iter().map(|q| (q.value.low, q.value.high)).collect::<Vec<_>>();
+        assert_eq!(values("The toll rose from 87 to 112."), [(87.0, Some(87.0)), (112.0, Some(112.0))]);
+        assert_eq!(values("The toll fell from 112 to 87 people."), [(112.0, Some(112.0)), (87.0, Some(87.0))]);
+        assert_eq!(values("It rose to 112, up from 87."), [(112.0, Some(112.0)), (87.0, Some(87.0))]);
+        assert_eq!(values("Estimates ranged from 87 to 112."), [(87.0, Some(112.0))]);
     }
 
     #[test]
