@@ -162,17 +162,54 @@ fn places_before_admin_units(words: &[&str], spans: &mut [Span]) {
     }
 }
 
-/// "fighting in Khan Younis", "clashes near Beit Hanoun": a name the tagger read as a
-/// person right after a preposition of place is a place (CoNLL-2003 train: 666 places and
-/// 16 people after "in", 22 and none after "near"). A possessive after it keeps the person
-/// ("in Smith's house").
+/// Lower-case nouns of place or position that, with "of", make the name after them a place
+/// ("residents of Deir al-Balah", "the outskirts of Kherson", "north of Bakhmut").
+const PLACE_NOUNS_BEFORE_OF: &[&str] = &[
+    "residents",
+    "inhabitants",
+    "city",
+    "town",
+    "village",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "streets",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "port",
+    "mayor",
+    "governor",
+];
+
+/// "fighting in Khan Younis", "clashes near Beit Hanoun", "residents of Deir al-Balah": a
+/// name the tagger read as a person right after a preposition of place, or after a noun of
+/// place and "of", is a place (CoNLL-2003 train: 666 places and 16 people after "in", 22
+/// and none after "near"). A possessive after it keeps the person ("in Smith's house").
 fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
     let possessive = |end: usize| words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
     // The end of the last place after a locative, which a name joined by "and" or "or"
     // shares ("in Khan Younis and Rafah": 15 places and 1 person so joined in CoNLL-2003).
     let mut place_end = None;
     for span in spans.iter_mut() {
-        let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside");
+        let of_place = span.0 > 1
+            && words[span.0 - 1] == "of"
+            && PLACE_NOUNS_BEFORE_OF.iter().any(|noun| noun.eq_ignore_ascii_case(words[span.0 - 2]));
+        let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside") || of_place;
         let joined = span.0 > 0 && place_end == Some(span.0 - 1) && matches!(words[span.0 - 1], "and" | "or");
         let retype = match span.2 {
             Label::Person => locative || joined,
@@ -376,6 +413,9 @@ mod tests {
         check("clashes near Beit Hanoun", "O O B-PER I-PER", "O O B-LOC I-LOC");
         check("in Smith 's house", "O B-PER O O", "O B-PER O O");
         check("came across Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
+        check("Residents of Deir al-Balah said", "O O B-PER I-PER I-PER O", "O O B-LOC I-LOC I-LOC O");
+        check("north of Bakhmut", "O O B-PER", "O O B-LOC");
+        check("friends of Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
         check("in Khan Younis and Rafah", "O B-PER I-PER O B-ORG", "O B-LOC I-LOC O B-LOC");
         // A name of the team's list keeps its listed type.
         check("in Gaza and Hamas said", "O B-LOC O B-ORG O", "O B-LOC O B-ORG O");
