@@ -150,14 +150,10 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
 /// Whether the count at `at` is a figure the sentence has moved on from: "rose to 112, up
 /// from 87", "rose from 87 to 112", "compared with 87". The new figure is the claim.
 fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
-    const CHANGES: &[&str] = &[
-        "up", "down", "rose", "risen", "climbed", "increased", "jumped", "grew", "soared", "surged", "fell", "dropped", "declined",
-        "decreased",
-    ];
     let Ok(before) = Span::new(clause.start(), at.start()) else { return false };
     let words = lower_words(text, before);
     match words.as_slice() {
-        [.., (_, change), (_, from)] if from == "from" => CHANGES.contains(&change.as_str()),
+        [.., (_, change), (_, from)] if from == "from" => crate::quantities::is_change_word(change),
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }

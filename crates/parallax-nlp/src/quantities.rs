@@ -408,6 +408,12 @@ const ONE_COUNT_VERBS: &str = "was is has had died dies remains remained";
 const CHANGE_WORDS: &str = "rose risen rise rises climbed increased jumped grew grown soared surged fell fallen dropped declined \
      decreased slipped plunged went up down";
 
+/// Whether `word` is a verb or adverb of change that can stand before "from" and an old
+/// figure ("rose from 87", "up from 87"), ignoring case.
+pub(crate) fn is_change_word(word: &str) -> bool {
+    listed(CHANGE_WORDS, word)
+}
+
 /// Determiners after which a plain year names a year's events ("the 2019 floods").
 const YEAR_DETERMINERS: &str = "the this that its his her their our";
 
@@ -686,10 +692,17 @@ impl<'a> Scanner<'a> {
         Some((quantity, high.next))
     }
 
+    /// Whether two numbers cannot be the ends of one range: their kinds clash, or both carry
+    /// units of one kind that differ ("0.5 percentage points to 3.1 per cent").
+    fn units_clash(&self, low: &Amount, high: &Amount) -> bool {
+        let (low_unit, high_unit) = (self.measured(low).1, self.measured(high).1);
+        kinds_clash(low, high) || (low.kind == high.kind && low_unit.is_some() && high_unit.is_some() && low_unit != high_unit)
+    }
+
     /// Whether the "from" at `i` follows a verb of change ("rose from 87 to 112", "up from
     /// 87"): the numbers after it are an old value and a new one, not a range.
     fn change_from(&self, i: usize) -> bool {
-        self.word_is(i, "from") && i > 0 && self.word(i - 1).is_some_and(|w| listed(CHANGE_WORDS, w))
+        self.word_is(i, "from") && i > 0 && self.word(i - 1).is_some_and(is_change_word)
     }
 
     /// "more than 18", "about 2,500", "nearly 500".
@@ -702,11 +715,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let amount = self.amount_at(after, true)?;
+        // "at around 4 a.m." is a clock time.
+        if self.looks_like_date_or_time(&amount) {
+            return None;
+        }
         let start = self.token(i)?.start;
         let qualifier = Some(phrase.to_string());
         if bound == Bound::About {
             let changed = i > 0 && self.change_from(i - 1);
-            if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !kinds_clash(&amount, high)) {
+            if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !self.units_clash(&amount, high)) {
                 let (value, measured) = range_of(&amount, &high)?;
                 let counted = self.counted_for(measured.kind, &value, high.next);
                 return Some((build(start, high.end, value, true, qualifier, self.measured(measured), counted)?, high.next));
@@ -779,7 +796,7 @@ impl<'a> Scanner<'a> {
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
         let changed = i > 0 && self.change_from(i - 1);
-        if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !kinds_clash(&amount, high)) {
+        if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !self.units_clash(&amount, high)) {
             match range_of(&amount, &high) {
                 Some((value, measured)) => {
                     let counted = self.counted_for(measured.kind, &value, high.next);
@@ -1666,6 +1683,7 @@ mod tests {
         assert!(find("on January 6, 2022").is_empty());
         assert!(find("The patrol left at 0400 and returned at 1600 hours.").is_empty());
         assert!(find("Shelling began at 2230 local time.").is_empty());
+        assert!(find("The fire started at around 4 a.m. on Sunday.").is_empty());
         assert_eq!(one("The truce broke down within 48 hours.").counted_head.as_deref(), Some("hours"));
     }
 
@@ -1927,6 +1945,8 @@ mod tests {
         }
         assert_eq!(one("20-30% of voters").value, Interval::closed(20.0, 30.0));
         assert_eq!(one("20-30% of voters").kind, QuantityKind::Percentage);
+        let moved = find("It raised the forecast by 0.5 percentage points to 3.1 per cent.");
+        assert_eq!(moved.iter().map(|q| (q.value.low, q.unit.as_deref())).collect::<Vec<_>>(), [(0.5, Some("pp")), (3.1, Some("%"))]);
     }
 
     #[test]
