@@ -174,6 +174,24 @@ enum EvalCommand {
         #[arg(long)]
         verbose: bool,
     },
+    /// Quantities in news sentences: span, interval, kind, currency and counted noun against
+    /// the team's hand-labelled sentences.
+    ///
+    /// The sentences ship with Parallax (`dev` for rule development, `test` held out);
+    /// `--data FILE` scores any file of the same JSON-lines form instead. A quantity counts
+    /// as right when its span is exact and every part of it agrees.
+    Quantities {
+        /// A JSON-lines file of labelled sentences to score instead of the shipped ones.
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+        /// Which shipped sentences to score.
+        #[arg(long, value_enum, default_value_t = QuantitySplit::Test)]
+        split: QuantitySplit,
+        /// List each missed, spurious and wrongly read quantity (refused on the held-out
+        /// split, which rule development must not look at).
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Main-text extraction from HTML: F1 as `eval_extraction.py` computes it, and pages/s.
     ///
     /// Reads DIR/html/*.html.gz and DIR/ground-truth.json, extracts every page on one
@@ -250,6 +268,12 @@ enum EvalCommand {
         #[arg(long)]
         verbose: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuantitySplit {
+    Dev,
+    Test,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -359,6 +383,39 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             let mut out = io::BufWriter::new(stdout.lock());
             eval_numbers::write_report(&reports, verbose, &mut out)?;
             out.flush()?;
+            Ok(Outcome::Complete)
+        }
+        EvalCommand::Quantities { data, split, verbose } => {
+            use parallax_eval::news_quantities;
+            let (name, text) = match (&data, split) {
+                (Some(path), _) => {
+                    (path.display().to_string(), std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)
+                }
+                (None, QuantitySplit::Dev) => ("news sentences, dev".to_owned(), news_quantities::DEV.to_owned()),
+                (None, QuantitySplit::Test) => ("news sentences, test (held out)".to_owned(), news_quantities::TEST.to_owned()),
+            };
+            if verbose && data.is_none() && matches!(split, QuantitySplit::Test) {
+                bail!("--verbose lists errors only on --split dev: the test sentences are held out from rule development");
+            }
+            let cases = news_quantities::parse_cases(&text).with_context(|| format!("reading {name}"))?;
+            let started = std::time::Instant::now();
+            let r = news_quantities::evaluate(&cases);
+            let share = |right: usize, of: usize| format!("{right}/{of} ({:.1}%)", 100.0 * right as f64 / of.max(1) as f64);
+            say!("Quantities, {name}: {} sentences in {:.3} s", r.sentences, started.elapsed().as_secs_f64());
+            say!("span (exact)        {}", r.span);
+            say!("all parts right     {}", r.full);
+            say!(
+                "of the {} found with the right span: interval {}, kind {}",
+                r.matched,
+                share(r.interval_right, r.matched),
+                share(r.kind_right, r.matched)
+            );
+            say!("  currency of sums {}, counted head of counts {}", share(r.unit_right, r.sums), share(r.head_right, r.counts));
+            if verbose {
+                for m in &r.mismatches {
+                    say!("{:<28} expected {:<40} found {:<40} | {}", m.surface, m.expected, m.found, m.sentence);
+                }
+            }
             Ok(Outcome::Complete)
         }
         EvalCommand::Extraction { data, out, score } => {

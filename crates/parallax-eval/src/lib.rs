@@ -7,6 +7,7 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod news_quantities;
 pub mod quote_matching;
 pub mod scale;
 pub mod score;
