@@ -130,6 +130,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     let mut spans = bilou_spans(tags);
     places_before_admin_units(words, &mut spans);
     places_after_locatives(words, &mut spans);
+    places_in_apposition(words, &mut spans);
     aliases(words, &mut spans);
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
@@ -220,6 +221,48 @@ fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
             span.2 = Label::Location;
         }
         place_end = (span.2 == Label::Location && (locative || joined)).then_some(span.1);
+    }
+}
+
+/// Nouns that, ending an apposition, say the name before it is a place ("Wad Madani,
+/// Sudan's second-largest city,").
+const PLACE_APPOSITION_HEADS: &[&str] = &[
+    "city",
+    "town",
+    "capital",
+    "village",
+    "port",
+    "province",
+    "region",
+    "district",
+    "governorate",
+    "stronghold",
+    "enclave",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+];
+
+/// "Wad Madani, Sudan's second-largest city, fell": a name the tagger read as a person,
+/// followed by a comma and a phrase of at most six words that ends in a noun of place, is
+/// that place. The noun must end the phrase ("Ana Ruiz, a city councillor," stays a person).
+fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
+    for span in spans.iter_mut().filter(|span| span.2 == Label::Person) {
+        if words.get(span.1) != Some(&",") {
+            continue;
+        }
+        let phrase = &words[span.1 + 1..];
+        let Some(length) = phrase.iter().take(7).position(|w| matches!(*w, "," | "." | ";" | ":" | ")" | "--")) else { continue };
+        let phrase = &phrase[..length];
+        // The head of a noun phrase, not of a clause or a prepositional phrase ("who runs the
+        // camp", "a resident of the town").
+        let plain = phrase
+            .iter()
+            .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
+        if length >= 2 && plain && PLACE_APPOSITION_HEADS.contains(&phrase[length - 1]) {
+            span.2 = Label::Location;
+        }
     }
 }
 
@@ -416,6 +459,10 @@ mod tests {
         check("Residents of Deir al-Balah said", "O O B-PER I-PER I-PER O", "O O B-LOC I-LOC I-LOC O");
         check("north of Bakhmut", "O O B-PER", "O O B-LOC");
         check("friends of Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
+        check("Wad Madani , Sudan 's second-largest city , fell", "B-PER I-PER O B-LOC O O O O O", "B-LOC I-LOC O B-LOC O O O O O");
+        check("Ana Ruiz , a city councillor , said", "B-PER I-PER O O O O O O", "B-PER I-PER O O O O O O");
+        check("Ana Ruiz , who runs the camp .", "B-PER I-PER O O O O O O", "B-PER I-PER O O O O O O");
+        check("Ana Ruiz , a resident of the town .", "B-PER I-PER O O O O O O O", "B-PER I-PER O O O O O O O");
         check("in Khan Younis and Rafah", "O B-PER I-PER O B-ORG", "O B-LOC I-LOC O B-LOC");
         // A name of the team's list keeps its listed type.
         check("in Gaza and Hamas said", "O B-LOC O B-ORG O", "O B-LOC O B-ORG O");

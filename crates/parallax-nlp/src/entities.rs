@@ -329,9 +329,21 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 && c.span != span
                 && inside(span, c.span)
                 && c.span.end() == span.end()
-                && run.iter().take_while(|w| w.span.start() < c.span.start()).all(|w| is_title_word(w.text))
+                && run
+                    .iter()
+                    .take_while(|w| w.span.start() < c.span.start())
+                    .all(|w| is_title_word(w.text) || rules.iter().any(|place| place.span == w.span && place.label == EntityLabel::Place))
         });
         if let Some(person) = titled {
+            // "Kharkiv Governor Oleh Syniehubov": the place before the title stays a place.
+            out.extend(
+                rules
+                    .iter()
+                    .filter(|place| {
+                        place.label == EntityLabel::Place && inside(span, place.span) && place.span.end() <= person.span.start()
+                    })
+                    .cloned(),
+            );
             out.push(person.clone());
             continue;
         }
@@ -589,9 +601,15 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
             return out;
         }
     }
-    // Leading places, demonyms and titles: "U.S. Secretary of State Antony Blinken".
+    // Leading places, demonyms and titles: "U.S. Secretary of State Antony Blinken". A
+    // place no list knows stands before a title too ("Kharkiv Governor Oleh Syniehubov");
+    // it is a place when the title governs one ("Governor", "Mayor").
     let mut k = 0;
     let mut title_start = None;
+    if let Some(place) = unknown_place_before_title(run) {
+        out.extend(place);
+        k = 1;
+    }
     while k < run.len() {
         let w = run[k].text;
         let is_place = lexicon::canonical_place(run[k].bare()).is_some() || lexicon::place_of_demonym(w).is_some();
@@ -651,6 +669,30 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
         out.push(org(span, name));
     }
     out
+}
+
+/// Titles that name the holder of a place's office: the word before them is the place.
+const TERRITORIAL_TITLES: &[&str] = &["Governor", "Gov.", "Mayor"];
+
+/// A first word no list knows, right before a capitalised title and a name ("Kharkiv
+/// Governor Oleh Syniehubov", "Police Chief Ana Ruiz"): `Some(Some(place))` when the title
+/// governs a place, `Some(None)` when the word is only passed over, `None` when the run
+/// does not start so.
+fn unknown_place_before_title(run: &[Word]) -> Option<Option<Candidate>> {
+    let [first, title, name, ..] = run else { return None };
+    let known = lexicon::canonical_place(first.bare()).is_some() || lexicon::place_of_demonym(first.text).is_some();
+    let is_title = |w: &Word| w.is_cap() && contains_ci(lexicon::PERSON_TITLES, w.text);
+    if known || is_title(first) || !is_title(title) || !name.is_cap() || is_title(name) || first.is_acronym() {
+        return None;
+    }
+    let territorial = TERRITORIAL_TITLES.contains(&title.text);
+    Some(territorial.then(|| Candidate {
+        span: first.span,
+        label: EntityLabel::Place,
+        name: first.bare().to_owned(),
+        title: None,
+        title_only: false,
+    }))
 }
 
 fn org(span: Span, name: String) -> Candidate {
@@ -964,6 +1006,15 @@ mod tests {
         assert!(has(&found, "Russian foreign ministry", "ORG", "Russian Foreign Ministry"), "{found:?}");
         assert!(has(&found, "Brinken", "PERSON", "Antony Blinken"), "{found:?}");
         assert!(!found.iter().any(|(surface, _, _)| surface.contains("State Antony")), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_no_list_knows_before_a_territorial_title() {
+        let found = entities("Kharkiv Governor Oleh Syniehubov said two people were killed in Kupiansk.");
+        assert!(has(&found, "Oleh Syniehubov", "PERSON", "Oleh Syniehubov"), "{found:?}");
+        assert!(has(&found, "Kharkiv", "LOC", "Kharkiv"), "{found:?}");
+        let found = entities("Police Chief Ana Ruiz said the road was closed.");
+        assert!(has(&found, "Ana Ruiz", "PERSON", "Ana Ruiz"), "{found:?}");
     }
 
     #[test]
