@@ -370,10 +370,16 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                     rules.iter().find(|c| c.label == EntityLabel::Person && !c.title_only && c.span == span).and_then(|c| c.title.clone());
                 Candidate { span, label: EntityLabel::Person, name, title, title_only: false }
             }
-            Label::Location => {
-                let name = lexicon::canonical_place(&name).map_or(name, str::to_owned);
-                Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false }
-            }
+            Label::Location => match (lexicon::canonical_place(&name), run.len(), demonym_place(run[0].bare())) {
+                (Some(place), _, _) => {
+                    Candidate { span, label: EntityLabel::Place, name: place.to_owned(), title: None, title_only: false }
+                }
+                // A demonym read as a place ("Somali police") is a people, named by its country.
+                (None, 1, Some(country)) => {
+                    Candidate { span, label: EntityLabel::Group, name: country.to_owned(), title: None, title_only: false }
+                }
+                _ => Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false },
+            },
             Label::Organisation => {
                 let name = lexicon::canonical_org(&name).map_or(name, str::to_owned);
                 org(span, name)
@@ -1015,6 +1021,8 @@ mod tests {
         assert!(has(&found, "Kharkiv", "LOC", "Kharkiv"), "{found:?}");
         let found = entities("Police Chief Ana Ruiz said the road was closed.");
         assert!(has(&found, "Ana Ruiz", "PERSON", "Ana Ruiz"), "{found:?}");
+        let found = entities("Gunmen stormed a hotel in Mogadishu, Somali police spokesman Abdifatah Aden Hassan said.");
+        assert!(has(&found, "Somali", "NORP", "Somalia"), "{found:?}");
     }
 
     #[test]
