@@ -77,6 +77,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
     let scan = Scan { tokens: tokenize(sentence_text, sentence.start()) };
     let mut matches = recognise_all(&scan);
     lend_days_to_clock_times(&scan, &mut matches);
+    years_after_dates(&mut matches);
     matches
         .into_iter()
         .filter_map(|found| {
@@ -620,6 +621,13 @@ enum Meaning {
         month: u32,
         day: Option<u32>,
     },
+    /// "February this year", "March 5 last year": a date in the year counted from the
+    /// anchor's (0 this year, -1 last year).
+    CalendarInYear {
+        month: u32,
+        day: Option<u32>,
+        offset: i32,
+    },
     /// "last May", "next March", "this September": a month placed by its relation to the
     /// anchor's month.
     RelativeMonth {
@@ -699,6 +707,9 @@ impl Meaning {
                 with_part_of_day(base, *part)
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, tense)),
+            Meaning::CalendarInYear { month, day, offset } => {
+                (TimeKind::Date, calendar_value(anchor.map(|anchor| anchor.year() + offset), *month, *day, anchor, tense))
+            }
             Meaning::RelativeMonth { month, relation } => (TimeKind::Date, relative_month_value(*month, *relation, anchor)),
             Meaning::Feast { feast, relation, year } => {
                 let date = match year {
@@ -1188,6 +1199,26 @@ fn recognise_all(scan: &Scan<'_>) -> Vec<Match> {
         }
     }
     matches
+}
+
+/// "in February this year", "on March 5 last year": a date without a year and the year
+/// written right after it, relative to the anchor's, are one expression (TimeBank marks the
+/// date, not the year apart).
+fn years_after_dates(matches: &mut Vec<Match>) {
+    let mut k = 0;
+    while k + 1 < matches.len() {
+        let (date, next) = (&matches[k], &matches[k + 1]);
+        if let (Meaning::Calendar { year: None, month, day }, Meaning::Period { period: Period::Year, offset: Some(offset @ -1..=1) }) =
+            (&date.meaning, &next.meaning)
+        {
+            if date.end == next.start {
+                let meaning = Meaning::CalendarInYear { month: *month, day: *day, offset: *offset as i32 };
+                matches[k] = Match { start: date.start, end: next.end, meaning };
+                matches.remove(k + 1);
+            }
+        }
+        k += 1;
+    }
 }
 
 /// Gives a clock time without a date the day written next to it ("Tuesday at 9 a.m.",
@@ -2926,6 +2957,15 @@ mod tests {
         assert!(check("in 2000 cases the police", None).is_empty());
         assert!(check("it cost $2021.", None).is_empty());
         assert!(check("up to 1950 homes flooded", None).is_empty());
+    }
+
+    #[test]
+    fn a_date_and_the_relative_year_after_it_are_one_expression() {
+        let anchor = Some("1998-12-03");
+        assert_eq!(check("It began in February this year.", anchor), one("February this year", TimeKind::Date, "1998-02"));
+        assert_eq!(check("They join in April next year.", anchor), one("April next year", TimeKind::Date, "1999-04"));
+        assert_eq!(check("It fell on March 5 last year.", anchor), one("March 5 last year", TimeKind::Date, "1997-03-05"));
+        assert_eq!(check("It began in February this year.", None), one("February this year", TimeKind::Date, "XXXX-02"));
     }
 
     #[test]
