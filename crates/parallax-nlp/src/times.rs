@@ -1730,12 +1730,20 @@ fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     Some(Found { end, meaning: Meaning::Weekday { weekday, relation, part } })
 }
 
+/// Nouns after "today's" that make it the present age ("today's world"), not the day.
+const GENERIC_AFTER_TODAYS: &[&str] =
+    &["world", "youth", "society", "generation", "children", "kids", "teenagers", "economy", "culture", "standards", "technology"];
+
 /// "today", "yesterday morning", "tomorrow", "tonight", "this morning", "earlier today",
 /// "last night".
 fn recognise_relative_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let j = after_modifier(scan, i);
     let token = scan.get(j)?;
     let (days, part, end) = if token.is("today") {
+        // "today's youth", "today's world": the present age, not the day.
+        if scan.possessive_s(j + 1) && scan.word_in(j + 3, GENERIC_AFTER_TODAYS) {
+            return None;
+        }
         (0, None, j + 1)
     } else if token.is("yesterday") {
         (-1, None, j + 1)
@@ -2540,7 +2548,11 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if scan.word_in(i + 1, &["near", "short", "long"]) && scan.word(i + 2, "term") && !scan.joined(i + 2) {
         return reference(i + 3, "FUTURE_REF");
     }
-    let j = if scan.word_in(i + 1, &["near", "distant", "foreseeable", "immediate"]) { i + 2 } else { i + 1 };
+    // "For the foreseeable future" is a manner of speaking: TimeBank leaves it unmarked.
+    if scan.word(i + 1, "foreseeable") {
+        return None;
+    }
+    let j = if scan.word_in(i + 1, &["near", "distant", "immediate"]) { i + 2 } else { i + 1 };
     if scan.word(j, "future") {
         return reference(j + 1, "FUTURE_REF");
     }
@@ -2957,6 +2969,14 @@ mod tests {
         assert!(check("in 2000 cases the police", None).is_empty());
         assert!(check("it cost $2021.", None).is_empty());
         assert!(check("up to 1950 homes flooded", None).is_empty());
+    }
+
+    #[test]
+    fn the_present_age_is_no_date() {
+        let anchor = Some("2000-01-07");
+        assert!(check("The case is for today's youth what the blockade was.", anchor).is_empty());
+        assert!(check("It stays neutral for the foreseeable future.", anchor).is_empty());
+        assert_eq!(check("Today's meeting was cancelled.", anchor), one("Today", TimeKind::Date, "2000-01-07"));
     }
 
     #[test]
