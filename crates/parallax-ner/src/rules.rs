@@ -163,18 +163,36 @@ fn places_before_admin_units(words: &[&str], spans: &mut [Span]) {
     }
 }
 
-/// Lower-case nouns of place or position that, with "of", make the name after them a place
-/// ("residents of Deir al-Balah", "the outskirts of Kherson", "north of Bakhmut").
-const PLACE_NOUNS_BEFORE_OF: &[&str] = &[
-    "residents",
-    "inhabitants",
+/// Lower-case nouns of a settled place: the name they follow with "of" ("the outskirts of
+/// Kherson") or that ends an apposition to it ("Wad Madani, Sudan's second-largest city")
+/// is a place.
+const PLACE_NOUNS: &[&str] = &[
     "city",
     "town",
+    "capital",
     "village",
-    "outskirts",
+    "port",
+    "province",
+    "region",
+    "district",
+    "governorate",
+    "stronghold",
+    "enclave",
+    "suburb",
     "suburbs",
+    "outskirts",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
     "centre",
     "center",
+];
+
+/// Lower-case words of position or residence that, with "of", also make the name after them
+/// a place ("residents of Deir al-Balah", "north of Bakhmut").
+const POSITIONS_BEFORE_OF: &[&str] = &[
+    "residents",
+    "inhabitants",
     "streets",
     "north",
     "south",
@@ -188,11 +206,6 @@ const PLACE_NOUNS_BEFORE_OF: &[&str] = &[
     "north-west",
     "south-east",
     "south-west",
-    "province",
-    "governorate",
-    "district",
-    "region",
-    "port",
     "mayor",
     "governor",
 ];
@@ -209,7 +222,7 @@ fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
         let of_place = span.0 > 1
             && words[span.0 - 1] == "of"
-            && PLACE_NOUNS_BEFORE_OF.iter().any(|noun| noun.eq_ignore_ascii_case(words[span.0 - 2]));
+            && PLACE_NOUNS.iter().chain(POSITIONS_BEFORE_OF).any(|noun| noun.eq_ignore_ascii_case(words[span.0 - 2]));
         let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside") || of_place;
         let joined = span.0 > 0 && place_end == Some(span.0 - 1) && matches!(words[span.0 - 1], "and" | "or");
         let retype = match span.2 {
@@ -223,26 +236,6 @@ fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
         place_end = (span.2 == Label::Location && (locative || joined)).then_some(span.1);
     }
 }
-
-/// Nouns that, ending an apposition, say the name before it is a place ("Wad Madani,
-/// Sudan's second-largest city,").
-const PLACE_APPOSITION_HEADS: &[&str] = &[
-    "city",
-    "town",
-    "capital",
-    "village",
-    "port",
-    "province",
-    "region",
-    "district",
-    "governorate",
-    "stronghold",
-    "enclave",
-    "suburb",
-    "neighbourhood",
-    "neighborhood",
-    "camp",
-];
 
 /// "Wad Madani, Sudan's second-largest city, fell": a name the tagger read as a person,
 /// followed by a comma and a phrase of at most six words that ends in a noun of place, is
@@ -260,7 +253,7 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
         let plain = phrase
             .iter()
             .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
-        if length >= 2 && plain && PLACE_APPOSITION_HEADS.contains(&phrase[length - 1]) {
+        if length >= 2 && plain && PLACE_NOUNS.contains(&phrase[length - 1]) {
             span.2 = Label::Location;
         }
     }

@@ -78,8 +78,9 @@
 //!
 //! Money: a currency sign or code before the number ("$5 million", "€3bn", "£20", "US$4",
 //! "USD 200", "Rs 500 crore") or a currency word after it ("500 euros", "5 million
-//! dollars"). Percentage: "30%", "30 per cent", "30 percent", "30pc", "percentage points". Measure: units such as km, kilometres, miles,
-//! kg, tonnes, metres, hectares, litres, degrees, mph and km/h. Everything else is a count.
+//! dollars"). Percentage: "30%", "30 per cent", "30 percent", "30pc", "percentage points".
+//! Measure: units such as km, kilometres, miles, kg, tonnes, metres, hectares, litres,
+//! degrees, mph and km/h. Everything else is a count.
 //! The unit is part of the quantity's span; only counts get a counted noun.
 //!
 //! # Counted noun
@@ -422,7 +423,7 @@ const CLOCK_WORDS: &str = "am pm gmt utc o'clock o’clock";
 
 /// Words after four digits that make them a military clock time ("1600 hours", "0400
 /// local"); after other numbers they count ("48 hours").
-const MILITARY_CLOCK_WORDS: &str = "hrs hours local gmt utc zulu";
+const MILITARY_CLOCK_WORDS: &str = "hrs hours local zulu";
 
 /// Words that end a counted noun phrase: verbs, prepositions, determiners, pronouns,
 /// conjunctions and adverbs that can follow a number.
@@ -692,11 +693,18 @@ impl<'a> Scanner<'a> {
         Some((quantity, high.next))
     }
 
-    /// Whether two numbers cannot be the ends of one range: their kinds clash, or both carry
-    /// units of one kind that differ ("0.5 percentage points to 3.1 per cent").
-    fn units_clash(&self, low: &Amount, high: &Amount) -> bool {
-        let (low_unit, high_unit) = (self.measured(low).1, self.measured(high).1);
-        kinds_clash(low, high) || (low.kind == high.kind && low_unit.is_some() && high_unit.is_some() && low_unit != high_unit)
+    /// The upper end written after `low`, whose phrase starts at token `i`, when the two can
+    /// be one range: not after a verb of change ("rose from 87 to 112"), not of clashing
+    /// kinds, and not with differing units of one kind ("0.5 percentage points to 3.1 per
+    /// cent").
+    fn range_end(&self, i: usize, low: &Amount) -> Option<Amount> {
+        if i > 0 && self.change_from(i - 1) {
+            return None;
+        }
+        let high = self.range_tail(low)?;
+        let (low_unit, high_unit) = (self.measured(low).1, self.measured(&high).1);
+        let units_differ = low.kind == high.kind && low_unit.is_some() && high_unit.is_some() && low_unit != high_unit;
+        (!kinds_clash(low, &high) && !units_differ).then_some(high)
     }
 
     /// Whether the "from" at `i` follows a verb of change ("rose from 87 to 112", "up from
@@ -722,8 +730,7 @@ impl<'a> Scanner<'a> {
         let start = self.token(i)?.start;
         let qualifier = Some(phrase.to_string());
         if bound == Bound::About {
-            let changed = i > 0 && self.change_from(i - 1);
-            if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !self.units_clash(&amount, high)) {
+            if let Some(high) = self.range_end(i, &amount) {
                 let (value, measured) = range_of(&amount, &high)?;
                 let counted = self.counted_for(measured.kind, &value, high.next);
                 return Some((build(start, high.end, value, true, qualifier, self.measured(measured), counted)?, high.next));
@@ -795,8 +802,7 @@ impl<'a> Scanner<'a> {
     /// A number with no prefix qualifier: "18 security officials", "20-30", "18 or more".
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
-        let changed = i > 0 && self.change_from(i - 1);
-        if let Some(high) = self.range_tail(&amount).filter(|high| !changed && !self.units_clash(&amount, high)) {
+        if let Some(high) = self.range_end(i, &amount) {
             match range_of(&amount, &high) {
                 Some((value, measured)) => {
                     let counted = self.counted_for(measured.kind, &value, high.next);
