@@ -619,6 +619,9 @@ pub fn is_speech_verb(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
 }
 
+/// Possessive determiners, lower-case ("his" and "her" are object pronouns too).
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
+
 /// Determiners and possessive determiners, lower-case.
 pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"];
 

@@ -461,7 +461,7 @@ pub fn model_quotes(
 /// ("my father", "our enemies"), as a noun phrase does.
 fn source_start(view: &attribution::BlockView, start: usize) -> usize {
     let (first, _) = view.sentence_range(start);
-    let determiner = start > first && matches!(view.word(start - 1), "my" | "our" | "his" | "her" | "their" | "your" | "its");
+    let determiner = start > first && crate::lexicon::POSSESSIVE_DETERMINERS.contains(&view.word(start - 1));
     if determiner {
         return start - 1;
     }

@@ -2114,7 +2114,7 @@ fn year_in_context(scan: &Scan<'_>, i: usize, year: i32) -> bool {
     // "his unsuccessful 1996 campaign": a possessive, one lowercase word, the year.
     let possessive_adjective = i >= 1
         && scan.get(i - 1).is_some_and(Token::is_lowercase_word)
-        && scan.word_before_in(i - 1, &["his", "her", "its", "their", "our", "my", "your"]);
+        && scan.word_before_in(i - 1, crate::lexicon::POSSESSIVE_DETERMINERS);
     if scan.word_before_in(i, CALENDAR_TRIGGERS) || scan.word_before_in(i, YEAR_TRIGGERS) || possessive_before || possessive_adjective {
         return true;
     }
@@ -2453,7 +2453,7 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // daily life", "on a daily basis"), and before a preposition the word is an adverb
     // ("gather daily outside the house").
     let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word) && !scan.word_in(i + 1, PREPOSITIONS);
-    let recurring_thing = scan.word_before_in(i, &["a", "the", "his", "her", "its", "their", "our", "my", "your"]);
+    let recurring_thing = scan.word_before_in(i, &["a", "the"]) || scan.word_before_in(i, crate::lexicon::POSSESSIVE_DETERMINERS);
     if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
         if let Some(value) = lookup(&adverbs, token.text) {
             return Some(Found { end: i + 1, meaning: Meaning::Set(value.to_owned()) });
