@@ -7,6 +7,10 @@
 //! - a name right before a lower-case word for an administrative unit ("Donetsk region",
 //!   "North Darfur state", "Masisi territory") is a place, unless the tagger read it as a
 //!   nationality ("the Kurdish region");
+//! - a name read as a person right after "in", "near" or "outside", or after a noun of
+//!   place and "of" ("residents of Deir al-Balah", "north of Bakhmut"), is a place, and so
+//!   is one followed by a comma and a short phrase ending in a noun of place ("Wad Madani,
+//!   Sudan's second-largest city");
 //! - the name after "PERSON, known as" (or "nicknamed", "better known as") names the same
 //!   person ("Mohamed Hamdan Dagalo, known as Hemedti"); after an organisation, the same
 //!   organisation ("the Security Service of Ukraine, known as the SBU");
