@@ -453,7 +453,7 @@ mod tests {
         check("clashes near Beit Hanoun", "O O B-PER I-PER", "O O B-LOC I-LOC");
         check("in Smith 's house", "O B-PER O O", "O B-PER O O");
         check("came across Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
-        check("Residents of Deir al-Balah said", "O O B-PER I-PER I-PER O", "O O B-LOC I-LOC I-LOC O");
+        check("Residents of Deir al-Balah said", "O O B-PER I-PER O", "O O B-LOC I-LOC O");
         check("north of Bakhmut", "O O B-PER", "O O B-LOC");
         check("friends of Jack Lesmana", "O O B-PER I-PER", "O O B-PER I-PER");
         check("Wad Madani , Sudan 's second-largest city , fell", "B-PER I-PER O B-LOC O O O O O", "B-LOC I-LOC O B-LOC O O O O O");
