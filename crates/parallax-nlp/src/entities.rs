@@ -170,10 +170,10 @@ fn name_in_compound(word: &Word) -> Option<Candidate> {
     // "London-based", "Panama-flagged", "Iran-made": where something is, not who runs it, so
     // a name no list knows is not taken for an organisation.
     let of_a_place = word.text.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "flagged" | "made" | "built" | "style"));
-    let candidate = if let Some(place) = demonym_place(name) {
-        Candidate { span, label: EntityLabel::Group, name: place.to_owned(), title: None, title_only: false }
-    } else if let Some(place) = lexicon::canonical_place(name) {
-        Candidate { span, label: EntityLabel::Place, name: place.to_owned(), title: None, title_only: false }
+    let candidate = if let Some(country) = demonym_place(name) {
+        group(span, country)
+    } else if let Some(known) = lexicon::canonical_place(name) {
+        place(span, known.to_owned())
     } else if of_a_place {
         return None;
     } else {
@@ -371,14 +371,10 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 Candidate { span, label: EntityLabel::Person, name, title, title_only: false }
             }
             Label::Location => match (lexicon::canonical_place(&name), run.len(), demonym_place(run[0].bare())) {
-                (Some(place), _, _) => {
-                    Candidate { span, label: EntityLabel::Place, name: place.to_owned(), title: None, title_only: false }
-                }
+                (Some(known), _, _) => place(span, known.to_owned()),
                 // A demonym read as a place ("Somali police") is a people, named by its country.
-                (None, 1, Some(country)) => {
-                    Candidate { span, label: EntityLabel::Group, name: country.to_owned(), title: None, title_only: false }
-                }
-                _ => Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false },
+                (None, 1, Some(country)) => group(span, country),
+                _ => place(span, name),
             },
             Label::Organisation => {
                 let name = lexicon::canonical_org(&name).map_or(name, str::to_owned);
@@ -387,7 +383,7 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
             Label::Misc => match (run.len(), demonym_place(run[0].bare())) {
                 // Nationalities are NORP, named by their country; other MISC names (events,
                 // products, works) have no label here.
-                (1, Some(place)) => Candidate { span, label: EntityLabel::Group, name: place.to_owned(), title: None, title_only: false },
+                (1, Some(country)) => group(span, country),
                 _ => continue,
             },
         };
@@ -576,13 +572,7 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     }
     // A whole run that is a place or a demonym.
     if lexicon::canonical_place(&whole).or_else(|| lexicon::country_of_capital(&whole)).is_some() {
-        out.push(Candidate {
-            span: span_of(run),
-            label: EntityLabel::Place,
-            name: lexicon::canonical_place(&whole).unwrap_or(&whole).to_owned(),
-            title: None,
-            title_only: false,
-        });
+        out.push(place(span_of(run), lexicon::canonical_place(&whole).unwrap_or(&whole).to_owned()));
         return out;
     }
     if run.len() == 1 {
@@ -596,13 +586,7 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
                 let span = Span::new(run[0].span.start(), institution[head].span.end()).unwrap_or(run[0].span);
                 out.push(org(span, name));
             } else {
-                out.push(Candidate {
-                    span: span_of(run),
-                    label: EntityLabel::Group,
-                    name: place.to_owned(),
-                    title: None,
-                    title_only: false,
-                });
+                out.push(group(span_of(run), place));
             }
             return out;
         }
@@ -618,7 +602,7 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     }
     while k < run.len() {
         let w = run[k].text;
-        let is_place = lexicon::canonical_place(run[k].bare()).is_some() || lexicon::place_of_demonym(w).is_some();
+        let is_place = is_known_place(&run[k]);
         let is_title = contains_ci(lexicon::PERSON_TITLES, w) || (w == "of" && k > 0) || (w == "State" && k > 0);
         if is_place
             && k + 1 < run.len()
@@ -663,11 +647,11 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     if name_part.len() == 1 && name_part[0].is_acronym() {
         out.push(org(span, name));
     } else if !has_title && (place_shaped || (after_place_preposition && !speaks)) {
-        out.push(Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false });
+        out.push(place(span, name));
     } else if has_title || speaks || (name_part.len() >= 2 && name_part.len() <= 4 && name_part.iter().all(|w| !w.is_acronym())) {
         out.push(Candidate { span, label: EntityLabel::Person, name, title, title_only: false });
     } else if before.is_some_and(|b| matches!(b, "in" | "from" | "to" | "of" | "near" | "across" | "at" | "into" | "outside")) {
-        out.push(Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false });
+        out.push(place(span, name));
     } else if name_part.len() == 1 {
         // An unknown single word: kept as a person only if a fuller name explains it later.
         out.push(Candidate { span, label: EntityLabel::Person, name, title: None, title_only: true });
@@ -686,23 +670,30 @@ const TERRITORIAL_TITLES: &[&str] = &["Governor", "Gov.", "Mayor"];
 /// does not start so.
 fn unknown_place_before_title(run: &[Word]) -> Option<Option<Candidate>> {
     let [first, title, name, ..] = run else { return None };
-    let known = lexicon::canonical_place(first.bare()).is_some() || lexicon::place_of_demonym(first.text).is_some();
     let is_title = |w: &Word| w.is_cap() && contains_ci(lexicon::PERSON_TITLES, w.text);
-    if known || is_title(first) || !is_title(title) || !name.is_cap() || is_title(name) || first.is_acronym() {
+    if is_known_place(first) || is_title(first) || !is_title(title) || !name.is_cap() || is_title(name) || first.is_acronym() {
         return None;
     }
     let territorial = TERRITORIAL_TITLES.contains(&title.text);
-    Some(territorial.then(|| Candidate {
-        span: first.span,
-        label: EntityLabel::Place,
-        name: first.bare().to_owned(),
-        title: None,
-        title_only: false,
-    }))
+    Some(territorial.then(|| place(first.span, first.bare().to_owned())))
 }
 
 fn org(span: Span, name: String) -> Candidate {
     Candidate { span, label: EntityLabel::Organisation, name, title: None, title_only: false }
+}
+
+fn place(span: Span, name: String) -> Candidate {
+    Candidate { span, label: EntityLabel::Place, name, title: None, title_only: false }
+}
+
+/// A people (NORP), named by its country.
+fn group(span: Span, country: &str) -> Candidate {
+    Candidate { span, label: EntityLabel::Group, name: country.to_owned(), title: None, title_only: false }
+}
+
+/// Whether `word` is a place or a demonym that the lexicon knows ("Kazakhstan", "Kazakh").
+fn is_known_place(word: &Word) -> bool {
+    lexicon::canonical_place(word.bare()).is_some() || lexicon::place_of_demonym(word.text).is_some()
 }
 
 fn title_case(words: &str) -> String {
