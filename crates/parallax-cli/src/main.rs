@@ -406,9 +406,9 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             say!("all parts right     {}", r.full);
             say!(
                 "of the {} found with the right span: interval {}, kind {}",
-                r.matched,
-                share(r.interval_right, r.matched),
-                share(r.kind_right, r.matched)
+                r.span.true_positives,
+                share(r.interval_right, r.span.true_positives),
+                share(r.kind_right, r.span.true_positives)
             );
             say!("  currency of sums {}, counted head of counts {}", share(r.unit_right, r.sums), share(r.head_right, r.counts));
             if verbose {

@@ -55,12 +55,11 @@ pub struct Mismatch {
 #[derive(Clone, Debug, Default)]
 pub struct QuantityReport {
     pub sentences: usize,
-    /// Spans alone.
+    /// Spans alone; its true positives are the quantities found with the right span.
     pub span: Counts,
     /// Span, interval, approx, kind, currency and counted head all right.
     pub full: Counts,
-    /// Of the gold quantities found with the right span: how many have each part right.
-    pub matched: usize,
+    /// Of the quantities found with the right span: how many have each part right.
     pub interval_right: usize,
     pub kind_right: usize,
     /// Sums with the right span, and how many of them have the right currency code.
@@ -149,7 +148,6 @@ fn score_sentence(case: &Case, found: &[Quantity], report: &mut QuantityReport) 
             continue;
         };
         report.span.true_positives += 1;
-        report.matched += 1;
         let interval = close(got.value.low, gold.low) && ends_match(got.value.high, gold.high) && got.approx == gold.approx;
         let kind = got.kind == gold.kind;
         let unit = gold.kind != QuantityKind::Money || got.unit == gold.unit;
