@@ -9,12 +9,14 @@ use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use parallax_eval::attribution::{cue_counts, training_material};
 use parallax_ner::conll;
-use parallax_ner::features::{Gazetteer, GazetteerList};
+use parallax_ner::features::{Gazetteer, GazetteerList, SentenceFeatures};
+use parallax_ner::tags::Tag;
 use parallax_ner::training::{
-    evaluate, train, train_fixed, training_documents, Counts, EpochReport, FixedTrainingConfig, TrainingConfig, TrainingDocument,
+    evaluate, train, train_fixed, training_documents, Counts, EpochReport, FixedTrainingConfig, SecondPass, TrainingConfig,
+    TrainingDocument,
 };
 use parallax_ner::{Label, Model, Tagger};
-use parallax_nlp::attribution::cue_lexicon;
+use parallax_nlp::attribution::{cue_lexicon, second_pass_features};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -89,6 +91,10 @@ pub struct AttributionArgs {
     /// Features seen on fewer training tokens are never learned.
     #[arg(long, default_value_t = SHIPPED_ATTRIBUTION.min_feature_count)]
     min_feature_count: u32,
+    /// Tag each paragraph once (the shipped model tags it twice, the second pass seeing the
+    /// first pass's tags).
+    #[arg(long)]
+    one_pass: bool,
 }
 
 /// The settings of the shipped attribution model.
@@ -161,7 +167,9 @@ fn attribution(args: AttributionArgs, data_root: &Path) -> Result<()> {
         material.misaligned,
         material.unplaced,
     );
-    let mut model = train_fixed(&material.sequences, &config, &mut |report, model| {
+    let second_pass = |k: usize, first: &[Tag], out: &mut SentenceFeatures| second_pass_features(&material.contexts[k], first, out);
+    let second_pass: Option<&SecondPass> = if args.one_pass { None } else { Some(&second_pass) };
+    let mut model = train_fixed(&material.sequences, &config, second_pass, &mut |report, model| {
         eprintln!("{}", epoch_line(report, model, "paragraphs", started));
     });
     model.gazetteer = lexicon;

@@ -139,6 +139,8 @@ pub fn predicted_relations(doc: &Document) -> Vec<Relation> {
 #[derive(Debug, Default)]
 pub struct TrainingMaterial {
     pub sequences: Vec<parallax_ner::training::FixedSequence>,
+    /// What the second pass reads of each sequence's block.
+    pub contexts: Vec<parallax_nlp::attribution::PassContext>,
     pub articles: usize,
     pub tokens: usize,
     /// Gold span pieces that begin or end inside a token (kept, widened to whole tokens).
@@ -260,12 +262,14 @@ pub fn training_material(data_dir: &Path, split: &str, lexicon: &parallax_ner::f
             block_features(view, &mut features);
             material.tokens += view.len();
             material.sequences.push(parallax_ner::training::FixedSequence { features, tags: gold_tags(view.len(), spans) });
+            material.contexts.push(view.pass_context());
         }
         material
     })?;
     let mut material = TrainingMaterial::default();
     for article in per_article {
         material.sequences.extend(article.sequences);
+        material.contexts.extend(article.contexts);
         material.articles += article.articles;
         material.tokens += article.tokens;
         material.misaligned += article.misaligned;

@@ -107,16 +107,24 @@ impl AveragedWeights {
 
     fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<[f32; TAG_COUNT]>) {
         out.clear();
-        for i in 0..features.len() {
-            let mut scores = [0i32; TAG_COUNT];
+        out.resize(features.len(), [0.0; TAG_COUNT]);
+        self.add_emissions(features, out);
+    }
+
+    /// Adds the rows of each token's features to its scores (`scores[i]` for token `i`).
+    fn add_emissions(&self, features: &SentenceFeatures, scores: &mut [[f32; TAG_COUNT]]) {
+        for (i, scores) in scores.iter_mut().enumerate().take(features.len()) {
+            let mut sum = [0i32; TAG_COUNT];
             for hash in features.token(i) {
                 if let Some(&row) = self.index.get(hash) {
-                    for (s, w) in scores.iter_mut().zip(&self.w[row as usize]) {
+                    for (s, w) in sum.iter_mut().zip(&self.w[row as usize]) {
                         *s += w;
                     }
                 }
             }
-            out.push(scores.map(|s| s as f32));
+            for (s, w) in scores.iter_mut().zip(sum) {
+                *s += w as f32;
+            }
         }
     }
 
@@ -365,53 +373,111 @@ pub struct FixedTrainingConfig {
     pub min_feature_count: u32,
 }
 
+/// Features of a second pass over sequence `k` (its index in the training slice), computed
+/// from the first pass's tags into the given features (cleared first).
+pub type SecondPass<'a> = dyn Fn(usize, &[Tag], &mut SentenceFeatures) + 'a;
+
 /// Trains an averaged structured perceptron on sequences with precomputed features, in an
-/// order shuffled each epoch from `seed`. The model has one pass and no gazetteer.
-/// `after_epoch` sees each epoch's report and the averaged model as it stands. Deterministic.
-pub fn train_fixed(sequences: &[FixedSequence], config: &FixedTrainingConfig, after_epoch: &mut dyn FnMut(&EpochReport, &Model)) -> Model {
-    let build = |weights: &AveragedWeights, steps: i64| {
-        let (rows, transitions) = weights.averaged_weights(steps);
-        Model::from_weights(rows, transitions, Gazetteer::new(), config.min_weight)
-    };
-    let mut weights = AveragedWeights::new();
-    let mut rng = Rng(config.seed.max(1));
-    let mut order: Vec<usize> = (0..sequences.len()).collect();
-    let mut step: i64 = 1;
-    let mut emissions = Vec::new();
+/// order shuffled each epoch from `seed`. The model has no gazetteer; it has two passes
+/// when `second_pass` is given: each sequence is then tagged once from its own features,
+/// and again with the features `second_pass` reads from those tags added (both taggings
+/// are trained; the second pass's own features are learned however rarely seen).
+/// `after_epoch` sees each epoch's report and the averaged model as it stands.
+/// Deterministic.
+pub fn train_fixed(
+    sequences: &[FixedSequence],
+    config: &FixedTrainingConfig,
+    second_pass: Option<&SecondPass>,
+    after_epoch: &mut dyn FnMut(&EpochReport, &Model),
+) -> Model {
     let mut seen: FeatureIndex = FeatureIndex::default();
     for sequence in sequences {
         for &hash in &sequence.features.hashes {
             *seen.entry(hash).or_default() += 1;
         }
     }
-    let learnable = |hash: &u64| seen.get(hash).is_some_and(|&count| count >= config.min_feature_count);
-    for epoch in 1..=config.epochs {
-        rng.shuffle(&mut order);
-        let mut mistakes = 0;
-        for &k in &order {
-            let sequence = &sequences[k];
-            weights.emissions(&sequence.features, &mut emissions);
-            let predicted = viterbi(&emissions, &weights.transitions());
-            if predicted != sequence.tags {
-                mistakes += 1;
-                for (i, (&p, &g)) in predicted.iter().zip(&sequence.tags).enumerate() {
-                    if p != g {
-                        for hash in sequence.features.token(i).iter().filter(|h| learnable(h)) {
-                            let hash = *hash;
-                            weights.update_feature(hash, g.index(), 1, step);
-                            weights.update_feature(hash, p.index(), -1, step);
-                        }
-                    }
+    let member = FixedMember { config, seen: &seen, second_pass };
+    let build = |weights: &AveragedWeights, steps: i64| {
+        let (rows, transitions) = weights.averaged_weights(steps);
+        let mut model = Model::from_weights(rows, transitions, Gazetteer::new(), config.min_weight);
+        model.passes = if second_pass.is_some() { 2 } else { 1 };
+        model
+    };
+    let (weights, steps) = member.train(sequences, &mut |report, weights, steps| after_epoch(report, &build(weights, steps)));
+    build(&weights, steps)
+}
+
+/// The perceptron of [`train_fixed`].
+struct FixedMember<'a> {
+    config: &'a FixedTrainingConfig,
+    seen: &'a FeatureIndex,
+    second_pass: Option<&'a SecondPass<'a>>,
+}
+
+impl FixedMember<'_> {
+    /// Trains the perceptron; returns its weights and the number of steps they average over.
+    fn train(
+        &self,
+        sequences: &[FixedSequence],
+        after_epoch: &mut dyn FnMut(&EpochReport, &AveragedWeights, i64),
+    ) -> (AveragedWeights, i64) {
+        let mut weights = AveragedWeights::new();
+        let mut rng = Rng(self.config.seed.max(1));
+        let mut order: Vec<usize> = (0..sequences.len()).collect();
+        let mut step: i64 = 1;
+        let mut emissions = Vec::new();
+        let mut extra = SentenceFeatures::default();
+        let learnable = |hash: &u64| self.seen.get(hash).is_some_and(|&count| count >= self.config.min_feature_count);
+        for epoch in 1..=self.config.epochs {
+            rng.shuffle(&mut order);
+            let mut mistakes = 0;
+            for &k in &order {
+                let sequence = &sequences[k];
+                weights.emissions(&sequence.features, &mut emissions);
+                let mut predicted = viterbi(&emissions, &weights.transitions());
+                let mut wrong = update(&mut weights, sequence, None, &predicted, &learnable, step);
+                if let Some(second_pass) = self.second_pass {
+                    second_pass(k, &predicted, &mut extra);
+                    weights.emissions(&sequence.features, &mut emissions);
+                    weights.add_emissions(&extra, &mut emissions);
+                    predicted = viterbi(&emissions, &weights.transitions());
+                    wrong = update(&mut weights, sequence, Some(&extra), &predicted, &learnable, step);
                 }
-                weights.update_transitions(&sequence.tags, 1, step);
-                weights.update_transitions(&predicted, -1, step);
+                mistakes += usize::from(wrong);
+                step += 1;
             }
-            step += 1;
+            let report = EpochReport { member: 0, epoch, mistakes, sentences: sequences.len(), features: weights.w.len() };
+            after_epoch(&report, &weights, step);
         }
-        let report = EpochReport { member: 0, epoch, mistakes, sentences: sequences.len(), features: weights.w.len() };
-        after_epoch(&report, &build(&weights, step));
+        (weights, step)
     }
-    build(&weights, step)
+}
+
+/// The perceptron update of one tagging of `sequence` (with the second pass's `extra`
+/// features, all learnable); whether the tagging was wrong.
+fn update(
+    weights: &mut AveragedWeights,
+    sequence: &FixedSequence,
+    extra: Option<&SentenceFeatures>,
+    predicted: &[Tag],
+    learnable: &dyn Fn(&u64) -> bool,
+    step: i64,
+) -> bool {
+    if predicted == sequence.tags {
+        return false;
+    }
+    for (i, (&p, &g)) in predicted.iter().zip(&sequence.tags).enumerate() {
+        if p != g {
+            let own = sequence.features.token(i).iter().filter(|h| learnable(h));
+            for &hash in own.chain(extra.map_or(&[][..], |e| e.token(i))) {
+                weights.update_feature(hash, g.index(), 1, step);
+                weights.update_feature(hash, p.index(), -1, step);
+            }
+        }
+    }
+    weights.update_transitions(&sequence.tags, 1, step);
+    weights.update_transitions(predicted, -1, step);
+    true
 }
 
 /// Entity-level counts, per label, as the CoNLL scorer counts them.
@@ -511,9 +577,9 @@ mod tests {
         let data = [sequence(&["o", "x", "y", "z"], vec![o, u, b, l]), sequence(&["y", "z", "o", "x"], vec![b, l, o, u])];
         let config = FixedTrainingConfig { epochs: 5, seed: 3, min_weight: 0.0, min_feature_count: 1 };
         let mut mistakes = Vec::new();
-        let model = train_fixed(&data, &config, &mut |report, _| mistakes.push(report.mistakes));
+        let model = train_fixed(&data, &config, None, &mut |report, _| mistakes.push(report.mistakes));
         assert_eq!(*mistakes.last().unwrap(), 0, "{mistakes:?}");
-        let again = train_fixed(&data, &config, &mut |_, _| {});
+        let again = train_fixed(&data, &config, None, &mut |_, _| {});
         assert_eq!(model.to_bytes(), again.to_bytes());
         // A new sentence made only of transitions the training data shows: a transition the
         // two sentences never hold (U→O after "x") can lose to one they do (U→B).

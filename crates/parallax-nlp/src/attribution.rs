@@ -11,8 +11,10 @@
 //! The tagger reuses the entity model's four label slots: source, cue and content are
 //! stored as the slots of PER, ORG and LOC ([`Role::label`]); the fourth is unused.
 //! Features depend on the text, the entity layer and the speech-verb lexicon, never on
-//! the tagger's own decisions, so they are computed once ([`block_features`]) and the
-//! trainer (`parallax train attribution`) learns from exactly what tagging sees.
+//! the tagger's own decisions, so they are computed once ([`block_features`]). A second
+//! pass adds features read from the first pass's tags ([`second_pass_features`]); the
+//! trainer (`parallax train attribution`) tags each paragraph in both passes the same
+//! way, so it learns from exactly what tagging sees.
 //!
 //! The shipped model is `models/attribution/en-polnear.bin` (see its `MODEL_CARD.md`).
 
@@ -303,6 +305,90 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
     }
 }
 
+/// What the second pass reads of a block: each token's sentence and lower-case word.
+#[derive(Clone, Debug, Default)]
+pub struct PassContext {
+    sentence_bounds: Vec<(u32, u32)>,
+    lower: Vec<String>,
+}
+
+impl BlockView<'_> {
+    /// The part of the view the second pass reads, owned.
+    pub fn pass_context(&self) -> PassContext {
+        PassContext { sentence_bounds: self.sentence_bounds.clone(), lower: self.lower.clone() }
+    }
+}
+
+/// The features of the second pass, read from the first pass's tags of the block into
+/// `out` (cleared first): the role tags around each token, which roles its sentence holds,
+/// the distance to the nearest tagged cue and source either side, and the word of that cue.
+pub fn second_pass_features(context: &PassContext, first: &[Tag], out: &mut SentenceFeatures) {
+    out.hashes.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    let n = first.len().min(context.lower.len());
+    let f = FeatureHasher::new;
+    let role_of = |tag: Tag| tag.label().and_then(Role::of_label);
+    let is = |i: usize, role: Role| role_of(first[i]) == Some(role);
+    // Index of the nearest token of a role at or before / at or after each token, in its sentence.
+    let nearest = |role: Role, forward: bool| -> Vec<Option<usize>> {
+        let mut found = vec![None; n];
+        let mut last = None;
+        let order: Box<dyn Iterator<Item = usize>> = if forward { Box::new(0..n) } else { Box::new((0..n).rev()) };
+        for i in order {
+            let j = if forward { i.wrapping_sub(1) } else { i + 1 };
+            if j < n && context.sentence_bounds[j] != context.sentence_bounds[i] {
+                last = None;
+            }
+            found[i] = last;
+            if is(i, role) {
+                last = Some(i);
+            }
+        }
+        found
+    };
+    let (cue_before, cue_after) = (nearest(Role::Cue, true), nearest(Role::Cue, false));
+    let (source_before, source_after) = (nearest(Role::Source, true), nearest(Role::Source, false));
+    let tag_at = |k: isize| -> u8 {
+        if k < 0 || k >= n as isize {
+            255
+        } else {
+            first[k as usize].index() as u8
+        }
+    };
+    let role_at = |k: isize| -> u8 {
+        if k < 0 || k >= n as isize {
+            255
+        } else {
+            role_of(first[k as usize]).map_or(0, |r| 1 + r as u8)
+        }
+    };
+    for i in 0..n {
+        let (start, end) = context.sentence_bounds[i];
+        let holds = |role: Role| (start as usize..end as usize).any(|k| is(k, role));
+        let at = i as isize;
+        let before_cue = distance_bucket(cue_before[i].map(|c| i - c));
+        let after_cue = distance_bucket(cue_after[i].map(|c| c - i));
+        let before_source = distance_bucket(source_before[i].map(|c| i - c));
+        let after_source = distance_bucket(source_after[i].map(|c| c - i));
+        let cue_word = |c: Option<usize>| c.map_or(BOUNDARY, |c| context.lower[c].as_str());
+        let w0 = context.lower[i].as_str();
+        let h = &mut out.hashes;
+        h.push(f(100).byte(tag_at(at)).finish());
+        h.push(f(101).byte(tag_at(at - 1)).byte(tag_at(at)).finish());
+        h.push(f(102).byte(tag_at(at)).byte(tag_at(at + 1)).finish());
+        h.push(f(103).byte(role_at(at - 2)).byte(role_at(at - 1)).byte(role_at(at + 1)).byte(role_at(at + 2)).finish());
+        h.push(f(104).byte(u8::from(holds(Role::Source))).byte(u8::from(holds(Role::Cue))).byte(u8::from(holds(Role::Content))).finish());
+        h.push(f(105).byte(before_cue).byte(after_cue).byte(role_at(at)).finish());
+        h.push(f(106).byte(before_source).byte(after_source).byte(role_at(at)).finish());
+        h.push(f(107).str(cue_word(cue_before[i])).byte(before_cue).finish());
+        h.push(f(108).str(cue_word(cue_after[i])).byte(after_cue).finish());
+        h.push(f(109).str(w0).byte(role_at(at)).finish());
+        h.push(f(110).byte(before_cue).byte(after_cue).byte(before_source).byte(after_source).finish());
+        out.offsets.push(out.hashes.len());
+    }
+}
+
 /// A tagged span: tokens `start..end` of a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RoleSpan {
@@ -383,7 +469,14 @@ impl AttributionTagger {
         block_features(view, &mut features);
         let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
         self.model.emissions(&features, &mut emissions);
-        let tags = viterbi(&emissions, &self.model.transitions);
+        let mut tags = viterbi(&emissions, &self.model.transitions);
+        if self.model.passes > 1 {
+            let mut extra = SentenceFeatures::default();
+            second_pass_features(&view.pass_context(), &tags, &mut extra);
+            self.model.emissions(&features, &mut emissions);
+            self.model.add_emissions(&extra, &mut emissions);
+            tags = viterbi(&emissions, &self.model.transitions);
+        }
         bilou_spans(&tags)
             .into_iter()
             .filter_map(|(start, end, label)| Some(RoleSpan { role: Role::of_label(label)?, start, end }))

@@ -107,6 +107,13 @@ const NOT_A_SPEAKER: &[&str] = &["who", "which", "that", "we", "i", "you", "it",
 /// A speaker phrase that opens with a possessive ("its leaders") names no one on its own.
 const POSSESSIVES: &[&str] = &["its", "their", "our", "my", "your"];
 
+/// Verbs whose meaning lies in their object ("made a request", "gave a warning"): alone they
+/// do not say that anyone spoke.
+const LIGHT_VERBS: &[&str] = &[
+    "make", "makes", "made", "making", "take", "takes", "took", "taken", "give", "gives", "gave", "given", "have", "has", "had", "get",
+    "gets", "got", "do", "does", "did",
+];
+
 /// Whether a tagged quote is safe to show: it has a source, its content has at least three
 /// words, does not hold the source and opens with no conjunction or preposition, and the
 /// source is a plausible speaker — not a pronoun that names no one (or resolved to no one),
@@ -145,6 +152,11 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
         if !text[cue.range()].split_whitespace().any(|word| lexicon::is_speech_verb(&word.to_lowercase())) {
             return false;
         }
+    }
+    // "The president made a request for aid": a light verb alone is no cue; what follows is
+    // its object, a deed the article narrates, not a statement of the subject's.
+    if quote.cue.is_some_and(|cue| LIGHT_VERBS.contains(&text[cue.range()].trim().to_lowercase().as_str())) {
+        return false;
     }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
     let content_first_word = text[quote.content.range()].split_whitespace().next().unwrap_or_default();
@@ -1736,6 +1748,18 @@ mod tests {
         let asked: Vec<_> = got.iter().filter(|q| q.3.starts_with("the alliance")).collect();
         assert_eq!(asked.len(), 1, "{got:?}");
         assert_eq!(asked[0].3, "the alliance for help", "{got:?}");
+    }
+
+    #[test]
+    fn a_light_verb_alone_is_no_cue() {
+        let text = "After the riots, President Ondrej Vasko made a request for assistance. He made clear that troops would leave.";
+        let quote = |source: &str, cue: &str, content: &str| {
+            let mut q = tagged_quote(text, source, cue, content);
+            q.source.as_mut().unwrap().canonical = Some("Ondrej Vasko".into());
+            q
+        };
+        assert!(!plausible_tagged_quote(text, &quote("President Ondrej Vasko", "made", "a request for assistance"), &[]));
+        assert!(plausible_tagged_quote(text, &quote("He", "made clear", "that troops would leave"), &[]));
     }
 
     #[test]
