@@ -16,7 +16,7 @@ use parallax_ner::training::{
     TrainingDocument,
 };
 use parallax_ner::{Label, Model, Tagger};
-use parallax_nlp::attribution::{cue_lexicon, second_pass_features};
+use parallax_nlp::attribution::cue_lexicon;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -167,7 +167,7 @@ fn attribution(args: AttributionArgs, data_root: &Path) -> Result<()> {
         material.misaligned,
         material.unplaced,
     );
-    let second_pass = |k: usize, first: &[Tag], out: &mut SentenceFeatures| second_pass_features(&material.contexts[k], first, out);
+    let second_pass = |k: usize, first: &[Tag], out: &mut SentenceFeatures| material.contexts[k].features(first, out);
     let second_pass: Option<&SecondPass> = if args.one_pass { None } else { Some(&second_pass) };
     let mut model = train_fixed(&material.sequences, &config, second_pass, &mut |report, model| {
         eprintln!("{}", epoch_line(report, model, "paragraphs", started));

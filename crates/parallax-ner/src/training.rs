@@ -396,61 +396,41 @@ pub fn train_fixed(
             *seen.entry(hash).or_default() += 1;
         }
     }
-    let member = FixedMember { config, seen: &seen, second_pass };
     let build = |weights: &AveragedWeights, steps: i64| {
         let (rows, transitions) = weights.averaged_weights(steps);
         let mut model = Model::from_weights(rows, transitions, Gazetteer::new(), config.min_weight);
         model.passes = if second_pass.is_some() { 2 } else { 1 };
         model
     };
-    let (weights, steps) = member.train(sequences, &mut |report, weights, steps| after_epoch(report, &build(weights, steps)));
-    build(&weights, steps)
-}
-
-/// The perceptron of [`train_fixed`].
-struct FixedMember<'a> {
-    config: &'a FixedTrainingConfig,
-    seen: &'a FeatureIndex,
-    second_pass: Option<&'a SecondPass<'a>>,
-}
-
-impl FixedMember<'_> {
-    /// Trains the perceptron; returns its weights and the number of steps they average over.
-    fn train(
-        &self,
-        sequences: &[FixedSequence],
-        after_epoch: &mut dyn FnMut(&EpochReport, &AveragedWeights, i64),
-    ) -> (AveragedWeights, i64) {
-        let mut weights = AveragedWeights::new();
-        let mut rng = Rng(self.config.seed.max(1));
-        let mut order: Vec<usize> = (0..sequences.len()).collect();
-        let mut step: i64 = 1;
-        let mut emissions = Vec::new();
-        let mut extra = SentenceFeatures::default();
-        let learnable = |hash: &u64| self.seen.get(hash).is_some_and(|&count| count >= self.config.min_feature_count);
-        for epoch in 1..=self.config.epochs {
-            rng.shuffle(&mut order);
-            let mut mistakes = 0;
-            for &k in &order {
-                let sequence = &sequences[k];
+    let learnable = |hash: &u64| seen.get(hash).is_some_and(|&count| count >= config.min_feature_count);
+    let mut weights = AveragedWeights::new();
+    let mut rng = Rng(config.seed.max(1));
+    let mut order: Vec<usize> = (0..sequences.len()).collect();
+    let mut step: i64 = 1;
+    let mut emissions = Vec::new();
+    let mut extra = SentenceFeatures::default();
+    for epoch in 1..=config.epochs {
+        rng.shuffle(&mut order);
+        let mut mistakes = 0;
+        for &k in &order {
+            let sequence = &sequences[k];
+            weights.emissions(&sequence.features, &mut emissions);
+            let mut predicted = viterbi(&emissions, &weights.transitions());
+            let mut wrong = update(&mut weights, sequence, None, &predicted, &learnable, step);
+            if let Some(second_pass) = second_pass {
+                second_pass(k, &predicted, &mut extra);
                 weights.emissions(&sequence.features, &mut emissions);
-                let mut predicted = viterbi(&emissions, &weights.transitions());
-                let mut wrong = update(&mut weights, sequence, None, &predicted, &learnable, step);
-                if let Some(second_pass) = self.second_pass {
-                    second_pass(k, &predicted, &mut extra);
-                    weights.emissions(&sequence.features, &mut emissions);
-                    weights.add_emissions(&extra, &mut emissions);
-                    predicted = viterbi(&emissions, &weights.transitions());
-                    wrong = update(&mut weights, sequence, Some(&extra), &predicted, &learnable, step);
-                }
-                mistakes += usize::from(wrong);
-                step += 1;
+                weights.add_emissions(&extra, &mut emissions);
+                predicted = viterbi(&emissions, &weights.transitions());
+                wrong = update(&mut weights, sequence, Some(&extra), &predicted, &learnable, step);
             }
-            let report = EpochReport { member: 0, epoch, mistakes, sentences: sequences.len(), features: weights.w.len() };
-            after_epoch(&report, &weights, step);
+            mistakes += usize::from(wrong);
+            step += 1;
         }
-        (weights, step)
+        let report = EpochReport { member: 0, epoch, mistakes, sentences: sequences.len(), features: weights.w.len() };
+        after_epoch(&report, &build(&weights, step));
     }
+    build(&weights, step)
 }
 
 /// The perceptron update of one tagging of `sequence` (with the second pass's `extra`

@@ -12,7 +12,7 @@
 //! stored as the slots of PER, ORG and LOC ([`Role::label`]); the fourth is unused.
 //! Features depend on the text, the entity layer and the speech-verb lexicon, never on
 //! the tagger's own decisions, so they are computed once ([`block_features`]). A second
-//! pass adds features read from the first pass's tags ([`second_pass_features`]); the
+//! pass adds features read from the first pass's tags ([`PassContext::features`]); the
 //! trainer (`parallax train attribution`) tags each paragraph in both passes the same
 //! way, so it learns from exactly what tagging sees.
 //!
@@ -305,11 +305,19 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
     }
 }
 
-/// What the second pass reads of a block: each token's sentence and lower-case word.
+/// What the second pass reads of a block, owned (for training): each token's sentence and
+/// lower-case word.
 #[derive(Clone, Debug, Default)]
 pub struct PassContext {
     sentence_bounds: Vec<(u32, u32)>,
     lower: Vec<String>,
+}
+
+impl PassContext {
+    /// [`second_pass_features`] of this block.
+    pub fn features(&self, first: &[Tag], out: &mut SentenceFeatures) {
+        second_pass_features(&self.sentence_bounds, &self.lower, first, out);
+    }
 }
 
 impl BlockView<'_> {
@@ -319,25 +327,26 @@ impl BlockView<'_> {
     }
 }
 
-/// The features of the second pass, read from the first pass's tags of the block into
-/// `out` (cleared first): the role tags around each token, which roles its sentence holds,
-/// the distance to the nearest tagged cue and source either side, and the word of that cue.
-pub fn second_pass_features(context: &PassContext, first: &[Tag], out: &mut SentenceFeatures) {
+/// The features of the second pass over a block (each token's sentence bounds and
+/// lower-case word), read from the first pass's tags into `out` (cleared first): the role
+/// tags around each token, which roles its sentence holds, the distance to the nearest
+/// tagged cue and source either side, and the word of that cue.
+fn second_pass_features(sentence_bounds: &[(u32, u32)], lower: &[String], first: &[Tag], out: &mut SentenceFeatures) {
     out.hashes.clear();
     out.offsets.clear();
     out.offsets.push(0);
-    let n = first.len().min(context.lower.len());
+    let n = first.len().min(lower.len());
     let f = FeatureHasher::new;
     let role_of = |tag: Tag| tag.label().and_then(Role::of_label);
     let is = |i: usize, role: Role| role_of(first[i]) == Some(role);
-    // Index of the nearest token of a role at or before / at or after each token, in its sentence.
+    // The nearest token of a role before / after each token, in its sentence.
     let nearest = |role: Role, forward: bool| -> Vec<Option<usize>> {
         let mut found = vec![None; n];
         let mut last = None;
         let order: Box<dyn Iterator<Item = usize>> = if forward { Box::new(0..n) } else { Box::new((0..n).rev()) };
         for i in order {
             let j = if forward { i.wrapping_sub(1) } else { i + 1 };
-            if j < n && context.sentence_bounds[j] != context.sentence_bounds[i] {
+            if j < n && sentence_bounds[j] != sentence_bounds[i] {
                 last = None;
             }
             found[i] = last;
@@ -364,15 +373,15 @@ pub fn second_pass_features(context: &PassContext, first: &[Tag], out: &mut Sent
         }
     };
     for i in 0..n {
-        let (start, end) = context.sentence_bounds[i];
+        let (start, end) = sentence_bounds[i];
         let holds = |role: Role| (start as usize..end as usize).any(|k| is(k, role));
         let at = i as isize;
         let before_cue = distance_bucket(cue_before[i].map(|c| i - c));
         let after_cue = distance_bucket(cue_after[i].map(|c| c - i));
         let before_source = distance_bucket(source_before[i].map(|c| i - c));
         let after_source = distance_bucket(source_after[i].map(|c| c - i));
-        let cue_word = |c: Option<usize>| c.map_or(BOUNDARY, |c| context.lower[c].as_str());
-        let w0 = context.lower[i].as_str();
+        let cue_word = |c: Option<usize>| c.map_or(BOUNDARY, |c| lower[c].as_str());
+        let w0 = lower[i].as_str();
         let h = &mut out.hashes;
         h.push(f(100).byte(tag_at(at)).finish());
         h.push(f(101).byte(tag_at(at - 1)).byte(tag_at(at)).finish());
@@ -472,7 +481,7 @@ impl AttributionTagger {
         let mut tags = viterbi(&emissions, &self.model.transitions);
         if self.model.passes > 1 {
             let mut extra = SentenceFeatures::default();
-            second_pass_features(&view.pass_context(), &tags, &mut extra);
+            second_pass_features(&view.sentence_bounds, &view.lower, &tags, &mut extra);
             self.model.emissions(&features, &mut emissions);
             self.model.add_emissions(&extra, &mut emissions);
             tags = viterbi(&emissions, &self.model.transitions);
