@@ -98,7 +98,7 @@ pub struct AttributionArgs {
 }
 
 /// The settings of the shipped attribution model.
-const SHIPPED_ATTRIBUTION: FixedTrainingConfig = FixedTrainingConfig { epochs: 20, seed: 2016, min_weight: 3.0, min_feature_count: 10 };
+const SHIPPED_ATTRIBUTION: FixedTrainingConfig = FixedTrainingConfig { epochs: 20, seed: 2016, min_weight: 3.75, min_feature_count: 10 };
 
 /// A word joins the attribution cue lexicon when it opens a gold cue this many times…
 const CUE_MIN_COUNT: u32 = 3;

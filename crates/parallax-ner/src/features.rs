@@ -15,6 +15,8 @@ use crate::tags::Label;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::word_classes::{word_class, WordClass};
+
 /// FNV-1a for the short string keys of a document's word tables: faster than SipHash,
 /// and these tables face no adversary.
 #[derive(Default)]
@@ -76,6 +78,11 @@ impl FeatureHasher {
         self.0 ^= u64::from(b);
         self.0 = self.0.wrapping_mul(Self::PRIME);
         self
+    }
+
+    pub fn u16(self, v: u16) -> Self {
+        let [high, low] = v.to_be_bytes();
+        self.byte(high).byte(low)
     }
 
     pub fn str(mut self, s: &str) -> Self {
@@ -551,6 +558,14 @@ pub fn static_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazett
             &views[i as usize].short
         }
     };
+    let classes: Vec<WordClass> = views.iter().map(|v| word_class(&v.norm).unwrap_or(WordClass::NONE)).collect();
+    let class_at = |i: isize| -> WordClass {
+        if i < 0 || i as usize >= views.len() {
+            WordClass::BOUNDARY
+        } else {
+            classes[i as usize]
+        }
+    };
     for (i, view) in views.iter().enumerate() {
         let word = words[i];
         let h = &mut out.hashes;
@@ -595,6 +610,12 @@ pub fn static_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazett
         h.push(f(30).str(norm_at(at - 2)).str(norm_at(at - 1)).finish());
         h.push(f(31).str(norm_at(at + 1)).str(norm_at(at + 2)).finish());
         h.push(f(32).str(norm_at(at - 1)).str(norm_at(at + 1)).finish());
+        let (left, here, right) = (class_at(at - 1), classes[i], class_at(at + 1));
+        h.push(f(40).u16(here.fine).finish());
+        h.push(f(41).u16(left.fine).finish());
+        h.push(f(42).u16(right.fine).finish());
+        h.push(f(43).u16(here.fine).str(&view.short).finish());
+        h.push(f(44).u16(left.coarse).u16(here.coarse).u16(right.coarse).finish());
         let hits = gazetteer_hits[i];
         if hits != 0 {
             for bit in 0..32u8 {

@@ -17,6 +17,7 @@ pub mod rules;
 pub mod tagger;
 pub mod tags;
 pub mod training;
+pub mod word_classes;
 
 pub use model::{Model, ModelError};
 pub use tagger::{TaggedEntity, Tagger};

@@ -138,6 +138,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     aliases(words, &mut spans);
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
+    offices_of_state(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
     spans.sort_unstable();
@@ -370,6 +371,29 @@ fn staffs(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// "Secretary of State Ilsa Marnova", "Minister of State": "State" belongs to the title, not
+/// to a place or a name after it.
+fn offices_of_state(words: &[&str], spans: &mut Vec<Span>) {
+    for i in 2..words.len() {
+        let office = matches!(words[i - 2], "Secretary" | "Secretaries" | "Minister" | "Ministers");
+        if words[i] != "State" || words[i - 1] != "of" || !office {
+            continue;
+        }
+        spans.retain(|s| !(s.0 == i && s.1 == i + 1));
+        for span in spans.iter_mut().filter(|s| s.0 == i) {
+            span.0 = i + 1;
+        }
+        // What follows the title is its holder: "State Ilsa" + "K. Marnova" is one person.
+        let Some(first) = spans.iter().position(|s| s.0 == i + 1) else { continue };
+        let (_, end, _) = spans[first];
+        if let Some(person) = spans.iter().position(|s| s.0 == end && s.2 == Label::Person) {
+            let person_end = spans[person].1;
+            spans[first] = (i + 1, person_end, Label::Person);
+            spans.remove(person);
+        }
+    }
+}
+
 /// One-word places that no list knows as a place: a word the training text tagged MISC
 /// is a nationality ("Qatari", "Ugandan"); an acronym of four or more capitals outside a
 /// headline is an organisation ("UKMTO", "MONUSCO").
@@ -514,5 +538,13 @@ mod tests {
     fn general_staff_is_an_organisation() {
         check("Ukraine 's General Staff said", "B-LOC O O B-PER O", "B-LOC O B-ORG I-ORG O");
         check("the Joint Staff", "O B-ORG I-ORG", "O B-ORG I-ORG");
+    }
+
+    #[test]
+    fn state_in_an_office_is_no_place() {
+        check("Secretary of State said", "O O B-LOC O", "O O O O");
+        check("Secretary of State Ilsa K. Marnova", "O O B-LOC I-LOC B-PER I-PER", "O O O B-PER I-PER I-PER");
+        check("Secretary of State Ilsa spoke", "O O B-LOC I-LOC O", "O O O B-LOC O");
+        check("the State of Texas", "O B-LOC I-LOC I-LOC", "O B-LOC I-LOC I-LOC");
     }
 }

@@ -25,6 +25,7 @@ use parallax_ner::features::{short_shape, FeatureHasher, Gazetteer, GazetteerLis
 use parallax_ner::model::{Model, ModelError};
 use parallax_ner::tagger::viterbi;
 use parallax_ner::tags::{bilou_spans, Label, Position, Tag, TAG_COUNT};
+use parallax_ner::word_classes::{word_class, WordClass};
 use std::sync::OnceLock;
 
 static SHIPPED: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/attribution/en-polnear.bin"));
@@ -244,6 +245,7 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
         }
     }
     let shapes: Vec<String> = view.words.iter().map(|w| short_shape(w)).collect();
+    let classes: Vec<WordClass> = view.lower.iter().map(|w| word_class(w).unwrap_or(WordClass::NONE)).collect();
     for i in 0..n {
         let (first, end) = view.sentence_bounds[i];
         let (first, end) = (first as usize, end as usize);
@@ -301,6 +303,21 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
         h.push(f(25).str(word_at(at - 3)).finish());
         h.push(f(26).str(word_at(at + 3)).finish());
         h.push(f(27).byte(u8::from(view.cue_lexicon[i])).byte(entity).byte(u8::from(quote)).finish());
+        let class_at = |k: isize| -> WordClass {
+            if k < first as isize || k >= end as isize {
+                WordClass::BOUNDARY
+            } else {
+                classes[k as usize]
+            }
+        };
+        let (left, here, right) = (class_at(at - 1), class_at(at), class_at(at + 1));
+        h.push(f(28).u16(here.fine).finish());
+        h.push(f(29).u16(left.fine).finish());
+        h.push(f(30).u16(right.fine).finish());
+        h.push(f(31).u16(left.coarse).u16(here.coarse).u16(right.coarse).finish());
+        h.push(f(32).u16(cue_before[i].map_or(WordClass::BOUNDARY, |d| classes[i - d]).fine).byte(before).finish());
+        h.push(f(33).u16(cue_after[i].map_or(WordClass::BOUNDARY, |d| classes[i + d]).fine).byte(after).finish());
+        h.push(f(34).u16(here.fine).byte(u8::from(quote)).byte(entity).finish());
         out.offsets.push(out.hashes.len());
     }
 }

@@ -81,7 +81,14 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
             let apposition = twin.start() == source.span.start()
                 && twin.end() > source.span.end()
                 && text[source.span.end()..twin.end()].strip_prefix(", ").is_some_and(|rest| rest.starts_with(char::is_lowercase));
-            if apposition || (source.span.contains(twin) && twin.end() == source.span.end()) {
+            // Not a list's last items after a comma ("The CSTO, composed of Russia, …,
+            // Kyrgyzstan and Tajikistan"): those are not the speaker.
+            let fronted = source.span.contains(twin) && twin.end() == source.span.end() && {
+                let dropped = text[source.span.start()..twin.start()].trim_end();
+                let list_tail = dropped.ends_with(',') && text[twin.range()].contains(" and ");
+                !list_tail
+            };
+            if apposition || fronted {
                 source.span = twin;
             }
         }
@@ -156,6 +163,15 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // "The president made a request for aid": a light verb alone is no cue; what follows is
     // its object, a deed the article narrates, not a statement of the subject's.
     if quote.cue.is_some_and(|cue| LIGHT_VERBS.contains(&text[cue.range()].trim().to_lowercase().as_str())) {
+        return false;
+    }
+    // "The CSTO did not disclose the size of the forces": a negated cue reports what someone
+    // did not say, and its content is no statement of theirs.
+    if quote.cue.is_some_and(|cue| {
+        text[cue.range()]
+            .split_whitespace()
+            .any(|word| matches!(word.to_lowercase().as_str(), "not" | "never") || word.ends_with("n't") || word.ends_with("n’t"))
+    }) {
         return false;
     }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
@@ -1412,7 +1428,7 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         .iter()
         .find(|e| e.label == EntityLabel::Person)
         .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
-        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place));
+        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place && !after_preposition(text, span, e.span)));
     let phrase = text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let is_role = phrase.split(|c: char| !c.is_alphanumeric()).any(|w| contains_ci(lexicon::ROLE_NOUNS, w));
     if let Some(entity) = named.filter(|e| e.label == EntityLabel::Person || !is_role) {
@@ -1457,6 +1473,14 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         .or_else(|| is_role.then(|| holder_of_role(text, &phrase, &inside, entities)).flatten())
         .unwrap_or_else(|| description(&phrase));
     Source { span, canonical: Some(canonical) }
+}
+
+/// Whether a name inside a speaker phrase follows a preposition of it: "a baker from
+/// Sarvic" is a baker, not Sarvic.
+fn after_preposition(text: &str, phrase: Span, name: Span) -> bool {
+    text[phrase.start()..name.start()]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| matches!(word.to_lowercase().as_str(), "from" | "in" | "of" | "at" | "near" | "outside"))
 }
 
 /// Heads of a speaker phrase that speak for the one named after them, with the word that
@@ -1763,6 +1787,22 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_a_preposition_is_not_the_speaker() {
+        let found = quotes("“The mountain roared,” said a baker from Sarvic who was dug out by neighbours. Sarvic lies in the valley.");
+        let canonical = found.iter().find(|q| q.3 == "The mountain roared").and_then(|q| q.2.clone());
+        assert!(canonical.as_deref().is_some_and(|c| c.contains("baker")), "{found:?}");
+    }
+
+    #[test]
+    fn a_negated_cue_credits_no_statement() {
+        let text = "The alliance did not disclose the size of the force. A spokesman didn't say when troops would land. The ministry said the force was small.";
+        let quote = |source: &str, cue: &str, content: &str| tagged_quote(text, source, cue, content);
+        assert!(!plausible_tagged_quote(text, &quote("The alliance", "did not disclose", "the size of the force"), &[]));
+        assert!(!plausible_tagged_quote(text, &quote("A spokesman", "didn't say", "when troops would land"), &[]));
+        assert!(plausible_tagged_quote(text, &quote("The ministry", "said", "the force was small"), &[]));
+    }
+
+    #[test]
     fn owners_and_objects_of_prepositions_are_not_speakers() {
         let text = "Why Kestria’s ports matter to the grain trade. The president in his speech to the nation has spoken of hooligans who attack the port.";
         let quote = |source: &str, cue: &str, content: &str| tagged_quote(text, source, cue, content);
@@ -1809,6 +1849,28 @@ mod tests {
         assert!(!combined[0].tentative);
         assert!(combined[1].tentative);
         assert_eq!(Quote::credited(&combined).len(), 1);
+    }
+
+    #[test]
+    fn a_rule_source_drops_a_fronted_phrase_but_not_to_a_lists_last_items() {
+        let text = "Several weeks ago, Petra Halvik said the port would reopen. The alliance, made up of Arvon, Belis and Corra, said troops had landed.";
+        let combined_source = |rule_source: &str, tagged_source: &str, cue_from: &str, content: &str| {
+            let cue_start = text.find(cue_from).unwrap() + cue_from.len() - "said".len();
+            let mut rule = tagged_quote(text, rule_source, "said", content);
+            rule.cue = Some(Span::new(cue_start, cue_start + 4).unwrap());
+            let mut tagged = rule.clone();
+            tagged.source = tagged_quote(text, tagged_source, "said", content).source;
+            let combined = combine_quotes(text, vec![rule], vec![tagged], &[]);
+            text[combined[0].source.as_ref().unwrap().span.range()].to_owned()
+        };
+        assert_eq!(
+            combined_source("Several weeks ago, Petra Halvik", "Petra Halvik", "Halvik said", "the port would reopen"),
+            "Petra Halvik"
+        );
+        assert_eq!(
+            combined_source("The alliance, made up of Arvon, Belis and Corra,", "Belis and Corra,", "Corra, said", "troops had landed"),
+            "The alliance, made up of Arvon, Belis and Corra,"
+        );
     }
 
     #[test]

@@ -92,7 +92,8 @@ fn variant_suffix(variant: usize) -> String {
 
 /// Makes `count` distinct articles from `sources` (name and text of a few real articles)
 /// for load and scale tests, never committed: copy `v` of every source renames every
-/// capitalised word after the first of its line with a suffix unique to `v`, so that each
+/// capitalised word (or word in capitals) of more than three letters after the first of its
+/// line with a suffix unique to `v`, so that each
 /// copy of a story has entities of its own and the copies form separate stories of the
 /// sources' size, as a large corpus of many stories would. Returns (file name, text).
 pub fn synthetic_corpus(sources: &[(String, String)], count: usize) -> Vec<(String, String)> {
@@ -109,9 +110,11 @@ pub fn synthetic_corpus(sources: &[(String, String)], count: usize) -> Vec<(Stri
                 let mut first = true;
                 for piece in line.split_inclusive(' ') {
                     let word = piece.trim_end();
+                    // Names in capitals count too ("TESSAL CITY" in a dateline), or every copy
+                    // of a story would share them.
                     let proper = word.len() > 3
                         && word.chars().next().is_some_and(char::is_uppercase)
-                        && word.chars().skip(1).any(char::is_lowercase);
+                        && (word.chars().skip(1).any(char::is_lowercase) || word.chars().all(|c| c.is_uppercase() || !c.is_alphanumeric()));
                     if proper && !first {
                         let end = word.find(|c: char| !c.is_alphanumeric()).unwrap_or(word.len());
                         renamed.push_str(&word[..end]);
