@@ -139,6 +139,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
     offices_of_state(words, &mut spans);
+    common_acronyms(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
     spans.sort_unstable();
@@ -394,6 +395,17 @@ fn offices_of_state(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// Acronyms of common nouns, which name no one: "in the ICU", "an IED", "CCTV footage".
+const COMMON_ACRONYMS: &[&str] = &[
+    "ATM", "ATMs", "CCTV", "CEO", "CEOs", "CFO", "DNA", "GDP", "GPS", "ICU", "ICUs", "IDP", "IDPs", "IED", "IEDs", "POW", "POWs", "RPG",
+    "RPGs", "SUV", "SUVs", "UAV", "UAVs",
+];
+
+/// A name that is one acronym of a common noun is no entity.
+fn common_acronyms(words: &[&str], spans: &mut Vec<Span>) {
+    spans.retain(|&(start, end, _)| !(end == start + 1 && COMMON_ACRONYMS.contains(&words[start])));
+}
+
 /// One-word places that no list knows as a place: a word the training text tagged MISC
 /// is a nationality ("Qatari", "Ugandan"); an acronym of four or more capitals outside a
 /// headline is an organisation ("UKMTO", "MONUSCO").
@@ -538,6 +550,12 @@ mod tests {
     fn general_staff_is_an_organisation() {
         check("Ukraine 's General Staff said", "B-LOC O O B-PER O", "B-LOC O B-ORG I-ORG O");
         check("the Joint Staff", "O B-ORG I-ORG", "O B-ORG I-ORG");
+    }
+
+    #[test]
+    fn acronyms_of_common_nouns_are_no_names() {
+        check("dozens in the ICU", "O O O B-ORG", "O O O O");
+        check("an IED hit the UN convoy", "O B-MISC O O B-ORG O", "O O O O B-ORG O");
     }
 
     #[test]
