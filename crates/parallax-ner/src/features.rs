@@ -544,28 +544,12 @@ pub fn static_features(words: &[&str], doc: &DocumentContext, gazetteer: &Gazett
     let headline = is_all_caps_sentence(words);
     let norms: Vec<String> = views.iter().map(|v| v.norm.clone()).collect();
     let gazetteer_hits = gazetteer.matches_normalised(words, &norms);
-    let norm_at = |i: isize| -> &str {
-        if i < 0 || i as usize >= views.len() {
-            BOUNDARY
-        } else {
-            &views[i as usize].norm
-        }
-    };
-    let short_at = |i: isize| -> &str {
-        if i < 0 || i as usize >= views.len() {
-            BOUNDARY
-        } else {
-            &views[i as usize].short
-        }
-    };
+    // Positions outside the sentence read as its boundary.
+    let within = |i: isize| usize::try_from(i).ok().filter(|&i| i < views.len());
+    let norm_at = |i: isize| within(i).map_or(BOUNDARY, |i| views[i].norm.as_str());
+    let short_at = |i: isize| within(i).map_or(BOUNDARY, |i| views[i].short.as_str());
     let classes: Vec<WordClass> = views.iter().map(|v| word_class(&v.norm).unwrap_or(WordClass::NONE)).collect();
-    let class_at = |i: isize| -> WordClass {
-        if i < 0 || i as usize >= views.len() {
-            WordClass::BOUNDARY
-        } else {
-            classes[i as usize]
-        }
-    };
+    let class_at = |i: isize| within(i).map_or(WordClass::BOUNDARY, |i| classes[i]);
     for (i, view) in views.iter().enumerate() {
         let word = words[i];
         let h = &mut out.hashes;

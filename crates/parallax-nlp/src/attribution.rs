@@ -249,20 +249,11 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
     for i in 0..n {
         let (first, end) = view.sentence_bounds[i];
         let (first, end) = (first as usize, end as usize);
-        let word_at = |k: isize| -> &str {
-            if k < first as isize || k >= end as isize {
-                BOUNDARY
-            } else {
-                &view.lower[k as usize]
-            }
-        };
-        let shape_at = |k: isize| -> &str {
-            if k < first as isize || k >= end as isize {
-                BOUNDARY
-            } else {
-                &shapes[k as usize]
-            }
-        };
+        // Positions outside the token's sentence read as its boundary.
+        let within = |k: isize| usize::try_from(k).ok().filter(|k| (first..end).contains(k));
+        let word_at = |k: isize| within(k).map_or(BOUNDARY, |k| view.lower[k].as_str());
+        let shape_at = |k: isize| within(k).map_or(BOUNDARY, |k| shapes[k].as_str());
+        let class_at = |k: isize| within(k).map_or(WordClass::BOUNDARY, |k| classes[k]);
         let at = i as isize;
         let w0 = word_at(at);
         let quote = view.in_quote[i];
@@ -303,13 +294,6 @@ pub fn block_features(view: &BlockView, out: &mut SentenceFeatures) {
         h.push(f(25).str(word_at(at - 3)).finish());
         h.push(f(26).str(word_at(at + 3)).finish());
         h.push(f(27).byte(u8::from(view.cue_lexicon[i])).byte(entity).byte(u8::from(quote)).finish());
-        let class_at = |k: isize| -> WordClass {
-            if k < first as isize || k >= end as isize {
-                WordClass::BOUNDARY
-            } else {
-                classes[k as usize]
-            }
-        };
         let (left, here, right) = (class_at(at - 1), class_at(at), class_at(at + 1));
         h.push(f(28).u16(here.fine).finish());
         h.push(f(29).u16(left.fine).finish());

@@ -167,11 +167,7 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     }
     // "The CSTO did not disclose the size of the forces": a negated cue reports what someone
     // did not say, and its content is no statement of theirs.
-    if quote.cue.is_some_and(|cue| {
-        text[cue.range()]
-            .split_whitespace()
-            .any(|word| matches!(word.to_lowercase().as_str(), "not" | "never") || word.ends_with("n't") || word.ends_with("n’t"))
-    }) {
+    if quote.cue.is_some_and(|cue| text[cue.range()].split_whitespace().any(|word| is_negation(&word.to_lowercase().replace('’', "'")))) {
         return false;
     }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
@@ -421,8 +417,13 @@ fn is_cue_modifier(word: &str) -> bool {
             lower.as_str(),
             "is" | "are" | "was" | "were" | "been" | "be" | "now" | "'s" | "'ve" | "should" | "may" | "might" | "must"
         )
-        || lower.ends_with("n't")
+        || is_negation(&lower)
         || adverb
+}
+
+/// "not", "never" or a contraction in "n't" (a lower-case word, its apostrophe straight).
+fn is_negation(lower: &str) -> bool {
+    matches!(lower, "not" | "never") || lower.ends_with("n't")
 }
 
 /// Quotes from the statistical attribution tagger ([`attribution`]): each cue with its
