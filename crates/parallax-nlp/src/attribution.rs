@@ -483,7 +483,7 @@ impl AttributionTagger {
         if self.model.passes > 1 {
             let mut extra = SentenceFeatures::default();
             second_pass_features(&view.sentence_bounds, &view.lower, &tags, &mut extra);
-            self.model.emissions(&features, &mut emissions);
+            // The first pass's scores are the second pass's base: only its features are added.
             self.model.add_emissions(&extra, &mut emissions);
             tags = viterbi(&emissions, &self.model.transitions);
         }
