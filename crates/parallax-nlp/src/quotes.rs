@@ -8,7 +8,7 @@
 //! which the framing stage reads). Indirect speech is "X said that …" without marks.
 //! Speakers resolve to canonical entities; "he"/"she" resolve to the last person named.
 
-use crate::attribution::{self, AttributionTagger};
+use crate::attribution::{self, AttributionTagger, Relation};
 use crate::lexicon::{self, contains_ci};
 use crate::text_util::{is_capitalised, word_spans, words};
 use parallax_core::layer::{Blocks, Entities, Quotes, Sentences, Tokens};
@@ -449,6 +449,7 @@ pub fn model_quotes(
             .find(|b| view.tokens.first().is_some_and(|t| b.span.contains(*t)))
             .map_or_else(Vec::new, |b| quoted_passages(text, b.span));
         for relation in attribution::pair(view, &spans) {
+            let Some(relation) = outside_contact_relative(view, relation) else { continue };
             let Some(cue) = view.span(relation.cue.0, relation.cue.1) else { continue };
             let content = match relation.content {
                 Some((start, end)) => view.span(start, end),
@@ -484,6 +485,97 @@ pub fn model_quotes(
     }
     resolve_pronouns(text, &mut found, entities);
     found.into_iter().map(|f| f.quote).collect()
+}
+
+/// Subject pronouns that open a relative clause without "who" or "that": "the people [I
+/// talked to]", "the residents [we spoke with]".
+const CLAUSE_SUBJECTS: &[&str] = &["I", "we", "you", "he", "she", "they"];
+
+/// A speech verb inside such a clause belongs to the source's noun phrase, not to the
+/// relation: "Some of the people I talked to were happy", "The residents we spoke to said
+/// …". The tagger reads "talked to" as the cue with "I" as its source's last word. Returns
+/// the relation with the clause inside its source and its cue cut to the words after the
+/// clause; `None` when the clause was all the cue there was.
+fn outside_contact_relative(view: &attribution::BlockView, mut relation: Relation) -> Option<Relation> {
+    let (sentence_start, sentence_end) = view.sentence_range(relation.cue.0);
+    // The clause `pronoun..end` after a noun, followed by the main clause's verb: "I talked to
+    // [were]", "we spoke with [said]". Without that verb the pronoun is the subject of its own
+    // clause: "At the meeting she spoke to reporters".
+    let clause_after = |pronoun: usize| -> Option<usize> {
+        let noun = pronoun.checked_sub(1).filter(|&n| n >= sentence_start)?;
+        let verb = pronoun + 1;
+        let opens = contains_ci(CLAUSE_SUBJECTS, view.word(pronoun))
+            && is_clause_noun(view.word(noun))
+            && verb < sentence_end
+            && view.word(verb).chars().all(char::is_lowercase)
+            && !MAIN_VERBS.contains(&view.word(verb));
+        if !opens {
+            return None;
+        }
+        // The clause ends with its verb's stranded preposition; without one, "names he said
+        // would be released" and "a gift he knew would lift me" are claims of their own.
+        let end = verb + 2;
+        let stranded = end < sentence_end && ["to", "with", "about"].contains(&view.word(verb + 1));
+        let main_verb = stranded && (lexicon::is_speech_verb(view.word(end)) || MAIN_VERBS.contains(&view.word(end)));
+        main_verb.then_some(end)
+    };
+    let (cue_start, cue_end) = relation.cue;
+    if cue_start > sentence_start {
+        if let Some(end) = clause_after(cue_start - 1) {
+            // The source runs from the noun phrase's start, the tagger's if it reaches the noun.
+            let noun = cue_start - 2;
+            let start = match relation.source {
+                Some((start, _)) if start <= noun => start,
+                _ => noun_phrase_start(view, noun, sentence_start),
+            };
+            relation.source = Some((start, end));
+            if end >= cue_end {
+                return None;
+            }
+            relation.cue = (end, cue_end);
+            return Some(relation);
+        }
+    }
+    // The source ends with the clause's pronoun and the cue comes later: "Some of the people I
+    // talked to were happy …, hoping that …".
+    if let Some((start, source_end)) = relation.source {
+        if source_end >= start + 2 && source_end < cue_start {
+            if let Some(end) = clause_after(source_end - 1).filter(|&end| end <= cue_start) {
+                relation.source = Some((start, end));
+            }
+        }
+    }
+    Some(relation)
+}
+
+/// Auxiliaries and copulas that can follow a subject with a relative clause ("the people I
+/// talked to [were]").
+const MAIN_VERBS: &[&str] =
+    &["was", "were", "is", "are", "had", "have", "has", "would", "will", "could", "can", "did", "do", "does", "seemed", "remained"];
+
+/// A word that can end a noun phrase: a word of letters, not a function word, a pronoun or a
+/// speech verb.
+fn is_clause_noun(word: &str) -> bool {
+    word.chars().all(char::is_alphabetic)
+        && !contains_ci(lexicon::STOPWORDS, word)
+        && !contains_ci(CLAUSE_SUBJECTS, word)
+        && !lexicon::is_speech_verb(word)
+}
+
+/// The first word of the noun phrase that ends with the noun at `noun`: back over adjectives,
+/// determiners and "of" ("some of the people"), no further than four words or a clause mark.
+fn noun_phrase_start(view: &attribution::BlockView, noun: usize, sentence_start: usize) -> usize {
+    let mut start = noun;
+    while start > sentence_start && noun - start < 4 {
+        let word = view.word(start - 1);
+        let joins =
+            is_clause_noun(word) || contains_ci(lexicon::DETERMINERS, word) || ["of", "some", "many", "most", "all"].contains(&word);
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// Where a tagged source starts: with the possessive determiner the tagger left before it
@@ -1810,6 +1902,19 @@ mod tests {
         assert!(!plausible_tagged_quote(text, &quote("Kestria’s", "matter", "the grain trade"), &[]));
         assert!(!plausible_tagged_quote(text, &quote("the nation", "has spoken of", "hooligans who attack the port"), &[]));
         assert!(plausible_tagged_quote(text, &quote("The president", "has spoken of", "hooligans who attack the port"), &[]));
+    }
+
+    #[test]
+    fn a_relative_clause_without_who_belongs_to_the_source() {
+        let said = |text: &str| quotes(text).into_iter().map(|(_, source, _, content)| (source, content)).collect::<Vec<_>>();
+        let text = "The residents we spoke to said the water had risen overnight.";
+        assert_eq!(said(text), [("The residents we spoke to".to_owned(), "the water had risen overnight".to_owned())]);
+        // "talked to" is no cue of the sentence; "hoping" is, and its source is the whole phrase.
+        let text = "Some of the people I talked to were very happy to see the troops, hoping that they would restore order.";
+        assert_eq!(said(text), [("Some of the people I talked to".to_owned(), "that they would restore order".to_owned())]);
+        // Without a stranded preposition the clause is a claim of its own.
+        let text = "He listed names he said would be released soon.";
+        assert!(said(text).iter().all(|(source, _)| source != "names he said"), "{:?}", said(text));
     }
 
     #[test]
