@@ -197,6 +197,12 @@ pub struct Quote {
     /// claims and framing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tentative: bool,
+    /// The same speaker's next words after one attribution ("“…,” said X. “…”", or a quote
+    /// that runs on into the next paragraph): this content goes on with the latest earlier
+    /// quote that has the same source span. PolNeAR counts the two as one relation whose
+    /// content is in pieces.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continues: bool,
 }
 
 impl Quote {

@@ -120,16 +120,23 @@ fn annotation_sets(dir: &Path) -> Result<BTreeMap<String, Vec<std::path::PathBuf
     Ok(files)
 }
 
-/// The quotes layer as relations in character offsets.
+/// The quotes layer as relations in character offsets. A quote that continues an earlier
+/// one (`Quote::continues`) adds its content to that quote's relation, as PolNeAR's
+/// discontinuous contents do.
 pub fn predicted_relations(doc: &Document) -> Vec<Relation> {
     let text = doc.text().as_str();
     let to_chars = CharIndex::new(text);
     let span = |s: Span| vec![(to_chars.of(s.start()), to_chars.of(s.end()))];
-    doc.layer::<Quotes>()
-        .unwrap_or(&[])
-        .iter()
-        .map(|q| Relation { source: q.source.as_ref().map(|s| span(s.span)), cue: q.cue.map(span), content: Some(span(q.content)) })
-        .collect()
+    let mut relations: Vec<Relation> = Vec::new();
+    for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
+        let source = quote.source.as_ref().map(|s| span(s.span));
+        let continued = quote.continues.then(|| relations.iter_mut().rev().find(|r| source.is_some() && r.source == source)).flatten();
+        match continued.and_then(|r| r.content.as_mut()) {
+            Some(content) => content.extend(span(quote.content)),
+            None => relations.push(Relation { source, cue: quote.cue.map(span), content: Some(span(quote.content)) }),
+        }
+    }
+    relations
 }
 
 /// The training material of one split for the attribution tagger
@@ -377,6 +384,39 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(sets.iter().map(|(stem, paths)| (stem.as_str(), paths.len())).collect::<Vec<_>>(), [("a_x", 2), ("b", 1)]);
         assert!(firsts["a_x"].ends_with("a_x_1.ann"));
+    }
+
+    #[test]
+    fn a_continuing_quote_adds_its_content_to_its_speakers_relation() {
+        let text = "“It was chaos,” said Ana Ruiz. “Nobody knew.” Police said more.";
+        let mut doc = Document::new("t", text, Default::default());
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len()).unwrap()
+        };
+        let source = |part: &str| Some(parallax_core::Source { span: at(part), canonical: None });
+        let quote = |source, cue: Option<Span>, content: &str, continues| parallax_core::Quote {
+            kind: parallax_core::QuoteKind::Direct,
+            source,
+            cue,
+            content: at(content),
+            tentative: false,
+            continues,
+        };
+        doc.set_layer::<Quotes>(vec![
+            quote(source("Ana Ruiz"), Some(at("said Ana")), "It was chaos", false),
+            quote(source("Ana Ruiz"), None, "Nobody knew.", true),
+            quote(source("Police"), Some(at("said more")), "more", false),
+        ])
+        .unwrap();
+        let relations = predicted_relations(&doc);
+        let chars = |part: &str| {
+            let start = text[..text.find(part).unwrap()].chars().count();
+            (start, start + part.chars().count())
+        };
+        assert_eq!(relations.len(), 2);
+        assert_eq!(relations[0].content, Some(vec![chars("It was chaos"), chars("Nobody knew.")]));
+        assert_eq!(relations[1].source, Some(vec![chars("Police")]));
     }
 
     #[test]

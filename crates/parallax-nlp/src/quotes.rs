@@ -326,20 +326,40 @@ pub fn find_quotes(
                 .last()
                 .filter(|f| f.block + 1 >= block_index && f.quote.kind == QuoteKind::Direct)
                 .and_then(|f| f.quote.source.clone());
+            // A quotation that is a sentence of its own: it opens its sentence and ends with
+            // punctuation inside its marks ("“It was chaos,” said …", "“Nobody knew.”").
+            let whole_sentence = text[opening.start()..passage.outer.start()].trim().is_empty()
+                && text[passage.inner.range()].trim_end().ends_with([',', '.', '!', '?']);
+            // "“…,” said Amina Yusuf, a teacher. “Nobody knew where to go.”": the next sentence
+            // of the same paragraph goes on with the speaker just named.
+            let goes_on = whole_sentence
+                && found.last().is_some_and(|f| {
+                    f.block == block_index
+                        && f.quote.kind == QuoteKind::Direct
+                        && f.quote
+                            .source
+                            .as_ref()
+                            .is_some_and(|s| s.span.start() >= f.quote.content.end() && s.span.end() <= passage.outer.start())
+                });
             let (kind, source, cue) = match attribution {
-                Some((source, cue, adjacent)) if word_count >= 4 && adjacent => (QuoteKind::Direct, Some(source), Some(cue)),
+                Some((source, cue, adjacent)) if adjacent && (word_count >= 4 || whole_sentence) => {
+                    (QuoteKind::Direct, Some(source), Some(cue))
+                }
                 Some((source, cue, _)) => (QuoteKind::Mixed, Some(source), Some(cue)),
+                None if goes_on && previous_speaker.is_some() => (QuoteKind::Direct, previous_speaker, None),
                 None if follows_quote && word_count >= 6 && previous_speaker.is_some() => (QuoteKind::Direct, previous_speaker, None),
                 None if word_count >= 8 => (QuoteKind::Direct, None, None),
                 None => continue,
             };
+            // Words given to the previous speaker go on with that speaker's quote.
+            let continues = cue.is_none() && source.is_some();
             let sentence = opening;
             // Reported speech around a short quoted fragment is still read as such; a
             // sentence holding a full quote is not read again.
             if kind == QuoteKind::Direct {
                 covered.push(sentence);
             }
-            found.push(Found { quote: Quote { kind, source, cue, content, tentative: false }, block: block_index });
+            found.push(Found { quote: Quote { kind, source, cue, content, tentative: false, continues }, block: block_index });
         }
         for &sentence in &block_sentences {
             if covered.iter().any(|c| c.overlaps(sentence)) {
@@ -480,7 +500,7 @@ pub fn model_quotes(
                 .source
                 .and_then(|(start, end)| view.span(source_start(view, start), end))
                 .map(|span| source_for(text, span, entities));
-            found.push(Found { quote: Quote { kind, source, cue: Some(cue), content, tentative: false }, block });
+            found.push(Found { quote: Quote { kind, source, cue: Some(cue), content, tentative: false, continues: false }, block });
         }
     }
     resolve_pronouns(text, &mut found, entities);
@@ -842,7 +862,7 @@ fn speaker_turns(text: &str, blocks: &[parallax_core::Block], entities: &[Entity
                     })
                     .map(|e| e.canonical.clone());
             }
-            Some(Quote { kind: QuoteKind::Direct, source: Some(source), cue: Some(colon), content, tentative: false })
+            Some(Quote { kind: QuoteKind::Direct, source: Some(source), cue: Some(colon), content, tentative: false, continues: false })
         })
         .collect()
 }
@@ -1498,7 +1518,14 @@ fn according_to(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], en
 
 /// Reported speech read by the rules: the source phrase resolved, cue and content as found.
 fn indirect(text: &str, source: Span, cue: Span, content: Span, entities: &[EntityMention]) -> Quote {
-    Quote { kind: QuoteKind::Indirect, source: Some(source_for(text, source, entities)), cue: Some(cue), content, tentative: false }
+    Quote {
+        kind: QuoteKind::Indirect,
+        source: Some(source_for(text, source, entities)),
+        cue: Some(cue),
+        content,
+        tentative: false,
+        continues: false,
+    }
 }
 
 /// A source for the speaker or attribution phrase at `span`:
@@ -1842,6 +1869,7 @@ mod tests {
             cue: Some(span(cue)),
             content: span(content),
             tentative: false,
+            continues: false,
         }
     }
 
@@ -1905,6 +1933,28 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_with_its_speaker_is_direct_and_the_next_sentence_goes_on_with_it() {
+        let text = "“It was chaos,” said Amina Yusuf, 34, a teacher. “Nobody knew where to go.”";
+        let (doc, quotes) = rule_quotes(text);
+        let read: Vec<_> = quotes
+            .iter()
+            .map(|q| (q.kind, q.source.as_ref().map(|s| doc.slice(s.span).to_owned()), doc.slice(q.content).to_owned(), q.continues))
+            .collect();
+        let speaker = Some("Amina Yusuf".to_owned());
+        assert_eq!(
+            read,
+            [
+                (QuoteKind::Direct, speaker.clone(), "It was chaos".to_owned(), false),
+                (QuoteKind::Direct, speaker, "Nobody knew where to go.".to_owned(), true)
+            ]
+        );
+        // A short quotation inside a sentence stays mixed.
+        let text = "Officials called the protesters “terrorists,” said Amina Yusuf.";
+        let (_, quotes) = rule_quotes(text);
+        assert!(quotes.iter().all(|q| q.kind == QuoteKind::Mixed), "{quotes:?}");
+    }
+
+    #[test]
     fn a_relative_clause_without_who_belongs_to_the_source() {
         let said = |text: &str| quotes(text).into_iter().map(|(_, source, _, content)| (source, content)).collect::<Vec<_>>();
         let text = "The residents we spoke to said the water had risen overnight.";
@@ -1940,6 +1990,7 @@ mod tests {
             cue: Some(span(cue)),
             content: span(content),
             tentative: false,
+            continues: false,
         };
         let rules = vec![quote("Petra Halvik", "said", "the port would reopen")];
         let tagged = vec![
@@ -2038,7 +2089,7 @@ mod tests {
                 Span::new(start, start + part.len()).unwrap()
             };
             let source = Some(Source { span: at("Farmers"), canonical: None });
-            Quote { kind: QuoteKind::Indirect, source, cue: Some(at(cue)), content: at(content), tentative: false }
+            Quote { kind: QuoteKind::Indirect, source, cue: Some(at(cue)), content: at(content), tentative: false, continues: false }
         };
         let blame = "Farmers blame dam operator as floods leave 30 dead\n\nThe water rose.";
         assert!(!plausible_tagged_quote(blame, &quote(blame, "blame", "dam operator as floods leave 30 dead"), &[]));
