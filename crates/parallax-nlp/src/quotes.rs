@@ -1705,6 +1705,20 @@ fn description(phrase: &str) -> String {
 /// speaker is not one person (an organisation, "officials", "the relief agency"); "he" and
 /// "she" may take the last person named, "it" the last organisation named ("The Red Cross
 /// sent teams. Its stocks are low, it said."), "they" neither.
+/// A speaker's name or description that can be one person: no organisation, group or plural
+/// ("a spokesman", "the 22-year-old chef"; not "police", "witnesses", "the ministry").
+fn could_be_one_person(name: &str, entities: &[EntityMention]) -> bool {
+    if entities.iter().any(|e| e.label != EntityLabel::Person && e.canonical == name) {
+        return false;
+    }
+    let head = name.split_whitespace().take_while(|w| !["of", "in", "from", "at", "for"].contains(w)).last().unwrap_or("").to_lowercase();
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    !plural
+        && !contains_ci(lexicon::ORG_NOUNS, &head)
+        && !contains_ci(lexicon::ORG_KIND_NOUNS, &head)
+        && !["people", "staff", "public", "media", "press", "crowd"].contains(&head.as_str())
+}
+
 fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention]) {
     let is_person = |canonical: &str| entities.iter().any(|e| e.label == EntityLabel::Person && e.canonical == canonical);
     for i in 0..found.len() {
@@ -1727,7 +1741,12 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
                 s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they" | "it")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
-        let previous = previous.filter(|(_, name)| !never_a_person || name.as_deref().is_some_and(|n| !is_person(n)));
+        let previous = previous.filter(|(_, name)| match name.as_deref() {
+            // "he" or "she" is a person named or described as one: not "police", "critics" or
+            // an organisation.
+            Some(n) if !never_a_person => is_person(n) || could_be_one_person(n, entities),
+            name => name.is_some_and(|n| !is_person(n)),
+        });
         let canonical = match (last_named, previous) {
             (Some((a, named)), Some((b, _))) if a >= b => Some(named),
             (_, Some((_, speaker))) => speaker,
@@ -2192,6 +2211,16 @@ mod tests {
             (QuoteKind::Mixed, Some("Ana Duval"), "police would “show restraint” at the gates"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn he_or_she_is_never_a_group_or_an_organisation() {
+        let got = quotes(
+            "“It was chaos,” said Amina Yusuf, a teacher.\nPolice say the suspect fled north.\nShe added that the investigation would take months.\nA harbour spokesman said the gates were shut. He added that they would reopen on Monday.",
+        );
+        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
+        assert_eq!(speaker_of("the investigation would take months"), Some(Some("Amina Yusuf".into())), "{got:?}");
+        assert_eq!(speaker_of("they would reopen on Monday"), Some(Some("harbour spokesman".into())), "{got:?}");
     }
 
     #[test]
