@@ -171,7 +171,13 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
         return false;
     }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
-    let content_first_word = text[quote.content.range()].split_whitespace().next().unwrap_or_default();
+    let mut content_words = text[quote.content.range()].split_whitespace();
+    let content_first_word = content_words.next().unwrap_or_default();
+    // "said at least 12 people had died": a number's qualifier, not a place.
+    let content_first_word = match content_words.next() {
+        Some("least" | "most") if content_first_word.eq_ignore_ascii_case("at") => "at least",
+        _ => content_first_word,
+    };
     // "… called them out after the authority announced plans …": an adverbial clause.
     // "they yelled at us and fired warning shots": a phrase of the verb, not a statement.
     if matches!(
@@ -202,11 +208,20 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // A country alone is a speaker in the rules' "Russia said", but the tagger's countries are
     // mostly the last item of a list or the actor of a deed ("Kazakhstan sought assistance").
     let bare_place = inside.len() == 1 && inside[0].label == EntityLabel::Place && inside[0].span.len() + 2 >= written.len();
+    // A list opens with its first place; "Officials in Varna, the regional capital" opens
+    // with its head noun.
+    let opens_with_place = inside.first().is_some_and(|e| {
+        let lead = text[source.span.start()..e.span.start().max(source.span.start())].trim().to_lowercase();
+        lead.is_empty() || lead == "the"
+    });
     let in_list = inside.iter().all(|e| e.label == EntityLabel::Place)
-        && !inside.is_empty()
+        && opens_with_place
         && (bare_place || before.ends_with(',') || written.contains(',') || written.contains(" and "));
     let coordinated = inside.len() >= 2 && written.contains(" and ");
-    let unresolved_title = !inside.is_empty() && source.canonical.as_ref().is_none_or(|c| !inside.iter().any(|e| &e.canonical == c));
+    // A place after a preposition only says where the speaker is ("officials in Varna").
+    let names_speaker = |e: &&&EntityMention| !(e.label == EntityLabel::Place && after_preposition(text, source.span, e.span));
+    let unresolved_title =
+        inside.iter().any(|e| names_speaker(&e)) && source.canonical.as_ref().is_none_or(|c| !inside.iter().any(|e| &e.canonical == c));
     let resolved_elsewhere = source.canonical.as_ref().is_some_and(|c| entities.iter().any(|e| &e.canonical == c));
     !(in_list || coordinated || (unresolved_title && !resolved_elsewhere))
 }
@@ -1425,7 +1440,10 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
             let addressee = tail.iter().take(4).take_while(|w| !is_circumstance_opener(w)).count();
             tail = &tail[addressee.min(tail.len())..];
         }
-        let tail_is_circumstance = tail.is_empty() || (tail.len() <= 6 && is_circumstance_opener(tail[0]));
+        // "said at least 12 people had died" is what was said, not where.
+        let clause_in_tail = tail.get(1).is_some_and(|w| tail[0].eq_ignore_ascii_case("at") && matches!(*w, "least" | "most"))
+            || tail.iter().any(|w| MAIN_VERBS.contains(&w.trim_end_matches(['.', ',', '!'])));
+        let tail_is_circumstance = tail.is_empty() || (tail.len() <= 6 && is_circumstance_opener(tail[0]) && !clause_in_tail);
         if !tail_is_circumstance {
             return None;
         }
@@ -1694,7 +1712,9 @@ fn holder_of_role(text: &str, phrase: &str, named: &[&EntityMention], entities: 
 /// A speaker description without its article or a relative clause: "An EU spokesperson" →
 /// "EU spokesperson", "a baker who spent six hours under the rubble" → "baker".
 fn description(phrase: &str) -> String {
-    let head = [" who ", " whose ", " which "].iter().filter_map(|w| phrase.find(w)).min().map_or(phrase, |at| &phrase[..at]);
+    // "officials in varna, the regional capital": an apposition after a comma adds nothing to
+    // whom the description picks out.
+    let head = [" who ", " whose ", " which ", ", "].iter().filter_map(|w| phrase.find(w)).min().map_or(phrase, |at| &phrase[..at]);
     let trimmed = head.trim_end_matches([',', '.']);
     let rest = ["a ", "an ", "the "].iter().find_map(|d| trimmed.strip_prefix(d)).unwrap_or(trimmed);
     rest.to_owned()
@@ -2211,6 +2231,18 @@ mod tests {
             (QuoteKind::Mixed, Some("Ana Duval"), "police would “show restraint” at the gates"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn officials_in_a_place_with_an_apposition_say_what_follows_the_verb() {
+        let text = "Officials in Varna, the regional capital, said at least 12 people had died.";
+        let mut doc = Document::new("t", text, Default::default());
+        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer, &QuoteFinder] {
+            stage.annotate(&mut doc).unwrap();
+        }
+        let credited = Quote::credited(doc.layer::<Quotes>().unwrap());
+        let read: Vec<_> = credited.iter().map(|q| (q.source.as_ref().and_then(|s| s.canonical.clone()), doc.slice(q.content))).collect();
+        assert_eq!(read, [(Some("officials in varna".to_owned()), "at least 12 people had died")]);
     }
 
     #[test]
