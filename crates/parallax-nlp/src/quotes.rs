@@ -1559,7 +1559,7 @@ fn indirect(text: &str, source: Span, cue: Span, content: Span, entities: &[Enti
 pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
     let span = without_relative_word(text, span);
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span)).collect();
-    if let Some(canonical) = proxy_of(text, span, &inside) {
+    if let Some(canonical) = proxy_of(text, span, &inside).or_else(|| role_proxy_of(text, span, entities)) {
         return Source { span, canonical: Some(canonical) };
     }
     let named = inside
@@ -1661,6 +1661,8 @@ const ROLE_TITLES: &[(&str, &[&str])] = &[
     ("spokesman", &["spokesman", "spokeswoman", "spokesperson"]),
     ("spokeswoman", &["spokesman", "spokeswoman", "spokesperson"]),
     ("spokesperson", &["spokesman", "spokeswoman", "spokesperson"]),
+    ("governor", &["Governor", "Gov."]),
+    ("mayor", &["Mayor"]),
     ("general", &["Gen.", "General"]),
     ("commander", &["Gen.", "General", "Commander"]),
 ];
@@ -1669,6 +1671,22 @@ const ROLE_TITLES: &[(&str, &[&str])] = &[
 /// article calls "Kazakhstan President Tokayev"): the only person introduced by a title
 /// that fits the role, in front of the place or organisation the description names when it
 /// names one.
+/// "the governor's office", "the president's lawyers": the proxy of the one person the
+/// article gives that title, named as [`proxy_of`] names "the office of Governor Elena
+/// Marquet".
+fn role_proxy_of(text: &str, span: Span, entities: &[EntityMention]) -> Option<String> {
+    let words: Vec<String> = text[span.range()].split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+    let words = match words.first().map(String::as_str) {
+        Some("the" | "a" | "an") => &words[1..],
+        _ => &words[..],
+    };
+    let [role, head] = words else { return None };
+    let role = role.strip_suffix("'s")?;
+    let (head, link) = PROXY_HEADS.iter().find(|(h, _)| h == head)?;
+    let holder = holder_of_role(text, role, &[], entities)?;
+    Some(format!("{head} {link} {holder}"))
+}
+
 fn holder_of_role(text: &str, phrase: &str, named: &[&EntityMention], entities: &[EntityMention]) -> Option<String> {
     let titles: Vec<&str> = ROLE_TITLES
         .iter()
@@ -2243,6 +2261,17 @@ mod tests {
         let credited = Quote::credited(doc.layer::<Quotes>().unwrap());
         let read: Vec<_> = credited.iter().map(|q| (q.source.as_ref().and_then(|s| s.canonical.clone()), doc.slice(q.content))).collect();
         assert_eq!(read, [(Some("officials in varna".to_owned()), "at least 12 people had died")]);
+    }
+
+    #[test]
+    fn the_governors_office_is_the_office_of_the_governor_named() {
+        let got = quotes(
+            "Regional Governor Elena Marquet toured the valley on Sunday.\nMore than 400 people were injured, the governor's office said.\nThe mayor's lawyers said the case had no merit.",
+        );
+        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
+        assert_eq!(speaker_of("More than 400 people were injured"), Some(Some("office of Elena Marquet".into())), "{got:?}");
+        // No mayor is named: the description stays.
+        assert_eq!(speaker_of("the case had no merit"), Some(Some("mayor's lawyers".into())), "{got:?}");
     }
 
     #[test]
