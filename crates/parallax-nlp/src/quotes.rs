@@ -166,8 +166,8 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
         return false;
     }
     // "The CSTO did not disclose the size of the forces": a negated cue reports what someone
-    // did not say, and its content is no statement of theirs.
-    if quote.cue.is_some_and(|cue| text[cue.range()].split_whitespace().any(|word| is_negation(&word.to_lowercase().replace('’', "'")))) {
+    // did not say, and its content is no statement of theirs; nor is an act's object.
+    if reports_no_statement(text, quote) {
         return false;
     }
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
@@ -386,6 +386,7 @@ pub fn find_quotes(
     resolve_pronouns(text, &mut found, entities);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
+        f.quote.tentative = f.quote.kind == QuoteKind::Indirect && reports_no_statement(text, &f.quote);
     }
     // A quoted fragment inside reported speech of the same speaker is part of that quote.
     let contents: Vec<(Span, Option<String>, QuoteKind)> =
@@ -406,6 +407,23 @@ pub fn find_quotes(
         .map(|(_, f)| f.quote)
         .collect()
 }
+
+/// An indirect quote whose cue says that nothing was said ("Officials have not said where he
+/// is being held") or names an act ("declared a state of emergency"): PolNeAR marks both as
+/// attribution, so the annotation keeps them, but they are no statement to credit.
+fn reports_no_statement(text: &str, quote: &Quote) -> bool {
+    let Some(cue) = quote.cue else { return false };
+    let cue_words: Vec<String> = text[cue.range()].split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect();
+    let negated = cue_words.iter().any(|w| is_negation(w));
+    // The word right after the verb: "declared a …" is an act, "declared that …" speech.
+    let next_word = text[cue.end()..].split_whitespace().next().unwrap_or_default().to_lowercase();
+    let act = cue_words.last().is_some_and(|verb| ACT_VERBS.contains(&verb.as_str())) && matches!(next_word.as_str(), "a" | "an" | "the");
+    negated || act
+}
+
+/// Verbs that perform an act on a noun phrase ("declared a state of emergency") and report
+/// speech only with a clause after them ("declared that the vote was void").
+const ACT_VERBS: &[&str] = &["declared", "declares", "declare", "proclaimed", "proclaims", "proclaim"];
 
 /// The cue as PolNeAR marks it, the verb with the auxiliaries, negation and adverbs right
 /// before it ("has not said", "also told", "repeatedly argued") and, when what was said
@@ -2261,6 +2279,23 @@ mod tests {
         let credited = Quote::credited(doc.layer::<Quotes>().unwrap());
         let read: Vec<_> = credited.iter().map(|q| (q.source.as_ref().and_then(|s| s.canonical.clone()), doc.slice(q.content))).collect();
         assert_eq!(read, [(Some("officials in varna".to_owned()), "at least 12 people had died")]);
+    }
+
+    #[test]
+    fn a_negated_cue_or_an_act_credits_no_statement() {
+        let credited = |text: &str| {
+            let mut doc = Document::new("t", text, Default::default());
+            for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer, &QuoteFinder] {
+                stage.annotate(&mut doc).unwrap();
+            }
+            Quote::credited(doc.layer::<Quotes>().unwrap()).iter().map(|q| doc.slice(q.content).to_owned()).collect::<Vec<_>>()
+        };
+        assert!(credited("Officials have not said where the union leader is being held.").is_empty());
+        assert!(credited("President Ondrej Vasko declared a state of emergency in the city late on Monday.").is_empty());
+        assert_eq!(
+            credited("The interior minister, Petra Harvik, has declared that the port will open again on Thursday."),
+            ["the port will open again on Thursday"]
+        );
     }
 
     #[test]
