@@ -513,8 +513,13 @@ fn as_written(name: &str, written: Option<&str>) -> String {
         Some(at) if lower.len() == written.len() && written.is_char_boundary(at) && written.is_char_boundary(at + name.len()) => {
             let shown = &written[at..at + name.len()];
             // A capital the sentence gave it ("Officials in Moscow said") is not the name's.
-            let first_word = shown.split(' ').next().unwrap_or(shown);
-            let proper = lexicon::place_of_demonym(first_word).is_some() || lexicon::canonical_place(first_word).is_some();
+            let mut words = shown.split(' ');
+            let first_word = words.next().unwrap_or(shown);
+            // A known place or demonym, or the first of two capitalised words ("Port Vessant
+            // police").
+            let proper = lexicon::place_of_demonym(first_word).is_some()
+                || lexicon::canonical_place(first_word).is_some()
+                || words.next().is_some_and(|second| second.starts_with(char::is_uppercase));
             if at == 0 && !proper {
                 lowercase_first(shown)
             } else {
@@ -792,10 +797,19 @@ fn framing(docs: &[&Document], entities: &EntityIndex) -> Vec<FramingEntry> {
     let mut out = Vec::new();
     for doc in docs {
         let mut by_actor: BTreeMap<&str, Vec<LabelUse>> = BTreeMap::new();
+        // A described speaker is shown as the article wrote it ("Officials in Moscow").
+        let written_source = |canonical: &str| {
+            doc.layer::<Quotes>()
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|q| q.source.as_ref())
+                .find(|s| s.canonical.as_deref() == Some(canonical))
+                .map(|s| doc.slice(s.span).trim_end_matches([',', ';', ':']).trim_end())
+        };
         for label in doc.layer::<Framing>().unwrap_or(&[]) {
             let (voice, speaker) = match &label.voice {
                 Voice::Own => ("own", None),
-                Voice::Quoted { speaker } => ("quoted", speaker.as_deref().map(|s| entities.canonical(s).to_owned())),
+                Voice::Quoted { speaker } => ("quoted", speaker.as_deref().map(|s| as_written(entities.canonical(s), written_source(s)))),
             };
             let uses = by_actor.entry(label.actor.as_str()).or_default();
             match uses
@@ -960,6 +974,7 @@ mod tests {
         assert_eq!(as_written("officials in moscow", Some("Officials in Moscow")), "officials in Moscow");
         assert_eq!(as_written("kestrian government", Some("The Kestrian government")), "Kestrian government");
         assert_eq!(as_written("Ned Price", Some("Price")), "Ned Price");
+        assert_eq!(as_written("port vessant police", Some("Port Vessant police")), "Port Vessant police");
         assert_eq!(as_written("eu spokesperson", None), "eu spokesperson");
     }
 

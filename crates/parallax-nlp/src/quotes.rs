@@ -1584,7 +1584,11 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         .iter()
         .find(|e| e.label == EntityLabel::Person)
         .or_else(|| inside.iter().rev().find(|e| e.label == EntityLabel::Organisation))
-        .or_else(|| inside.iter().find(|e| e.label == EntityLabel::Place && !after_preposition(text, span, e.span)));
+        .or_else(|| {
+            inside.iter().find(|e| {
+                e.label == EntityLabel::Place && !after_preposition(text, span, e.span) && !names_an_institution(text, span, e.span)
+            })
+        });
     let phrase = text[span.range()].trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let is_role = phrase.split(|c: char| !c.is_alphanumeric()).any(|w| contains_ci(lexicon::ROLE_NOUNS, w));
     if let Some(entity) = named.filter(|e| e.label == EntityLabel::Person || !is_role) {
@@ -1633,6 +1637,15 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
 
 /// Whether a name inside a speaker phrase follows a preposition of it: "a baker from
 /// Sarvic" is a baker, not Sarvic.
+/// "Port Vessant police", "Varna city council": a place followed by an institution's noun
+/// inside the speaker phrase names where the institution is, not the speaker.
+fn names_an_institution(text: &str, phrase: Span, place: Span) -> bool {
+    let next = text[place.end()..phrase.end()].split_whitespace().next().unwrap_or_default().to_lowercase();
+    lexicon::ORG_NOUNS.contains(&next.as_str())
+        || lexicon::ORG_KIND_NOUNS.contains(&next.as_str())
+        || matches!(next.as_str(), "city" | "council" | "officials")
+}
+
 fn after_preposition(text: &str, phrase: Span, name: Span) -> bool {
     text[phrase.start()..name.start()]
         .split(|c: char| !c.is_alphanumeric())
@@ -2307,6 +2320,9 @@ mod tests {
         assert_eq!(speaker_of("More than 400 people were injured"), Some(Some("office of Elena Marquet".into())), "{got:?}");
         // No mayor is named: the description stays.
         assert_eq!(speaker_of("the case had no merit"), Some(Some("mayor's lawyers".into())), "{got:?}");
+        // A place before an institution's noun says where the institution is.
+        let got = quotes("Port Vessant police said in a statement that rioters had attacked officers with iron bars.");
+        assert_eq!(got[0].2.as_deref(), Some("port vessant police"), "{got:?}");
     }
 
     #[test]
