@@ -94,6 +94,15 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("marched", ClaimKind::Participation, "took part"),
     ("gathered", ClaimKind::Participation, "took part"),
     ("strike", ClaimKind::Participation, "took part"),
+    // "took part in the march": "part" only after a form of "take" (see nearest_predicate).
+    ("part", ClaimKind::Participation, "took part"),
+    ("joined", ClaimKind::Participation, "took part"),
+    ("attended", ClaimKind::Participation, "took part"),
+    ("protest", ClaimKind::Participation, "took part"),
+    ("protests", ClaimKind::Participation, "took part"),
+    ("rally", ClaimKind::Participation, "took part"),
+    ("demonstration", ClaimKind::Participation, "took part"),
+    ("demonstrations", ClaimKind::Participation, "took part"),
     ("attacked", ClaimKind::Participation, "attacked"),
     ("attacking", ClaimKind::Participation, "attacked"),
     ("stormed", ClaimKind::Participation, "attacked"),
@@ -437,6 +446,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
             continue;
         }
+        if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking")) {
+            continue;
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -497,6 +509,22 @@ mod tests {
     fn claims_of(text: &str) -> Vec<Claim> {
         let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
         doc.layer::<Claims>().unwrap().to_vec()
+    }
+
+    #[test]
+    fn turnout_figures_are_participation_claims_with_their_sources() {
+        let text = "Around 5,000 people took part in the march, organisers said, though police put the figure at 1,500. The rally drew 20,000 people in March, police said.";
+        let found: Vec<_> = claims_of(text)
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Participation)
+            .map(|c| (low(c), c.attribution.as_ref().and_then(|a| a.canonical.clone())))
+            .collect();
+        assert_eq!(
+            found,
+            [(5000.0, Some("organisers".to_owned())), (1500.0, Some("police".to_owned())), (20000.0, Some("police".to_owned()))]
+        );
+        // "part" counts only after "take": "300 people, part of a convoy" took part in nothing.
+        assert!(claims_of("The 300 villagers, part of a larger group, waited.").iter().all(|c| c.kind != ClaimKind::Participation));
     }
 
     /// The low end of a claim's value (NaN without one).

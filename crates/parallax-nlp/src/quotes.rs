@@ -1295,6 +1295,49 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
 /// shown that tens are dead"), the first content ends at the comma before it and the rest
 /// is read again for its own source.
 fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Vec<Quote> {
+    let mut quotes = reported_quotes(text, sentence, entities);
+    // "…, organisers said, though police put the figure at 1,500": an estimate of its own.
+    if let Some(estimate) = figure_estimate(text, sentence, entities) {
+        let clashes =
+            |q: &Quote| q.content.overlaps(estimate.content) || q.source.as_ref().is_some_and(|s| s.span.overlaps(estimate.content));
+        if !quotes.iter().any(clashes) {
+            quotes.push(estimate);
+        }
+    }
+    quotes
+}
+
+/// "police put the figure at 1,500", "organisers estimated the crowd at 20,000": whoever
+/// puts a figure at a number states it.
+fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Option<Quote> {
+    let ws = word_spans(&text[sentence.range()], sentence.start());
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    let k = (1..ws.len()).find(|&k| {
+        matches!(word_texts[k], "put" | "puts" | "putting" | "estimated" | "estimates" | "estimate" | "placed" | "places")
+            && word_texts.get(k + 1).is_some_and(|w| matches!(*w, "the" | "its" | "their"))
+            && word_texts[k + 2..].iter().take(3).any(|w| w.trim_end_matches(',') == "at")
+            && word_texts[k + 2..]
+                .iter()
+                .take(2)
+                .any(|w| matches!(*w, "figure" | "number" | "toll" | "count" | "turnout" | "crowd" | "death"))
+    })?;
+    // The subject runs back to the clause's start: a comma or a joining word.
+    let first = (0..k)
+        .rev()
+        .find(|&j| word_texts[j].ends_with(',') || matches!(word_texts[j], "though" | "although" | "but" | "while" | "whereas" | "and"))
+        .map_or(0, |j| j + 1);
+    if first >= k || k - first > 6 {
+        return None;
+    }
+    let source = Span::new(ws[first].start(), ws[k - 1].end()).ok()?;
+    let cue = ws[k];
+    let content = content_between(text, ws[k + 1].start(), sentence.end())?;
+    Some(indirect(text, source, cue, content, entities))
+}
+
+/// The sentence's reported speech: its first attribution and, after a comma, each further
+/// cue followed by "that".
+fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut rest = sentence;
     while let Some(mut quote) = indirect_quote(text, rest, entities) {
@@ -1445,7 +1488,10 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // a clause of its own after the comma, which is no part of what was said.
         let clause_follows = word_texts[k].ends_with(',')
             && word_texts.get(k + 1).is_some_and(|w| {
-                matches!(w.to_lowercase().as_str(), "as" | "while" | "after" | "before" | "when" | "because" | "although" | "amid")
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "as" | "while" | "after" | "before" | "when" | "because" | "although" | "though" | "but" | "whereas" | "amid"
+                )
             });
         if (k + 8 < n && !clause_follows) || !lexicon::is_speech_cue(word_texts, k) {
             continue;
