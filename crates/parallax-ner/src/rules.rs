@@ -139,6 +139,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
     offices_of_state(words, &mut spans);
+    linked_organisations(words, &mut spans);
     common_acronyms(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
@@ -395,6 +396,57 @@ fn offices_of_state(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// What an organisation named "… for the <purpose>" is for.
+const PURPOSES: &[&str] = &[
+    "Safeguard",
+    "Defence",
+    "Defense",
+    "Protection",
+    "Promotion",
+    "Liberation",
+    "Development",
+    "Advancement",
+    "Restoration",
+    "Salvation",
+    "Preservation",
+    "Prevention",
+    "Reconstruction",
+    "Rights",
+    "Peace",
+    "Justice",
+    "Democracy",
+    "Freedom",
+    "Unity",
+    "Change",
+    "Progress",
+    "Relief",
+    "Reform",
+    "Human",
+    "Independence",
+    "Coordination",
+];
+
+/// "National Council for the Safeguard of the Homeland", "Strategic Framework for the
+/// Defence of the People": an organisation name, "for" or "for the" and a purpose that the
+/// tagger read as another name are one name (it breaks long names at their function words).
+/// "the Labasa Constituency for the National Federation Party" stays two.
+fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
+    spans.sort_unstable();
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (start, end, label) = spans[i];
+        let (next_start, next_end, next_label) = spans[i + 1];
+        let link = &words[end..next_start.max(end)];
+        let linked = matches!(link, ["for"] | ["for", "the"]) && PURPOSES.contains(&words[next_start]);
+        if label == Label::Organisation && next_label == Label::Organisation && linked {
+            spans[i] = (start, next_end, Label::Organisation);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Acronyms of common nouns, which name no one: "in the ICU", "an IED", "CCTV footage".
 const COMMON_ACRONYMS: &[&str] = &[
     "ATM", "ATMs", "CCTV", "CEO", "CEOs", "CFO", "DNA", "GDP", "GPS", "ICU", "ICUs", "IDP", "IDPs", "IED", "IEDs", "POW", "POWs", "RPG",
@@ -499,6 +551,20 @@ mod tests {
         check("in Khan Younis and Rafah", "O B-PER I-PER O B-ORG", "O B-LOC I-LOC O B-LOC");
         // A name of the team's list keeps its listed type.
         check("in Gaza and Hamas said", "O B-LOC O B-ORG O", "O B-LOC O B-ORG O");
+    }
+
+    #[test]
+    fn organisations_joined_by_for_are_one_name() {
+        check(
+            "the National Council for the Safeguard of the Homeland said",
+            "O B-ORG I-ORG O O B-ORG I-ORG I-ORG I-ORG O",
+            "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
+        );
+        check("Doctors for Peace", "B-ORG O B-ORG", "B-ORG I-ORG I-ORG");
+        // A name after "for" that is no purpose, other links, a place: apart.
+        check("Labasa Constituency for the National Party", "B-ORG I-ORG O O B-ORG I-ORG", "B-ORG I-ORG O O B-ORG I-ORG");
+        check("the UN and NATO", "O B-ORG O B-ORG", "O B-ORG O B-ORG");
+        check("Hamas for Gaza", "B-ORG O B-LOC", "B-ORG O B-LOC");
     }
 
     #[test]
