@@ -431,6 +431,14 @@ const PURPOSES: &[&str] = &[
 /// tagger read as another name are one name (it breaks long names at their function words).
 /// "the Labasa Constituency for the National Federation Party" stays two.
 fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
+    // "the Committee for the Protection of Journalists": the tagger may leave the first name,
+    // an institution's capitalised head, untagged; it joins as if tagged.
+    for i in 1..words.len() {
+        let head = INSTITUTION_HEADS.contains(&words[i - 1]) && !spans.iter().any(|s| s.0 < i && i - 1 < s.1);
+        if head && words[i] == "for" {
+            spans.push((i - 1, i, Label::Organisation));
+        }
+    }
     spans.sort_unstable();
     let mut i = 0;
     while i + 1 < spans.len() {
@@ -445,7 +453,43 @@ fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
             i += 1;
         }
     }
+    // A head added above that joined nothing was never a name of its own.
+    spans.retain(|&(start, end, label)| {
+        !(end == start + 1 && label == Label::Organisation && INSTITUTION_HEADS.contains(&words[start]) && words.get(end) == Some(&"for"))
+    });
 }
+
+/// Capitalised heads of institutions' names ("Committee for the Protection of …").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Committee",
+    "Council",
+    "Office",
+    "Commission",
+    "Centre",
+    "Center",
+    "Coalition",
+    "Alliance",
+    "Front",
+    "Movement",
+    "Organisation",
+    "Organization",
+    "Union",
+    "Association",
+    "Foundation",
+    "Institute",
+    "Fund",
+    "Agency",
+    "Network",
+    "Doctors",
+    "Physicians",
+    "Lawyers",
+    "Reporters",
+    "Journalists",
+    "Campaign",
+    "Society",
+    "League",
+    "Party",
+];
 
 /// Acronyms of common nouns, which name no one: "in the ICU", "an IED", "CCTV footage".
 const COMMON_ACRONYMS: &[&str] = &[
@@ -561,6 +605,12 @@ mod tests {
             "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
         );
         check("Doctors for Peace", "B-ORG O B-ORG", "B-ORG I-ORG I-ORG");
+        check(
+            "the Committee for the Protection of Journalists said",
+            "O O O O B-ORG I-ORG I-ORG O",
+            "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
+        );
+        check("Support for the Reform Party", "O O O B-ORG I-ORG", "O O O B-ORG I-ORG");
         // A name after "for" that is no purpose, other links, a place: apart.
         check("Labasa Constituency for the National Party", "B-ORG I-ORG O O B-ORG I-ORG", "B-ORG I-ORG O O B-ORG I-ORG");
         check("the UN and NATO", "O B-ORG O B-ORG", "O B-ORG O B-ORG");
