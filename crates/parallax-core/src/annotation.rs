@@ -197,10 +197,11 @@ pub struct Quote {
     /// claims and framing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tentative: bool,
-    /// The same speaker's next words after one attribution ("“…,” said X. “…”", or a quote
-    /// that runs on into the next paragraph): this content goes on with the latest earlier
-    /// quote that has the same source span. PolNeAR counts the two as one relation whose
-    /// content is in pieces.
+    /// More words of one attribution: the same speaker's next sentence ("“…,” said X. “…”"),
+    /// a quote running on from the previous paragraph's, or one left open at a paragraph's
+    /// end before the paragraph that names its speaker. This content belongs with the nearest
+    /// quote of the same source span that continues none; PolNeAR counts them as one
+    /// relation whose content is in pieces.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub continues: bool,
 }

@@ -17,7 +17,7 @@ use crate::brat::{parse_relations, CharSpan, Relation};
 use crate::score::{multiset_overlap, Counts};
 use crate::{read_to_string, EvalError};
 use parallax_core::layer::Quotes;
-use parallax_core::{Document, Metadata, Span};
+use parallax_core::{Document, Metadata, Quote, Span};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -120,23 +120,29 @@ fn annotation_sets(dir: &Path) -> Result<BTreeMap<String, Vec<std::path::PathBuf
     Ok(files)
 }
 
-/// The quotes layer as relations in character offsets. A quote that continues an earlier
-/// one (`Quote::continues`) adds its content to that quote's relation, as PolNeAR's
-/// discontinuous contents do.
+/// The quotes layer as relations in character offsets. A quote that continues another
+/// (`Quote::continues`) adds its content to the relation of the nearest quote with the same
+/// source span that continues none, as PolNeAR's discontinuous contents do.
 pub fn predicted_relations(doc: &Document) -> Vec<Relation> {
     let text = doc.text().as_str();
     let to_chars = CharIndex::new(text);
     let span = |s: Span| vec![(to_chars.of(s.start()), to_chars.of(s.end()))];
-    let mut relations: Vec<Relation> = Vec::new();
-    for quote in doc.layer::<Quotes>().unwrap_or(&[]) {
+    let quotes = doc.layer::<Quotes>().unwrap_or(&[]);
+    let relation =
+        |q: &Quote| Relation { source: q.source.as_ref().map(|s| span(s.span)), cue: q.cue.map(span), content: Some(span(q.content)) };
+    // (position in the layer, relation) of every quote that opens a relation.
+    let mut relations: Vec<(usize, Relation)> =
+        quotes.iter().enumerate().filter(|(_, q)| !q.continues).map(|(i, q)| (i, relation(q))).collect();
+    for (i, quote) in quotes.iter().enumerate().filter(|(_, q)| q.continues) {
         let source = quote.source.as_ref().map(|s| span(s.span));
-        let continued = quote.continues.then(|| relations.iter_mut().rev().find(|r| source.is_some() && r.source == source)).flatten();
-        match continued.and_then(|r| r.content.as_mut()) {
+        let nearest = relations.iter_mut().filter(|(_, r)| source.is_some() && r.source == source).min_by_key(|(j, _)| j.abs_diff(i));
+        match nearest.and_then(|(_, r)| r.content.as_mut()) {
             Some(content) => content.extend(span(quote.content)),
-            None => relations.push(Relation { source, cue: quote.cue.map(span), content: Some(span(quote.content)) }),
+            None => relations.push((i, relation(quote))),
         }
     }
-    relations
+    relations.sort_by_key(|(i, _)| *i);
+    relations.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The training material of one split for the attribution tagger
@@ -395,7 +401,7 @@ mod tests {
             Span::new(start, start + part.len()).unwrap()
         };
         let source = |part: &str| Some(parallax_core::Source { span: at(part), canonical: None });
-        let quote = |source, cue: Option<Span>, content: &str, continues| parallax_core::Quote {
+        let quote = |source, cue: Option<Span>, content: &str, continues| Quote {
             kind: parallax_core::QuoteKind::Direct,
             source,
             cue,
@@ -417,6 +423,15 @@ mod tests {
         assert_eq!(relations.len(), 2);
         assert_eq!(relations[0].content, Some(vec![chars("It was chaos"), chars("Nobody knew.")]));
         assert_eq!(relations[1].source, Some(vec![chars("Police")]));
+        // Words left open before the paragraph that names their speaker join the later quote.
+        doc.set_layer::<Quotes>(vec![
+            quote(source("Ana Ruiz"), None, "It was chaos", true),
+            quote(source("Ana Ruiz"), Some(at("said Ana")), "Nobody knew.", false),
+        ])
+        .unwrap();
+        let relations = predicted_relations(&doc);
+        assert_eq!(relations.len(), 1);
+        assert_eq!(relations[0].content, Some(vec![chars("Nobody knew."), chars("It was chaos")]));
     }
 
     #[test]

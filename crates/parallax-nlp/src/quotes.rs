@@ -383,6 +383,7 @@ pub fn find_quotes(
             found.extend(indirect_quotes(text, sentence, entities).into_iter().map(|quote| Found { quote, block: block_index }));
         }
     }
+    speakers_of_running_quotes(text, blocks, &mut found);
     resolve_pronouns(text, &mut found, entities);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
@@ -406,6 +407,32 @@ pub fn find_quotes(
         })
         .map(|(_, f)| f.quote)
         .collect()
+}
+
+/// A quotation left open at the end of its paragraph runs on into the next one, which opens
+/// with a quotation mark (the news convention for a quote over several paragraphs): it is the
+/// words of the speaker named there, one attribution with it (`continues`).
+fn speakers_of_running_quotes(text: &str, blocks: &[parallax_core::Block], found: &mut [Found]) {
+    for i in 0..found.len() {
+        let quote = &found[i].quote;
+        let block = found[i].block;
+        // Nothing but punctuation between the words and the paragraph's end: no closing mark.
+        let unclosed = blocks.get(block).is_some_and(|b| {
+            b.span.end() >= quote.content.end()
+                && text[quote.content.end()..b.span.end()]
+                    .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+                    .is_empty()
+        });
+        if quote.kind != QuoteKind::Direct || quote.source.is_some() || !unclosed {
+            continue;
+        }
+        let opens_with_quote = blocks.get(block + 1).is_some_and(|b| text[b.span.range()].trim_start().starts_with(['"', '“']));
+        let next = found[i + 1..].iter().find(|f| f.block == block + 1 && f.quote.kind == QuoteKind::Direct && f.quote.source.is_some());
+        if let Some(source) = next.filter(|_| opens_with_quote).and_then(|f| f.quote.source.clone()) {
+            found[i].quote.source = Some(source);
+            found[i].quote.continues = true;
+        }
+    }
 }
 
 /// An indirect quote whose cue says that nothing was said ("Officials have not said where he
@@ -2086,6 +2113,27 @@ mod tests {
         let text = "Officials called the protesters “terrorists,” said Amina Yusuf.";
         let (_, quotes) = rule_quotes(text);
         assert!(quotes.iter().all(|q| q.kind == QuoteKind::Mixed), "{quotes:?}");
+    }
+
+    #[test]
+    fn a_quote_left_open_at_a_paragraphs_end_is_the_next_paragraphs_speakers() {
+        let text = "Mayor Ines Albar spoke outside city hall.\n\n“We have asked for help three times this week. Each time we were told to wait.\n\n“Our hospitals are full,” she said.\n\nShe left at noon.";
+        let (doc, quotes) = rule_quotes(text);
+        let read: Vec<_> =
+            quotes.iter().map(|q| (doc.slice(q.content), q.source.as_ref().and_then(|s| s.canonical.clone()), q.continues)).collect();
+        let speaker = Some("Ines Albar".to_owned());
+        assert_eq!(
+            read,
+            [
+                ("We have asked for help three times this week. Each time we were told to wait.", speaker.clone(), true),
+                ("Our hospitals are full", speaker, false)
+            ]
+        );
+        // A closed quotation keeps no speaker it was not given.
+        let text =
+            "“We have asked for help three times this week, and each time we were told to wait.”\n\n“Our hospitals are full,” she said.";
+        let (_, quotes) = rule_quotes(text);
+        assert!(quotes[0].source.is_none(), "{quotes:?}");
     }
 
     #[test]
