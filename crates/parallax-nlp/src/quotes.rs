@@ -378,6 +378,16 @@ pub fn find_quotes(
         }
         for &sentence in &block_sentences {
             if covered.iter().any(|c| c.overlaps(sentence)) {
+                // "“…,” Orn said, adding that workers had “nothing left to lose”."
+                let speaker = found.iter().rev().find(|f| {
+                    f.block == block_index
+                        && f.quote.kind == QuoteKind::Direct
+                        && f.quote.cue.is_some()
+                        && sentence.contains(f.quote.content)
+                });
+                if let Some(added) = speaker.and_then(|f| added_statement(text, sentence, &f.quote, &passages)) {
+                    found.push(Found { quote: added, block: block_index });
+                }
                 continue;
             }
             found.extend(indirect_quotes(text, sentence, entities).into_iter().map(|quote| Found { quote, block: block_index }));
@@ -407,6 +417,28 @@ pub fn find_quotes(
         })
         .map(|(_, f)| f.quote)
         .collect()
+}
+
+/// What a speaker adds after a direct quote in the same sentence: "“…,” Orn said, adding
+/// that workers had “nothing left to lose”" is Orn's, mixed where it holds a quotation. The
+/// cue is the participle, the content what follows it ("that" left out).
+fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[QuotedPassage]) -> Option<Quote> {
+    let source = quote.source.clone()?;
+    let after = source.span.end().max(quote.content.end()).max(quote.cue.map_or(0, |c| c.end()));
+    let rest = &text[after..sentence.end()];
+    let (at, len) = [", adding", ", saying", ", insisting", ", warning"].iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
+    let cue = Span::new(after + at + 2, after + at + len).ok()?;
+    let following = &text[cue.end()..sentence.end()];
+    let mut content_start = cue.end() + following.len() - following.trim_start().len();
+    if text[content_start..].starts_with("that ") {
+        content_start += "that ".len();
+    }
+    let content = content_between(text, content_start, sentence.end())?;
+    if words(&text[content.range()]).count() < 2 {
+        return None;
+    }
+    let kind = if passages.iter().any(|p| p.outer.overlaps(content)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    Some(Quote { kind, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
 }
 
 /// A quotation left open at the end of its paragraph runs on into the next one, which opens
@@ -2134,6 +2166,23 @@ mod tests {
             "“We have asked for help three times this week, and each time we were told to wait.”\n\n“Our hospitals are full,” she said.";
         let (_, quotes) = rule_quotes(text);
         assert!(quotes[0].source.is_none(), "{quotes:?}");
+    }
+
+    #[test]
+    fn what_a_speaker_adds_after_a_direct_quote_is_theirs() {
+        let text = "“The strike will go on,” union leader Pavel Orn said, adding that workers had “nothing left to lose”.";
+        let (doc, quotes) = rule_quotes(text);
+        let read: Vec<_> = quotes.iter().map(|q| (q.kind, doc.slice(q.content), q.cue.map(|c| doc.slice(c)))).collect();
+        assert_eq!(
+            read,
+            [
+                (QuoteKind::Direct, "The strike will go on", Some("said")),
+                (QuoteKind::Mixed, "workers had “nothing left to lose”", Some("adding"))
+            ]
+        );
+        let text = "“We will rebuild,” the mayor said, saying the city would need two years.";
+        let (doc, quotes) = rule_quotes(text);
+        assert_eq!(quotes.last().map(|q| (q.kind, doc.slice(q.content))), Some((QuoteKind::Indirect, "the city would need two years")));
     }
 
     #[test]
