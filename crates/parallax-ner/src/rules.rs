@@ -433,12 +433,11 @@ const PURPOSES: &[&str] = &[
 fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
     // "the Committee for the Protection of Journalists": the tagger may leave the first name,
     // an institution's capitalised head, untagged; it joins as if tagged.
-    for i in 1..words.len() {
-        let head = INSTITUTION_HEADS.contains(&words[i - 1]) && !spans.iter().any(|s| s.0 < i && i - 1 < s.1);
-        if head && words[i] == "for" {
-            spans.push((i - 1, i, Label::Organisation));
-        }
-    }
+    let heads: Vec<Span> = (1..words.len())
+        .filter(|&i| words[i] == "for" && INSTITUTION_HEADS.contains(&words[i - 1]) && !spans.iter().any(|s| s.0 < i && i - 1 < s.1))
+        .map(|i| (i - 1, i, Label::Organisation))
+        .collect();
+    spans.extend(&heads);
     spans.sort_unstable();
     let mut i = 0;
     while i + 1 < spans.len() {
@@ -454,9 +453,7 @@ fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
         }
     }
     // A head added above that joined nothing was never a name of its own.
-    spans.retain(|&(start, end, label)| {
-        !(end == start + 1 && label == Label::Organisation && INSTITUTION_HEADS.contains(&words[start]) && words.get(end) == Some(&"for"))
-    });
+    spans.retain(|s| !heads.contains(s));
 }
 
 /// Capitalised heads of institutions' names ("Committee for the Protection of …").
@@ -611,6 +608,8 @@ mod tests {
             "O B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG O",
         );
         check("Support for the Reform Party", "O O O B-ORG I-ORG", "O O O B-ORG I-ORG");
+        // A head the tagger named alone stays a name when nothing joins it.
+        check("Doctors for years", "B-ORG O O", "B-ORG O O");
         // A name after "for" that is no purpose, other links, a place: apart.
         check("Labasa Constituency for the National Party", "B-ORG I-ORG O O B-ORG I-ORG", "B-ORG I-ORG O O B-ORG I-ORG");
         check("the UN and NATO", "O B-ORG O B-ORG", "O B-ORG O B-ORG");

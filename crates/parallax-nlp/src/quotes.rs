@@ -219,9 +219,8 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
         && (bare_place || before.ends_with(',') || written.contains(',') || written.contains(" and "));
     let coordinated = inside.len() >= 2 && written.contains(" and ");
     // A place after a preposition only says where the speaker is ("officials in Varna").
-    let names_speaker = |e: &&&EntityMention| !(e.label == EntityLabel::Place && after_preposition(text, source.span, e.span));
-    let unresolved_title =
-        inside.iter().any(|e| names_speaker(&e)) && source.canonical.as_ref().is_none_or(|c| !inside.iter().any(|e| &e.canonical == c));
+    let names_speaker = inside.iter().any(|e| !(e.label == EntityLabel::Place && after_preposition(text, source.span, e.span)));
+    let unresolved_title = names_speaker && source.canonical.as_ref().is_none_or(|c| !inside.iter().any(|e| &e.canonical == c));
     let resolved_elsewhere = source.canonical.as_ref().is_some_and(|c| entities.iter().any(|e| &e.canonical == c));
     !(in_list || coordinated || (unresolved_title && !resolved_elsewhere))
 }
@@ -397,7 +396,9 @@ pub fn find_quotes(
     resolve_pronouns(text, &mut found, entities);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
-        f.quote.tentative = f.quote.kind == QuoteKind::Indirect && reports_no_statement(text, &f.quote);
+        if f.quote.kind == QuoteKind::Indirect && reports_no_statement(text, &f.quote) {
+            f.quote.tentative = true;
+        }
     }
     // A quoted fragment inside reported speech of the same speaker is part of that quote.
     let contents: Vec<(Span, Option<String>, QuoteKind)> =
@@ -428,15 +429,9 @@ fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[Quoted
     let rest = &text[after..sentence.end()];
     let (at, len) = [", adding", ", saying", ", insisting", ", warning"].iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
     let cue = Span::new(after + at + 2, after + at + len).ok()?;
-    let following = &text[cue.end()..sentence.end()];
-    let mut content_start = cue.end() + following.len() - following.trim_start().len();
-    if text[content_start..].starts_with("that ") {
-        content_start += "that ".len();
-    }
-    let content = content_between(text, content_start, sentence.end())?;
-    if words(&text[content.range()]).count() < 2 {
-        return None;
-    }
+    let following = text[cue.end()..sentence.end()].trim_start();
+    let that = if following.starts_with("that ") { "that ".len() } else { 0 };
+    let content = content_between(text, sentence.end() - following.len() + that, sentence.end())?;
     let kind = if passages.iter().any(|p| p.outer.overlaps(content)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Quote { kind, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
 }
@@ -1938,11 +1933,22 @@ mod tests {
     use super::*;
     use crate::{entities::EntityRecognizer, sentences::SentenceSplitter, structure::PlainTextStructure, tokens::Tokenizer};
 
-    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>, String)> {
+    /// The text with every layer up to the quotes.
+    fn annotated(text: &str) -> Document {
         let mut doc = Document::new("t", text, Default::default());
         for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer, &QuoteFinder] {
             stage.annotate(&mut doc).unwrap();
         }
+        doc
+    }
+
+    /// The resolved speaker of the quote whose content is `content`, if there is one.
+    fn speaker_of(got: &[(QuoteKind, String, Option<String>, String)], content: &str) -> Option<Option<String>> {
+        got.iter().find(|q| q.3 == content).map(|q| q.2.clone())
+    }
+
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>, String)> {
+        let doc = annotated(text);
         doc.layer::<Quotes>()
             .unwrap()
             .iter()
@@ -2427,11 +2433,7 @@ mod tests {
 
     #[test]
     fn officials_in_a_place_with_an_apposition_say_what_follows_the_verb() {
-        let text = "Officials in Varna, the regional capital, said at least 12 people had died.";
-        let mut doc = Document::new("t", text, Default::default());
-        for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer, &QuoteFinder] {
-            stage.annotate(&mut doc).unwrap();
-        }
+        let doc = annotated("Officials in Varna, the regional capital, said at least 12 people had died.");
         let credited = Quote::credited(doc.layer::<Quotes>().unwrap());
         let read: Vec<_> = credited.iter().map(|q| (q.source.as_ref().and_then(|s| s.canonical.clone()), doc.slice(q.content))).collect();
         assert_eq!(read, [(Some("officials in varna".to_owned()), "at least 12 people had died")]);
@@ -2440,10 +2442,7 @@ mod tests {
     #[test]
     fn a_negated_cue_or_an_act_credits_no_statement() {
         let credited = |text: &str| {
-            let mut doc = Document::new("t", text, Default::default());
-            for stage in [&PlainTextStructure as &dyn Stage, &SentenceSplitter, &Tokenizer, &EntityRecognizer, &QuoteFinder] {
-                stage.annotate(&mut doc).unwrap();
-            }
+            let doc = annotated(text);
             Quote::credited(doc.layer::<Quotes>().unwrap()).iter().map(|q| doc.slice(q.content).to_owned()).collect::<Vec<_>>()
         };
         assert!(credited("Officials have not said where the union leader is being held.").is_empty());
@@ -2459,10 +2458,9 @@ mod tests {
         let got = quotes(
             "Regional Governor Elena Marquet toured the valley on Sunday.\nMore than 400 people were injured, the governor's office said.\nThe mayor's lawyers said the case had no merit.",
         );
-        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
-        assert_eq!(speaker_of("More than 400 people were injured"), Some(Some("office of Elena Marquet".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "More than 400 people were injured"), Some(Some("office of Elena Marquet".into())), "{got:?}");
         // No mayor is named: the description stays.
-        assert_eq!(speaker_of("the case had no merit"), Some(Some("mayor's lawyers".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "the case had no merit"), Some(Some("mayor's lawyers".into())), "{got:?}");
         // A place before an institution's noun says where the institution is.
         let got = quotes("Port Vessant police said in a statement that rioters had attacked officers with iron bars.");
         assert_eq!(got[0].2.as_deref(), Some("port vessant police"), "{got:?}");
@@ -2473,9 +2471,8 @@ mod tests {
         let got = quotes(
             "“It was chaos,” said Amina Yusuf, a teacher.\nPolice say the suspect fled north.\nShe added that the investigation would take months.\nA harbour spokesman said the gates were shut. He added that they would reopen on Monday.",
         );
-        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
-        assert_eq!(speaker_of("the investigation would take months"), Some(Some("Amina Yusuf".into())), "{got:?}");
-        assert_eq!(speaker_of("they would reopen on Monday"), Some(Some("harbour spokesman".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "the investigation would take months"), Some(Some("Amina Yusuf".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "they would reopen on Monday"), Some(Some("harbour spokesman".into())), "{got:?}");
     }
 
     #[test]
@@ -2483,10 +2480,9 @@ mod tests {
         let got = quotes(
             "Mayor Ana Duval visited the docks.\n“We want calm in the port,” she said.\n“We will not leave the gates,” they said.\nPort officials said the gates would stay shut.\n“Nobody will be locked out for long,” they said.",
         );
-        let speaker_of = |content: &str| got.iter().find(|q| q.3 == content).map(|q| q.2.clone());
-        assert_eq!(speaker_of("We want calm in the port"), Some(Some("Ana Duval".into())), "{got:?}");
-        assert_eq!(speaker_of("We will not leave the gates"), Some(None), "{got:?}");
-        assert_eq!(speaker_of("Nobody will be locked out for long"), Some(Some("port officials".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "We want calm in the port"), Some(Some("Ana Duval".into())), "{got:?}");
+        assert_eq!(speaker_of(&got, "We will not leave the gates"), Some(None), "{got:?}");
+        assert_eq!(speaker_of(&got, "Nobody will be locked out for long"), Some(Some("port officials".into())), "{got:?}");
     }
 
     #[test]
