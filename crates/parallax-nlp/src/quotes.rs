@@ -394,6 +394,7 @@ pub fn find_quotes(
     }
     speakers_of_running_quotes(text, blocks, &mut found);
     resolve_pronouns(text, &mut found, entities);
+    resolve_institutions(text, &mut found);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
         if f.quote.kind == QuoteKind::Indirect && reports_no_statement(text, &f.quote) {
@@ -591,6 +592,7 @@ pub fn model_quotes(
         }
     }
     resolve_pronouns(text, &mut found, entities);
+    resolve_institutions(text, &mut found);
     found.into_iter().map(|f| f.quote).collect()
 }
 
@@ -1888,6 +1890,31 @@ fn could_be_one_person(name: &str, entities: &[EntityMention]) -> bool {
         && !["people", "staff", "public", "media", "press", "crowd"].contains(&head.as_str())
 }
 
+/// "In a statement, the defence ministry said … The ministry said …": an institution named by
+/// its kind alone is the one of that kind that spoke last ("defence ministry"), when one did.
+fn resolve_institutions(text: &str, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some(source) = &found[i].quote.source else { continue };
+        let written = text[source.span.range()].to_lowercase();
+        let Some(kind) = written.strip_prefix("the ").filter(|k| lexicon::ORG_NOUNS.contains(k) || lexicon::ORG_KIND_NOUNS.contains(k))
+        else {
+            continue;
+        };
+        if source.canonical.as_deref() != Some(kind) {
+            continue;
+        }
+        let suffix = format!(" {kind}");
+        let earlier = found[..i]
+            .iter()
+            .rev()
+            .filter_map(|f| f.quote.source.as_ref()?.canonical.clone())
+            .find(|c| c.to_lowercase().ends_with(&suffix));
+        if let (Some(name), Some(source)) = (earlier, found[i].quote.source.as_mut()) {
+            source.canonical = Some(name);
+        }
+    }
+}
+
 fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention]) {
     let is_person = |canonical: &str| entities.iter().any(|e| e.label == EntityLabel::Person && e.canonical == canonical);
     for i in 0..found.len() {
@@ -2464,6 +2491,17 @@ mod tests {
         // A place before an institution's noun says where the institution is.
         let got = quotes("Port Vessant police said in a statement that rioters had attacked officers with iron bars.");
         assert_eq!(got[0].2.as_deref(), Some("port vessant police"), "{got:?}");
+    }
+
+    #[test]
+    fn the_ministry_is_the_ministry_that_spoke_last() {
+        let got = quotes(
+            "In a statement, the defence ministry said its forces had repelled an attack near the border.\nThe ministry said on its website that 19 soldiers had been wounded.",
+        );
+        assert_eq!(speaker_of(&got, "19 soldiers had been wounded"), Some(Some("defence ministry".into())), "{got:?}");
+        // With no ministry before it, the description stays.
+        let got = quotes("The ministry said on its website that 19 soldiers had been wounded.");
+        assert_eq!(speaker_of(&got, "19 soldiers had been wounded"), Some(Some("ministry".into())), "{got:?}");
     }
 
     #[test]
