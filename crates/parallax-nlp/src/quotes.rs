@@ -1488,6 +1488,24 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
     None
 }
 
+/// How many words after "told" name the hearer: up to two ("told Fox News", "told the BBC"),
+/// ending before a comma's word, a determiner or a subject pronoun after the first word, which
+/// open what was said ("told reporters the bridge would reopen", "told AFP he would stay").
+fn hearer_length(after: &[&str]) -> usize {
+    let opens_clause = |w: &str| {
+        let w = w.to_lowercase();
+        lexicon::DETERMINERS.contains(&w.as_str()) || matches!(w.as_str(), "i" | "we" | "you" | "he" | "she" | "it" | "they")
+    };
+    let mut n = 0;
+    for (i, word) in after.iter().take(2).enumerate() {
+        if word.ends_with(',') || (i > 0 && opens_clause(word)) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// "X said (that) …", "X told reporters (that) …": the subject before the verb, the rest of
 /// the sentence after it.
 fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
@@ -1505,7 +1523,7 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         }
         let content_from = match (that_within, verb) {
             (Some(j), _) => j + 1,
-            (None, "told" | "tells") => k + 1 + word_texts[k + 1..].iter().take(4).take_while(|w| !w.ends_with(',')).count().min(2),
+            (None, "told" | "tells") => k + 1 + hearer_length(&word_texts[k + 1..]),
             (None, _) => k + 1,
         };
         let next = word_texts.get(content_from).copied().unwrap_or("");
@@ -2491,6 +2509,14 @@ mod tests {
         // A place before an institution's noun says where the institution is.
         let got = quotes("Port Vessant police said in a statement that rioters had attacked officers with iron bars.");
         assert_eq!(got[0].2.as_deref(), Some("port vessant police"), "{got:?}");
+    }
+
+    #[test]
+    fn what_was_told_starts_after_the_hearer() {
+        let contents = |text: &str| quotes(text).into_iter().map(|q| q.3).collect::<Vec<_>>();
+        assert_eq!(contents("The mayor told reporters the bridge would reopen."), ["the bridge would reopen"]);
+        assert_eq!(contents("Reyes later told AFP he would boycott the vote."), ["he would boycott the vote"]);
+        assert_eq!(contents("She told the BBC the army had left the town."), ["the army had left the town"]);
     }
 
     #[test]
