@@ -4,7 +4,7 @@ use crate::entities::EntityIndex;
 use crate::model::*;
 use crate::union_find::DisjointSets;
 use parallax_core::layer::{Claims, Framing, Quantities, Quotes, Times};
-use parallax_core::{format_number, Document, Interval, Span, Voice};
+use parallax_core::{format_number, Document, Interval, Source, Span, Voice};
 use parallax_nlp::lexicon;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -505,6 +505,12 @@ fn upstream_keys(outlet: &str, phrase: Option<&str>, source: Option<&str>) -> Ve
 
 /// A speaker known only by a lower-cased description ("officials in moscow") is shown in
 /// the case the article wrote it ("officials in Moscow"); names are shown as they are.
+/// A quote's source as the article wrote it, without the closing comma that PolNeAR-style
+/// source spans keep after an apposition ("Petra Harvik,").
+fn source_as_written<'d>(doc: &'d Document, source: &Source) -> &'d str {
+    doc.slice(source.span).trim_end_matches([',', ';', ':']).trim_end()
+}
+
 fn as_written(name: &str, written: Option<&str>) -> String {
     let described = name.chars().all(|c| !c.is_uppercase());
     let Some(written) = written.filter(|_| described) else { return name.to_owned() };
@@ -566,8 +572,7 @@ fn quotes(
     let mut found: Vec<Found> = Vec::new();
     for doc in docs {
         for quote in doc.layer::<Quotes>().unwrap_or(&[]).iter().filter(|q| !q.tentative) {
-            // PolNeAR-style source spans keep an apposition's closing comma ("Petra Harvik,").
-            let written = quote.source.as_ref().map(|s| doc.slice(s.span).trim_end_matches([',', ';', ':']).trim_end().to_owned());
+            let written = quote.source.as_ref().map(|s| source_as_written(doc, s).to_owned());
             let speaker = quote
                 .source
                 .as_ref()
@@ -804,7 +809,7 @@ fn framing(docs: &[&Document], entities: &EntityIndex) -> Vec<FramingEntry> {
                 .iter()
                 .filter_map(|q| q.source.as_ref())
                 .find(|s| s.canonical.as_deref() == Some(canonical))
-                .map(|s| doc.slice(s.span).trim_end_matches([',', ';', ':']).trim_end())
+                .map(|s| source_as_written(doc, s))
         };
         for label in doc.layer::<Framing>().unwrap_or(&[]) {
             let (voice, speaker) = match &label.voice {
