@@ -231,7 +231,8 @@ pub enum ClaimKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub kind: ClaimKind,
-    /// The normalised predicate ("killed", "injured", "arrested", "deployed").
+    /// The normalised predicate ("killed", "injured", "arrested", "deployed"); for a count of
+    /// a part of a larger group ("Among the dead were two children") "among the killed".
     pub predicate: String,
     /// The normalised group the claim is about ("security forces", "protesters", "troops").
     pub subject: String,

@@ -149,6 +149,14 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             continue;
         }
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
+        if names_a_part(text, clause, quantity) {
+            let predicate = part_predicate(predicate);
+            claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, quantity, kind), quantity, sentence, quotes));
+            for one in single_items(text, clause, quantity) {
+                claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, &one, kind), &one, sentence, quotes));
+            }
+            continue;
+        }
         let subject = subject_group(text, clause, quantity, kind);
         claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
     }
@@ -361,16 +369,7 @@ fn one_of_them(text: &str, sentences: &[parallax_core::Sentence], quotes: &[Quot
         let previous = sentences[index - 1].span;
         let Some(antecedent) = claims.iter().rev().find(|c| c.evidence == previous && c.value.is_some()) else { continue };
         let Ok(phrase) = Span::new(first.start(), pronoun_span.end()) else { continue };
-        let one = Quantity {
-            span: phrase,
-            value: parallax_core::Interval::exact(1.0),
-            approx: false,
-            qualifier: None,
-            kind: QuantityKind::Count,
-            unit: None,
-            counted: None,
-            counted_head: None,
-        };
+        let one = count_of_one(phrase, None);
         let Some((kind, predicate)) = nearest_predicate(text, sentence.span, &one) else { continue };
         found.push(Claim {
             kind,
@@ -386,6 +385,134 @@ fn one_of_them(text: &str, sentences: &[parallax_core::Sentence], quotes: &[Quot
         });
     }
     found
+}
+
+/// A count of one written without a number ("one of them", "a police officer"), counting
+/// `counted` ("police officer") when it is named.
+fn count_of_one(span: Span, counted: Option<(Span, String)>) -> Quantity {
+    let (counted, counted_head) = counted.map_or((None, None), |(span, head)| (Some(span), Some(head)));
+    Quantity {
+        span,
+        value: Interval::exact(1.0),
+        approx: false,
+        qualifier: None,
+        kind: QuantityKind::Count,
+        unit: None,
+        counted,
+        counted_head,
+    }
+}
+
+/// Whether the count is a part of a larger group the article counts: "Among the dead were
+/// two children", "14 people were killed, including two children", "two children were among
+/// the dead". A part is never the group's total.
+fn names_a_part(text: &str, clause: Span, quantity: &Quantity) -> bool {
+    let words = lower_words(text, clause);
+    let at = words.iter().position(|(s, _)| s.end() > quantity.span.start()).unwrap_or(words.len());
+    let after = words.iter().position(|(s, _)| s.start() >= quantity.counted.unwrap_or(quantity.span).end()).unwrap_or(words.len());
+    let no_comma_between = |from: Span, to: Span| Span::new(from.end(), to.start()).is_ok_and(|gap| !text[gap.range()].contains(','));
+    let marks_part = |k: usize| match words[k].1.as_str() {
+        "including" | "include" | "includes" | "included" => true,
+        "among" => words.get(k + 1).is_some_and(|(_, next)| matches!(next.as_str(), "the" | "them" | "those" | "whom")),
+        _ => false,
+    };
+    let before = (at.saturating_sub(6)..at).any(|k| marks_part(k) && no_comma_between(words[k].0, quantity.span));
+    let following = words[after..].iter().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
+    before || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
+}
+
+/// The predicate of a part: "among the killed", "among those in hospital". A part is a fact
+/// of its own, never compared with the whole's count.
+fn part_predicate(predicate: &str) -> String {
+    if predicate.contains(' ') {
+        format!("among those {predicate}")
+    } else {
+        format!("among the {predicate}")
+    }
+}
+
+/// The group a part is counted in: a named group ("security forces", "protesters") when what
+/// it counts is one, otherwise what it counts ("children", "women"), never "people", so that
+/// a part is never compared with the total.
+fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind) -> String {
+    let group = subject_group(text, clause, quantity, kind);
+    let head = quantity.counted_head.as_deref().map(str::to_lowercase);
+    match head {
+        Some(head) if group == "people" && !matches!(head.as_str(), "people" | "person") => match head.as_str() {
+            "child" => "children".to_owned(),
+            "man" => "men".to_owned(),
+            "woman" => "women".to_owned(),
+            _ if quantity.value.low == 1.0 && !head.ends_with('s') => format!("{head}s"),
+            _ => head,
+        },
+        _ => group,
+    }
+}
+
+/// The list items after a part that are counts of one: "two children and a police officer",
+/// "three students, a teacher and a nurse".
+fn single_items(text: &str, clause: Span, quantity: &Quantity) -> Vec<Quantity> {
+    let words = lower_words(text, clause);
+    let mut k = words.iter().position(|(s, _)| s.start() >= quantity.counted.unwrap_or(quantity.span).end()).unwrap_or(words.len());
+    let mut items = Vec::new();
+    let mut previous_end = quantity.counted.unwrap_or(quantity.span).end();
+    // A comma or "and" joins the next item.
+    while let Some((article, word)) = words.get(k) {
+        let gap = &text[previous_end..article.start()];
+        let (article, word, start) = if word == "and" {
+            let Some((next, next_word)) = words.get(k + 1) else { break };
+            (*next, next_word.as_str(), k + 1)
+        } else if gap.contains(',') {
+            (*article, word.as_str(), k)
+        } else {
+            break;
+        };
+        if !matches!(word, "a" | "an" | "one") {
+            break;
+        }
+        // The item's words run to the next comma, "and", verb or preposition.
+        const ENDS_ITEM: &[&str] = &[
+            "and",
+            "were",
+            "was",
+            "are",
+            "is",
+            "had",
+            "have",
+            "has",
+            "been",
+            "who",
+            "that",
+            "from",
+            "in",
+            "of",
+            "at",
+            "on",
+            "with",
+            "by",
+            "according",
+        ];
+        let mut end = start + 1;
+        while end < words.len()
+            && !ENDS_ITEM.contains(&words[end].1.as_str())
+            && !PREDICATES.iter().any(|(w, _, _)| *w == words[end].1)
+            && !text[words[end - 1].0.end()..words[end].0.start()].contains(',')
+        {
+            end += 1;
+        }
+        if end == start + 1 {
+            break;
+        }
+        let (Ok(span), Ok(counted)) =
+            (Span::new(article.start(), words[end - 1].0.end()), Span::new(words[start + 1].0.start(), words[end - 1].0.end()))
+        else {
+            break;
+        };
+        items.push(count_of_one(span, Some((counted, words[end - 1].1.clone()))));
+        previous_end = span.end();
+        k = end;
+    }
+    items
 }
 
 /// "several days", "three weeks": a stretch of time, not a count of anyone.
@@ -540,6 +667,25 @@ mod tests {
     /// (predicate, low value) of each claim of `text`.
     fn predicates(text: &str) -> Vec<(String, f64)> {
         claims_of(text).iter().map(|c| (c.predicate.clone(), low(c))).collect()
+    }
+
+    #[test]
+    fn a_part_of_the_dead_is_counted_in_its_own_group_never_as_the_total() {
+        let counts = |text: &str| claims_of(text).iter().map(|c| (c.predicate.clone(), c.subject.clone(), low(c))).collect::<Vec<_>>();
+        let killed = |subject: &str, n: f64| ("killed".to_owned(), subject.to_owned(), n);
+        let among = |subject: &str, n: f64| ("among the killed".to_owned(), subject.to_owned(), n);
+        assert_eq!(
+            counts("At least 14 people were killed on Tuesday. Among the dead were two children and a police officer, according to the ministry."),
+            [killed("people", 14.0), among("children", 2.0), among("security forces", 1.0)]
+        );
+        assert_eq!(
+            counts("Fourteen people died, including three women, a nurse and a journalist from Varna."),
+            [killed("people", 14.0), among("women", 3.0), among("nurses", 1.0), among("journalists", 1.0)]
+        );
+        assert_eq!(counts("Two soldiers were among the dead."), [among("security forces", 2.0)]);
+        // A comma between "including" and the number ends the part: the total follows it.
+        assert_eq!(counts("Including the two guards, 16 people died."), [among("security forces", 2.0), killed("people", 16.0)]);
+        assert_eq!(predicates("Six protesters were among those in hospital.")[0].0, "among those in hospital");
     }
 
     #[test]
