@@ -1517,7 +1517,11 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         // What was said starts after "that", or after the hearer of "told" ("told Fox News
         // on Thursday that …"), or right after the verb. Without "that", only verbs that
         // take what was said directly ("said the campaign planned …").
-        let that_within = (k + 1..(k + 8).min(ws.len())).find(|&j| word_texts[j] == "that");
+        // "said two men had been arrested and that a third …": a "that" after "and" opens
+        // the second thing said, not the first.
+        let that_within = (k + 1..(k + 8).min(ws.len()))
+            .find(|&j| word_texts[j] == "that")
+            .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"));
         if that_within.is_none() && !REPORTING_VERBS.contains(&verb) {
             continue;
         }
@@ -1538,11 +1542,46 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
             continue;
         }
         let subject = subject_before(text, &ws[..k], entities)?;
-        let content = content_between(text, ws.get(content_from)?.start(), sentence.end())?;
+        let end = speaker_act_after(&ws[content_from..], &word_texts[content_from..]).unwrap_or(sentence.end());
+        let content = content_between(text, ws.get(content_from)?.start(), end)?;
         let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
         return Some(indirect(text, subject, cue, content, entities));
     }
     None
+}
+
+/// What the speaker did next, after what they said: "said the depot would reopen and
+/// thanked the firefighters", "said that the attack was cowardly and promised a response".
+/// Returns where what was said ends: before "and" and a verb of speaking or of a speaker's
+/// act in the past tense.
+fn speaker_act_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
+    const SPEAKER_ACTS: &[&str] = &[
+        "thanked",
+        "praised",
+        "condemned",
+        "expressed",
+        "offered",
+        "appealed",
+        "apologised",
+        "apologized",
+        "blamed",
+        "criticised",
+        "criticized",
+        "welcomed",
+        "dismissed",
+        "rejected",
+        "defended",
+        "refused",
+        "declined",
+        "demanded",
+    ];
+    let k = (1..word_texts.len().saturating_sub(1)).find(|&k| {
+        word_texts[k - 1].trim_end_matches(',') == "and" && {
+            let next = word_texts[k];
+            next.ends_with("ed") && (lexicon::SPEECH_VERBS.contains(&next) || SPEAKER_ACTS.contains(&next))
+        }
+    })?;
+    Some(ws[k - 1].start())
 }
 
 /// "…, sources said." / "…, the ministry said in a statement.": a reporting verb near the
@@ -2517,6 +2556,21 @@ mod tests {
         assert_eq!(contents("The mayor told reporters the bridge would reopen."), ["the bridge would reopen"]);
         assert_eq!(contents("Reyes later told AFP he would boycott the vote."), ["he would boycott the vote"]);
         assert_eq!(contents("She told the BBC the army had left the town."), ["the army had left the town"]);
+    }
+
+    #[test]
+    fn what_was_said_ends_where_the_speaker_acts_and_runs_on_over_a_second_that() {
+        let contents = |text: &str| quotes(text).into_iter().map(|q| q.3).collect::<Vec<_>>();
+        assert_eq!(
+            contents("The minister said the depot would reopen on Monday and thanked the firefighters."),
+            ["the depot would reopen on Monday"]
+        );
+        assert_eq!(contents("Tal said that the attack was cowardly and promised a swift response.")[0], "the attack was cowardly");
+        assert_eq!(contents("The mayor said she was shocked and angry."), ["she was shocked and angry"]);
+        assert_eq!(
+            contents("Police said two men had been arrested and that a third was being sought."),
+            ["two men had been arrested and that a third was being sought"]
+        );
     }
 
     #[test]
