@@ -586,7 +586,10 @@ pub fn model_quotes(
             };
             let source = relation
                 .source
-                .and_then(|(start, end)| view.span(source_start(view, start), end))
+                .and_then(|(start, end)| {
+                    let (start, end) = subject_before_parenthetical(view, source_start(view, start), end);
+                    view.span(start, end)
+                })
                 .map(|span| source_for(text, span, entities));
             found.push(Found { quote: Quote { kind, source, cue: Some(cue), content, tentative: false, continues: false }, block });
         }
@@ -705,6 +708,53 @@ fn source_start(view: &attribution::BlockView, start: usize) -> usize {
         return k;
     }
     start
+}
+
+/// A tagged source inside a parenthetical phrase is the noun phrase before it: "The rebels'
+/// leader, in a video posted on social media, vowed …" is said by the leader, not the video.
+/// The tagged source names a medium ("video", "statement") after a preposition and a comma;
+/// the noun phrase runs back to the sentence's start or the comma before it, eight words at
+/// most, no quotation mark.
+fn subject_before_parenthetical(view: &attribution::BlockView, start: usize, end: usize) -> (usize, usize) {
+    const MEDIA: &[&str] = &[
+        "video",
+        "statement",
+        "interview",
+        "post",
+        "message",
+        "letter",
+        "speech",
+        "broadcast",
+        "address",
+        "tweet",
+        "briefing",
+        "recording",
+    ];
+    let (first, _) = view.sentence_range(start);
+    let mut k = start;
+    if k > first && contains_ci(lexicon::DETERMINERS, view.word(k - 1)) {
+        k -= 1;
+    }
+    // Only a medium ("a video", "a televised address") is read as the place of the words.
+    let names_medium = (start..end.min(start + 3)).any(|i| MEDIA.contains(&view.word(i).to_lowercase().as_str()));
+    if !names_medium {
+        return (start, end);
+    }
+    let opens_parenthetical = k >= first + 2
+        && matches!(view.word(k - 1).to_lowercase().as_str(), "in" | "on" | "at" | "during" | "via" | "through" | "from" | "after")
+        && view.word(k - 2) == ",";
+    if !opens_parenthetical {
+        return (start, end);
+    }
+    let comma = k - 2;
+    let phrase_start = (first..comma).rev().find(|&j| view.word(j) == ",").map_or(first, |j| j + 1);
+    let opens_with_preposition =
+        |i: usize| matches!(view.word(i).to_lowercase().as_str(), "in" | "on" | "at" | "after" | "before" | "during" | "when" | "as");
+    let quoted = (phrase_start..comma).any(|i| matches!(view.word(i), "\"" | "“" | "”" | "''"));
+    if comma == phrase_start || comma - phrase_start > 8 || opens_with_preposition(phrase_start) || quoted {
+        return (start, end);
+    }
+    (phrase_start, comma)
 }
 
 /// A source phrase without the relative word that opens it: "that few people in the port
@@ -2571,6 +2621,12 @@ mod tests {
             contents("Police said two men had been arrested and that a third was being sought."),
             ["two men had been arrested and that a third was being sought"]
         );
+    }
+
+    #[test]
+    fn a_medium_between_commas_is_not_the_speaker() {
+        let got = quotes("The rebels' leader, in a video posted on social media, vowed to keep fighting until the government falls.");
+        assert_eq!(got.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["The rebels' leader"]);
     }
 
     #[test]
