@@ -203,6 +203,13 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     ) {
         return false;
     }
+    // "called them out after …", "sent him back": the object and particle of a phrasal verb.
+    let second_word = text[quote.content.range()].split_whitespace().nth(1).unwrap_or_default();
+    if matches!(content_first_word, "them" | "him" | "her" | "us" | "me")
+        && matches!(second_word.trim_end_matches(','), "out" | "off" | "up" | "back" | "down" | "in" | "on" | "away")
+    {
+        return false;
+    }
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| source.span.overlaps(e.span)).collect();
     let before = text[..source.span.start()].trim_end();
     // A country alone is a speaker in the rules' "Russia said", but the tagger's countries are
@@ -1506,7 +1513,10 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
     let n = ws.len();
     for k in (n.saturating_sub(11)..n.saturating_sub(1)).rev() {
         let verb = word_texts[k];
-        if k < 3 || !word_texts[k - 1].ends_with(',') || !matches!(verb, "said" | "says" | "say" | "added" | "adds") {
+        // "…, has said the government in Lisca": the auxiliary opens the cue.
+        let auxiliary = k >= 4 && matches!(word_texts[k - 1], "has" | "have" | "had") && word_texts[k - 2].ends_with(',');
+        let comma = if auxiliary { k - 2 } else { k - 1 };
+        if k < 3 || !word_texts[comma].ends_with(',') || !matches!(verb, "said" | "says" | "say" | "added" | "adds") {
             continue;
         }
         let first = word_texts[k + 1].to_lowercase();
@@ -1531,8 +1541,8 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         let last = ws[circumstance.unwrap_or(n) - 1];
         let end = last.start() + text[last.range()].trim_end_matches(['.', '!', ',', ';']).len();
         let source = Span::new(ws[k + 1].start(), end).ok()?;
-        let content = content_between(text, sentence.start(), ws[k - 1].end())?;
-        let cue = ws[k];
+        let content = content_between(text, sentence.start(), ws[comma].end())?;
+        let cue = Span::new(ws[comma + 1].start(), ws[k].end()).ok()?;
         return Some(indirect(text, source, cue, content, entities));
     }
     None
@@ -2180,6 +2190,8 @@ mod tests {
         assert_eq!(got, [("the bank".to_owned(), "says".to_owned())]);
         let content = find_quotes_of("Prices at the port rose sharply, says the bank in its report.");
         assert_eq!(content, ["Prices at the port rose sharply"]);
+        let got = sources_and_cues("Pellagos does not send soldiers for the moment, has said the government in Lisca.");
+        assert_eq!(got, [("the government in Lisca".to_owned(), "has said".to_owned())]);
     }
 
     #[test]
@@ -2218,6 +2230,13 @@ mod tests {
         assert!(plausible_tagged_quote(text, &resolved(quote("They", "said", "the square was closed")), &[]));
         // A pronoun that names no one is no speaker.
         assert!(!plausible_tagged_quote(text, &quote("They", "said", "the square was closed"), &[]));
+        // Nor is the object and particle of a phrasal verb what was said.
+        let text = "The union called them out after the authority announced plans to sell the terminal.";
+        assert!(!plausible_tagged_quote(
+            text,
+            &tagged_quote(text, "The union", "called", "them out after the authority announced plans"),
+            &[]
+        ));
     }
 
     #[test]
