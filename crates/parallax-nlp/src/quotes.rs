@@ -97,7 +97,14 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
         .into_iter()
         .filter(|t| !quotes.iter().any(|r| same_attribution(t, r)))
         .map(|mut t| {
-            let nested = quotes.iter().any(|r| spans(&t).any(|a| spans(r).any(|b| a.overlaps(b))));
+            // The same speaker phrase with a speech verb and content of its own ("X called the
+            // floods “…” and said the army would …") is a second statement, not a nested one.
+            let speech_cue =
+                t.cue.is_some_and(|cue| text[cue.range()].split_whitespace().any(|w| lexicon::is_speech_verb(&w.to_lowercase())));
+            let nested = quotes.iter().any(|r| {
+                let same_speaker = speech_cue && source_span(&t).is_some() && source_span(&t) == source_span(r);
+                spans(&t).filter(|&a| !(same_speaker && Some(a) == source_span(&t))).any(|a| spans(r).any(|b| a.overlaps(b)))
+            });
             t.tentative = nested || !plausible_tagged_quote(text, &t, entities);
             t
         })
@@ -1579,9 +1586,13 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         // take what was said directly ("said the campaign planned …").
         // "said two men had been arrested and that a third …": a "that" after "and" opens
         // the second thing said, not the first.
+        // A "that" after another speech verb is that verb's: "said CNN had tweeted that …" is
+        // said from "CNN" on; "described the damage as severe and said that …" reports with
+        // "said".
         let that_within = (k + 1..(k + 8).min(ws.len()))
             .find(|&j| word_texts[j] == "that")
-            .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"));
+            .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"))
+            .filter(|&j| !(k + 1..j).any(|i| lexicon::is_speech_cue(word_texts, i)));
         if that_within.is_none() && !REPORTING_VERBS.contains(&verb) {
             continue;
         }
@@ -1684,7 +1695,7 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         if !tail_is_circumstance {
             return None;
         }
-        let mut comma = (k.saturating_sub(9)..k).rev().find(|&j| word_texts[j].ends_with(','))?;
+        let mut comma = (k.saturating_sub(12)..k).rev().find(|&j| word_texts[j].ends_with(','))?;
         // The last source word; a comma right before the verb closes an apposition ("…, Dr.
         // Mihail Soren, the city's chief medical officer, told the Herald.").
         let mut last = k - 1;
@@ -2640,6 +2651,20 @@ mod tests {
             contents("Police said two men had been arrested and that a third was being sought."),
             ["two men had been arrested and that a third was being sought"]
         );
+    }
+
+    #[test]
+    fn one_speaker_phrase_with_two_verbs_makes_two_statements() {
+        let text = "Prime Minister Daniel Varga called the floods \"the worst in living memory\" and said the army would send 1,500 soldiers to help with rescues.";
+        let doc = annotated(text);
+        let credited: Vec<&str> = Quote::credited(doc.layer::<Quotes>().unwrap()).iter().map(|q| doc.slice(q.content)).collect();
+        assert_eq!(credited, ["the worst in living memory", "the army would send 1,500 soldiers to help with rescues"]);
+        // The "that" belongs to the later verb.
+        let got = quotes("The minister described the damage as severe and said that repairs would take months.");
+        assert_eq!(got.last().map(|q| q.3.as_str()), Some("that repairs would take months"));
+        // A speaker phrase of up to a dozen words after the comma.
+        let got = quotes("The United Nations released US$4.5 million, a spokeswoman for the UN office in Tessal City said.");
+        assert_eq!(got.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["a spokeswoman for the UN office in Tessal City"]);
     }
 
     #[test]
