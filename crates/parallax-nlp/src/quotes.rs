@@ -1613,7 +1613,9 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
             continue;
         }
         let subject = subject_before(text, &ws[..k], entities)?;
-        let end = speaker_act_after(&ws[content_from..], &word_texts[content_from..]).unwrap_or(sentence.end());
+        let said = (&ws[content_from..], &word_texts[content_from..]);
+        let end =
+            [speaker_act_after(said.0, said.1), outlet_comment_after(said.0, said.1)].into_iter().flatten().min().unwrap_or(sentence.end());
         let content = content_between(text, ws.get(content_from)?.start(), end)?;
         let cue = Span::new(ws[k].start(), ws[k].start() + verb.len()).ok()?;
         return Some(indirect(text, subject, cue, content, entities));
@@ -1653,6 +1655,20 @@ fn speaker_act_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
         }
     })?;
     Some(ws[k - 1].start())
+}
+
+/// The outlet's own comment on what was said: "claimed its forces had shot down 20 drones, a
+/// figure that could not be independently verified". Returns where what was said ends: at
+/// the comma before "a"/"an" and a noun for a statement.
+fn outlet_comment_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
+    const STATEMENT_NOUNS: &[&str] =
+        &["figure", "claim", "number", "account", "assertion", "allegation", "toll", "tally", "statement", "charge"];
+    let k = (1..word_texts.len().saturating_sub(1)).find(|&k| {
+        word_texts[k - 1].ends_with(',')
+            && matches!(word_texts[k], "a" | "an")
+            && STATEMENT_NOUNS.contains(&word_texts[k + 1].trim_end_matches([',', '.']))
+    })?;
+    Some(ws[k - 1].end())
 }
 
 /// "…, sources said." / "…, the ministry said in a statement.": a reporting verb near the
@@ -1806,8 +1822,11 @@ fn indirect(text: &str, source: Span, cue: Span, content: Span, entities: &[Enti
 /// A relative word that opens the phrase is not part of it ("that few people … asked for").
 pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> Source {
     let span = without_relative_word(text, span);
-    let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span)).collect();
-    if let Some(canonical) = proxy_of(text, span, &inside).or_else(|| role_proxy_of(text, span, entities)) {
+    let compound_name = entities.iter().any(|e| span.contains(e.span) && describes_by_name(text, e.span));
+    let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span) && !describes_by_name(text, e.span)).collect();
+    if let Some(canonical) =
+        proxy_of(text, span, &inside).or_else(|| role_proxy_of(text, span, entities)).or_else(|| owned_institution(text, span, &inside))
+    {
         return Source { span, canonical: Some(canonical) };
     }
     let named = inside
@@ -1824,7 +1843,8 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     if let Some(entity) = named.filter(|e| e.label == EntityLabel::Person || !is_role) {
         return Source { span, canonical: Some(entity.canonical.clone()) };
     }
-    let head = phrase.strip_prefix("the ").filter(|rest| rest.split(' ').count() <= 3);
+    // "the Saudi-led coalition" is described by its leader, not the coalition named last.
+    let head = phrase.strip_prefix("the ").filter(|rest| rest.split(' ').count() <= 3 && !compound_name);
     let earlier = head.and_then(|head| {
         entities
             .iter()
@@ -1870,10 +1890,59 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
 /// "Port Vessant police", "Varna city council": a place followed by an institution's noun
 /// inside the speaker phrase names where the institution is, not the speaker.
 fn names_an_institution(text: &str, phrase: Span, place: Span) -> bool {
-    let next = text[place.end()..phrase.end()].split_whitespace().next().unwrap_or_default().to_lowercase();
-    lexicon::ORG_NOUNS.contains(&next.as_str())
-        || lexicon::ORG_KIND_NOUNS.contains(&next.as_str())
-        || matches!(next.as_str(), "city" | "council" | "officials")
+    let after = &text[place.end()..phrase.end()];
+    // "Russia's defence ministry": the place owns the institution, one or two words on.
+    let owned = ["'s ", "’s "].iter().find_map(|mark| after.strip_prefix(mark));
+    let is_institution = |word: &str| {
+        lexicon::ORG_NOUNS.contains(&word) || lexicon::ORG_KIND_NOUNS.contains(&word) || matches!(word, "city" | "council" | "officials")
+    };
+    match owned {
+        Some(rest) => rest.split_whitespace().take(2).any(|w| is_institution(&w.to_lowercase())),
+        None => is_institution(&after.split_whitespace().next().unwrap_or_default().to_lowercase()),
+    }
+}
+
+/// "Russia's defence ministry" is the institution the entity layer calls "Russian Defence
+/// Ministry": the owner's demonym and the institution's words, capitalised, when the phrase
+/// ends with an institution noun.
+fn owned_institution(text: &str, span: Span, inside: &[&EntityMention]) -> Option<String> {
+    let place = inside.iter().find(|e| e.label == EntityLabel::Place)?;
+    let after = &text[place.span.end()..span.end()];
+    let rest = ["'s ", "’s "].iter().find_map(|mark| after.strip_prefix(mark))?;
+    let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.'])).collect();
+    let last = words.last()?.to_lowercase();
+    if words.len() > 3 || !lexicon::ORG_NOUNS.contains(&last.as_str()) {
+        return None;
+    }
+    let demonym = lexicon::demonym_of(&place.canonical)?;
+    let capitalised = words.iter().map(|w| {
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    });
+    Some(std::iter::once(demonym.to_owned()).chain(capitalised).collect::<Vec<_>>().join(" "))
+}
+
+/// Hyphenated endings that make a name describe a speaker without naming it: "Hamas-run
+/// health authorities", "the Saudi-led coalition", "Iran-backed militias".
+const DESCRIBED_BY_NAME: &[&str] = &[
+    "-run",
+    "-led",
+    "-backed",
+    "-controlled",
+    "-allied",
+    "-aligned",
+    "-based",
+    "-owned",
+    "-funded",
+    "-supported",
+    "-linked",
+    "-affiliated",
+];
+
+/// Whether the name at `name` is joined to one of [`DESCRIBED_BY_NAME`].
+fn describes_by_name(text: &str, name: Span) -> bool {
+    let after = &text[name.end()..];
+    DESCRIBED_BY_NAME.iter().any(|ending| after.starts_with(ending))
 }
 
 fn after_preposition(text: &str, phrase: Span, name: Span) -> bool {
@@ -2665,6 +2734,26 @@ mod tests {
         // A speaker phrase of up to a dozen words after the comma.
         let got = quotes("The United Nations released US$4.5 million, a spokeswoman for the UN office in Tessal City said.");
         assert_eq!(got.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["a spokeswoman for the UN office in Tessal City"]);
+    }
+
+    #[test]
+    fn an_owner_or_a_name_joined_by_a_hyphen_is_not_the_speaker() {
+        let canonical = |text: &str| quotes(text).into_iter().map(|q| q.2.unwrap_or_default()).collect::<Vec<_>>();
+        // The institution, named as the entity layer names "the Russian defence ministry".
+        assert_eq!(canonical("Russia's defence ministry said its forces had shot down 20 drones."), ["Russian Defence Ministry"]);
+        assert_eq!(canonical("The Russian defence ministry said its forces had shot down 20 drones."), ["Russian Defence Ministry"]);
+        assert_eq!(canonical("Hamas-run health authorities said 112 people were killed."), ["hamas-run health authorities"]);
+        // Not the organisation named last: the coalition is described by who leads it.
+        assert_eq!(
+            canonical("Hamas said it fired rockets. The Saudi-led coalition said it had struck a depot.").last().map(String::as_str),
+            Some("saudi-led coalition")
+        );
+    }
+
+    #[test]
+    fn the_outlets_comment_is_not_what_was_said() {
+        let got = quotes("The ministry claimed its forces had shot down 20 drones, a figure that could not be independently verified.");
+        assert_eq!(got.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(), ["its forces had shot down 20 drones"]);
     }
 
     #[test]
