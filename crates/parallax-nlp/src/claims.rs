@@ -418,7 +418,9 @@ fn names_a_part(text: &str, clause: Span, quantity: &Quantity) -> bool {
     };
     let before = (at.saturating_sub(6)..at).any(|k| marks_part(k) && no_comma_between(words[k].0, quantity.span));
     let following = words[after..].iter().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
-    before || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
+    // "Two of the injured are in critical condition": a part of those the predicate counts.
+    let of_the_counted = matches!(following.as_slice(), ["of", "the" | "those", word] if PREDICATES.iter().any(|(w, kind, _)| w == word && matches!(kind, ClaimKind::Casualty | ClaimKind::Detention)));
+    before || of_the_counted || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
 }
 
 /// The predicate of a part: "among the killed", "among those in hospital". A part is a fact
@@ -683,6 +685,7 @@ mod tests {
             [killed("people", 14.0), among("women", 3.0), among("nurses", 1.0), among("journalists", 1.0)]
         );
         assert_eq!(counts("Two soldiers were among the dead."), [among("security forces", 2.0)]);
+        assert_eq!(predicates("Two of the injured are in critical condition.")[0].0, "among the injured");
         // A comma between "including" and the number ends the part: the total follows it.
         assert_eq!(counts("Including the two guards, 16 people died."), [among("security forces", 2.0), killed("people", 16.0)]);
         assert_eq!(predicates("Six protesters were among those in hospital.")[0].0, "among those in hospital");
