@@ -225,6 +225,7 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
         "has members" => format!("Who the members of the {subject} are"),
         "ordered to fire" => format!("{subject} ordered forces to fire"),
         "retook" => format!("The {subject} retaken"),
+        "seized" => format!("The {subject} seized"),
         "deployment is temporary" => format!("The {subject}' deployment is temporary"),
         _ => format!("{} {predicate}", capitalise(subject)),
     };

@@ -154,7 +154,15 @@ const FRAMES: &[Frame] = &[
     },
     Frame {
         action: "retook",
-        triggers: &["retook", "retake", "retaking", "recaptured", "recapture", "recapturing", "regained", "seized", "captured", "stormed"],
+        triggers: &["retook", "retake", "retaking", "recaptured", "recapture", "recapturing", "regained"],
+        companions: &[],
+        needs: Needs::Nothing,
+        subject: Subject::Object,
+    },
+    // Taking a place is not taking it back: protesters seized the airport, the army retook it.
+    Frame {
+        action: "seized",
+        triggers: &["seized", "seize", "seizing", "captured", "capture", "capturing", "stormed", "storm", "storming", "overran", "overrun"],
         companions: &[],
         needs: Needs::Nothing,
         subject: Subject::Object,
@@ -381,6 +389,8 @@ mod tests {
         assert!(has(&found, "triggered", "protests"), "{found:?}");
         let found = events("Soldiers helped the army in retaking the airport from the protesters on Friday.");
         assert!(has(&found, "retook", "airport"), "{found:?}");
+        let found = events("Protesters stormed the airport on Wednesday.");
+        assert!(has(&found, "seized", "airport") && !has(&found, "retook", "airport"), "{found:?}");
     }
 
     #[test]
