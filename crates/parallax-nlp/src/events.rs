@@ -160,9 +160,10 @@ const FRAMES: &[Frame] = &[
         subject: Subject::Object,
     },
     // Taking a place is not taking it back: protesters seized the airport, the army retook it.
+    // No bare "storm" or "capture": "The storm destroyed 300 homes".
     Frame {
         action: "seized",
-        triggers: &["seized", "seize", "seizing", "captured", "capture", "capturing", "stormed", "storm", "storming", "overran", "overrun"],
+        triggers: &["seized", "seize", "seizing", "captured", "capturing", "stormed", "storming", "overran", "overrun"],
         companions: &[],
         needs: Needs::Nothing,
         subject: Subject::Object,

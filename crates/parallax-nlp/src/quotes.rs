@@ -1520,10 +1520,13 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
     let n = ws.len();
     for k in (n.saturating_sub(11)..n.saturating_sub(1)).rev() {
         let verb = word_texts[k];
+        if k < 3 || !matches!(verb, "said" | "says" | "say" | "added" | "adds") {
+            continue;
+        }
         // "…, has said the government in Lisca": the auxiliary opens the cue.
         let auxiliary = k >= 4 && matches!(word_texts[k - 1], "has" | "have" | "had") && word_texts[k - 2].ends_with(',');
         let comma = if auxiliary { k - 2 } else { k - 1 };
-        if k < 3 || !word_texts[comma].ends_with(',') || !matches!(verb, "said" | "says" | "say" | "added" | "adds") {
+        if !word_texts[comma].ends_with(',') {
             continue;
         }
         let first = word_texts[k + 1].to_lowercase();
