@@ -141,6 +141,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     offices_of_state(words, &mut spans);
     linked_organisations(words, &mut spans);
     common_acronyms(words, &mut spans);
+    name_particles(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
     spans.sort_unstable();
@@ -495,6 +496,65 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 /// A name that is one acronym of a common noun is no entity.
+/// Lower-case words inside personal names: "Staffan de Mistura", "Mohammed bin Salman",
+/// "Ursula von der Leyen".
+const NAME_PARTICLES: &[&str] =
+    &["al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "ter", "ten"];
+
+/// Particles that mark a personal name even when the tagger found no part of it as one.
+const SURE_NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "van", "von"];
+
+/// "al-Burhan", "el-Sisi": an Arabic article joined to a capitalised name.
+fn is_article_name(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"]
+        .iter()
+        .any(|article| word.strip_prefix(article).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
+
+/// "Abdel Fattah el-Sisi", "Ursula von der Leyen": a person's name runs on over lower-case
+/// particles to the capitalised name after them, taking any name the tagger found there
+/// ("Leyen" as an organisation). A capitalised word before "bin", "ibn", "van" or "von"
+/// opens a person's name even when the tagger found no part of it as one.
+fn name_particles(words: &[&str], spans: &mut Vec<Span>) {
+    let capitalised = |i: usize| words.get(i).is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
+    // The end of the name that particles from `from` lead to, if any.
+    let particles_to_name = |from: usize| {
+        let mut k = from;
+        while words.get(k).is_some_and(|w| NAME_PARTICLES.contains(w)) {
+            k += 1;
+        }
+        if k > from && capitalised(k) {
+            return Some(k + 1);
+        }
+        words.get(from).is_some_and(|w| is_article_name(w)).then_some(from + 1)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let person = spans.iter().position(|s| s.0 == i && s.2 == Label::Person);
+        let (start, end) = match person {
+            Some(p) => (spans[p].0, spans[p].1),
+            // An untagged capitalised word, then a sure particle.
+            None if capitalised(i)
+                && !spans.iter().any(|s| s.0 <= i && i < s.1)
+                && words.get(i + 1).is_some_and(|w| SURE_NAME_PARTICLES.contains(w)) =>
+            {
+                (i, i + 1)
+            }
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(name_end) = particles_to_name(end) else {
+            i = end;
+            continue;
+        };
+        spans.retain(|s| s.1 <= start || s.0 >= name_end);
+        spans.push((start, name_end, Label::Person));
+        i = name_end;
+    }
+}
+
 fn common_acronyms(words: &[&str], spans: &mut Vec<Span>) {
     spans.retain(|&(start, end, _)| !(end == start + 1 && COMMON_ACRONYMS.contains(&words[start])));
 }
@@ -566,6 +626,16 @@ mod tests {
         gazetteer.insert(&["Kyiv"], GazetteerList::Place);
         apply(&words, &mut tags, &gazetteer);
         assert_eq!(bilou_to_bio(&tags).join(" "), after);
+    }
+
+    #[test]
+    fn a_persons_name_runs_on_over_particles() {
+        check("met Abdel Fattah el-Sisi in Cairo", "O B-PER I-PER O O B-LOC", "O B-PER I-PER I-PER O B-LOC");
+        check("Ursula von der Leyen spoke", "O O O B-ORG O", "B-PER I-PER I-PER I-PER O");
+        check("Staffan de Mistura arrived", "B-PER O O O", "B-PER I-PER I-PER O");
+        // No name after the particle, or no person before an unsure one: nothing changes.
+        check("Smith de facto leader", "B-PER O O O", "B-PER O O O");
+        check("Universidad de la Republica", "B-ORG I-ORG O O", "B-ORG I-ORG O O");
     }
 
     #[test]
