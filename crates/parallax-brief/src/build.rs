@@ -226,6 +226,7 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
         "ordered to fire" => format!("{subject} ordered forces to fire"),
         "retook" => format!("The {subject} retaken"),
         "seized" => format!("The {subject} seized"),
+        "attacked" => format!("The {subject} attacked"),
         "deployment is temporary" => format!("The {subject}' deployment is temporary"),
         _ => format!("{} {predicate}", capitalise(subject)),
     };

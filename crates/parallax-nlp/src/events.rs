@@ -40,6 +40,8 @@ enum Needs {
     Troops,
     /// A word for protests or unrest.
     Protests,
+    /// A word for armed forces, armed groups or weapons ("aircraft", "missiles", "rebels").
+    Armed,
     /// A word for armed forces, or a verb of staying whose subject the previous sentence
     /// names as armed forces ("They will stay … for weeks").
     TroopsOrStaying,
@@ -168,6 +170,29 @@ const FRAMES: &[Frame] = &[
         needs: Needs::Nothing,
         subject: Subject::Object,
     },
+    // "Israeli aircraft struck a school", "rebels attacked a cargo ship": a strike on what is
+    // named after the verb, when the clause names an armed actor or a weapon ("The
+    // earthquake struck the valley" is no attack). No "striking": "striking dock workers".
+    Frame {
+        action: "attacked",
+        triggers: &[
+            "attacked",
+            "attacking",
+            "struck",
+            "shelled",
+            "shelling",
+            "bombed",
+            "bombing",
+            "bombarded",
+            "targeted",
+            "targeting",
+            "raided",
+            "hit",
+        ],
+        companions: &[],
+        needs: Needs::Armed,
+        subject: Subject::Object,
+    },
     Frame {
         action: "spoke with",
         triggers: &["spoke", "speaks", "talked", "met", "meets", "phoned"],
@@ -179,6 +204,27 @@ const FRAMES: &[Frame] = &[
 
 /// Words for protests and unrest.
 const PROTEST_WORDS: &[&str] = &["protest", "unrest", "riot", "demonstration", "rally", "uprising", "strike", "clash", "disturbance"];
+/// Armed groups and weapons, singular as `stem` leaves them; with [`TROOP_NOUNS`] they make a
+/// verb of striking an attack.
+const ARMED_WORDS: &[&str] = &[
+    "aircraft",
+    "airstrike",
+    "warplane",
+    "jet",
+    "drone",
+    "missile",
+    "rocket",
+    "artillery",
+    "shell",
+    "militant",
+    "rebel",
+    "fighter",
+    "gunman",
+    "gunmen",
+    "insurgent",
+    "militia",
+    "tank",
+];
 /// Verbs of staying, whose subject a pronoun may carry over from the previous sentence.
 const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining", "remains", "intervene", "intervening"];
 /// Words that end the object noun phrase after a trigger.
@@ -303,6 +349,7 @@ fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>
     match needs {
         Needs::Nothing => true,
         Needs::Troops => has(TROOP_NOUNS, clause),
+        Needs::Armed => has(TROOP_NOUNS, clause) || has(ARMED_WORDS, clause),
         Needs::Protests => has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause),
         Needs::TroopsOrStaying => {
             has(TROOP_NOUNS, clause)
@@ -390,6 +437,10 @@ mod tests {
         assert!(has(&found, "triggered", "protests"), "{found:?}");
         let found = events("Soldiers helped the army in retaking the airport from the protesters on Friday.");
         assert!(has(&found, "retook", "airport"), "{found:?}");
+        let found = events("Israeli aircraft struck a school in Khan Younis on Tuesday.");
+        assert!(has(&found, "attacked", "school"), "{found:?}");
+        let found = events("A magnitude 6.4 earthquake struck the valley before dawn.");
+        assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");
         assert!(has(&found, "seized", "airport") && !has(&found, "retook", "airport"), "{found:?}");
     }
