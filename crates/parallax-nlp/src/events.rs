@@ -228,8 +228,10 @@ const ARMED_WORDS: &[&str] = &[
 /// Verbs of staying, whose subject a pronoun may carry over from the previous sentence.
 const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining", "remains", "intervene", "intervening"];
 /// Words that end the object noun phrase after a trigger.
-const PHRASE_ENDS: &[&str] =
-    &["from", "in", "on", "at", "by", "with", "after", "before", "and", "or", "to", "for", "of", "during", "as", "while", "that", "which"];
+const PHRASE_ENDS: &[&str] = &[
+    "from", "in", "on", "at", "by", "with", "after", "before", "and", "or", "to", "for", "of", "during", "as", "while", "that", "which",
+    "near", "outside", "inside", "off", "along", "across", "around", "into",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "control"];
 
 /// Finds the event claims of an article.
@@ -439,6 +441,8 @@ mod tests {
         assert!(has(&found, "retook", "airport"), "{found:?}");
         let found = events("Israeli aircraft struck a school in Khan Younis on Tuesday.");
         assert!(has(&found, "attacked", "school"), "{found:?}");
+        let found = events("Militants attacked an army post near Gao on Sunday.");
+        assert!(has(&found, "attacked", "post"), "{found:?}");
         let found = events("A magnitude 6.4 earthquake struck the valley before dawn.");
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");

@@ -839,7 +839,12 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let ws = word_spans(trimmed, offset);
     let first = ws.first()?;
     let second = ws.get(1);
-    if lexicon::is_speech_verb(&text[first.range()]) {
+    // "“…,” said X" closes what was said with punctuation inside the marks or a comma after
+    // them; "The so-called “liberation front” claimed the attack" has the quotation as its
+    // subject, and what follows the verb is its object.
+    let closing = text[..quote.end()].trim_end_matches(['”', '"', '\'', '’']).chars().next_back();
+    let punctuated = matches!(closing, Some(',' | '.' | '!' | '?' | '—' | '–' | '-' | '…')) || after.trim_start().starts_with(',');
+    if lexicon::is_speech_verb(&text[first.range()]) && punctuated {
         // "said X": the speaker runs to the next punctuation.
         // A period after an abbreviation or initials ("said Gen. Ferrant.", "said Rep. G.K.
         // Butterfield") does not end it.
@@ -2751,6 +2756,15 @@ mod tests {
             canonical("Hamas said it fired rockets. The Saudi-led coalition said it had struck a depot.").last().map(String::as_str),
             Some("saudi-led coalition")
         );
+    }
+
+    #[test]
+    fn a_quotation_that_is_the_subject_has_no_speaker_after_the_verb() {
+        let got = quotes("The so-called “liberation front” claimed the attack on Telegram.");
+        assert!(got.iter().all(|q| q.1 != "the attack on Telegram"), "{got:?}");
+        // Punctuation inside the marks, or a comma after them, closes what was said.
+        let got = quotes("“We will rebuild,” said the mayor.");
+        assert_eq!(got.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["the mayor"]);
     }
 
     #[test]
