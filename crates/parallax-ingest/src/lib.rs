@@ -488,8 +488,56 @@ pub fn from_bytes(bytes: &[u8], input: &str, id: String) -> Result<Loaded, Input
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    let meta = Metadata { input: Some(input.to_owned()), ..Metadata::default() };
+    let header = text_header(&text);
+    let meta = Metadata { input: Some(input.to_owned()), published: header.published, authors: header.authors, ..Metadata::default() };
     Ok(Loaded { doc: Document::new(id, text, meta), warnings })
+}
+
+/// What the first lines of a plain-text article say about it.
+#[derive(Debug, Default, PartialEq)]
+struct TextHeader {
+    published: Option<String>,
+    authors: Vec<String>,
+}
+
+/// Reads a publication date and a byline from the first lines of a plain-text article:
+/// "Published: 3 March 2024", "Date: 2024-03-03", "Posted on March 3, 2024", a line that is
+/// only a date, "By Jane Doe and Sam Ode". The text itself is not changed.
+fn text_header(text: &str) -> TextHeader {
+    let mut header = TextHeader::default();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(8) {
+        let lower = line.to_ascii_lowercase();
+        let labelled = ["published:", "published on", "published", "date:", "posted:", "posted on", "posted"]
+            .iter()
+            .find_map(|label| lower.strip_prefix(label).map(|_| &line[label.len()..]));
+        if header.published.is_none() && line.len() <= 60 {
+            // A labelled date, or a line that is a date and nothing else.
+            let candidate = labelled.unwrap_or(line);
+            let only_date = labelled.is_some() || candidate.split_whitespace().count() <= 4;
+            if let Some(date) = only_date.then(|| meta::normalise_date(candidate)).flatten() {
+                header.published = Some(date);
+                continue;
+            }
+        }
+        if header.authors.is_empty() && line.len() <= 80 {
+            if let Some(names) = line.strip_prefix("By ") {
+                let authors: Vec<String> = names
+                    .split([',', '&'])
+                    .flat_map(|part| part.split(" and "))
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                let all_names = authors
+                    .iter()
+                    .all(|n| n.split_whitespace().count() <= 4 && n.split_whitespace().all(|w| w.starts_with(char::is_uppercase)));
+                if all_names && !authors.is_empty() {
+                    header.authors = authors;
+                }
+            }
+        }
+    }
+    header
 }
 
 /// Text has no NUL bytes and few control characters.
@@ -528,6 +576,21 @@ mod tests {
         let input = "Headline\r\n\r\n  Body “quoted” — text.\n";
         let loaded = from_bytes(input.as_bytes(), "t.txt", "t".into()).unwrap();
         assert_eq!(loaded.doc.text().as_str(), input);
+    }
+
+    #[test]
+    fn a_plain_text_header_gives_date_and_byline() {
+        let header =
+            text_header("Clashes in the north\n\nBy Amina Yusuf and Tom Hale\nPublished: 3 March 2024\n\nMilitants attacked a post.");
+        assert_eq!(header.published.as_deref(), Some("2024-03-03"));
+        assert_eq!(header.authors, ["Amina Yusuf", "Tom Hale"]);
+        assert_eq!(text_header("Talks\n\nMarch 3, 2024\n\nBody.").published.as_deref(), Some("2024-03-03"));
+        // A date inside a sentence is no publication date, and a sentence is no byline.
+        let header = text_header("Talks resumed on 3 March 2024 after a long pause in the fighting near the border.\nBy the end of the day, nothing had changed.");
+        assert_eq!(header, TextHeader::default());
+        let loaded = from_bytes(b"Talks\n\nDate: 2024-03-03\n\nBody text here.", "t.txt", "t".into()).unwrap();
+        assert_eq!(loaded.doc.meta.published.as_deref(), Some("2024-03-03"));
+        assert_eq!(loaded.doc.text().as_str(), "Talks\n\nDate: 2024-03-03\n\nBody text here.", "the text is the input exactly");
     }
 
     #[test]
