@@ -1665,12 +1665,14 @@ fn speaker_act_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
     Some(ws[k - 1].start())
 }
 
+/// Nouns by which an outlet names a statement ("a figure that …", "a charge the army denied").
+const STATEMENT_NOUNS: &[&str] =
+    &["figure", "claim", "number", "account", "assertion", "allegation", "accusation", "toll", "tally", "statement", "charge"];
+
 /// The outlet's own comment on what was said: "claimed its forces had shot down 20 drones, a
 /// figure that could not be independently verified". Returns where what was said ends: at
 /// the comma before "a"/"an" and a noun for a statement.
 fn outlet_comment_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
-    const STATEMENT_NOUNS: &[&str] =
-        &["figure", "claim", "number", "account", "assertion", "allegation", "toll", "tally", "statement", "charge"];
     let k = (1..word_texts.len().saturating_sub(1)).find(|&k| {
         word_texts[k - 1].ends_with(',')
             && matches!(word_texts[k], "a" | "an")
@@ -1728,6 +1730,13 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
             comma = (comma.saturating_sub(8)..comma).rev().find(|&j| word_texts[j].ends_with(','))?;
         }
         if comma + 1 > last {
+            return None;
+        }
+        // "…, a charge the military denied": a relative clause on the outlet's word for what
+        // came before; the clause is not the military's statement.
+        if matches!(word_texts[comma + 1], "a" | "an")
+            && word_texts.get(comma + 2).is_some_and(|w| STATEMENT_NOUNS.contains(&w.to_lowercase().as_str()))
+        {
             return None;
         }
         // The subject is a noun phrase, not a prepositional phrase ("with one officer").
@@ -2771,6 +2780,9 @@ mod tests {
     fn the_outlets_comment_is_not_what_was_said() {
         let got = quotes("The ministry claimed its forces had shot down 20 drones, a figure that could not be independently verified.");
         assert_eq!(got.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(), ["its forces had shot down 20 drones"]);
+        // What "a charge the military denied" follows is the group's accusation, not the military's.
+        let (doc, rules) = rule_quotes("The group accused Israel of deliberately targeting aid convoys, a charge the military denied.");
+        assert!(rules.iter().all(|q| q.source.as_ref().is_none_or(|s| !doc.slice(s.span).contains("military"))), "{rules:?}");
     }
 
     #[test]
