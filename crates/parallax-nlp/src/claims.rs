@@ -46,6 +46,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("killed", ClaimKind::Casualty, "killed"),
     ("killing", ClaimKind::Casualty, "killed"),
     ("kill", ClaimKind::Casualty, "killed"),
+    ("kills", ClaimKind::Casualty, "killed"),
+    ("dies", ClaimKind::Casualty, "killed"),
     ("dead", ClaimKind::Casualty, "killed"),
     ("died", ClaimKind::Casualty, "killed"),
     ("die", ClaimKind::Casualty, "killed"),
@@ -108,6 +110,25 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("stormed", ClaimKind::Participation, "attacked"),
     ("storming", ClaimKind::Participation, "attacked"),
     ("looted", ClaimKind::Participation, "attacked"),
+];
+
+/// Words before "strike" that make it an attack: "missile strike", "air strike".
+const ARMED_STRIKES: &[&str] = &[
+    "missile",
+    "air",
+    "drone",
+    "rocket",
+    "artillery",
+    "military",
+    "nuclear",
+    "russian",
+    "israeli",
+    "ukrainian",
+    "american",
+    "us",
+    "pre-emptive",
+    "deadly",
+    "retaliatory",
 ];
 
 /// Head nouns of armed forces; a count of them with no other predicate is a deployment.
@@ -578,6 +599,12 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking")) {
             continue;
         }
+        // "a missile strike", "the air strike on the town": an attack, not a walkout.
+        let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
+        let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
+        if word == "strike" && (armed_before || target_after) {
+            continue;
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -695,6 +722,11 @@ mod tests {
     fn a_death_toll_is_a_count_of_the_dead() {
         let found = predicates("Quake death toll rises to 87, hundreds hurt");
         assert_eq!(found, [("killed".to_owned(), 87.0), ("injured".to_owned(), 200.0)]);
+        // A missile strike is an attack, not a walkout whose strikers are counted.
+        assert_eq!(predicates("Missile strike on Kharkiv kills 40"), [("killed".to_owned(), 40.0)]);
+        let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
+        assert_eq!(found, [("killed".to_owned(), 57.0)]);
+        assert_eq!(predicates("About 6,000 dock workers joined the strike.")[0].0, "took part");
     }
 
     #[test]
