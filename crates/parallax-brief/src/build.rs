@@ -173,8 +173,12 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
             // An article that names a source for a fact is taken to rest on it for its other,
             // unattributed figures of the same fact: they are not a second upstream source.
             let upstream = count_upstream_sources(&reported);
-            let verdict = verdict(&reported);
-            let note = several_figures_note(&reported, docs);
+            let cumulative = kind != "event" && CUMULATIVE.contains(&predicate.as_str());
+            let verdict = verdict(&reported, cumulative);
+            let note = [several_figures_note(&reported, docs), cumulative.then(|| rising_toll_note(&reported, docs)).flatten()]
+                .into_iter()
+                .flatten()
+                .reduce(|a, b| format!("{a} {b}"));
             let figures: Vec<String> = reported.iter().map(|r| figure_text(r, docs)).collect();
             let (headline, summary) = if kind == "event" {
                 event_summary(&predicate, &subject, &reported, docs, entities)
@@ -361,11 +365,50 @@ fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
     }
 }
 
+/// Predicates whose counts only grow as events unfold: a toll a later article gives higher
+/// updates an earlier article's, it does not dispute it.
+const CUMULATIVE: &[&str] = &["killed", "injured", "missing", "displaced", "detained", "in hospital"];
+
+/// Whether one of two figures of a growing count is the other's later update: both articles
+/// are dated, on different days, and the later one's figure is not below the earlier's.
+fn later_update(a: &Reported, b: &Reported) -> bool {
+    let (Some(day_a), Some(day_b)) = (a.doc.meta.published_date(), b.doc.meta.published_date()) else { return false };
+    let (Some(x), Some(y)) = (a.interval, b.interval) else { return false };
+    match day_a.cmp(day_b) {
+        std::cmp::Ordering::Less => y.low >= x.low,
+        std::cmp::Ordering::Greater => x.low >= y.low,
+        std::cmp::Ordering::Equal => false,
+    }
+}
+
+/// "The toll rose between reports: 40 [1] on 2024-03-03, 57 [2] on 2024-03-05." when two
+/// articles' figures of a growing count differ only as a later update.
+fn rising_toll_note(reported: &[Reported], docs: &[&Document]) -> Option<String> {
+    let rose = reported.iter().enumerate().any(|(i, a)| {
+        reported[i + 1..].iter().any(|b| {
+            !std::ptr::eq(a.doc, b.doc)
+                && later_update(a, b)
+                && a.interval.zip(b.interval).is_some_and(|(x, y)| !widen(x, a.approx).overlaps(&widen(y, b.approx)))
+        })
+    });
+    if !rose {
+        return None;
+    }
+    let mut dated: Vec<(&str, String)> = reported
+        .iter()
+        .filter_map(|r| Some((r.doc.meta.published_date()?, format!("{} on {}", figure_text(r, docs), r.doc.meta.published_date()?))))
+        .collect();
+    dated.sort_by(|a, b| a.0.cmp(b.0));
+    let steps: Vec<String> = dated.into_iter().map(|(_, step)| step).collect();
+    Some(format!("The figure rose between reports, a later one updating an earlier: {}.", steps.join(", ")))
+}
+
 /// The verdict over reports from different articles. Two articles dispute a fact when no
 /// figure of one can be true together with any figure of the other: an article that gives
 /// several figures (for different scopes, sources or times) is held to the one closest to
-/// the other's.
-fn verdict(reported: &[Reported]) -> Verdict {
+/// the other's. For a growing count (`cumulative`), a later article's higher figure updates
+/// the earlier one's and is compatible with it.
+fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
     let articles: BTreeSet<&str> = reported.iter().map(|r| r.doc.id.as_str()).collect();
     if articles.len() < 2 {
         return Verdict::SingleSource;
@@ -382,7 +425,7 @@ fn verdict(reported: &[Reported]) -> Verdict {
                     let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
                     compared = true;
                     all_equal &= x == y;
-                    any_overlap |= widen(x, a.approx).overlaps(&widen(y, b.approx));
+                    any_overlap |= widen(x, a.approx).overlaps(&widen(y, b.approx)) || (cumulative && later_update(a, b));
                 }
             }
             any_disjoint |= compared && !any_overlap;
@@ -974,6 +1017,26 @@ mod tests {
         let from_first: Vec<_> = killed.reports.iter().filter(|r| r.article == "a").collect();
         assert_eq!(from_first.len(), 2, "the headline's 87 restates the body's; 90 is another figure: {from_first:?}");
         assert!(from_first.iter().any(|r| r.attributed_source.is_some() && r.value.as_ref().is_some_and(|v| v.low == 87.0)));
+    }
+
+    #[test]
+    fn a_later_higher_toll_updates_an_earlier_one() {
+        let dated = |id: &str, day: &str, text: &str| {
+            let meta = parallax_core::Metadata { published: Some(day.to_owned()), ..Default::default() };
+            parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, meta)).unwrap()
+        };
+        let toll = |first_day: &str, second_day: &str| {
+            let first = dated("a", first_day, "Missile strike on Varna kills 40\n\nThe strike killed 40 people in Varna, officials said.");
+            let second = dated("b", second_day, "Varna toll rises to 57\n\nThe death toll in Varna has risen to 57, the governor said.");
+            let brief = build_brief(1, &[&first, &second]);
+            brief.facts.into_iter().find(|f| f.predicate == "killed").expect("a fact of the dead")
+        };
+        let updated = toll("2024-03-03", "2024-03-05");
+        assert_eq!(updated.verdict, Verdict::Compatible);
+        assert!(updated.note.as_deref().is_some_and(|n| n.contains("rose between reports")), "{:?}", updated.note);
+        // On the same day, or lower later, the figures dispute each other.
+        assert_eq!(toll("2024-03-03", "2024-03-03").verdict, Verdict::Disputed);
+        assert_eq!(toll("2024-03-05", "2024-03-03").verdict, Verdict::Disputed);
     }
 
     #[test]
