@@ -70,6 +70,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("hospitalized", ClaimKind::Casualty, "in hospital"),
     ("hospital", ClaimKind::Casualty, "in hospital"),
     ("missing", ClaimKind::Casualty, "missing"),
+    ("unaccounted", ClaimKind::Casualty, "missing"),
     ("beheaded", ClaimKind::Casualty, "beheaded"),
     ("displaced", ClaimKind::Casualty, "displaced"),
     ("homeless", ClaimKind::Casualty, "displaced"),
@@ -271,8 +272,17 @@ pub fn find_money_claims(
         else {
             continue;
         };
-        let actor =
-            entities.iter().rev().find(|e| e.span.end() <= verb.start() && clause.contains(e.span) && e.label != EntityLabel::Group);
+        // "… the EU promised €1.5bn and Britain £300m": the sum of a gapped clause is paid by
+        // the name right before it, after the verb.
+        let gapped = entities.iter().rev().find(|e| {
+            e.span.start() >= verb.end() && e.span.end() <= quantity.span.start() && e.label != EntityLabel::Group && {
+                let between = text[e.span.end()..quantity.span.start()].trim();
+                between.is_empty() || between == "'s" || between == "’s"
+            }
+        });
+        let actor = gapped.or_else(|| {
+            entities.iter().rev().find(|e| e.span.end() <= verb.start() && clause.contains(e.span) && e.label != EntityLabel::Group)
+        });
         let Some(actor) = actor else { continue };
         // Sums in two currencies are never one figure: the currency is part of the predicate.
         let Some(currency) = &quantity.unit else { continue };
@@ -788,6 +798,14 @@ mod tests {
         let found = money("The European Union has promised 10 million euros, and Japan pledged $2 million.");
         assert!(found.contains(&("pledged (EUR)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
         assert!(found.contains(&("pledged (USD)".to_owned(), "Japan".to_owned(), 2e6)), "{found:?}");
+    }
+
+    #[test]
+    fn a_gapped_clause_pays_its_own_sum() {
+        let found = money("The World Bank pledged $2bn in emergency funding, while the EU promised €1.5bn and Britain £300m.");
+        let payers: Vec<&str> = found.iter().map(|(_, payer, _)| payer.as_str()).collect();
+        assert_eq!(payers, ["World Bank", "European Union", "United Kingdom"], "{found:?}");
+        assert_eq!(predicates("Roughly two dozen people remained unaccounted for.")[0].0, "missing");
     }
 
     #[test]
