@@ -396,7 +396,10 @@ fn rising_toll_note(reported: &[Reported], docs: &[&Document]) -> Option<String>
     }
     let mut dated: Vec<(&str, String)> = reported
         .iter()
-        .filter_map(|r| Some((r.doc.meta.published_date()?, format!("{} on {}", figure_text(r, docs), r.doc.meta.published_date()?))))
+        .filter_map(|r| {
+            let day = r.doc.meta.published_date()?;
+            Some((day, format!("{} on {day}", figure_text(r, docs))))
+        })
         .collect();
     dated.sort_by(|a, b| a.0.cmp(b.0));
     let steps: Vec<String> = dated.into_iter().map(|(_, step)| step).collect();

@@ -482,6 +482,29 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind) ->
     }
 }
 
+/// Words that end an item of a list of parts: a verb, a relative word, a preposition.
+const ENDS_ITEM: &[&str] = &[
+    "and",
+    "were",
+    "was",
+    "are",
+    "is",
+    "had",
+    "have",
+    "has",
+    "been",
+    "who",
+    "that",
+    "from",
+    "in",
+    "of",
+    "at",
+    "on",
+    "with",
+    "by",
+    "according",
+];
+
 /// The list items after a part that are counts of one: "two children and a police officer",
 /// "three students, a teacher and a nurse".
 fn single_items(text: &str, clause: Span, quantity: &Quantity) -> Vec<Quantity> {
@@ -504,27 +527,6 @@ fn single_items(text: &str, clause: Span, quantity: &Quantity) -> Vec<Quantity> 
             break;
         }
         // The item's words run to the next comma, "and", verb or preposition.
-        const ENDS_ITEM: &[&str] = &[
-            "and",
-            "were",
-            "was",
-            "are",
-            "is",
-            "had",
-            "have",
-            "has",
-            "been",
-            "who",
-            "that",
-            "from",
-            "in",
-            "of",
-            "at",
-            "on",
-            "with",
-            "by",
-            "according",
-        ];
         let mut end = start + 1;
         while end < words.len()
             && !ENDS_ITEM.contains(&words[end].1.as_str())

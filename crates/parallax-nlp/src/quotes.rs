@@ -1909,7 +1909,7 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
 fn names_an_institution(text: &str, phrase: Span, place: Span) -> bool {
     let after = &text[place.end()..phrase.end()];
     // "Russia's defence ministry": the place owns the institution, one or two words on.
-    let owned = ["'s ", "’s "].iter().find_map(|mark| after.strip_prefix(mark));
+    let owned = possessed(after);
     let is_institution = |word: &str| {
         lexicon::ORG_NOUNS.contains(&word) || lexicon::ORG_KIND_NOUNS.contains(&word) || matches!(word, "city" | "council" | "officials")
     };
@@ -1919,13 +1919,17 @@ fn names_an_institution(text: &str, phrase: Span, place: Span) -> bool {
     }
 }
 
+/// What follows an owner's "'s" ("'s defence ministry" → "defence ministry").
+fn possessed(after_owner: &str) -> Option<&str> {
+    ["'s ", "’s "].iter().find_map(|mark| after_owner.strip_prefix(mark))
+}
+
 /// "Russia's defence ministry" is the institution the entity layer calls "Russian Defence
 /// Ministry": the owner's demonym and the institution's words, capitalised, when the phrase
 /// ends with an institution noun.
 fn owned_institution(text: &str, span: Span, inside: &[&EntityMention]) -> Option<String> {
     let place = inside.iter().find(|e| e.label == EntityLabel::Place)?;
-    let after = &text[place.span.end()..span.end()];
-    let rest = ["'s ", "’s "].iter().find_map(|mark| after.strip_prefix(mark))?;
+    let rest = possessed(&text[place.span.end()..span.end()])?;
     let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.'])).collect();
     let last = words.last()?.to_lowercase();
     if words.len() > 3 || !lexicon::ORG_NOUNS.contains(&last.as_str()) {
