@@ -435,6 +435,40 @@ pub fn find_quotes(
         .collect()
 }
 
+/// Participles after a comma that add what the main clause's subject said.
+const ADDING_PARTICIPLES: [&str; 4] = [", adding", ", saying", ", insisting", ", warning"];
+
+/// Where ", saying" (or another of [`ADDING_PARTICIPLES`]) opens in `span`, followed by a space.
+fn participle_at(text: &str, span: Span) -> Option<usize> {
+    let body = &text[span.range()];
+    ADDING_PARTICIPLES.iter().filter_map(|p| body.find(&format!("{p} ")).map(|i| span.start() + i)).min()
+}
+
+/// "The army launched strikes on the city, saying militants were hiding there": with no
+/// reported speech before it, the participle's speaker is the subject of the sentence's
+/// first past-tense verb.
+fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention], passages: &[QuotedPassage]) -> Option<Quote> {
+    const PAST_IRREGULAR: &[&str] =
+        &["took", "began", "sent", "struck", "hit", "made", "held", "gave", "shot", "fought", "won", "lost", "left", "put"];
+    let at = participle_at(text, sentence)?;
+    let ws = word_spans(&text[sentence.start()..at], sentence.start());
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    let verb = (1..ws.len()).find(|&k| {
+        let word = word_texts[k];
+        word.chars().all(|c| c.is_ascii_lowercase()) && (word.ends_with("ed") || PAST_IRREGULAR.contains(&word))
+    })?;
+    let subject = subject_before(text, &ws[..verb], entities)?;
+    let main = Quote {
+        kind: QuoteKind::Indirect,
+        source: Some(source_for(text, subject, entities)),
+        cue: None,
+        content: Span::new(ws[verb].start(), at).ok()?,
+        tentative: false,
+        continues: false,
+    };
+    added_statement(text, sentence, &main, passages)
+}
+
 /// What a speaker adds after a direct quote in the same sentence: "“…,” Orn said, adding
 /// that workers had “nothing left to lose”" is Orn's, mixed where it holds a quotation. The
 /// cue is the participle, the content what follows it ("that" left out).
@@ -442,7 +476,7 @@ fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[Quoted
     let source = quote.source.clone()?;
     let after = source.span.end().max(quote.content.end()).max(quote.cue.map_or(0, |c| c.end()));
     let rest = &text[after..sentence.end()];
-    let (at, len) = [", adding", ", saying", ", insisting", ", warning"].iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
+    let (at, len) = ADDING_PARTICIPLES.iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
     let cue = Span::new(after + at + 2, after + at + len).ok()?;
     let following = text[cue.end()..sentence.end()].trim_start();
     let that = if following.starts_with("that ") { "that ".len() } else { 0 };
@@ -1421,6 +1455,21 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
 /// is read again for its own source.
 fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Vec<Quote> {
     let mut quotes = reported_quotes(text, sentence, entities);
+    // "claimed the attack on Telegram, saying its fighters had killed 30 troops": what the
+    // participle clause says is a statement of its own, by the same speaker; "The army
+    // launched strikes, saying militants were hiding there": by the main clause's subject.
+    let passages = quoted_passages(text, sentence);
+    match quotes.last_mut() {
+        Some(last) => {
+            if let Some(cut) = participle_at(text, last.content).and_then(|at| content_between(text, last.content.start(), at)) {
+                last.content = cut;
+                if let Some(added) = added_statement(text, sentence, last, &passages) {
+                    quotes.push(added);
+                }
+            }
+        }
+        None => quotes.extend(participle_statement(text, sentence, entities, &passages)),
+    }
     // "…, organisers said, though police put the figure at 1,500": an estimate of its own.
     if let Some(estimate) = figure_estimate(text, sentence, entities) {
         let clashes =
@@ -2778,6 +2827,20 @@ mod tests {
         // Punctuation inside the marks, or a comma after them, closes what was said.
         let got = quotes("“We will rebuild,” said the mayor.");
         assert_eq!(got.iter().map(|q| q.1.as_str()).collect::<Vec<_>>(), ["the mayor"]);
+    }
+
+    #[test]
+    fn a_participle_clause_is_a_statement_of_the_main_clauses_subject() {
+        let got = quotes("The liberation front claimed the attack on Telegram, saying its fighters had killed 30 troops.");
+        let contents: Vec<(&str, &str)> = got.iter().map(|q| (q.1.as_str(), q.3.as_str())).collect();
+        assert_eq!(
+            contents,
+            [("The liberation front", "the attack on Telegram"), ("The liberation front", "its fighters had killed 30 troops")]
+        );
+        let (doc, rules) = rule_quotes("The army launched strikes on the city overnight, saying militants were hiding in the hospital.");
+        let found: Vec<(&str, &str)> =
+            rules.iter().map(|q| (q.source.as_ref().map_or("", |s| doc.slice(s.span)), doc.slice(q.content))).collect();
+        assert_eq!(found, [("The army", "militants were hiding in the hospital")]);
     }
 
     #[test]
