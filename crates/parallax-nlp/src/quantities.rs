@@ -14,7 +14,7 @@
 //!
 //! Digits ("18", "2,500", "1.2"), digits with scale words or suffixes ("1.2 million",
 //! "€3bn", "5m", "1.5 lakh", "500 crore") and number words ("twenty-six", "one hundred
-//! and five", "a dozen", "two dozen", "half a million", "six-million"), which the general
+//! and five", "a dozen", "two dozen", "half a million", "a quarter of a million", "six-million"), which the general
 //! recogniser [`crate::numbers`] reads. Not read as quantities: ordinals ("first",
 //! "18th"), a four-digit year 1900–2100 standing alone ("in 2022"; "2,022" or "2000
 //! people" are counts), clock times ("10:30", "10.30 am", "0400", "1600 hours"; but "48
@@ -1610,6 +1610,8 @@ mod tests {
         assert_eq!(exact("a dozen people"), 12.0);
         assert_eq!(exact("two dozen people"), 24.0);
         assert_eq!(exact("half a million people"), 500_000.0);
+        assert_eq!(exact("a quarter of a million people"), 250_000.0);
+        assert_eq!(exact("three quarters of a billion euros"), 750_000_000.0);
         assert_eq!(exact("two million people"), 2e6);
         assert_eq!(exact("three thousand five hundred people"), 3500.0);
         assert_eq!(exact("six-million people"), 6e6);

@@ -482,7 +482,8 @@ fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention], 
 fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[QuotedPassage]) -> Option<Quote> {
     let source = quote.source.clone()?;
     let after = source.span.end().max(quote.content.end()).max(quote.cue.map_or(0, |c| c.end()));
-    let rest = &text[after..sentence.end()];
+    // A quote's spans may reach past the sentence it was read in (an attribution after it).
+    let rest = text.get(after..sentence.end())?;
     let (at, len) = ADDING_PARTICIPLES.iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
     let cue = Span::new(after + at + 2, after + at + len).ok()?;
     let following = text[cue.end()..sentence.end()].trim_start();

@@ -636,11 +636,13 @@ fn one_is_pronoun(t: &Toks, i: usize) -> bool {
 /// (1 without one) and how many words and scale words it has.
 pub(super) fn spoken_integer(t: &Toks, i: usize) -> Option<(usize, f64, f64, usize)> {
     let lexs = lex_phrase(t, i, t.len());
-    if let [half, article, scale, ..] = lexs.as_slice() {
-        if let (WordClass::Half { plural: false }, WordClass::Article, WordClass::Scale { value, plural: false }) =
-            (half.class(), article.class(), scale.class())
-        {
-            return Some((scale.end, 0.5 * value, value, 3));
+    // "half a million", "a quarter of a million", "two thirds of a billion": a fraction of a
+    // scale word is a whole number of people or things.
+    if let Some(d) = lexs.iter().take(3).position(|l| is_fraction_noun(l.class())) {
+        if let (Some(scale), _) = scale_after(&lexs, d + 1) {
+            if let Some((value, end)) = word_fraction(&lexs) {
+                return Some((lexs[end - 1].end, value, scale, end));
+            }
         }
     }
     let integer = parse_integer(&lexs, false)?;
