@@ -438,26 +438,28 @@ pub fn find_quotes(
 /// Participles after a comma that add what the main clause's subject said.
 const ADDING_PARTICIPLES: [&str; 4] = [", adding", ", saying", ", insisting", ", warning"];
 
-/// Where ", saying" (or another of [`ADDING_PARTICIPLES`]) opens in `span`, followed by a space.
-fn participle_at(text: &str, span: Span) -> Option<usize> {
-    let body = &text[span.range()];
+/// The first ", saying" (or another of [`ADDING_PARTICIPLES`]) in `span` followed by a
+/// space: the comma's offset and the participle's span.
+fn participle_at(text: &str, span: Span) -> Option<(usize, Span)> {
+    let body = text.get(span.range())?;
     // Most sentences hold no ", " followed by one of these at all.
     if !body.contains(", ") {
         return None;
     }
     ADDING_PARTICIPLES
         .iter()
-        .filter_map(|p| body.match_indices(p).find(|(i, _)| body[i + p.len()..].starts_with(' ')).map(|(i, _)| span.start() + i))
+        .filter_map(|p| body.match_indices(p).find(|(i, _)| body[i + p.len()..].starts_with(' ')).map(|(i, _)| (i, p.len())))
         .min()
+        .and_then(|(i, len)| Some((span.start() + i, Span::new(span.start() + i + 2, span.start() + i + len).ok()?)))
 }
 
 /// "The army launched strikes on the city, saying militants were hiding there": with no
 /// reported speech before it, the participle's speaker is the subject of the sentence's
 /// first past-tense verb.
-fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention], passages: &[QuotedPassage]) -> Option<Quote> {
+fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention]) -> Option<Quote> {
     const PAST_IRREGULAR: &[&str] =
         &["took", "began", "sent", "struck", "hit", "made", "held", "gave", "shot", "fought", "won", "lost", "left", "put"];
-    let at = participle_at(text, sentence)?;
+    let (at, _) = participle_at(text, sentence)?;
     let ws = word_spans(&text[sentence.start()..at], sentence.start());
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
     let verb = (1..ws.len()).find(|&k| {
@@ -473,7 +475,7 @@ fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention], 
         tentative: false,
         continues: false,
     };
-    added_statement(text, sentence, &main, passages)
+    added_statement(text, sentence, &main, &quoted_passages(text, sentence))
 }
 
 /// What a speaker adds after a direct quote in the same sentence: "“…,” Orn said, adding
@@ -483,9 +485,7 @@ fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[Quoted
     let source = quote.source.clone()?;
     let after = source.span.end().max(quote.content.end()).max(quote.cue.map_or(0, |c| c.end()));
     // A quote's spans may reach past the sentence it was read in (an attribution after it).
-    let rest = text.get(after..sentence.end())?;
-    let (at, len) = ADDING_PARTICIPLES.iter().filter_map(|p| rest.find(p).map(|i| (i, p.len()))).min()?;
-    let cue = Span::new(after + at + 2, after + at + len).ok()?;
+    let (_, cue) = participle_at(text, Span::new(after, sentence.end()).ok()?)?;
     let following = text[cue.end()..sentence.end()].trim_start();
     let that = if following.starts_with("that ") { "that ".len() } else { 0 };
     let content = content_between(text, sentence.end() - following.len() + that, sentence.end())?;
@@ -1466,17 +1466,16 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
     // "claimed the attack on Telegram, saying its fighters had killed 30 troops": what the
     // participle clause says is a statement of its own, by the same speaker; "The army
     // launched strikes, saying militants were hiding there": by the main clause's subject.
-    let passages = quoted_passages(text, sentence);
     match quotes.last_mut() {
         Some(last) => {
-            if let Some(cut) = participle_at(text, last.content).and_then(|at| content_between(text, last.content.start(), at)) {
+            if let Some(cut) = participle_at(text, last.content).and_then(|(at, _)| content_between(text, last.content.start(), at)) {
                 last.content = cut;
-                if let Some(added) = added_statement(text, sentence, last, &passages) {
+                if let Some(added) = added_statement(text, sentence, last, &quoted_passages(text, sentence)) {
                     quotes.push(added);
                 }
             }
         }
-        None => quotes.extend(participle_statement(text, sentence, entities, &passages)),
+        None => quotes.extend(participle_statement(text, sentence, entities)),
     }
     // "…, organisers said, though police put the figure at 1,500": an estimate of its own.
     if let Some(estimate) = figure_estimate(text, sentence, entities) {
