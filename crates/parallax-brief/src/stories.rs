@@ -6,7 +6,8 @@
 //!   MinHash over word 5-shingles with locality-sensitive hashing (16 bands of 4 rows);
 //!   an article whose estimated resemblance to an earlier one is at least
 //!   [`DUPLICATE_RESEMBLANCE`] joins that article's story and is marked as its copy.
-//! - Otherwise the article is scored against the stories that share one of its entities,
+//! - Otherwise the article is scored against the stories that share one of its entities
+//!   (an event claim with its place, "attacked post in Gao", counts as one),
 //!   found through an inverted index (entities in more than [`MAX_POSTINGS`] stories are
 //!   too common to propose candidates; they still count in the score). Article and story
 //!   are vectors over entities, weighted by (1 + ln mentions) × inverse document frequency,
@@ -21,8 +22,8 @@
 //! little beyond the country, which carries little weight. Cost per article is bounded
 //! by its entities times the capped posting lists, so the whole is near-linear.
 
-use parallax_core::layer::{Entities, Sentences};
-use parallax_core::Document;
+use parallax_core::layer::{Claims, Entities, Sentences};
+use parallax_core::{ClaimKind, Document};
 use std::collections::HashMap;
 
 /// Minimum cosine similarity between an article's entity vector and a story's for the
@@ -62,6 +63,13 @@ impl ArticleFeatures {
         let mut counts: HashMap<String, u32> = HashMap::new();
         for mention in doc.layer::<Entities>().unwrap_or(&[]) {
             *counts.entry(mention.canonical.to_lowercase()).or_insert(0) += 1;
+        }
+        // An event with its place ("attacked a post near Gao") is as particular to one story as
+        // a name: two short reports that share only the place share the event too.
+        for claim in doc.layer::<Claims>().unwrap_or(&[]) {
+            if let (ClaimKind::Event, Some(place)) = (claim.kind, &claim.place) {
+                counts.entry(format!("event: {} {} in {}", claim.predicate, claim.subject, place).to_lowercase()).or_insert(1);
+            }
         }
         let mut entities: Vec<(String, u32)> = counts.into_iter().collect();
         entities.sort();
@@ -416,6 +424,20 @@ mod tests {
         let first = index.add(&features(&["Port Vessant", "Petra Halvik"], Some(10), "strike"));
         let later = index.add(&features(&["Port Vessant", "Petra Halvik"], Some(200), "strike again"));
         assert_ne!(first.story, later.story);
+    }
+
+    #[test]
+    fn two_short_reports_of_one_attack_share_its_place_and_the_event() {
+        let analysed = |id: &str, text: &str| {
+            let meta = parallax_core::Metadata { published: Some("2024-03-03".to_owned()), ..Default::default() };
+            parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, meta)).unwrap()
+        };
+        let first = analysed("a", "Militants attacked an army post near Gao on Sunday, killing 12 soldiers, the army said.");
+        let second = analysed("b", "Rebels attacked a military post near Gao on Sunday, according to the army.");
+        let third = analysed("c", "Rebels attacked a convoy near Gao on Sunday, the army said.");
+        let stories = group_stories(&[&first, &second, &third]);
+        assert!(stories.contains(&vec![0, 1]), "one attack on a post near Gao: {stories:?}");
+        assert!(stories.contains(&vec![2]), "an attack on a convoy is another event: {stories:?}");
     }
 
     #[test]
