@@ -172,6 +172,22 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     if quote.cue.is_some_and(|cue| LIGHT_VERBS.contains(&text[cue.range()].trim().to_lowercase().as_str())) {
         return false;
     }
+    // "asked the alliance for help", "demanded the help of the Compact": a request for a
+    // thing, which the events layer reads ("asked for help"); no clause was said.
+    let request = quote.cue.is_some_and(|cue| {
+        let verb = text[cue.range()].split_whitespace().next_back().unwrap_or_default().to_lowercase();
+        matches!(verb.as_str(), "asked" | "requested" | "demanded" | "sought")
+    });
+    if request {
+        let content_words: Vec<String> = text[quote.content.range()].split_whitespace().map(str::to_lowercase).collect();
+        let clause = content_words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w == "to" || w == "that" || w == "whether" || w == "if" || FINITE_AUXILIARIES.contains(&w)
+        });
+        if !clause {
+            return false;
+        }
+    }
     // "The CSTO did not disclose the size of the forces": a negated cue reports what someone
     // did not say, and its content is no statement of theirs; nor is an act's object.
     if reports_no_statement(text, quote) {
@@ -2387,6 +2403,12 @@ mod tests {
         assert!(plausible_tagged_quote(text, &resolved(quote("They", "said", "the square was closed")), &[]));
         // A pronoun that names no one is no speaker.
         assert!(!plausible_tagged_quote(text, &quote("They", "said", "the square was closed"), &[]));
+        // Nor is a request for a thing ("asked the alliance for help"), unless a clause was asked.
+        let text = "President Ondrej Vasko asked the alliance for help late on Monday.";
+        assert!(!plausible_tagged_quote(text, &tagged_quote(text, "President Ondrej Vasko", "asked", "the alliance for help"), &[]));
+        let text = "President Ondrej Vasko asked the alliance to send troops.";
+        let asked = resolved(tagged_quote(text, "President Ondrej Vasko", "asked", "the alliance to send troops"));
+        assert!(plausible_tagged_quote(text, &asked, &[]));
         // Nor is the object and particle of a phrasal verb what was said.
         let text = "The union called them out after the authority announced plans to sell the terminal.";
         assert!(!plausible_tagged_quote(
