@@ -877,7 +877,13 @@ fn trim_quotation(text: &str, span: Span) -> Option<Span> {
     if !trimmed.chars().any(char::is_alphanumeric) {
         return None;
     }
-    Span::new(start, start + trimmed.len()).ok()
+    // "“5,000 hooligans and looters” for the unrest": a quotation that only opens what was
+    // said keeps its opening mark, so that its closing one is not left alone.
+    let closes_first = trimmed.find('”').is_some_and(|close| !trimmed[..close].contains('“'));
+    let odd_straight = trimmed.matches('"').count() % 2 == 1 && !trimmed.starts_with('"');
+    let opening = text[..start].chars().next_back().filter(|&c| (c == '“' && closes_first) || (c == '"' && odd_straight));
+    let start = start - opening.map_or(0, char::len_utf8);
+    Span::new(start, start + trimmed.len() + opening.map_or(0, char::len_utf8)).ok()
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -2870,6 +2876,17 @@ mod tests {
         let found: Vec<(&str, &str)> =
             rules.iter().map(|q| (q.source.as_ref().map_or("", |s| doc.slice(s.span)), doc.slice(q.content))).collect();
         assert_eq!(found, [("The army", "militants were hiding in the hospital")]);
+    }
+
+    #[test]
+    fn a_content_that_opens_with_a_quotation_keeps_both_marks() {
+        let text = "Vasko blamed “5,000 hooligans and looters” for the unrest.";
+        let start = text.find("5,000").unwrap();
+        let trimmed = trim_quotation(text, Span::new(start - "“".len(), text.len() - 1).unwrap()).unwrap();
+        assert_eq!(&text[trimmed.range()], "“5,000 hooligans and looters” for the unrest");
+        let text = "“We will rebuild,” he said.";
+        let trimmed = trim_quotation(text, Span::new(0, text.find(" he").unwrap()).unwrap()).unwrap();
+        assert_eq!(&text[trimmed.range()], "We will rebuild", "a whole quotation loses both marks");
     }
 
     #[test]
