@@ -384,13 +384,10 @@ fn later_update(a: &Reported, b: &Reported) -> bool {
 /// "The toll rose between reports: 40 [1] on 2024-03-03, 57 [2] on 2024-03-05." when two
 /// articles' figures of a growing count differ only as a later update.
 fn rising_toll_note(reported: &[Reported], docs: &[&Document]) -> Option<String> {
-    let rose = reported.iter().enumerate().any(|(i, a)| {
-        reported[i + 1..].iter().any(|b| {
-            !std::ptr::eq(a.doc, b.doc)
-                && later_update(a, b)
-                && a.interval.zip(b.interval).is_some_and(|(x, y)| !widen(x, a.approx).overlaps(&widen(y, b.approx)))
-        })
-    });
+    let rose = reported
+        .iter()
+        .enumerate()
+        .any(|(i, a)| reported[i + 1..].iter().any(|b| !std::ptr::eq(a.doc, b.doc) && later_update(a, b) && !figures_overlap(a, b)));
     if !rose {
         return None;
     }
@@ -428,7 +425,7 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
                     let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
                     compared = true;
                     all_equal &= x == y;
-                    any_overlap |= widen(x, a.approx).overlaps(&widen(y, b.approx)) || (cumulative && later_update(a, b));
+                    any_overlap |= figures_overlap(a, b) || (cumulative && later_update(a, b));
                 }
             }
             any_disjoint |= compared && !any_overlap;
@@ -458,6 +455,12 @@ fn several_figures_note(reported: &[Reported], docs: &[&Document]) -> Option<Str
         let verb = if cites.len() == 1 { "gives" } else { "give" };
         format!("{who} {verb} more than one figure (different scopes, sources or times); each is shown.")
     })
+}
+
+/// Whether two reports' figures can both be true, approximate points widened (`widen`);
+/// false when either gives none.
+fn figures_overlap(a: &Reported, b: &Reported) -> bool {
+    a.interval.zip(b.interval).is_some_and(|(x, y)| widen(x, a.approx).overlaps(&widen(y, b.approx)))
 }
 
 /// An approximate point value ("about 2,500") stands for ±10%.

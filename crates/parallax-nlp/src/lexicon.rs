@@ -593,6 +593,12 @@ pub fn canonical_org(name: &str) -> Option<&'static str> {
 pub const ORG_NOUNS: &[&str] =
     &["ministry", "government", "army", "police", "military", "parliament", "navy", "embassy", "authorities", "office"];
 
+/// Whether a lower-case noun names an institution: one of [`ORG_NOUNS`] ("ministry",
+/// "police") or [`ORG_KIND_NOUNS`] ("alliance", "agency").
+pub fn is_institution_noun(lower: &str) -> bool {
+    ORG_NOUNS.contains(&lower) || ORG_KIND_NOUNS.contains(&lower)
+}
+
 /// Nouns for a kind of organisation: "the alliance" right after "the Tidewater Security
 /// Compact" in one sentence is that organisation.
 pub const ORG_KIND_NOUNS: &[&str] = &[

@@ -99,8 +99,7 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
         .map(|mut t| {
             // The same speaker phrase with a speech verb and content of its own ("X called the
             // floods “…” and said the army would …") is a second statement, not a nested one.
-            let speech_cue =
-                t.cue.is_some_and(|cue| text[cue.range()].split_whitespace().any(|w| lexicon::is_speech_verb(&w.to_lowercase())));
+            let speech_cue = t.cue.is_some_and(|cue| has_speech_verb(text, cue));
             let nested = quotes.iter().any(|r| {
                 let same_speaker = speech_cue && source_span(&t).is_some() && source_span(&t) == source_span(r);
                 spans(&t).filter(|&a| !(same_speaker && Some(a) == source_span(&t))).any(|a| spans(r).any(|b| a.overlaps(b)))
@@ -112,6 +111,11 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
     quotes.extend(added);
     quotes.sort_by_key(|q| (q.content.start(), q.content.end()));
     quotes
+}
+
+/// Whether a cue holds a verb of speech ("said", "has warned"), in any case.
+fn has_speech_verb(text: &str, cue: Span) -> bool {
+    text[cue.range()].split_whitespace().any(|word| lexicon::is_speech_verb(&word.to_lowercase()))
 }
 
 /// Words that head no speaker a reader could name: relative and first- or second-person
@@ -162,10 +166,8 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // "Farmers blame dam operator as floods leave 30 dead" says whom they blame, not what
     // anyone said. The headline is the text's first line, when more lines follow.
     let headline_end = text.find('\n').unwrap_or(0);
-    if let Some(cue) = quote.cue.filter(|cue| cue.start() < headline_end) {
-        if !text[cue.range()].split_whitespace().any(|word| lexicon::is_speech_verb(&word.to_lowercase())) {
-            return false;
-        }
+    if quote.cue.is_some_and(|cue| cue.start() < headline_end && !has_speech_verb(text, cue)) {
+        return false;
     }
     // "The president made a request for aid": a light verb alone is no cue; what follows is
     // its object, a deed the article narrates, not a statement of the subject's.
@@ -196,9 +198,10 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // "Blinken voiced doubts, and Kazakhstan sought …": the tagger took the next clause.
     let mut content_words = text[quote.content.range()].split_whitespace();
     let content_first_word = content_words.next().unwrap_or_default();
+    let second_word = content_words.next().unwrap_or_default();
     // "said at least 12 people had died": a number's qualifier, not a place.
-    let content_first_word = match content_words.next() {
-        Some("least" | "most") if content_first_word.eq_ignore_ascii_case("at") => "at least",
+    let content_first_word = match second_word {
+        "least" | "most" if content_first_word.eq_ignore_ascii_case("at") => "at least",
         _ => content_first_word,
     };
     // "… called them out after the authority announced plans …": an adverbial clause.
@@ -227,7 +230,6 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
         return false;
     }
     // "called them out after …", "sent him back": the object and particle of a phrasal verb.
-    let second_word = text[quote.content.range()].split_whitespace().nth(1).unwrap_or_default();
     if matches!(content_first_word, "them" | "him" | "her" | "us" | "me")
         && matches!(second_word.trim_end_matches(','), "out" | "off" | "up" | "back" | "down" | "in" | "on" | "away")
     {
@@ -1988,9 +1990,7 @@ fn names_an_institution(text: &str, phrase: Span, place: Span) -> bool {
     let after = &text[place.end()..phrase.end()];
     // "Russia's defence ministry": the place owns the institution, one or two words on.
     let owned = possessed(after);
-    let is_institution = |word: &str| {
-        lexicon::ORG_NOUNS.contains(&word) || lexicon::ORG_KIND_NOUNS.contains(&word) || matches!(word, "city" | "council" | "officials")
-    };
+    let is_institution = |word: &str| lexicon::is_institution_noun(word) || matches!(word, "city" | "council" | "officials");
     match owned {
         Some(rest) => rest.split_whitespace().take(2).any(|w| is_institution(&w.to_lowercase())),
         None => is_institution(&after.split_whitespace().next().unwrap_or_default().to_lowercase()),
@@ -2180,10 +2180,7 @@ fn could_be_one_person(name: &str, entities: &[EntityMention]) -> bool {
     }
     let head = name.split_whitespace().take_while(|w| !["of", "in", "from", "at", "for"].contains(w)).last().unwrap_or("").to_lowercase();
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    !plural
-        && !contains_ci(lexicon::ORG_NOUNS, &head)
-        && !contains_ci(lexicon::ORG_KIND_NOUNS, &head)
-        && !["people", "staff", "public", "media", "press", "crowd"].contains(&head.as_str())
+    !plural && !lexicon::is_institution_noun(&head) && !["people", "staff", "public", "media", "press", "crowd"].contains(&head.as_str())
 }
 
 /// "In a statement, the defence ministry said … The ministry said …": an institution named by
@@ -2192,8 +2189,7 @@ fn resolve_institutions(text: &str, found: &mut [Found]) {
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
         let written = text[source.span.range()].to_lowercase();
-        let Some(kind) = written.strip_prefix("the ").filter(|k| lexicon::ORG_NOUNS.contains(k) || lexicon::ORG_KIND_NOUNS.contains(k))
-        else {
+        let Some(kind) = written.strip_prefix("the ").filter(|k| lexicon::is_institution_noun(k)) else {
             continue;
         };
         if source.canonical.as_deref() != Some(kind) {
