@@ -173,7 +173,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
             // An article that names a source for a fact is taken to rest on it for its other,
             // unattributed figures of the same fact: they are not a second upstream source.
             let upstream = count_upstream_sources(&reported);
-            let cumulative = kind != "event" && CUMULATIVE.contains(&predicate.as_str());
+            let cumulative = kind != "event" && is_cumulative(&predicate);
             let verdict = verdict(&reported, cumulative);
             let note = [several_figures_note(&reported, docs), cumulative.then(|| rising_toll_note(&reported, docs)).flatten()]
                 .into_iter()
@@ -306,7 +306,9 @@ fn drop_events_counted_elsewhere(groups: &mut BTreeMap<(String, String, String),
 }
 
 /// "people" is the general group: when a predicate has it and exactly one specific group
-/// ("protesters detained", "people detained"), both are taken to be the same fact.
+/// ("protesters detained", "people detained"), both are taken to be the same fact. Fighters
+/// are never the people of a report: "12 people killed" at a market and "40 militants killed"
+/// are two facts.
 fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>) {
     let general: Vec<(String, String, String)> = groups.keys().filter(|(_, _, subject)| subject == "people").cloned().collect();
     for key in general {
@@ -315,6 +317,9 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
             .filter(|(kind, predicate, subject)| *kind == key.0 && *predicate == key.1 && subject != "people")
             .cloned()
             .collect();
+        if specific.iter().any(|(_, _, subject)| subject == "fighters") {
+            continue;
+        }
         if let [target] = specific.as_slice() {
             let moved = groups.remove(&key).unwrap_or_default();
             groups.entry(target.clone()).or_default().extend(moved);
@@ -368,6 +373,13 @@ fn figure_text(reported: &Reported, docs: &[&Document]) -> String {
 /// Predicates whose counts only grow as events unfold: a toll a later article gives higher
 /// updates an earlier article's, it does not dispute it.
 const CUMULATIVE: &[&str] = &["killed", "injured", "missing", "displaced", "detained", "in hospital"];
+
+/// Whether a predicate counts something that only grows: one of [`CUMULATIVE`], or a part of
+/// one ("among the killed": the children among the dead grow with the toll).
+fn is_cumulative(predicate: &str) -> bool {
+    let whole = predicate.strip_prefix("among the ").or_else(|| predicate.strip_prefix("among those ")).unwrap_or(predicate);
+    CUMULATIVE.contains(&whole)
+}
 
 /// Whether one of two figures of a growing count is the other's later update: both articles
 /// are dated, on different days, and the later one's figure is not below the earlier's.
@@ -1043,6 +1055,12 @@ mod tests {
         // On the same day, or lower later, the figures dispute each other.
         assert_eq!(toll("2024-03-03", "2024-03-03").verdict, Verdict::Disputed);
         assert_eq!(toll("2024-03-05", "2024-03-03").verdict, Verdict::Disputed);
+        // The children among the dead grow with the toll.
+        let first = dated("a", "2024-03-03", "The strike killed 40 people in Varna, among them three children, officials said.");
+        let second = dated("b", "2024-03-05", "The death toll in Varna has risen to 57, including five children, the governor said.");
+        let brief = build_brief(1, &[&first, &second]);
+        let part = brief.facts.iter().find(|f| f.predicate == "among the killed").expect("a fact of the children");
+        assert_eq!(part.verdict, Verdict::Compatible);
     }
 
     #[test]

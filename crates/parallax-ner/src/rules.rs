@@ -10,7 +10,7 @@
 //! - a name read as a person right after "in", "near" or "outside", or after a noun of
 //!   place and "of" ("residents of Deir al-Balah", "north of Bakhmut"), is a place, and so
 //!   is one followed by a comma and a short phrase ending in a noun of place ("Wad Madani,
-//!   Sudan's second-largest city");
+//!   Sudan's second-largest city") or set off by commas after "the capital" or "the town";
 //! - the name after "PERSON, known as" (or "nicknamed", "better known as") names the same
 //!   person ("Mohamed Hamdan Dagalo, known as Hemedti"); after an organisation, the same
 //!   organisation ("the Security Service of Ukraine, known as the SBU");
@@ -262,6 +262,24 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
             .iter()
             .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
         if length >= 2 && plain && PLACE_NOUNS.contains(&phrase[length - 1]) {
+            span.2 = Label::Location;
+        }
+    }
+    // "in the capital, Lisca, speaking …": the name set off after a noun of place names it.
+    // The apposition closes after the name; "… returned to the town, Ana Ruiz said" is a
+    // person who speaks.
+    for span in spans.iter_mut().filter(|span| span.2 == Label::Person) {
+        let after_place_noun = span.0 >= 3
+            && words[span.0 - 1] == ","
+            && PLACE_NOUNS.contains(&words[span.0 - 2])
+            && matches!(
+                words[span.0 - 3].to_lowercase().as_str(),
+                "the" | "its" | "their" | "a" | "provincial" | "regional" | "northern" | "southern" | "eastern" | "western"
+            );
+        // A person's own apposition after it ("…, Ana Ruiz, a nurse, said") makes it a person.
+        let person_apposition = words.get(span.1 + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the" | "who"));
+        let closes = words.get(span.1).is_none_or(|w| matches!(*w, "," | "." | ";" | ")" | "--")) && !person_apposition;
+        if after_place_noun && closes {
             span.2 = Label::Location;
         }
     }
@@ -659,6 +677,9 @@ mod tests {
         check("Ana Ruiz , a city councillor , said", "B-PER I-PER O O O O O O", "B-PER I-PER O O O O O O");
         check("Ana Ruiz , who runs the camp .", "B-PER I-PER O O O O O O", "B-PER I-PER O O O O O O");
         check("Ana Ruiz , a resident of the town .", "B-PER I-PER O O O O O O O", "B-PER I-PER O O O O O O O");
+        check("in the capital , Lisca , speaking", "O O O O B-PER O O", "O O O O B-LOC O O");
+        check("returned to the town , Ana Ruiz said", "O O O O O B-PER I-PER O", "O O O O O B-PER I-PER O");
+        check("left the camp , Ana Ruiz , a nurse", "O O O O B-PER I-PER O O O", "O O O O B-PER I-PER O O O");
         check("in Khan Younis and Rafah", "O B-PER I-PER O B-ORG", "O B-LOC I-LOC O B-LOC");
         // A name of the team's list keeps its listed type.
         check("in Gaza and Hamas said", "O B-LOC O B-ORG O", "O B-LOC O B-ORG O");

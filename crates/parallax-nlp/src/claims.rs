@@ -12,6 +12,7 @@ use parallax_core::layer::{Claims, Entities, Quantities, Quotes, Sentences, Time
 use parallax_core::{
     Claim, ClaimKind, Document, EntityLabel, EntityMention, Interval, LayerKind, Quantity, QuantityKind, Quote, Span, Stage, StageError,
 };
+use std::cell::OnceCell;
 
 pub struct ClaimExtractor;
 
@@ -137,7 +138,7 @@ pub(crate) const TROOP_NOUNS: &[&str] =
     &["troop", "soldier", "peacekeeper", "paratrooper", "force", "unit", "personnel", "servicemen", "serviceman", "military", "army"];
 /// Head nouns of police and security forces.
 pub(crate) const SECURITY_NOUNS: &[&str] = &["police", "policeman", "policemen", "officer", "security", "guard", "gendarme"];
-/// Head nouns (and labels) for crowds and those the authorities oppose.
+/// Head nouns (and labels) for crowds and those the authorities call criminals.
 pub(crate) const CROWD_NOUNS: &[&str] = &[
     "protester",
     "protestor",
@@ -147,23 +148,57 @@ pub(crate) const CROWD_NOUNS: &[&str] = &[
     "docker",
     "rioter",
     "criminal",
-    "bandit",
-    "terrorist",
     "robber",
     "looter",
-    "militant",
     "hooligan",
     "agitator",
     "saboteur",
-    "gang",
     "activist",
-    "insurgent",
-    "extremist",
 ];
+/// Head nouns of armed groups that fight the state or one another.
+pub(crate) const ARMED_GROUP_NOUNS: &[&str] = &[
+    "militant",
+    "insurgent",
+    "rebel",
+    "fighter",
+    "gunman",
+    "gunmen",
+    "guerrilla",
+    "jihadist",
+    "militia",
+    "militiaman",
+    "militiamen",
+    "separatist",
+    "combatant",
+];
+/// Labels for the authorities' opponents that do not say whether they are a crowd or an armed
+/// group: in a report of unrest "terrorists" are the protesters, in a report of a war the
+/// fighters (see [`opponents_are_armed`]).
+pub(crate) const OPPONENT_LABELS: &[&str] = &["terrorist", "extremist", "bandit", "gang"];
+
+/// Whether the opponents an article's [`OPPONENT_LABELS`] name are armed groups: it names armed
+/// groups ("rebels", "militants", "militias") more often than crowds and protests ("strike"
+/// and "clash" are left out: an air strike, a clash of armies).
+pub(crate) fn opponents_are_armed(text: &str) -> bool {
+    let (mut armed, mut crowd) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        let word = stem(word);
+        if ARMED_GROUP_NOUNS.contains(&word.as_str()) {
+            armed += 1;
+        } else if CROWD_NOUNS.contains(&word.as_str())
+            || ["protest", "demonstration", "riot", "rally", "unrest", "uprising"].contains(&word.as_str())
+        {
+            crowd += 1;
+        }
+    }
+    armed > crowd
+}
 
 /// Finds count claims.
 pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // Read once, and only when a count names the opponents by an ambiguous label.
+    let armed = OnceCell::new();
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
@@ -173,13 +208,20 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
         if names_a_part(text, clause, quantity) {
             let predicate = part_predicate(predicate);
-            claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, quantity, kind), quantity, sentence, quotes));
+            claims.push(quantity_claim(
+                kind,
+                predicate.clone(),
+                part_group(text, clause, quantity, kind, &armed),
+                quantity,
+                sentence,
+                quotes,
+            ));
             for one in single_items(text, clause, quantity) {
-                claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, &one, kind), &one, sentence, quotes));
+                claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, &one, kind, &armed), &one, sentence, quotes));
             }
             continue;
         }
-        let subject = subject_group(text, clause, quantity, kind);
+        let subject = subject_group(text, clause, quantity, kind, &armed);
         claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
@@ -451,7 +493,9 @@ fn names_a_part(text: &str, clause: Span, quantity: &Quantity) -> bool {
     let following = words[after..].iter().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
     // "Two of the injured are in critical condition": a part of those the predicate counts.
     let of_the_counted = matches!(following.as_slice(), ["of", "the" | "those", word] if PREDICATES.iter().any(|(w, kind, _)| w == word && matches!(kind, ClaimKind::Casualty | ClaimKind::Detention)));
-    before || of_the_counted || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
+    // "treated 31 wounded, eight of them in critical condition": a part of the count before.
+    let of_them = matches!(following.as_slice(), ["of", "them" | "whom", ..]);
+    before || of_the_counted || of_them || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
 }
 
 /// The predicate of a part: "among the killed", "among those in hospital". A part is a fact
@@ -467,8 +511,8 @@ fn part_predicate(predicate: &str) -> String {
 /// The group a part is counted in: a named group ("security forces", "protesters") when what
 /// it counts is one, otherwise what it counts ("children", "women"), never "people", so that
 /// a part is never compared with the total.
-fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind) -> String {
-    let group = subject_group(text, clause, quantity, kind);
+fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
+    let group = subject_group(text, clause, quantity, kind, armed);
     let head = quantity.counted_head.as_deref().map(str::to_lowercase);
     match head {
         Some(head) if group == "people" && !matches!(head.as_str(), "people" | "person") => match head.as_str() {
@@ -614,7 +658,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
         let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
-        if word == "strike" && (armed_before || target_after) {
+        // "toll from market strike rises to 19": a strike with a death toll is an attack.
+        let has_toll = words.iter().any(|(_, w)| w == "toll");
+        if word == "strike" && (armed_before || target_after || has_toll) {
             continue;
         }
         let (distance, between) = if k >= end_position {
@@ -642,8 +688,8 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     (counted_is_troops || clause_names_troops).then_some((ClaimKind::Deployment, "deployed"))
 }
 
-/// The normalised group a claim is about.
-fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind) -> String {
+/// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
+fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
     let counted: Vec<String> = match quantity.counted {
         Some(span) => lower_words(text, span).into_iter().map(|(_, w)| stem(&w)).collect(),
         None => Vec::new(),
@@ -658,8 +704,12 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind)
         "troops".to_owned()
     } else if any(SECURITY_NOUNS) || (kind == ClaimKind::Casualty && any(TROOP_NOUNS)) {
         "security forces".to_owned()
+    } else if any(ARMED_GROUP_NOUNS) {
+        "fighters".to_owned()
     } else if any(CROWD_NOUNS) {
         "protesters".to_owned()
+    } else if any(OPPONENT_LABELS) {
+        if *armed.get_or_init(|| opponents_are_armed(text)) { "fighters" } else { "protesters" }.to_owned()
     } else if kind == ClaimKind::Deployment {
         "troops".to_owned()
     } else {
@@ -711,6 +761,15 @@ mod tests {
     }
 
     #[test]
+    fn fighters_are_a_group_of_their_own_and_terrorists_are_read_by_the_story() {
+        let subjects =
+            |text: &str| claims_of(text).iter().filter(|c| c.kind != ClaimKind::Event).map(|c| c.subject.clone()).collect::<Vec<_>>();
+        assert_eq!(subjects("The ministry said 40 militants had been killed in the north."), ["fighters"]);
+        assert_eq!(subjects("Rebels shelled the town. The army said it had killed 30 terrorists."), ["fighters"]);
+        assert_eq!(subjects("Protests spread to the capital. Police said 26 terrorists were killed."), ["protesters"]);
+    }
+
+    #[test]
     fn a_part_of_the_dead_is_counted_in_its_own_group_never_as_the_total() {
         let counts = |text: &str| claims_of(text).iter().map(|c| (c.predicate.clone(), c.subject.clone(), low(c))).collect::<Vec<_>>();
         let killed = |subject: &str, n: f64| ("killed".to_owned(), subject.to_owned(), n);
@@ -728,6 +787,8 @@ mod tests {
         // A comma between "including" and the number ends the part: the total follows it.
         assert_eq!(counts("Including the two guards, 16 people died."), [among("security forces", 2.0), killed("people", 16.0)]);
         assert_eq!(predicates("Six protesters were among those in hospital.")[0].0, "among those in hospital");
+        let found = predicates("Its teams had treated 31 wounded, eight of them in critical condition.");
+        assert_eq!(found, [("injured".to_owned(), 31.0), ("among the injured".to_owned(), 8.0)]);
     }
 
     #[test]
@@ -738,6 +799,7 @@ mod tests {
         assert_eq!(predicates("Missile strike on Kharkiv kills 40"), [("killed".to_owned(), 40.0)]);
         let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
         assert_eq!(found, [("killed".to_owned(), 57.0)]);
+        assert_eq!(predicates("Dar Vell: toll from market strike rises to 19"), [("killed".to_owned(), 19.0)]);
         assert_eq!(predicates("About 6,000 dock workers joined the strike.")[0].0, "took part");
     }
 

@@ -11,7 +11,7 @@
 //! every event claim's evidence is the sentence holding its trigger, and an event stated
 //! inside a quote is attributed to that quote's speaker.
 
-use crate::claims::{clause_around, lower_words, CROWD_NOUNS, TROOP_NOUNS};
+use crate::claims::{clause_around, lower_words, ARMED_GROUP_NOUNS, CROWD_NOUNS, OPPONENT_LABELS, TROOP_NOUNS};
 use crate::text_util::stem;
 use parallax_core::{Claim, ClaimKind, EntityLabel, EntityMention, Quote, Sentence, Span, TimeExpression};
 
@@ -204,27 +204,9 @@ const FRAMES: &[Frame] = &[
 
 /// Words for protests and unrest.
 const PROTEST_WORDS: &[&str] = &["protest", "unrest", "riot", "demonstration", "rally", "uprising", "strike", "clash", "disturbance"];
-/// Armed groups and weapons, singular as `stem` leaves them; with [`TROOP_NOUNS`] they make a
-/// verb of striking an attack.
-const ARMED_WORDS: &[&str] = &[
-    "aircraft",
-    "airstrike",
-    "warplane",
-    "jet",
-    "drone",
-    "missile",
-    "rocket",
-    "artillery",
-    "shell",
-    "militant",
-    "rebel",
-    "fighter",
-    "gunman",
-    "gunmen",
-    "insurgent",
-    "militia",
-    "tank",
-];
+/// Weapons, singular as `stem` leaves them; with [`TROOP_NOUNS`] and [`ARMED_GROUP_NOUNS`]
+/// they make a verb of striking an attack.
+const WEAPONS: &[&str] = &["aircraft", "airstrike", "warplane", "jet", "drone", "missile", "rocket", "artillery", "shell", "tank"];
 /// Verbs of staying, whose subject a pronoun may carry over from the previous sentence.
 const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining", "remains", "intervene", "intervening"];
 /// Words that end the object noun phrase after a trigger.
@@ -247,6 +229,9 @@ pub fn find_events(
         let words = lower_words(text, sentence.span);
         for frame in FRAMES {
             for (at, trigger) in triggers_in(&words, frame) {
+                if denied(&words, at) {
+                    continue;
+                }
                 let clause = clause_around(text, sentence.span, trigger);
                 let clause_words: Vec<String> = words.iter().filter(|(s, _)| clause.contains(*s)).map(|(_, w)| stem(w)).collect();
                 let previous = index.checked_sub(1).map(|i| sentences[i].span);
@@ -345,14 +330,24 @@ fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
     found
 }
 
+/// Whether the trigger at `at` is denied or negated: "denied targeting civilians", "did not
+/// attack", "never sent troops" (a "n't" leaves the word "t").
+fn denied(words: &[(Span, String)], at: usize) -> bool {
+    words[at.saturating_sub(2)..at]
+        .iter()
+        .any(|(_, w)| matches!(w.as_str(), "not" | "never" | "t" | "denied" | "denies" | "deny" | "denying" | "rejected" | "dismissed"))
+}
+
 /// `previous` is the sentence before, read only when a verb of staying needs its subject.
 fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>) -> bool {
     let has = |list: &[&str], words: &[String]| words.iter().any(|w| list.contains(&w.as_str()));
     match needs {
         Needs::Nothing => true,
         Needs::Troops => has(TROOP_NOUNS, clause),
-        Needs::Armed => has(TROOP_NOUNS, clause) || has(ARMED_WORDS, clause),
-        Needs::Protests => has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause),
+        Needs::Armed => has(TROOP_NOUNS, clause) || has(ARMED_GROUP_NOUNS, clause) || has(WEAPONS, clause),
+        Needs::Protests => {
+            has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause) || has(OPPONENT_LABELS, clause) || has(ARMED_GROUP_NOUNS, clause)
+        }
         Needs::TroopsOrStaying => {
             has(TROOP_NOUNS, clause)
                 || (has(STAY_WORDS, clause)
@@ -447,6 +442,16 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");
         assert!(has(&found, "seized", "airport") && !has(&found, "retook", "airport"), "{found:?}");
+    }
+
+    #[test]
+    fn a_denied_or_negated_act_is_no_event() {
+        let found = events("The army said it had struck a depot and denied targeting civilians.");
+        assert!(has(&found, "attacked", "depot") && !has(&found, "attacked", "civilian"), "{found:?}");
+        let found = events("The militia did not attack the convoy, its commander said.");
+        assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "{found:?}");
+        let found = events("The government has never sent troops to the border region of Orlenia.");
+        assert!(!found.iter().any(|(p, _, _)| p == "deployed"), "{found:?}");
     }
 
     #[test]

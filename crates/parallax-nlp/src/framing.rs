@@ -5,6 +5,7 @@
 //! a quote, the outlet's own otherwise; a label wrapped alone in quotation marks is a
 //! scare quote — the outlet holding the word at a distance.
 
+use crate::claims::opponents_are_armed;
 use crate::quotes::quoted_passages;
 use parallax_core::layer::{Blocks, Framing, Quotes, Sentences};
 use parallax_core::{Document, FramingLabel, LayerKind, Quote, QuoteKind, Span, Stage, StageError, Voice};
@@ -32,13 +33,18 @@ impl Stage for FramingFinder {
     }
 }
 
+/// The actor of a label that names the authorities' opponents without saying whether they
+/// are a crowd or an armed group; resolved per article by [`opponents_are_armed`].
+const OPPONENTS: &str = "opponents";
+
 /// Actor labels: (phrase, actor). Longer phrases come first so that they win.
 pub const ACTOR_LABELS: &[(&str, &str)] = &[
-    ("trained and organized armed formations", "protesters"),
-    ("armed formations", "protesters"),
+    ("trained and organized armed formations", OPPONENTS),
+    ("terrorist militias", "fighters"),
+    ("armed formations", OPPONENTS),
     ("armed criminals", "protesters"),
-    ("armed gangs", "protesters"),
-    ("international terrorists", "protesters"),
+    ("armed gangs", OPPONENTS),
+    ("international terrorists", OPPONENTS),
     ("criminals and murderers", "protesters"),
     ("peacekeeping forces", "troops"),
     ("peacekeeping force", "troops"),
@@ -48,9 +54,9 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("demonstrators", "protesters"),
     ("strikers", "protesters"),
     ("rioters", "protesters"),
-    ("terrorists", "protesters"),
-    ("terrorist", "protesters"),
-    ("bandits", "protesters"),
+    ("terrorists", OPPONENTS),
+    ("terrorist", OPPONENTS),
+    ("bandits", OPPONENTS),
     ("robbers", "protesters"),
     ("criminals", "protesters"),
     ("murderers", "protesters"),
@@ -58,10 +64,21 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("hooligans", "protesters"),
     ("agitators", "protesters"),
     ("saboteurs", "protesters"),
-    ("militants", "protesters"),
-    ("extremists", "protesters"),
+    ("extremists", OPPONENTS),
     ("thugs", "protesters"),
     ("mob", "protesters"),
+    ("militants", "fighters"),
+    ("insurgents", "fighters"),
+    ("rebels", "fighters"),
+    ("rebel", "fighters"),
+    ("militias", "fighters"),
+    ("militia", "fighters"),
+    ("militiamen", "fighters"),
+    ("fighters", "fighters"),
+    ("gunmen", "fighters"),
+    ("guerrillas", "fighters"),
+    ("jihadists", "fighters"),
+    ("separatists", "fighters"),
     ("peacekeepers", "troops"),
     ("peacekeeping", "troops"),
     ("troops", "troops"),
@@ -81,6 +98,7 @@ pub fn find_labels(
 ) -> Vec<FramingLabel> {
     let passages: Vec<Span> = blocks.iter().flat_map(|b| quoted_passages(text, b.span)).map(|p| p.inner).collect();
     let mut labels: Vec<FramingLabel> = Vec::new();
+    let armed = std::cell::OnceCell::new();
     for sentence in sentences {
         let body = &text[sentence.span.range()];
         let lower = body.to_lowercase();
@@ -111,10 +129,37 @@ pub fn find_labels(
                     None if in_long_passage => Voice::Quoted { speaker: None },
                     _ => Voice::Own,
                 };
+                let actor = match actor {
+                    OPPONENTS if *armed.get_or_init(|| opponents_are_armed(text)) => "fighters",
+                    OPPONENTS => "protesters",
+                    actor => actor,
+                };
                 labels.push(FramingLabel { span, actor: actor.to_owned(), term: phrase.to_owned(), voice, scare_quoted });
             }
         }
     }
     labels.sort_by_key(|l| l.span.start());
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::default_pipeline;
+    use parallax_core::layer::Framing;
+    use parallax_core::Document;
+
+    /// (term, actor) of every label of `text`.
+    fn labels(text: &str) -> Vec<(String, String)> {
+        let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+        doc.layer::<Framing>().unwrap().iter().map(|l| (l.term.clone(), l.actor.clone())).collect()
+    }
+
+    #[test]
+    fn terrorists_are_the_protesters_of_unrest_and_the_fighters_of_a_war() {
+        let unrest = labels("Protesters filled the square for a third day. The president called the demonstrators terrorists.");
+        assert!(unrest.contains(&("terrorists".to_owned(), "protesters".to_owned())), "{unrest:?}");
+        let war = labels("Rebels shelled the town. The ministry said its troops had killed 40 terrorists and two militia leaders.");
+        assert!(war.contains(&("terrorists".to_owned(), "fighters".to_owned())), "{war:?}");
+        assert!(war.contains(&("rebels".to_owned(), "fighters".to_owned())), "{war:?}");
+    }
 }

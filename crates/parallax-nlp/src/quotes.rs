@@ -925,6 +925,10 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
         let last = ws.get(speaker_end.min(ws.len() - 1))?;
         let speaker = Span::new(second?.start(), last.end()).ok()?;
         let speaker = Span::new(speaker.start(), speaker.start() + text[speaker.range()].trim_end_matches(['.', ',']).len()).ok()?;
+        // "said MSF's head of mission, Claire Dubois.": the role is the named person's.
+        if let Some(named) = name_in_apposition(text, speaker, limit.end(), entities) {
+            return Some((source_for(text, named, entities), *first, true));
+        }
         let mut source = source_for(text, speaker, entities);
         source.span = with_apposition(text, speaker, limit.end());
         return Some((source, *first, true));
@@ -1106,6 +1110,15 @@ fn with_apposition(text: &str, speaker: Span, limit: usize) -> Span {
     }
     let trimmed = rest.trim_end().trim_end_matches(['.', '!', '?']).trim_end();
     Span::new(speaker.start(), speaker.end() + trimmed.len()).unwrap_or(speaker)
+}
+
+/// A role and the person's name set off after it ("MSF's head of mission, Claire Dubois."):
+/// the span of both, when the name closes the phrase (before `limit`).
+fn name_in_apposition(text: &str, role: Span, limit: usize, entities: &[EntityMention]) -> Option<Span> {
+    let start = role.end() + text.get(role.end()..limit)?.strip_prefix(", ").map(|_| 2)?;
+    let name = entities.iter().find(|e| e.span.start() == start && e.label == EntityLabel::Person && e.span.end() <= limit)?;
+    let closes = text[name.span.end()..limit].trim_start().chars().next().is_none_or(|c| matches!(c, '.' | ',' | ';'));
+    closes.then(|| Span::new(role.start(), name.span.end()).ok()).flatten()
 }
 
 /// Whether what follows a name and its comma opens an apposition ("the head of the Tax Policy
@@ -2321,6 +2334,15 @@ mod tests {
         let (doc, quotes) = rule_quotes("Shelling hit Kharkiv, Ukraine, the ministry said.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.source.as_ref().unwrap().span), "the ministry");
+    }
+
+    #[test]
+    fn a_role_after_the_verb_is_the_person_named_after_it() {
+        let (doc, quotes) = rule_quotes("\"This was a market, full of families,\" said the charity's head of mission, Claire Dubois.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        let source = quote.source.as_ref().unwrap();
+        assert_eq!(doc.slice(source.span), "the charity's head of mission, Claire Dubois");
+        assert_eq!(source.canonical.as_deref(), Some("Claire Dubois"));
     }
 
     #[test]

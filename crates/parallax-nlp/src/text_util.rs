@@ -107,7 +107,8 @@ pub fn dateline(s: &str) -> Option<Dateline> {
     let (dash, separator) = [" — ", " – ", " -- ", " - "].iter().filter_map(|sep| s.find(sep).map(|at| (at, *sep))).min()?;
     let prefix = &s[..dash];
     let words: Vec<&str> = prefix.split_whitespace().collect();
-    let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('));
+    // "DAR SALEM, Oct 14 (Continental Wire) -": the day of the month may stand in it.
+    let named = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(' || c.is_ascii_digit()));
     if words.len() > 8 || !named {
         return None;
     }
@@ -143,6 +144,8 @@ mod tests {
         let found = dateline(wire).unwrap();
         assert_eq!(&wire[found.len..], "The toll rose.");
         assert_eq!(&wire[found.outlet.unwrap()], "Eastwind");
+        let found = dateline("DAR VELL, Oct 14 (Continental Wire) - A drone hit a market.").unwrap();
+        assert_eq!(found.len, "DAR VELL, Oct 14 (Continental Wire) - ".len());
         let found = dateline("KABUL - Talks resumed.").unwrap();
         assert_eq!((found.len, found.outlet), (8, None));
         assert_eq!(dateline("The toll rose — again — on Sunday."), None, "a lower-case word is no dateline");
