@@ -306,9 +306,9 @@ fn drop_events_counted_elsewhere(groups: &mut BTreeMap<(String, String, String),
 }
 
 /// "people" is the general group: when a predicate has it and exactly one specific group
-/// ("protesters detained", "people detained"), both are taken to be the same fact. Fighters
+/// ("protesters detained", "people detained"), both are taken to be the same fact. Armed men
 /// are never the people of a report: "12 people killed" at a market and "40 militants killed"
-/// are two facts.
+/// are two facts, and so are "more than 1,000 supporters in jail" and "80 soldiers held".
 fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Reported>>) {
     let general: Vec<(String, String, String)> = groups.keys().filter(|(_, _, subject)| subject == "people").cloned().collect();
     for key in general {
@@ -317,7 +317,7 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
             .filter(|(kind, predicate, subject)| *kind == key.0 && *predicate == key.1 && subject != "people")
             .cloned()
             .collect();
-        if specific.iter().any(|(_, _, subject)| subject == "fighters") {
+        if specific.iter().any(|(_, _, subject)| subject == "fighters" || subject == "security forces") {
             continue;
         }
         if let [target] = specific.as_slice() {
@@ -1035,6 +1035,21 @@ mod tests {
         let from_first: Vec<_> = killed.reports.iter().filter(|r| r.article == "a").collect();
         assert_eq!(from_first.len(), 2, "the headline's 87 restates the body's; 90 is another figure: {from_first:?}");
         assert!(from_first.iter().any(|r| r.attributed_source.is_some() && r.value.as_ref().is_some_and(|v| v.low == 87.0)));
+    }
+
+    #[test]
+    fn people_are_never_merged_with_armed_men() {
+        let doc =
+            |id: &str, text: &str| parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, Default::default())).unwrap();
+        let first = doc("a", "A drone strike on the market killed 12 people, officials said.");
+        let second = doc("b", "The ministry said 40 militants had been killed in the north. Rebels captured 30 soldiers.");
+        let third = doc("c", "More than 1,000 supporters of the rebels remained in jail, their spokesman said.");
+        let brief = build_brief(1, &[&first, &second, &third]);
+        let facts: Vec<(&str, &str)> =
+            brief.facts.iter().filter(|f| f.kind != "event").map(|f| (f.predicate.as_str(), f.subject.as_str())).collect();
+        for expected in [("killed", "people"), ("killed", "fighters"), ("detained", "security forces"), ("detained", "people")] {
+            assert!(facts.contains(&expected), "{expected:?} in {facts:?}");
+        }
     }
 
     #[test]

@@ -85,6 +85,15 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("detaining", ClaimKind::Detention, "detained"),
     ("detentions", ClaimKind::Detention, "detained"),
     ("custody", ClaimKind::Detention, "detained"),
+    ("jail", ClaimKind::Detention, "detained"),
+    ("jailed", ClaimKind::Detention, "detained"),
+    ("imprisoned", ClaimKind::Detention, "detained"),
+    ("captured", ClaimKind::Detention, "detained"),
+    // "80 soldiers held by the rebels": "held" only before "by", "in", "captive" or "hostage"
+    // (see nearest_predicate; "held a rally" holds no one).
+    ("held", ClaimKind::Detention, "detained"),
+    ("hostage", ClaimKind::Detention, "detained"),
+    ("hostages", ClaimKind::Detention, "detained"),
     ("deployed", ClaimKind::Deployment, "deployed"),
     ("deploying", ClaimKind::Deployment, "deployed"),
     ("deployment", ClaimKind::Deployment, "deployed"),
@@ -205,7 +214,10 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if is_old_value(text, clause, quantity.span) {
             continue;
         }
-        let Some((kind, predicate)) = nearest_predicate(text, clause, quantity) else { continue };
+        let Some((kind, predicate)) = nearest_predicate(text, own_part(text, clause, quantity, quantities), quantity) else { continue };
+        if counts_things(quantity) && kind != ClaimKind::Deployment {
+            continue;
+        }
         if names_a_part(text, clause, quantity) {
             let predicate = part_predicate(predicate);
             claims.push(quantity_claim(
@@ -440,7 +452,10 @@ fn one_of_them(text: &str, sentences: &[parallax_core::Sentence], quotes: &[Quot
             continue;
         }
         let previous = sentences[index - 1].span;
-        let Some(antecedent) = claims.iter().rev().find(|c| c.evidence == previous && c.value.is_some()) else { continue };
+        // "More than 18 police officers … killed, while more than 700 are wounded. One of them
+        // was found beheaded": a named group is the antecedent before people in general.
+        let counted_before = || claims.iter().rev().filter(|c| c.evidence == previous && c.value.is_some());
+        let Some(antecedent) = counted_before().find(|c| c.subject != "people").or_else(|| counted_before().next()) else { continue };
         let Ok(phrase) = Span::new(first.start(), pronoun_span.end()) else { continue };
         let one = count_of_one(phrase, None);
         let Some((kind, predicate)) = nearest_predicate(text, sentence.span, &one) else { continue };
@@ -600,6 +615,83 @@ fn counts_time(quantity: &Quantity) -> bool {
     quantity.counted_head.as_deref().is_some_and(|head| TIME_UNITS.contains(&stem(head).as_str()))
 }
 
+/// Places, buildings, vehicles and weapons, singular as `stem` leaves them: what they count is
+/// never people killed, held or taking part ("bombed two villages, killing nine civilians").
+const THINGS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "province",
+    "district",
+    "region",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "street",
+    "road",
+    "bridge",
+    "home",
+    "house",
+    "building",
+    "block",
+    "apartment",
+    "school",
+    "hospital",
+    "clinic",
+    "mosque",
+    "church",
+    "market",
+    "shop",
+    "site",
+    "target",
+    "position",
+    "base",
+    "checkpoint",
+    "depot",
+    "airport",
+    "facility",
+    "vehicle",
+    "car",
+    "truck",
+    "tank",
+    "aircraft",
+    "plane",
+    "jet",
+    "helicopter",
+    "drone",
+    "missile",
+    "rocket",
+    "shell",
+    "bomb",
+];
+
+/// The part of the clause a count's predicate is looked for in: the clause, up to the next
+/// count when a preposition sets it off ("free 250 detainees in return for 80 soldiers held
+/// by the rebels": "held" is the soldiers'). Counts joined as a list ("two children and three
+/// women were among the dead", "12 people in Gao and five in Mopti were killed") share the
+/// predicate after them.
+fn own_part(text: &str, clause: Span, quantity: &Quantity, quantities: &[Quantity]) -> Span {
+    let next = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Count && q.span.start() >= quantity.span.end() && clause.contains(q.span))
+        .map(|q| q.span.start())
+        .min();
+    let set_off = |next: &usize| {
+        Span::new(quantity.span.end(), *next).is_ok_and(|between| {
+            let words = lower_words(text, between);
+            let preposition = words.iter().any(|(_, w)| matches!(w.as_str(), "in" | "for" | "with" | "to" | "by" | "from" | "against"));
+            let listed = text[between.range()].contains(',') || words.iter().any(|(_, w)| w == "and" || w == "or");
+            preposition && !listed
+        })
+    };
+    next.filter(set_off).and_then(|end| Span::new(clause.start(), end).ok()).unwrap_or(clause)
+}
+
+/// Whether the quantity counts [`THINGS`].
+fn counts_things(quantity: &Quantity) -> bool {
+    quantity.counted_head.as_deref().is_some_and(|head| THINGS.contains(&stem(head).as_str()))
+}
+
 /// The clause of `sentence` holding `at`: bounded by ";", ", while", " while ", ", but".
 pub(crate) fn clause_around(text: &str, sentence: Span, at: Span) -> Span {
     let body = &text[sentence.range()];
@@ -655,6 +747,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking")) {
             continue;
         }
+        if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
+            continue;
+        }
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
         let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
@@ -702,7 +797,7 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if kind == ClaimKind::Deployment && any(TROOP_NOUNS) {
         "troops".to_owned()
-    } else if any(SECURITY_NOUNS) || (kind == ClaimKind::Casualty && any(TROOP_NOUNS)) {
+    } else if any(SECURITY_NOUNS) || any(TROOP_NOUNS) {
         "security forces".to_owned()
     } else if any(ARMED_GROUP_NOUNS) {
         "fighters".to_owned()
@@ -761,6 +856,17 @@ mod tests {
     }
 
     #[test]
+    fn one_of_them_counts_one_of_the_group_named_before() {
+        let found: Vec<(String, String)> =
+            claims_of("More than 18 police officers have been killed, while more than 700 are wounded. One of them was found beheaded.")
+                .iter()
+                .filter(|c| c.predicate == "beheaded")
+                .map(|c| (c.subject.clone(), c.value.as_ref().map_or(String::new(), |v| v.low.to_string())))
+                .collect();
+        assert_eq!(found, [("security forces".to_owned(), "1".to_owned())]);
+    }
+
+    #[test]
     fn fighters_are_a_group_of_their_own_and_terrorists_are_read_by_the_story() {
         let subjects =
             |text: &str| claims_of(text).iter().filter(|c| c.kind != ClaimKind::Event).map(|c| c.subject.clone()).collect::<Vec<_>>();
@@ -800,7 +906,20 @@ mod tests {
         let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
         assert_eq!(found, [("killed".to_owned(), 57.0)]);
         assert_eq!(predicates("Dar Vell: toll from market strike rises to 19"), [("killed".to_owned(), 19.0)]);
+        let found = predicates("She said aircraft had bombed two villages in Kessa province, killing nine civilians.");
+        assert_eq!(found[0], ("killed".to_owned(), 9.0), "villages are not people: {found:?}");
+        assert!(!found.iter().any(|(_, n)| *n == 2.0), "villages are not people: {found:?}");
         assert_eq!(predicates("About 6,000 dock workers joined the strike.")[0].0, "took part");
+        // Captives are held, not deployed; "held a rally" holds no one.
+        let found = predicates("The government offered to free 250 detainees in return for 80 soldiers held by the rebels.");
+        assert_eq!(found, [("detained".to_owned(), 80.0)]);
+        let subjects: Vec<String> =
+            claims_of("Rebels captured 30 soldiers.").iter().filter(|c| c.kind != ClaimKind::Event).map(|c| c.subject.clone()).collect();
+        assert_eq!(subjects, ["security forces"]);
+        assert_eq!(predicates("More than 1,000 of its supporters remained in jail.")[0].0, "detained");
+        assert_eq!(predicates("About 3,000 people held a rally in the square.")[0].0, "took part");
+        let found = predicates("Twelve people in Gao and five in Mopti were killed.");
+        assert_eq!(found, [("killed".to_owned(), 12.0), ("killed".to_owned(), 5.0)], "a list shares its predicate");
     }
 
     #[test]

@@ -187,11 +187,14 @@ fn name_in_compound(word: &Word) -> Option<Candidate> {
 /// word list knows.
 fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Item = &'a str>) {
     let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w)).collect();
+    // Singular and plural: "Kestrian", "Kestrians".
     let demonyms_of = |name: &str| -> Vec<String> {
         let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian")];
         if let Some(stem) = name.strip_suffix('y') {
             forms.push(format!("{stem}ian"));
         }
+        let plurals: Vec<String> = forms.iter().map(|f| format!("{f}s")).collect();
+        forms.extend(plurals);
         if let Some(stem) = name.strip_suffix('a') {
             forms.push(format!("{stem}ese"));
         }
@@ -981,6 +984,12 @@ mod tests {
         assert_eq!(national_ministry("Ministry of Foreign Affairs of the Russia").as_deref(), Some("Russian Foreign Ministry"));
         assert_eq!(national_ministry("Ministry of Health"), None);
         assert!(has(&found, "Kazakh police", "ORG", "Kazakh Police"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_whose_people_the_text_names_in_the_plural_is_a_place() {
+        let found = entities("Maruvia's civil war goes on. About 60% of Maruvians support a settlement.");
+        assert!(has(&found, "Maruvia", "LOC", "Maruvia"), "{found:?}");
     }
 
     #[test]

@@ -1752,7 +1752,8 @@ fn speaker_act_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
     let k = (1..word_texts.len().saturating_sub(1)).find(|&k| {
         word_texts[k - 1].trim_end_matches(',') == "and" && {
             let next = word_texts[k];
-            next.ends_with("ed") && (lexicon::SPEECH_VERBS.contains(&next) || SPEAKER_ACTS.contains(&next))
+            let past = next.ends_with("ed") || matches!(next, "said" | "told" | "wrote");
+            past && (lexicon::SPEECH_VERBS.contains(&next) || SPEAKER_ACTS.contains(&next))
         }
     })?;
     Some(ws[k - 1].start())
@@ -2839,6 +2840,8 @@ mod tests {
         );
         assert_eq!(contents("Tal said that the attack was cowardly and promised a swift response.")[0], "the attack was cowardly");
         assert_eq!(contents("The mayor said she was shocked and angry."), ["she was shocked and angry"]);
+        let found = contents("The army denied carrying out any strikes in the province and said its aircraft had been grounded.");
+        assert_eq!(found, ["carrying out any strikes in the province", "its aircraft had been grounded"]);
         assert_eq!(
             contents("Police said two men had been arrested and that a third was being sought."),
             ["two men had been arrested and that a third was being sought"]
