@@ -329,7 +329,8 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
 
 /// A figure an article states twice for one fact (the headline "death toll rises to 87"
 /// and the body "… rose to 87, the governor's office said") is one report: the attributed
-/// one is kept, or the first when both name the same source or none. Different figures, or
+/// one is kept, the one whose source is more precise ("local health officials" over
+/// "officials"), or the first when both name the same source or none. Different figures, or
 /// one figure from two named sources, all stay.
 fn drop_restated_figures(reported: &mut Vec<Reported>) {
     let restated = |i: usize, r: &Reported| {
@@ -341,6 +342,9 @@ fn drop_restated_figures(reported: &mut Vec<Reported>) {
                     && o.approx == r.approx
                     && match (&o.report.attributed_source, &r.report.attributed_source) {
                         (Some(_), None) => true,
+                        // "…, officials say" in the headline, "…, local health officials said"
+                        // in the body: the more precise source is kept.
+                        (Some(precise), Some(vague)) if precise.ends_with(&format!(" {vague}")) => true,
                         (a, b) => a == b && j < i,
                     }
             })
@@ -1035,15 +1039,20 @@ mod tests {
         let from_first: Vec<_> = killed.reports.iter().filter(|r| r.article == "a").collect();
         assert_eq!(from_first.len(), 2, "the headline's 87 restates the body's; 90 is another figure: {from_first:?}");
         assert!(from_first.iter().any(|r| r.attributed_source.is_some() && r.value.as_ref().is_some_and(|v| v.low == 87.0)));
+        // A vaguer source in the headline restates the body's precise one.
+        let third =
+            analyse("c", "Strike kills at least 12, officials say\n\nThe strike killed at least 12 people, local health officials said.");
+        let brief = build_brief(1, &[&third]);
+        let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
+        let sources: Vec<Option<&str>> = killed.reports.iter().map(|r| r.attributed_source.as_deref()).collect();
+        assert_eq!(sources, [Some("local health officials")]);
     }
 
     #[test]
     fn people_are_never_merged_with_armed_men() {
-        let doc =
-            |id: &str, text: &str| parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, Default::default())).unwrap();
-        let first = doc("a", "A drone strike on the market killed 12 people, officials said.");
-        let second = doc("b", "The ministry said 40 militants had been killed in the north. Rebels captured 30 soldiers.");
-        let third = doc("c", "More than 1,000 supporters of the rebels remained in jail, their spokesman said.");
+        let first = analyse("a", "A drone strike on the market killed 12 people, officials said.");
+        let second = analyse("b", "The ministry said 40 militants had been killed in the north. Rebels captured 30 soldiers.");
+        let third = analyse("c", "More than 1,000 supporters of the rebels remained in jail, their spokesman said.");
         let brief = build_brief(1, &[&first, &second, &third]);
         let facts: Vec<(&str, &str)> =
             brief.facts.iter().filter(|f| f.kind != "event").map(|f| (f.predicate.as_str(), f.subject.as_str())).collect();

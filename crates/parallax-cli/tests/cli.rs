@@ -43,10 +43,12 @@ fn brief_of_the_example_story_matches_its_snapshot() {
 }
 
 #[test]
-fn briefs_of_the_disaster_stories_match_their_snapshots() {
-    for (story, snapshot) in
-        [("examples/valley-earthquake/", "valley_earthquake_brief"), ("examples/tessal-floods/", "tessal_floods_brief")]
-    {
+fn briefs_of_the_disaster_and_conflict_stories_match_their_snapshots() {
+    for (story, snapshot) in [
+        ("examples/valley-earthquake/", "valley_earthquake_brief"),
+        ("examples/tessal-floods/", "tessal_floods_brief"),
+        ("examples/qarvel-market/", "qarvel_market_brief"),
+    ] {
         let output = parallax(&["brief", story]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         insta::assert_snapshot!(snapshot, String::from_utf8_lossy(&output.stdout));

@@ -144,6 +144,10 @@ pub fn find_entities_with(
         })
         .collect();
     candidates.retain(|c| !text[c.span.end()..].starts_with('$') && !outlets.iter().any(|o| o.contains(c.span)));
+    // "Army destroys rebel depot": a headline's capitalised common noun names no one.
+    candidates.retain(|c| {
+        !(c.label == EntityLabel::Organisation && !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase()))
+    });
     surnames_are_people(&mut candidates);
     one_type_per_place(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
@@ -984,6 +988,12 @@ mod tests {
         assert_eq!(national_ministry("Ministry of Foreign Affairs of the Russia").as_deref(), Some("Russian Foreign Ministry"));
         assert_eq!(national_ministry("Ministry of Health"), None);
         assert!(has(&found, "Kazakh police", "ORG", "Kazakh Police"), "{found:?}");
+    }
+
+    #[test]
+    fn a_capitalised_institution_noun_alone_names_no_one() {
+        let found = entities("Army Destroys Rebel Depot Near Qarvel\n\nPolice said the depot was empty.");
+        assert!(!found.iter().any(|(text, _, _)| text == "Army" || text == "Police"), "{found:?}");
     }
 
     #[test]
