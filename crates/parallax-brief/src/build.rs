@@ -436,8 +436,8 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
         for second in &articles[i + 1..] {
             let mut compared = false;
             let mut any_overlap = false;
-            for a in reported.iter().filter(|r| r.doc.id == *first) {
-                for b in reported.iter().filter(|r| r.doc.id == *second) {
+            for a in reported.iter().filter(|r| r.doc.id == *first && !refined_in_article(r, reported)) {
+                for b in reported.iter().filter(|r| r.doc.id == *second && !refined_in_article(r, reported)) {
                     let (Some(x), Some(y)) = (a.interval, b.interval) else { continue };
                     compared = true;
                     all_equal &= x == y;
@@ -454,6 +454,15 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
     } else {
         Verdict::Compatible
     }
+}
+
+/// Whether an article gives a vague bounded figure and, inside it, an exact one ("arrested
+/// dozens of people … the ministry said 51 had been detained"): the exact figure is the one
+/// its verdict rests on. An open figure ("more than 700") is not vague in this sense: it
+/// may count another scope than the figure inside it.
+fn refined_in_article(figure: &Reported, reported: &[Reported]) -> bool {
+    let Some(vague) = figure.interval.filter(|i| i.high.is_some() && !i.is_exact()) else { return false };
+    reported.iter().any(|o| std::ptr::eq(o.doc, figure.doc) && o.interval.is_some_and(|exact| exact.is_exact() && vague.contains(&exact)))
 }
 
 /// "[1] gives more than one figure …" when an article states the fact with figures that
@@ -1046,6 +1055,15 @@ mod tests {
         let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
         let sources: Vec<Option<&str>> = killed.reports.iter().map(|r| r.attributed_source.as_deref()).collect();
         assert_eq!(sources, [Some("local health officials")]);
+    }
+
+    #[test]
+    fn an_exact_figure_refines_the_vague_one_around_it() {
+        let first = analyse("a", "Police said 43 people were arrested.");
+        let second = analyse("b", "Police arrested dozens of people. The ministry said 51 people had been detained.");
+        let brief = build_brief(1, &[&first, &second]);
+        let detained = brief.facts.iter().find(|f| f.predicate == "detained").expect("a fact of arrests");
+        assert_eq!(detained.verdict, Verdict::Disputed, "43 against 51; 'dozens' does not reconcile them");
     }
 
     #[test]

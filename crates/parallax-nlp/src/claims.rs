@@ -211,7 +211,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
-        if is_old_value(text, clause, quantity.span) {
+        if is_old_value(text, clause, quantity.span) || is_age(text, clause, quantity.span) {
             continue;
         }
         let Some((kind, predicate)) = nearest_predicate(text, own_part(text, clause, quantity, quantities), quantity) else { continue };
@@ -250,6 +250,16 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
+}
+
+/// Whether the number at `at` is an age: "raise the retirement age to 67", "aged 54", "the
+/// age of 18", "67 years old".
+fn is_age(text: &str, clause: Span, at: Span) -> bool {
+    let before = Span::new(clause.start(), at.start()).map(|b| lower_words(text, b)).unwrap_or_default();
+    let after = Span::new(at.end(), clause.end()).map(|a| lower_words(text, a)).unwrap_or_default();
+    let age_before = before.iter().rev().take(3).any(|(_, w)| w == "age" || w == "aged");
+    let years_old = matches!(after.as_slice(), [(_, years), (_, old), ..] if years == "years" && old == "old");
+    age_before || years_old
 }
 
 /// The sentence that holds `span`, found by the ordered sentence starts.
@@ -615,9 +625,17 @@ fn counts_time(quantity: &Quantity) -> bool {
     quantity.counted_head.as_deref().is_some_and(|head| TIME_UNITS.contains(&stem(head).as_str()))
 }
 
-/// Places, buildings, vehicles and weapons, singular as `stem` leaves them: what they count is
-/// never people killed, held or taking part ("bombed two villages, killing nine civilians").
+/// Places, buildings, vehicles, weapons and organisations, singular as `stem` leaves them: what
+/// they count is never people killed, held or taking part ("bombed two villages, killing nine
+/// civilians", "a coalition of seven trade unions said 120,000 people had taken part").
 const THINGS: &[&str] = &[
+    "union",
+    "party",
+    "organisation",
+    "organization",
+    "company",
+    "country",
+    "nation",
     "village",
     "town",
     "city",
@@ -744,7 +762,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
             continue;
         }
-        if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking")) {
+        if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking" | "taken")) {
             continue;
         }
         if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
@@ -780,7 +798,14 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     // "2,500 soldiers in Kazakhstan", "the peacekeepers are about 2,500": a count of troops.
     let counted_is_troops = quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()));
     let clause_names_troops = quantity.counted.is_none() && words.iter().any(|(_, w)| TROOP_NOUNS.contains(&stem(w).as_str()));
-    (counted_is_troops || clause_names_troops).then_some((ClaimKind::Deployment, "deployed"))
+    if counted_is_troops || clause_names_troops {
+        return Some((ClaimKind::Deployment, "deployed"));
+    }
+    // "Police put the number of marchers at 18,000", "a crowd of 20,000": a count of a crowd.
+    let names_crowd = words
+        .iter()
+        .any(|(_, w)| matches!(w.as_str(), "turnout" | "crowd" | "crowds" | "marchers" | "demonstrators" | "protesters" | "participants"));
+    names_crowd.then_some((ClaimKind::Participation, "took part"))
 }
 
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
@@ -836,6 +861,18 @@ mod tests {
             found,
             [(5000.0, Some("organisers".to_owned())), (1500.0, Some("police".to_owned())), (20000.0, Some("police".to_owned()))]
         );
+        let found: Vec<f64> =
+            claims_of("Police put the number of marchers at 18,000. The organisers said more than 120,000 people had taken part.")
+                .iter()
+                .filter(|c| c.kind == ClaimKind::Participation)
+                .map(low)
+                .collect();
+        assert_eq!(found, [18000.0, 120000.0]);
+        let text = "Thousands marched against the plan to raise the retirement age to 67. Two marchers aged 70 were hurt.";
+        let found: Vec<f64> = claims_of(text).iter().map(low).collect();
+        assert_eq!(found, [2000.0, 2.0], "ages are no counts");
+        let text = "The organisers, a coalition of seven trade unions, said more than 120,000 people had taken part.";
+        assert_eq!(claims_of(text).iter().map(low).collect::<Vec<_>>(), [120000.0], "unions are no marchers");
         // "part" counts only after "take": "300 people, part of a convoy" took part in nothing.
         assert!(claims_of("The 300 villagers, part of a larger group, waited.").iter().all(|c| c.kind != ClaimKind::Participation));
     }

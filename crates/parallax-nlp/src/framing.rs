@@ -1,7 +1,7 @@
 //! Framing: the labels an article uses for each actor, and in whose voice.
 //!
 //! A label is a word or phrase from a lexicon of actor labels ("protesters",
-//! "terrorists", "peacekeepers", "troops"). Its voice is the speaker's when it lies inside
+//! "terrorists", "peacekeepers", "troops", "regime"). Its voice is the speaker's when it lies inside
 //! a quote, the outlet's own otherwise; a label wrapped alone in quotation marks is a
 //! scare quote — the outlet holding the word at a distance.
 
@@ -87,6 +87,12 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("occupiers", "troops"),
     ("invaders", "troops"),
     ("police", "security forces"),
+    // Loaded names for a government; its plain names ("the government", "the authorities")
+    // are no label.
+    ("puppet government", "government"),
+    ("regime", "government"),
+    ("junta", "government"),
+    ("dictatorship", "government"),
 ];
 
 /// Finds actor labels in sentences.
@@ -161,5 +167,7 @@ mod tests {
         let war = labels("Rebels shelled the town. The ministry said its troops had killed 40 terrorists and two militia leaders.");
         assert!(war.contains(&("terrorists".to_owned(), "fighters".to_owned())), "{war:?}");
         assert!(war.contains(&("rebels".to_owned(), "fighters".to_owned())), "{war:?}");
+        let talks = labels("\"The regime wants a photo opportunity,\" she said. The government denied it.");
+        assert_eq!(talks, [("regime".to_owned(), "government".to_owned())]);
     }
 }

@@ -1139,7 +1139,10 @@ fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMen
     let before = text.get(sentence.start()..quote.start())?;
     let ws = word_spans(before, sentence.start());
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
-    let verb = (0..ws.len()).rev().find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
+    // "blamed “5,000 hooligans and looters” for the unrest": a verb of naming or blaming right
+    // before a quotation quotes the subject's words.
+    let naming = ws.len().checked_sub(1).filter(|&k| NAMING_VERBS.contains(&word_texts[k]));
+    let verb = naming.or_else(|| (0..ws.len()).rev().find(|&k| lexicon::is_speech_cue(&word_texts, k)))?;
     let cue_word = ws[verb];
     let cue = Span::new(cue_word.start(), cue_word.start() + text[cue_word.range()].trim_end_matches([',', ':']).len()).ok()?;
     let between = text[cue.end()..quote.start()].trim();
@@ -1148,6 +1151,10 @@ fn speaker_before(text: &str, quote: Span, sentence: Span, entities: &[EntityMen
     let subject = participle_subject(text, &ws, &word_texts, verb, entities).or_else(|| subject_before(text, &ws[..verb], entities))?;
     Some((source_for(text, subject, entities), cue, adjacent))
 }
+
+/// Verbs that quote the subject's words only when a quotation follows them at once; they are
+/// not in the cue lexicon, which the attribution tagger's features read.
+const NAMING_VERBS: &[&str] = &["blamed", "blames", "branded", "brands", "labelled", "labeled", "dubbed"];
 
 /// ", calling the deployment “…”", ", describing protesters as “…”": a participle after a
 /// comma shares the main clause's subject — the subject of an earlier speech verb in the
@@ -1533,7 +1540,7 @@ fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Op
     let k = (1..ws.len()).find(|&k| {
         matches!(word_texts[k], "put" | "puts" | "putting" | "estimated" | "estimates" | "estimate" | "placed" | "places")
             && word_texts.get(k + 1).is_some_and(|w| matches!(*w, "the" | "its" | "their"))
-            && word_texts[k + 2..].iter().take(3).any(|w| w.trim_end_matches(',') == "at")
+            && word_texts[k + 2..].iter().take(5).any(|w| w.trim_end_matches(',') == "at")
             && word_texts[k + 2..]
                 .iter()
                 .take(2)
@@ -2486,6 +2493,13 @@ mod tests {
         assert!(!plausible_tagged_quote(text, &quote("Kestria’s", "matter", "the grain trade"), &[]));
         assert!(!plausible_tagged_quote(text, &quote("the nation", "has spoken of", "hooligans who attack the port"), &[]));
         assert!(plausible_tagged_quote(text, &quote("The president", "has spoken of", "hooligans who attack the port"), &[]));
+    }
+
+    #[test]
+    fn a_quotation_right_after_blamed_or_branded_is_the_subjects() {
+        let read = sources_and_cues("The ministry blamed \"anarchist agitators\" for the violence.");
+        assert_eq!(read, [("The ministry".to_owned(), "blamed".to_owned())]);
+        assert!(sources_and_cues("The ministry blamed the unions, calling it a \"disgrace\".").iter().all(|(_, cue)| cue != "blamed"));
     }
 
     #[test]

@@ -85,6 +85,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
             let tense = if scan.speaks_of_future(found.start)
+                || scan.future_right_after(found.end)
                 || scan.reported_future(found.start, found.end)
                 || scan.fronted_before_future(found.start, found.end)
                 || scan.after_present_event(found.start)
@@ -319,6 +320,12 @@ impl<'t> Scan<'t> {
         (self.clause_start(i)..i).any(|k| self.future_cue(k))
     }
 
+    /// Whether a future cue follows the expression at once: "the strike on Thursday will
+    /// shut down the ports", where the date is inside the subject of "will".
+    fn future_right_after(&self, end: usize) -> bool {
+        self.get(end).is_some_and(|t| t.is_one_of(&["will", "shall"]))
+    }
+
     /// Whether the expression `start..end` is the time of a "would" before it in its clause,
     /// the future as reported ("said the father would be traveling Thursday"), with no
     /// comma or past verb between ("would appeal the decision, announced Wednesday") and no
@@ -354,8 +361,12 @@ impl<'t> Scan<'t> {
         };
         let contracted_will = token.is("ll") && self.joined(k);
         let followed_by_to = self.word(k + 1, "to");
+        // "called on members to join a strike on Thursday": what a call asks for lies ahead.
+        let called_to =
+            token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
         token.is_one_of(FUTURE_CUES)
             || contracted_will
+            || called_to
             || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
     }
 
@@ -2700,6 +2711,16 @@ mod tests {
         assert_eq!(past, one("Monday", TimeKind::Date, "2022-01-03"));
         let ruling = check("They said they would get around Monday's ruling.", KAZAKH_ANCHOR);
         assert_eq!(ruling, one("Monday", TimeKind::Date, "2022-01-03"));
+    }
+
+    #[test]
+    fn a_date_before_will_and_a_call_to_act_lie_ahead() {
+        let strike = check("The strike on Monday will shut down the ports.", KAZAKH_ANCHOR);
+        assert_eq!(strike, one("Monday", TimeKind::Date, "2022-01-10"));
+        let call = check("The union called on members to join a general strike on Monday.", KAZAKH_ANCHOR);
+        assert_eq!(call, one("Monday", TimeKind::Date, "2022-01-10"));
+        let past = check("Members joined a general strike on Monday.", KAZAKH_ANCHOR);
+        assert_eq!(past, one("Monday", TimeKind::Date, "2022-01-03"));
     }
 
     #[test]
