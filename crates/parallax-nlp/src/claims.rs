@@ -143,8 +143,24 @@ const ARMED_STRIKES: &[&str] = &[
 ];
 
 /// Head nouns of armed forces; a count of them with no other predicate is a deployment.
-pub(crate) const TROOP_NOUNS: &[&str] =
-    &["troop", "soldier", "peacekeeper", "paratrooper", "force", "unit", "personnel", "servicemen", "serviceman", "military", "army"];
+pub(crate) const TROOP_NOUNS: &[&str] = &[
+    "troop",
+    "soldier",
+    "peacekeeper",
+    "paratrooper",
+    "force",
+    "unit",
+    "personnel",
+    "servicemen",
+    "serviceman",
+    "military",
+    "army",
+    "contingent",
+    "battalion",
+    "brigade",
+    "regiment",
+    "detachment",
+];
 /// Head nouns of police and security forces.
 pub(crate) const SECURITY_NOUNS: &[&str] = &["police", "policeman", "policemen", "officer", "security", "guard", "gendarme"];
 /// Head nouns (and labels) for crowds and those the authorities call criminals.

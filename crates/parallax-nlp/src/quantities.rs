@@ -289,6 +289,12 @@ fn digits_end(text: &str, pos: usize) -> usize {
     end
 }
 
+/// Words hyphened to a number that make it the size of what follows: "a 3,000-strong force",
+/// "a 2,500-member contingent", "a 500-man unit".
+fn is_strength_word(word: &str) -> bool {
+    ["strong", "member", "man", "person"].iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn is_hyphen(ch: char) -> bool {
     matches!(ch, '-' | '‐' | '‑' | '–' | '—')
 }
@@ -1166,6 +1172,8 @@ impl<'a> Scanner<'a> {
                             amount.plus = true;
                         } else if word.eq_ignore_ascii_case("odd") {
                             amount.odd = true;
+                        } else if is_strength_word(word) {
+                            // "a 3,000-strong force": a count of what follows.
                         } else if let Some(factor) = lookup(SCALE_WORDS, word).filter(|&f| f >= 1e6) {
                             self.apply_scale(amount, factor);
                         } else if let Some((kind, unit)) = self.hyphened_unit(k) {
@@ -1250,12 +1258,10 @@ impl<'a> Scanner<'a> {
         let spoken = self.spoken.at(first.start)?;
         let next = self.tokens[i..].iter().position(|t| t.end == spoken.end).map(|k| i + k + 1)?;
         let unit = self.hyphened_unit(next);
-        if unit.is_none()
-            && self.mark(next).is_some_and(is_hyphen)
-            && self.is_joined(next)
-            && self.is_joined(next + 1)
-            && self.word(next + 1).is_some()
-        {
+        let hyphened_word = self.mark(next).is_some_and(is_hyphen) && self.is_joined(next) && self.is_joined(next + 1);
+        // "a two-thousand-strong crowd" counts the crowd; "two-year-old" is no count.
+        let strength = hyphened_word && self.word(next + 1).is_some_and(is_strength_word);
+        if unit.is_none() && hyphened_word && self.word(next + 1).is_some() && !strength {
             return None;
         }
         let (kind, unit, end, next) = match unit {
@@ -1263,6 +1269,7 @@ impl<'a> Scanner<'a> {
                 let token = self.token(last)?;
                 (kind, Some((token.start, token.end)), token.end, last + 1)
             }
+            None if strength => (QuantityKind::Count, None, self.token(next + 1)?.end, next + 2),
             None => (QuantityKind::Count, None, spoken.end, next),
         };
         Some(Amount {
@@ -1372,7 +1379,9 @@ impl<'a> Scanner<'a> {
         if kind != QuantityKind::Count {
             return None;
         }
-        let singular = value.is_exact() && value.low == 1.0;
+        // "a 3,000-strong force": the size of one body, named in the singular.
+        let strength = next.checked_sub(1).and_then(|k| self.word(k)).is_some_and(is_strength_word);
+        let singular = (value.is_exact() && value.low == 1.0) || strength;
         self.counted_after(next, singular)
     }
 
@@ -2021,6 +2030,20 @@ mod tests {
             assert_eq!(counted_text(text, &quantity), Some(counted), "{text}");
             assert_eq!(quantity.counted_head.as_deref(), Some(head), "{text}");
         }
+    }
+
+    #[test]
+    fn a_strength_counts_the_body_it_describes() {
+        for (text, value, head) in [
+            ("a 3,000-strong force arrived", 3000.0, "force"),
+            ("the 2,500-member contingent left", 2500.0, "contingent"),
+            ("a two-thousand-strong crowd", 2000.0, "crowd"),
+        ] {
+            let quantity = one(text);
+            assert_eq!(quantity.value.low, value, "{text}");
+            assert_eq!(quantity.counted_head.as_deref(), Some(head), "{text}");
+        }
+        assert!(find("a strong force").is_empty());
     }
 
     #[test]
