@@ -641,7 +641,7 @@ fn counts_time(quantity: &Quantity) -> bool {
     quantity.counted_head.as_deref().is_some_and(|head| TIME_UNITS.contains(&stem(head).as_str()))
 }
 
-/// Places, buildings, vehicles, weapons and organisations, singular as `stem` leaves them: what
+/// Places, buildings, vehicles and organisations, singular as `stem` leaves them: what
 /// they count is never people killed, held or taking part ("bombed two villages, killing nine
 /// civilians", "a coalition of seven trade unions said 120,000 people had taken part").
 const THINGS: &[&str] = &[
@@ -687,17 +687,14 @@ const THINGS: &[&str] = &[
     "vehicle",
     "car",
     "truck",
-    "tank",
-    "aircraft",
     "plane",
-    "jet",
     "helicopter",
-    "drone",
-    "missile",
-    "rocket",
-    "shell",
     "bomb",
 ];
+/// Weapons, singular as `stem` leaves them: counted, they are things (see [`THINGS`]); named in
+/// a clause with a verb of striking, they make it an attack (`events.rs`).
+pub(crate) const WEAPONS: &[&str] =
+    &["aircraft", "airstrike", "warplane", "jet", "drone", "missile", "rocket", "artillery", "shell", "tank"];
 
 /// The part of the clause a count's predicate is looked for in: the clause, up to the next
 /// count when a preposition sets it off ("free 250 detainees in return for 80 soldiers held
@@ -721,9 +718,12 @@ fn own_part(text: &str, clause: Span, quantity: &Quantity, quantities: &[Quantit
     next.filter(set_off).and_then(|end| Span::new(clause.start(), end).ok()).unwrap_or(clause)
 }
 
-/// Whether the quantity counts [`THINGS`].
+/// Whether the quantity counts [`THINGS`] or [`WEAPONS`].
 fn counts_things(quantity: &Quantity) -> bool {
-    quantity.counted_head.as_deref().is_some_and(|head| THINGS.contains(&stem(head).as_str()))
+    quantity.counted_head.as_deref().is_some_and(|head| {
+        let head = stem(head);
+        THINGS.contains(&head.as_str()) || WEAPONS.contains(&head.as_str())
+    })
 }
 
 /// The clause of `sentence` holding `at`: bounded by ";", ", while", " while ", ", but".

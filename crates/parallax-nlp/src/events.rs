@@ -11,7 +11,7 @@
 //! every event claim's evidence is the sentence holding its trigger, and an event stated
 //! inside a quote is attributed to that quote's speaker.
 
-use crate::claims::{clause_around, lower_words, ARMED_GROUP_NOUNS, CROWD_NOUNS, OPPONENT_LABELS, TROOP_NOUNS};
+use crate::claims::{clause_around, lower_words, ARMED_GROUP_NOUNS, CROWD_NOUNS, OPPONENT_LABELS, TROOP_NOUNS, WEAPONS};
 use crate::text_util::stem;
 use parallax_core::{Claim, ClaimKind, EntityLabel, EntityMention, Quote, Sentence, Span, TimeExpression};
 
@@ -204,9 +204,6 @@ const FRAMES: &[Frame] = &[
 
 /// Words for protests and unrest.
 const PROTEST_WORDS: &[&str] = &["protest", "unrest", "riot", "demonstration", "rally", "uprising", "strike", "clash", "disturbance"];
-/// Weapons, singular as `stem` leaves them; with [`TROOP_NOUNS`] and [`ARMED_GROUP_NOUNS`]
-/// they make a verb of striking an attack.
-const WEAPONS: &[&str] = &["aircraft", "airstrike", "warplane", "jet", "drone", "missile", "rocket", "artillery", "shell", "tank"];
 /// Verbs of staying, whose subject a pronoun may carry over from the previous sentence.
 const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining", "remains", "intervene", "intervening"];
 /// Words that end the object noun phrase after a trigger.

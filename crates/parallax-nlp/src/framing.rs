@@ -95,6 +95,23 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("dictatorship", "government"),
 ];
 
+/// The labels of [`ACTOR_LABELS`] whose first word is `word` (lower-case), longest first.
+fn labels_starting_with(word: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    static BY_FIRST_WORD: std::sync::OnceLock<std::collections::HashMap<&str, Vec<(&str, &str)>>> = std::sync::OnceLock::new();
+    let map = BY_FIRST_WORD.get_or_init(|| {
+        let mut map: std::collections::HashMap<&str, Vec<(&str, &str)>> = std::collections::HashMap::new();
+        for &(phrase, actor) in ACTOR_LABELS {
+            let first = phrase.split(|c: char| !c.is_alphabetic()).next().unwrap_or(phrase);
+            map.entry(first).or_default().push((phrase, actor));
+        }
+        for candidates in map.values_mut() {
+            candidates.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        }
+        map
+    });
+    map.get(word).map(Vec::as_slice)
+}
+
 /// Finds actor labels in sentences.
 pub fn find_labels(
     text: &str,
@@ -112,36 +129,46 @@ pub fn find_labels(
             // Lower-casing changed byte lengths (rare scripts): offsets would not map back.
             continue;
         }
-        for &(phrase, actor) in ACTOR_LABELS {
-            for (i, _) in lower.match_indices(phrase) {
-                let start = sentence.span.start() + i;
-                let end = start + phrase.len();
-                let bounded = !lower[..i].ends_with(char::is_alphanumeric) && !lower[i + phrase.len()..].starts_with(char::is_alphabetic);
-                let Ok(span) = Span::new(start, end) else { continue };
-                if !bounded || labels.iter().any(|l| l.span.overlaps(span)) {
-                    continue;
-                }
-                let quote = quotes.iter().find(|q| q.content.contains(span));
-                let scare_quoted = passages.iter().any(|p| {
-                    let inner = text[p.range()].trim().trim_end_matches(['.', ',']);
-                    p.contains(span) && inner.split_whitespace().count() <= 3
-                });
-                let in_long_passage = passages.iter().any(|p| p.contains(span) && text[p.range()].split_whitespace().count() > 3);
-                let voice = match quote {
-                    Some(q) if q.kind != QuoteKind::Indirect || !scare_quoted => {
-                        Voice::Quoted { speaker: q.source.as_ref().and_then(|s| s.canonical.clone()) }
-                    }
-                    // Inside quotation marks that no speaker could be found for: still not the outlet's voice.
-                    None if in_long_passage => Voice::Quoted { speaker: None },
-                    _ => Voice::Own,
-                };
-                let actor = match actor {
-                    OPPONENTS if *armed.get_or_init(|| opponents_are_armed(text)) => "fighters",
-                    OPPONENTS => "protesters",
-                    actor => actor,
-                };
-                labels.push(FramingLabel { span, actor: actor.to_owned(), term: phrase.to_owned(), voice, scare_quoted });
+        // Each word is looked up once by the labels that start with it; the longest there wins.
+        let mut i = 0;
+        while i < lower.len() {
+            let rest = &lower[i..];
+            let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            if word_len == 0 {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+                continue;
             }
+            let starts_word = !lower[..i].ends_with(char::is_alphanumeric);
+            let found = labels_starting_with(&rest[..word_len]).filter(|_| starts_word).and_then(|candidates| {
+                candidates.iter().find(|(phrase, _)| rest.starts_with(phrase) && !rest[phrase.len()..].starts_with(char::is_alphabetic))
+            });
+            let Some(&(phrase, actor)) = found else {
+                i += word_len;
+                continue;
+            };
+            i += phrase.len();
+            let start = sentence.span.start() + i - phrase.len();
+            let Ok(span) = Span::new(start, start + phrase.len()) else { continue };
+            let quote = quotes.iter().find(|q| q.content.contains(span));
+            let scare_quoted = passages.iter().any(|p| {
+                let inner = text[p.range()].trim().trim_end_matches(['.', ',']);
+                p.contains(span) && inner.split_whitespace().count() <= 3
+            });
+            let in_long_passage = passages.iter().any(|p| p.contains(span) && text[p.range()].split_whitespace().count() > 3);
+            let voice = match quote {
+                Some(q) if q.kind != QuoteKind::Indirect || !scare_quoted => {
+                    Voice::Quoted { speaker: q.source.as_ref().and_then(|s| s.canonical.clone()) }
+                }
+                // Inside quotation marks that no speaker could be found for: still not the outlet's voice.
+                None if in_long_passage => Voice::Quoted { speaker: None },
+                _ => Voice::Own,
+            };
+            let actor = match actor {
+                OPPONENTS if *armed.get_or_init(|| opponents_are_armed(text)) => "fighters",
+                OPPONENTS => "protesters",
+                actor => actor,
+            };
+            labels.push(FramingLabel { span, actor: actor.to_owned(), term: phrase.to_owned(), voice, scare_quoted });
         }
     }
     labels.sort_by_key(|l| l.span.start());
