@@ -119,6 +119,9 @@ struct Reported<'a> {
     report: Report,
     interval: Option<Interval>,
     approx: bool,
+    /// Half the unit of the figure's last written digit, for rates written rounded ("48%"
+    /// for 47.9%).
+    rounding: Option<f64>,
     /// Identities of the upstream source; two reports sharing one rest on the same source.
     upstream: Vec<String>,
     /// For events: where the article says it happened.
@@ -155,6 +158,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
                 report,
                 interval: claim.value,
                 approx,
+                rounding: claim.predicate.ends_with("(%)").then(|| claim.value.map(|v| half_last_digit(v.low))).flatten(),
                 upstream,
                 place: claim.place.clone(),
             });
@@ -485,16 +489,27 @@ fn several_figures_note(reported: &[Reported], docs: &[&Document]) -> Option<Str
 /// Whether two reports' figures can both be true, approximate points widened (`widen`);
 /// false when either gives none.
 fn figures_overlap(a: &Reported, b: &Reported) -> bool {
-    a.interval.zip(b.interval).is_some_and(|(x, y)| widen(x, a.approx).overlaps(&widen(y, b.approx)))
+    a.interval.zip(b.interval).is_some_and(|(x, y)| widen(x, a).overlaps(&widen(y, b)))
 }
 
-/// An approximate point value ("about 2,500") stands for ±10%.
-fn widen(interval: Interval, approx: bool) -> Interval {
-    if approx && interval.is_exact() {
-        Interval::closed(interval.low * 0.9, interval.low * 1.1)
-    } else {
-        interval
+/// An approximate point value ("about 2,500") stands for ±10%; a rate for what rounds to it
+/// ("48%" for 47.5–48.5%).
+fn widen(interval: Interval, reported: &Reported) -> Interval {
+    match reported.rounding {
+        _ if !interval.is_exact() => interval,
+        _ if reported.approx => Interval::closed(interval.low * 0.9, interval.low * 1.1),
+        Some(half) => Interval::closed(interval.low - half, interval.low + half),
+        None => interval,
     }
+}
+
+/// Half the unit of the last digit a value is written with: 0.5 for 48, 0.05 for 47.9.
+fn half_last_digit(value: f64) -> f64 {
+    let decimals = (0..3).find(|&d| {
+        let scaled = value * 10f64.powi(d);
+        (scaled - scaled.round()).abs() < 1e-6
+    });
+    0.5 * 10f64.powi(-decimals.unwrap_or(3))
 }
 
 /// The outlet an article counts as: its outlet name, or its id when unknown.
@@ -1055,6 +1070,18 @@ mod tests {
         let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
         let sources: Vec<Option<&str>> = killed.reports.iter().map(|r| r.attributed_source.as_deref()).collect();
         assert_eq!(sources, [Some("local health officials")]);
+    }
+
+    #[test]
+    fn a_rate_written_rounded_agrees_with_its_decimals() {
+        let verdict = |first: &str, second: &str| {
+            let (a, b) = (analyse("a", first), analyse("b", second));
+            build_brief(1, &[&a, &b]).facts.into_iter().find(|f| f.subject == "inflation").expect("a fact of inflation").verdict
+        };
+        assert_eq!(verdict("Inflation reached 48 percent in May.", "Inflation stood at 47.9% in May."), Verdict::Compatible);
+        assert_eq!(verdict("Inflation reached 45 percent in May.", "Inflation stood at 47.9% in May."), Verdict::Disputed);
+        assert_eq!(half_last_digit(48.0), 0.5);
+        assert!((half_last_digit(47.9) - 0.05).abs() < 1e-9);
     }
 
     #[test]

@@ -36,6 +36,7 @@ impl Stage for ClaimExtractor {
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
+        claims.extend(find_rates(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
@@ -343,6 +344,22 @@ pub fn find_money_claims(
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         let words = lower_words(text, clause);
+        // Sums in two currencies are never one figure: the currency is part of the predicate.
+        let Some(currency) = &quantity.unit else { continue };
+        // "a $3.2 billion loan", "a bailout of roughly $3 billion from the IMF": a loan is lent
+        // by its lender, whatever verb reports it ("approved", "secured … from").
+        let loan = is_loan(&words, quantity.span);
+        if let Some(lender) = loan.then(|| lender_after(text, &words, quantity.span, entities)).flatten() {
+            claims.push(quantity_claim(
+                ClaimKind::Money,
+                format!("lent ({currency})"),
+                lender.canonical.clone(),
+                quantity,
+                sentence,
+                quotes,
+            ));
+            continue;
+        }
         // The verb nearest before the sum ("has released US$4.5 million").
         let Some((verb, predicate)) = words
             .iter()
@@ -352,6 +369,7 @@ pub fn find_money_claims(
         else {
             continue;
         };
+        let predicate = if loan { "lent" } else { predicate };
         // "… the EU promised €1.5bn and Britain £300m": the sum of a gapped clause is paid by
         // the name right before it, after the verb.
         let gapped = entities.iter().rev().find(|e| {
@@ -364,8 +382,6 @@ pub fn find_money_claims(
             entities.iter().rev().find(|e| e.span.end() <= verb.start() && clause.contains(e.span) && e.label != EntityLabel::Group)
         });
         let Some(actor) = actor else { continue };
-        // Sums in two currencies are never one figure: the currency is part of the predicate.
-        let Some(currency) = &quantity.unit else { continue };
         claims.push(quantity_claim(
             ClaimKind::Money,
             format!("{predicate} ({currency})"),
@@ -376,6 +392,85 @@ pub fn find_money_claims(
         ));
     }
     claims
+}
+
+/// Words that name a rate, and the rate they name.
+const RATES: &[(&str, &str)] = &[
+    ("inflation", "inflation"),
+    ("unemployment", "unemployment"),
+    ("jobless", "unemployment"),
+    ("turnout", "turnout"),
+    ("interest", "interest rate"),
+    ("deficit", "deficit"),
+    ("approval", "approval rating"),
+    ("poverty", "poverty rate"),
+];
+
+/// Rate claims: {(%), inflation, 48} for "annual inflation reached 48 percent", so that two
+/// outlets' figures of one rate are compared (the brief reads "48%" as what rounds to it).
+/// The rate word is the nearest of [`RATES`] within eight words before the percentage or three
+/// after ("raised its main interest rate by 2 percentage points to 35%"), with no other percentage between; a figure the sentence moved from ("from 7.5%")
+/// or a target ("to 3% of GDP by 2028") is no claim.
+pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
+    let percentages: Vec<&Quantity> =
+        quantities.iter().filter(|q| q.kind == QuantityKind::Percentage && q.unit.as_deref() == Some("%")).collect();
+    let mut claims = Vec::new();
+    for quantity in &percentages {
+        let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
+        let clause = clause_around(text, sentence, quantity.span);
+        let words = lower_words(text, clause);
+        let first_inside = words.partition_point(|(span, _)| span.end() <= quantity.span.start());
+        let first_after = words.partition_point(|(span, _)| span.start() < quantity.span.end());
+        let moved_from = first_inside > 0 && words[first_inside - 1].1 == "from";
+        let target = words[first_after..].iter().take(5).any(|(_, w)| w == "by")
+            && words[first_after..].iter().take(6).any(|(_, w)| w.len() == 4 && w.starts_with("20"));
+        if moved_from || target {
+            continue;
+        }
+        let before = (first_inside.saturating_sub(8)..first_inside).map(|k| (first_inside - k, k));
+        let after = (first_after..words.len().min(first_after + 3)).map(|k| (k + 1 - first_after, k));
+        let mut nearest: Vec<(usize, usize)> = before.chain(after).collect();
+        nearest.sort_by_key(|&(distance, _)| distance);
+        let other_between = |word: Span| {
+            let (from, to) =
+                if word.end() <= quantity.span.start() { (word.end(), quantity.span.start()) } else { (quantity.span.end(), word.start()) };
+            percentages.iter().any(|p| p.span != quantity.span && p.span.start() >= from && p.span.end() <= to)
+        };
+        let rate = nearest
+            .into_iter()
+            .filter(|&(_, k)| !other_between(words[k].0))
+            .find_map(|(_, k)| RATES.iter().find(|(word, _)| *word == words[k].1).map(|&(_, rate)| rate));
+        if let Some(rate) = rate {
+            claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate.to_owned(), quantity, sentence, quotes));
+        }
+    }
+    claims
+}
+
+/// Nouns of a sum lent.
+const LOAN_NOUNS: &[&str] = &["loan", "loans", "bailout", "credit", "financing"];
+
+/// Whether the sum at `at` is a loan: a loan noun right after it ("a $3.2 billion loan") or
+/// right before "of" and it ("a bailout of roughly $3 billion").
+fn is_loan(words: &[(Span, String)], at: Span) -> bool {
+    let after = words.iter().find(|(span, _)| span.start() >= at.end());
+    let before: Vec<&str> = words.iter().filter(|(span, _)| span.end() <= at.start()).map(|(_, w)| w.as_str()).collect();
+    let noun_after = after.is_some_and(|(_, w)| LOAN_NOUNS.contains(&w.as_str()));
+    // "of" and at most one qualifier ("roughly", "about") between the noun and the sum.
+    let noun_before = match before.as_slice() {
+        [.., noun, "of"] | [.., noun, "of", _] => LOAN_NOUNS.contains(noun),
+        _ => false,
+    };
+    noun_after || noun_before
+}
+
+/// The lender named after the sum: "… from the International Monetary Fund".
+fn lender_after<'e>(text: &str, words: &[(Span, String)], at: Span, entities: &'e [EntityMention]) -> Option<&'e EntityMention> {
+    let from = words.iter().find(|(span, w)| span.start() >= at.end() && w == "from")?.0;
+    entities
+        .iter()
+        .find(|e| e.span.start() >= from.end() && e.label == EntityLabel::Organisation)
+        .filter(|e| text[from.end()..e.span.start()].split_whitespace().all(|w| w.eq_ignore_ascii_case("the")))
 }
 
 /// Measure claims. Magnitudes: {magnitude, earthquake, 6.4} for "a magnitude 6.4
@@ -909,6 +1004,18 @@ mod tests {
     }
 
     #[test]
+    fn rates_are_claims_of_the_rate_they_name() {
+        let rates =
+            |text: &str| claims_of(text).iter().filter(|c| c.predicate == "(%)").map(|c| (c.subject.clone(), low(c))).collect::<Vec<_>>();
+        assert_eq!(rates("Annual inflation reached 48 percent in May."), [("inflation".to_owned(), 48.0)]);
+        let raised = rates("The central bank raised its main interest rate by 2 percentage points to 35%.");
+        assert_eq!(raised, [("interest rate".to_owned(), 35.0)]);
+        let target = rates("The plan cuts the budget deficit to 3% of GDP by 2028, from 7.5% last year.");
+        assert!(target.is_empty(), "a target and the figure moved from: {target:?}");
+        assert!(rates("Sales rose 5% in May.").is_empty(), "no rate named");
+    }
+
+    #[test]
     fn one_of_them_counts_one_of_the_group_named_before() {
         let found: Vec<(String, String)> =
             claims_of("More than 18 police officers have been killed, while more than 700 are wounded. One of them was found beheaded.")
@@ -1050,6 +1157,11 @@ mod tests {
         assert!(found.contains(&("released (USD)".to_owned(), "United Nations".to_owned(), 4.5e6)), "{found:?}");
         assert!(found.contains(&("pledged (EUR)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
         // No verb that moves money, or no one named who moves it: no claim.
+        // A loan is lent by its lender, however the verb reports it.
+        let approved = money("The International Monetary Fund approved a $3.2 billion loan for Solvania.");
+        assert_eq!(approved, [("lent (USD)".to_owned(), "International Monetary Fund".to_owned(), 3.2e9)]);
+        let secured = money("Solvania has secured a bailout of roughly $3 billion from the International Monetary Fund.");
+        assert_eq!(secured, [("lent (USD)".to_owned(), "International Monetary Fund".to_owned(), 3e9)]);
         assert!(money("The bridge cost $40 million to build.").is_empty());
         assert!(money("Officials said $40 million was pledged.").is_empty());
     }
