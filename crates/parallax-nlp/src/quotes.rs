@@ -1792,7 +1792,9 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
             continue;
         }
         let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
-        if !REPORTING_VERBS.contains(&verb) {
+        // "…, Finance Minister Irena Vulic announced on Wednesday.": announcing ends a report,
+        // though it does not open one ("announced a new plan").
+        if !REPORTING_VERBS.contains(&verb) && !matches!(verb, "announced" | "announces") {
             continue;
         }
         // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
@@ -2338,6 +2340,11 @@ mod tests {
         let source = quote.source.as_ref().unwrap();
         assert_eq!(doc.slice(source.span), "Dr. Mihail Soren, the city’s chief medical officer");
         assert_eq!(source.canonical.as_deref(), Some("Mihail Soren"));
+        // Announcing ends a report too.
+        let (doc, quotes) = rule_quotes("The port will reopen on Monday, Transport Minister Ilse Varga announced on Wednesday.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(quote.source.as_ref().and_then(|s| s.canonical.as_deref()), Some("Ilse Varga"));
+        assert_eq!(doc.slice(quote.content), "The port will reopen on Monday");
         // A place before the comma is no speaker's name.
         let (doc, quotes) = rule_quotes("Shelling hit Kharkiv, Ukraine, the ministry said.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
