@@ -152,6 +152,7 @@ pub fn find_entities_with(
     one_type_per_place(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);
+    aliases_known_as(text, &mut mentions);
     for mention in mentions.iter_mut().filter(|m| m.label == EntityLabel::Person) {
         mention.title = title_before(text, mention.span.start());
     }
@@ -784,6 +785,25 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
     mentions
 }
 
+/// "Mohamed Hamdan Dagalo, known as Hemedti": the alias names the entity before it, there and
+/// wherever the article uses it alone ("Hemedti denied …").
+fn aliases_known_as(text: &str, mentions: &mut [EntityMention]) {
+    const CUES: &[&str] = &[", known as", ", also known as", ", better known as", ", nicknamed", ", widely known as"];
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for pair in mentions.windows(2) {
+        let [named, alias] = pair else { continue };
+        let between = text[named.span.end()..alias.span.start()].trim_end_matches([' ', '"', '“', '\'', '‘']);
+        if CUES.contains(&between) && named.label == alias.label && named.canonical != alias.canonical {
+            renamed.push((alias.canonical.clone(), named.canonical.clone()));
+        }
+    }
+    for mention in mentions.iter_mut() {
+        if let Some((_, name)) = renamed.iter().find(|(alias, _)| *alias == mention.canonical) {
+            mention.canonical = name.clone();
+        }
+    }
+}
+
 /// "Ministry of Interior of Kazakhstan", "Ministry of the Interior of Kazakhstan" → "Kazakh
 /// Interior Ministry"; "Ministry of Foreign Affairs of Russia" → "Russian Foreign Ministry":
 /// the form other outlets write, so that the names meet.
@@ -934,7 +954,7 @@ mod tests {
         );
         assert!(has(&found, "General Staff", "ORG", "General Staff"), "{found:?}");
         assert!(!found.iter().any(|(s, _, _)| s == "Staff"), "{found:?}");
-        assert!(has(&found, "Hemedti", "PERSON", "Hemedti"), "{found:?}");
+        assert!(has(&found, "Hemedti", "PERSON", "Mohamed Hamdan Dagalo"), "the alias names the man: {found:?}");
         assert!(has(&found, "North Darfur", "LOC", "North Darfur"), "{found:?}");
     }
 
@@ -988,6 +1008,14 @@ mod tests {
         assert_eq!(national_ministry("Ministry of Foreign Affairs of the Russia").as_deref(), Some("Russian Foreign Ministry"));
         assert_eq!(national_ministry("Ministry of Health"), None);
         assert!(has(&found, "Kazakh police", "ORG", "Kazakh Police"), "{found:?}");
+    }
+
+    #[test]
+    fn an_alias_known_as_names_the_entity_before_it() {
+        let found =
+            entities("RSF commander Mohamed Hamdan Dagalo, known as Hemedti, spoke. Later Hemedti denied it. Eritrean troops left.");
+        assert_eq!(found.iter().filter(|(_, _, c)| c == "Mohamed Hamdan Dagalo").count(), 3, "{found:?}");
+        assert!(has(&found, "Eritrean", "NORP", "Eritrea"), "{found:?}");
     }
 
     #[test]

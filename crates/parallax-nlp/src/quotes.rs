@@ -1494,11 +1494,30 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
     let mut quote = according_to(text, sentence, &ws, &word_texts, entities)
         .or_else(|| trailing_attribution(text, sentence, &ws, &word_texts, entities))
         .or_else(|| inverted_attribution(text, sentence, &ws, &word_texts, entities))
-        .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))?;
+        .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))
+        .or_else(|| passive_accusation(text, &ws, &word_texts, entities))?;
     if fragments.iter().any(|p| quote.content.overlaps(p.inner)) {
         quote.kind = QuoteKind::Mixed;
     }
     Some(quote)
+}
+
+/// "The company has been accused by farmers of releasing water without warning": the accuser
+/// after "by" (at most six words, up to "of" or "for") says what follows.
+fn passive_accusation(text: &str, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    let k = (1..ws.len().saturating_sub(3)).find(|&k| {
+        matches!(word_texts[k], "accused" | "blamed" | "criticised" | "criticized" | "condemned")
+            && word_texts[k + 1] == "by"
+            && matches!(word_texts[k - 1], "been" | "was" | "were" | "is" | "are" | "being")
+    })?;
+    let of = (k + 3..ws.len().min(k + 9)).find(|&j| matches!(word_texts[j], "of" | "for"))?;
+    if word_texts[k + 2..of].iter().any(|w| w.ends_with(',')) {
+        return None;
+    }
+    let source = Span::new(ws[k + 2].start(), ws[of - 1].end()).ok()?;
+    let content = content_between(text, ws.get(of + 1)?.start(), ws.last()?.end())?;
+    let cue = Span::new(ws[k].start(), ws[k].end()).ok()?;
+    Some(indirect(text, source, cue, content, entities))
 }
 
 /// The indirect quotes of a sentence. When what one source said runs into a second
@@ -1701,7 +1720,11 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
             .find(|&j| word_texts[j] == "that")
             .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"))
             .filter(|&j| !(k + 1..j).any(|i| lexicon::is_speech_cue(word_texts, i)));
-        if that_within.is_none() && !REPORTING_VERBS.contains(&verb) {
+        // "vowed to keep fighting": a promise, whose content is the infinitive.
+        let promise = that_within.is_none()
+            && matches!(verb, "vowed" | "pledged" | "promised" | "threatened")
+            && word_texts.get(k + 1) == Some(&"to");
+        if that_within.is_none() && !REPORTING_VERBS.contains(&verb) && !promise {
             continue;
         }
         let content_from = match (that_within, verb) {
@@ -1712,6 +1735,7 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         let next = word_texts.get(content_from).copied().unwrap_or("");
         // "said to be", "said in a statement", "says of …": not followed by what was said.
         if that_within.is_none()
+            && !promise
             && matches!(next, "to" | "of" | "in" | "on" | "at" | "about" | "for" | "with" | "by" | "goodbye" | "nothing" | "so")
         {
             continue;
@@ -2500,6 +2524,18 @@ mod tests {
         assert!(!plausible_tagged_quote(text, &quote("Kestria’s", "matter", "the grain trade"), &[]));
         assert!(!plausible_tagged_quote(text, &quote("the nation", "has spoken of", "hooligans who attack the port"), &[]));
         assert!(plausible_tagged_quote(text, &quote("The president", "has spoken of", "hooligans who attack the port"), &[]));
+    }
+
+    #[test]
+    fn an_accusation_in_the_passive_is_the_accusers() {
+        let (doc, quotes) = rule_quotes("The company has been accused by farmers of releasing water without warning.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(quote.source.as_ref().map(|s| doc.slice(s.span)), Some("farmers"));
+        assert_eq!(doc.slice(quote.content), "releasing water without warning");
+        assert!(rule_quotes("He was accused by a neighbour, police said.")
+            .1
+            .iter()
+            .all(|q| q.cue.map(|c| doc.slice(c)) != Some("accused")));
     }
 
     #[test]
