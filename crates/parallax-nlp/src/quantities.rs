@@ -309,6 +309,9 @@ fn is_opening_quote(ch: char) -> bool {
 /// Prefix qualifiers and what they do to the number after them.
 const PREFIX_QUALIFIERS: &[(&str, Bound)] = &[
     ("more than", Bound::Above),
+    // Only after a verb of rising (see `qualified_at`): "the toll climbs past 240", not "the
+    // past 24 hours".
+    ("past", Bound::Above),
     ("over", Bound::Above),
     ("above", Bound::Above),
     ("in excess of", Bound::Above),
@@ -726,6 +729,14 @@ impl<'a> Scanner<'a> {
             .filter_map(|&(phrase, bound)| Some((phrase, bound, self.phrase_at(i, phrase)?)))
             .max_by_key(|&(_, _, after)| after)?;
         if self.is_joined(after) {
+            return None;
+        }
+        let rising = |w: &str| {
+            ["climbs", "climbed", "rises", "rose", "risen", "soars", "soared", "jumps", "jumped", "pushes", "pushed", "goes", "went"]
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(w))
+        };
+        if phrase == "past" && !(i > 0 && self.word(i - 1).is_some_and(rising)) {
             return None;
         }
         let amount = self.amount_at(after, true)?;
@@ -1733,6 +1744,10 @@ mod tests {
 
     #[test]
     fn qualifiers_above() {
+        let past = one("Idra death toll climbs past 240");
+        assert_eq!(past.value, Interval::above(240.0, false));
+        let hours = one("in the past 24 hours");
+        assert_eq!(hours.value, Interval::exact(24.0), "the past 24 hours are 24 hours");
         for phrase in ["more than", "over", "above", "in excess of", "upwards of"] {
             let text = format!("{phrase} 18 soldiers");
             let quantity = one(&text);

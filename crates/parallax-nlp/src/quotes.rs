@@ -1811,8 +1811,12 @@ fn outlet_comment_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
 fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     let n = ws.len();
     for k in (2..n).rev() {
+        // "…, officials said on Thursday, as rescuers reached …": a short circumstance, then a
+        // clause of its own after a comma.
+        let circumstance_then_clause = (k + 1..(k + 5).min(n.saturating_sub(1)))
+            .find(|&j| word_texts[j].ends_with(',') && opens_clause(word_texts[j + 1]) && is_circumstance_opener(word_texts[k + 1]));
         // Far from the end only a verb with a comma after it can end the attribution (below).
-        if k + 8 < n && !word_texts[k].ends_with(',') {
+        if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() {
             continue;
         }
         let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
@@ -1823,14 +1827,8 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         }
         // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
         // a clause of its own after the comma, which is no part of what was said.
-        let clause_follows = word_texts[k].ends_with(',')
-            && word_texts.get(k + 1).is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "as" | "while" | "after" | "before" | "when" | "because" | "although" | "though" | "but" | "whereas" | "amid"
-                )
-            });
-        if (k + 8 < n && !clause_follows) || !lexicon::is_speech_cue(word_texts, k) {
+        let clause_follows = word_texts[k].ends_with(',') && word_texts.get(k + 1).is_some_and(|w| opens_clause(w));
+        if (k + 8 < n && !clause_follows && circumstance_then_clause.is_none()) || !lexicon::is_speech_cue(word_texts, k) {
             continue;
         }
         // After the verb: nothing, or where and when it was said ("in a statement", "on
@@ -1840,6 +1838,9 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         if matches!(verb, "told" | "tells") {
             let addressee = tail.iter().take(4).take_while(|w| !is_circumstance_opener(w)).count();
             tail = &tail[addressee.min(tail.len())..];
+        }
+        if let Some(comma) = circumstance_then_clause.filter(|_| !clause_follows) {
+            tail = &word_texts[k + 1..=comma];
         }
         // "said at least 12 people had died" is what was said, not where.
         let clause_in_tail = tail.get(1).is_some_and(|w| tail[0].eq_ignore_ascii_case("at") && matches!(*w, "least" | "most"))
@@ -1895,6 +1896,14 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         return Some(indirect(text, source, cue, content, entities));
     }
     None
+}
+
+/// Whether a word opens a clause of its own after a comma: "as", "while", "after" …
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "as" | "while" | "after" | "before" | "when" | "because" | "although" | "though" | "but" | "whereas" | "amid"
+    )
 }
 
 /// Whether a word opens a phrase of where, when or how something was said ("in a
@@ -2364,6 +2373,11 @@ mod tests {
         let source = quote.source.as_ref().unwrap();
         assert_eq!(doc.slice(source.span), "Dr. Mihail Soren, the city’s chief medical officer");
         assert_eq!(source.canonical.as_deref(), Some("Mihail Soren"));
+        // A clause after the circumstance's comma is not the attribution's.
+        let (doc, quotes) =
+            rule_quotes("The toll has risen to 243, officials said on Thursday, as rescuers reached villages cut off for a week.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(doc.slice(quote.content), "The toll has risen to 243");
         // Announcing ends a report too.
         let (doc, quotes) = rule_quotes("The port will reopen on Monday, Transport Minister Ilse Varga announced on Wednesday.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
