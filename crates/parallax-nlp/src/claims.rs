@@ -422,9 +422,13 @@ pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities:
         let first_inside = words.partition_point(|(span, _)| span.end() <= quantity.span.start());
         let first_after = words.partition_point(|(span, _)| span.start() < quantity.span.end());
         let moved_from = first_inside > 0 && words[first_inside - 1].1 == "from";
+        // "an unemployment rate of 150 percent of the national average": a share of another
+        // figure; "3% of GDP" is the rate itself.
+        let share_of_other = words.get(first_after).is_some_and(|(_, w)| w == "of")
+            && !words.get(first_after + 1).is_some_and(|(_, w)| matches!(w.as_str(), "gdp" | "output"));
         let target = words[first_after..].iter().take(5).any(|(_, w)| w == "by")
             && words[first_after..].iter().take(6).any(|(_, w)| w.len() == 4 && w.starts_with("20"));
-        if moved_from || target {
+        if moved_from || target || share_of_other {
             continue;
         }
         let before = (first_inside.saturating_sub(8)..first_inside).map(|k| (first_inside - k, k));
@@ -637,7 +641,9 @@ fn names_a_part(text: &str, clause: Span, quantity: &Quantity) -> bool {
 /// The predicate of a part: "among the killed", "among those in hospital". A part is a fact
 /// of its own, never compared with the whole's count.
 fn part_predicate(predicate: &str) -> String {
-    if predicate.contains(' ') {
+    if predicate == "took part" {
+        "among those taking part".to_owned()
+    } else if predicate.contains(' ') {
         format!("among those {predicate}")
     } else {
         format!("among the {predicate}")
@@ -1013,6 +1019,7 @@ mod tests {
         let target = rates("The plan cuts the budget deficit to 3% of GDP by 2028, from 7.5% last year.");
         assert!(target.is_empty(), "a target and the figure moved from: {target:?}");
         assert!(rates("Sales rose 5% in May.").is_empty(), "no rate named");
+        assert!(rates("An area with an unemployment rate of at least 150 percent of the national average.").is_empty());
     }
 
     #[test]
