@@ -89,9 +89,10 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("jail", ClaimKind::Detention, "detained"),
     ("jailed", ClaimKind::Detention, "detained"),
     ("imprisoned", ClaimKind::Detention, "detained"),
+    // "80 soldiers held by the rebels", "captured 30 soldiers": only of people (see
+    // nearest_predicate; "held a rally", "captured two states", "debates held by" hold no one),
+    // and "held" only before "by", "in", "captive" or "hostage".
     ("captured", ClaimKind::Detention, "detained"),
-    // "80 soldiers held by the rebels": "held" only before "by", "in", "captive" or "hostage"
-    // (see nearest_predicate; "held a rally" holds no one).
     ("held", ClaimKind::Detention, "detained"),
     ("hostage", ClaimKind::Detention, "detained"),
     ("hostages", ClaimKind::Detention, "detained"),
@@ -885,6 +886,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
             continue;
         }
+        if matches!(word.as_str(), "held" | "captured") && !counts_people(quantity) {
+            continue;
+        }
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
         let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
@@ -918,11 +922,42 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     if counted_is_troops || clause_names_troops {
         return Some((ClaimKind::Deployment, "deployed"));
     }
-    // "Police put the number of marchers at 18,000", "a crowd of 20,000": a count of a crowd.
-    let names_crowd = words
-        .iter()
-        .any(|(_, w)| matches!(w.as_str(), "turnout" | "crowd" | "crowds" | "marchers" | "demonstrators" | "protesters" | "participants"));
-    names_crowd.then_some((ClaimKind::Participation, "took part"))
+    // "Police put the number of marchers at 18,000": the number of a crowd.
+    let crowd = |w: &str| matches!(w, "marchers" | "demonstrators" | "protesters" | "participants");
+    let number_of_crowd = words.windows(3).any(|w| matches!(w[0].1.as_str(), "number" | "figure") && w[1].1 == "of" && crowd(&w[2].1));
+    let counts_crowd = quantity.counted_head.as_deref().is_some_and(crowd);
+    (number_of_crowd || counts_crowd).then_some((ClaimKind::Participation, "took part"))
+}
+
+/// Whether the quantity counts people (soldiers, police, civilians, hostages …), as a count of
+/// captives must.
+fn counts_people(quantity: &Quantity) -> bool {
+    const PEOPLE: &[&str] = &[
+        "people",
+        "person",
+        "civilian",
+        "hostage",
+        "prisoner",
+        "detainee",
+        "captive",
+        "worker",
+        "journalist",
+        "child",
+        "children",
+        "woman",
+        "women",
+        "man",
+        "men",
+        "supporter",
+        "member",
+        "resident",
+        "villager",
+        "citizen",
+    ];
+    quantity.counted_head.as_deref().is_some_and(|head| {
+        let head = stem(head);
+        [PEOPLE, TROOP_NOUNS, SECURITY_NOUNS, CROWD_NOUNS, ARMED_GROUP_NOUNS].iter().any(|list| list.contains(&head.as_str()))
+    })
 }
 
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
