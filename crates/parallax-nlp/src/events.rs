@@ -42,6 +42,9 @@ enum Needs {
     Protests,
     /// A word for armed forces, armed groups or weapons ("aircraft", "missiles", "rebels").
     Armed,
+    /// [`Needs::Armed`] or [`Needs::Protests`]: "Rebels seized the town", "Protesters stormed
+    /// the airport", but not "Cruz captured Texas".
+    ArmedOrProtests,
     /// A word for armed forces, or a verb of staying whose subject the previous sentence
     /// names as armed forces ("They will stay … for weeks").
     TroopsOrStaying,
@@ -167,7 +170,7 @@ const FRAMES: &[Frame] = &[
         action: "seized",
         triggers: &["seized", "seize", "seizing", "captured", "capturing", "stormed", "storming", "overran", "overrun"],
         companions: &[],
-        needs: Needs::Nothing,
+        needs: Needs::ArmedOrProtests,
         subject: Subject::Object,
     },
     // "Israeli aircraft struck a school", "rebels attacked a cargo ship": a strike on what is
@@ -338,13 +341,16 @@ fn denied(words: &[(Span, String)], at: usize) -> bool {
 /// `previous` is the sentence before, read only when a verb of staying needs its subject.
 fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>) -> bool {
     let has = |list: &[&str], words: &[String]| words.iter().any(|w| list.contains(&w.as_str()));
+    let armed = |clause: &[String]| has(TROOP_NOUNS, clause) || has(ARMED_GROUP_NOUNS, clause) || has(WEAPONS, clause);
+    let protests = |clause: &[String]| {
+        has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause) || has(OPPONENT_LABELS, clause) || has(ARMED_GROUP_NOUNS, clause)
+    };
     match needs {
         Needs::Nothing => true,
         Needs::Troops => has(TROOP_NOUNS, clause),
-        Needs::Armed => has(TROOP_NOUNS, clause) || has(ARMED_GROUP_NOUNS, clause) || has(WEAPONS, clause),
-        Needs::Protests => {
-            has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause) || has(OPPONENT_LABELS, clause) || has(ARMED_GROUP_NOUNS, clause)
-        }
+        Needs::Armed => armed(clause),
+        Needs::Protests => protests(clause),
+        Needs::ArmedOrProtests => armed(clause) || protests(clause),
         Needs::TroopsOrStaying => {
             has(TROOP_NOUNS, clause)
                 || (has(STAY_WORDS, clause)
@@ -439,6 +445,8 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");
         assert!(has(&found, "seized", "airport") && !has(&found, "retook", "airport"), "{found:?}");
+        let found = events("Cruz captured Texas and Oklahoma, and Rubio seized the opportunity.");
+        assert!(!found.iter().any(|(p, _, _)| p == "seized"), "no armed actor and no crowd: {found:?}");
     }
 
     #[test]
