@@ -1813,8 +1813,9 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
     for k in (2..n).rev() {
         // "…, officials said on Thursday, as rescuers reached …": a short circumstance, then a
         // clause of its own after a comma.
-        let circumstance_then_clause = (k + 1..(k + 5).min(n.saturating_sub(1)))
-            .find(|&j| word_texts[j].ends_with(',') && opens_clause(word_texts[j + 1]) && is_circumstance_opener(word_texts[k + 1]));
+        let circumstance_then_clause = word_texts.get(k + 1).filter(|w| is_circumstance_opener(w)).and_then(|_| {
+            (k + 1..(k + 5).min(n.saturating_sub(1))).find(|&j| word_texts[j].ends_with(',') && opens_clause(word_texts[j + 1]))
+        });
         // Far from the end only a verb with a comma after it can end the attribution (below).
         if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() {
             continue;
@@ -2546,10 +2547,8 @@ mod tests {
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(quote.source.as_ref().map(|s| doc.slice(s.span)), Some("farmers"));
         assert_eq!(doc.slice(quote.content), "releasing water without warning");
-        assert!(rule_quotes("He was accused by a neighbour, police said.")
-            .1
-            .iter()
-            .all(|q| q.cue.map(|c| doc.slice(c)) != Some("accused")));
+        let (doc, quotes) = rule_quotes("He was accused by a neighbour, police said.");
+        assert!(quotes.iter().all(|q| q.cue.map(|c| doc.slice(c)) != Some("accused")), "{quotes:?}");
     }
 
     #[test]
