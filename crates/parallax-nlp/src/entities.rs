@@ -780,6 +780,22 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
         };
         mentions.push(EntityMention { span: c.span, label, canonical, title: None });
     }
+    // A place or a person in capitals ("MAROVKA, Dravia (Reuters) -" in a dateline, "FALLIN:"
+    // in a transcript) is the name the article writes in mixed case, when it does; an
+    // acronym ("ISIS" beside "Isis") stays as written.
+    let written: HashMap<String, String> = mentions
+        .iter()
+        .filter(|m| m.canonical.chars().any(char::is_lowercase))
+        .map(|m| (m.canonical.to_lowercase(), m.canonical.clone()))
+        .collect();
+    for m in &mut mentions {
+        let capitals = matches!(m.label, EntityLabel::Place | EntityLabel::Person)
+            && m.canonical.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !m.canonical.chars().any(char::is_lowercase);
+        if let Some(name) = written.get(&m.canonical.to_lowercase()).filter(|_| capitals) {
+            m.canonical = name.clone();
+        }
+    }
     mentions.sort_by_key(|m| m.span.start());
     mentions.dedup_by(|a, b| a.span.overlaps(b.span));
     mentions
@@ -956,6 +972,15 @@ mod tests {
         assert!(!found.iter().any(|(s, _, _)| s == "Staff"), "{found:?}");
         assert!(has(&found, "Hemedti", "PERSON", "Mohamed Hamdan Dagalo"), "the alias names the man: {found:?}");
         assert!(has(&found, "North Darfur", "LOC", "North Darfur"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_name_the_article_writes() {
+        let found = entities("MAROVKA, Dravia (Reuters) - Shells hit a market in Marovka on Tuesday. NATO said nothing.");
+        assert!(has(&found, "MAROVKA", "LOC", "Marovka"), "{found:?}");
+        // An acronym stays as written.
+        let found = entities("ISIS claimed the attack. Isis fighters were seen in the town.");
+        assert!(has(&found, "ISIS", "ORG", "ISIS"), "{found:?}");
     }
 
     #[test]

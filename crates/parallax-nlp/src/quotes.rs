@@ -2266,6 +2266,19 @@ fn resolve_institutions(text: &str, found: &mut [Found]) {
 
 fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention]) {
     let is_person = |canonical: &str| entities.iter().any(|e| e.label == EntityLabel::Person && e.canonical == canonical);
+    // A speaker that is surely someone: a person's name, or a short description with a
+    // role ("a rebel commander", "the ministry's spokeswoman").
+    let sure_speaker = |f: &Found| -> Option<(usize, String)> {
+        let s = f.quote.source.as_ref()?;
+        let written = description(&text[s.span.range()].to_lowercase());
+        let role =
+            written.split_whitespace().count() <= 4 && written.split_whitespace().last().is_some_and(|w| lexicon::ROLE_NOUNS.contains(&w));
+        match &s.canonical {
+            Some(name) if is_person(name) => Some((s.span.start(), name.clone())),
+            _ if role => Some((s.span.start(), s.canonical.clone().unwrap_or(written))),
+            _ => None,
+        }
+    };
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
         let word = text[source.span.range()].to_lowercase();
@@ -2286,6 +2299,15 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
                 s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they" | "it")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
+        // A paragraph's quotations are found before its reported speech: "A rebel commander
+        // said … “…,” he said" is the commander's, though the quotation came first.
+        let nearer = found[i + 1..]
+            .iter()
+            .filter(|f| f.block == found[i].block)
+            .filter_map(&sure_speaker)
+            .filter(|(start, _)| *start < at && previous.as_ref().is_none_or(|(b, _)| start > b))
+            .max_by_key(|(start, _)| *start);
+        let previous = nearer.map(|(start, name)| (start, Some(name))).or(previous);
         let previous = previous.filter(|(_, name)| match name.as_deref() {
             // "he" or "she" is a person named or described as one: not "police", "critics" or
             // an organisation.
@@ -2856,6 +2878,19 @@ mod tests {
             (QuoteKind::Mixed, Some("Ana Duval"), "police would “show restraint” at the gates"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_reported_speech_in_the_same_paragraph_is_its_speakers() {
+        // The paragraph's quotation is found before its reported speech; the pronoun still
+        // takes the speaker written last before it, not the president named further back.
+        let got = quotes(
+            "President Adam Kessel said the army would respond. A rebel commander said his fighters had not fired on the city. “We do not target civilians,” he said.",
+        );
+        assert_eq!(speaker_of(&got, "We do not target civilians"), Some(Some("rebel commander".into())), "{got:?}");
+        let got =
+            quotes("A rebel commander denied the attack. President Adam Kessel said the army would respond. “We will not wait,” he said.");
+        assert_eq!(speaker_of(&got, "We will not wait"), Some(Some("Adam Kessel".into())), "{got:?}");
     }
 
     #[test]
