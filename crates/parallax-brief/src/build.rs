@@ -135,7 +135,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         let quantities = doc.layer::<Quantities>().unwrap_or(&[]);
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             let approx = claim.value_span.and_then(|vs| quantities.iter().find(|q| q.span == vs)).is_some_and(|q| q.approx);
-            let source = claim.attribution.as_ref().and_then(|a| a.canonical.as_deref()).map(|c| entities.canonical(c).to_owned());
+            let source = claim.attribution.as_ref().and_then(|a| Some(entities.speaker(a.canonical.as_deref()?, Some(doc.slice(a.span)))));
             let upstream = upstream_keys(&outlet_of[&doc.id], claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
             let report = Report {
                 article: doc.id.clone(),
@@ -668,7 +668,7 @@ fn quotes(
                 .source
                 .as_ref()
                 .and_then(|s| s.canonical.as_deref())
-                .map(|c| entities.canonical(c).to_owned())
+                .map(|c| entities.speaker(c, written.as_deref()))
                 .or_else(|| written.clone())
                 .unwrap_or_else(|| "unattributed".to_owned());
             let content = doc.slice(quote.content).to_owned();

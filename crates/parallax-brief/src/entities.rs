@@ -38,6 +38,34 @@ impl EntityIndex {
         self.canonical_of.get(name).map_or(name, String::as_str)
     }
 
+    /// A speaker's corpus-wide name: [`EntityIndex::canonical`] of its per-article name, or,
+    /// when that names no entity, the one person of the story whose surname is the single
+    /// capitalised word the article wrote ("Odeh, the rebels' spokesman" in an article that
+    /// never gives his first name, beside "Karim Odeh" in another). Two people with that
+    /// surname, or none, leave the speaker as it was.
+    pub fn speaker(&self, name: &str, written: Option<&str>) -> String {
+        let canonical = self.canonical(name);
+        if self.entities.iter().any(|e| e.canonical == canonical) {
+            return canonical.to_owned();
+        }
+        let head = written.and_then(|w| w.split(',').next()).map(str::trim).unwrap_or_default();
+        let surname = head.chars().next().is_some_and(char::is_uppercase)
+            && head.chars().count() >= 3
+            && head.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !parallax_nlp::lexicon::contains_ci(parallax_nlp::lexicon::STOPWORDS, head);
+        if !surname {
+            return canonical.to_owned();
+        }
+        let mut people = self
+            .entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Person && e.canonical.contains(' ') && e.canonical.rsplit(' ').next() == Some(head));
+        match (people.next(), people.next()) {
+            (Some(person), None) => person.canonical.clone(),
+            _ => canonical.to_owned(),
+        }
+    }
+
     /// Merges the entity layers of `docs`.
     pub fn build(docs: &[&Document]) -> EntityIndex {
         // (name, label) → (aliases, articles, mentions)
@@ -228,5 +256,18 @@ mod tests {
         let third =
             article("c", &[("Ural", EntityLabel::Place), ("Ural River", EntityLabel::Place), ("Ural Mountains", EntityLabel::Place)]);
         assert_eq!(EntityIndex::build(&[&third]).canonical("Ural"), "Ural");
+    }
+
+    #[test]
+    fn a_speaker_written_by_surname_alone_is_the_one_person_with_that_surname() {
+        let first = article("a", &[("Karim Odeh", EntityLabel::Person), ("Irina Tolmach", EntityLabel::Person)]);
+        let index = EntityIndex::build(&[&first]);
+        // The quotes layer describes a speaker it found no entity for in lower case.
+        assert_eq!(index.speaker("odeh", Some("Odeh, the rebels' spokesman")), "Karim Odeh");
+        assert_eq!(index.speaker("tolmach", Some("Tolmach")), "Irina Tolmach");
+        assert_eq!(index.speaker("rebels' spokesman", Some("the rebels' spokesman")), "rebels' spokesman");
+        // Two people with the surname: neither.
+        let second = article("b", &[("Karim Odeh", EntityLabel::Person), ("Lina Odeh", EntityLabel::Person)]);
+        assert_eq!(EntityIndex::build(&[&second]).speaker("odeh", Some("Odeh")), "odeh");
     }
 }

@@ -77,6 +77,10 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("displaced", ClaimKind::Casualty, "displaced"),
     ("homeless", ClaimKind::Casualty, "displaced"),
     ("evacuated", ClaimKind::Casualty, "displaced"),
+    // "2,000 people had been moved to shelters", "10,000 refugees": only of people (see
+    // nearest_predicate; "set up 14 shelters" counts shelters).
+    ("shelters", ClaimKind::Casualty, "displaced"),
+    ("refugees", ClaimKind::Casualty, "displaced"),
     // "thousands forced from their homes", "fled their homes": the homes people left.
     ("homes", ClaimKind::Casualty, "displaced"),
     ("arrested", ClaimKind::Detention, "detained"),
@@ -886,7 +890,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
             continue;
         }
-        if matches!(word.as_str(), "held" | "captured") && !counts_people(quantity) {
+        if matches!(word.as_str(), "held" | "captured" | "shelters" | "refugees") && !counts_people(quantity) {
             continue;
         }
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
@@ -953,6 +957,7 @@ fn counts_people(quantity: &Quantity) -> bool {
         "resident",
         "villager",
         "citizen",
+        "refugee",
     ];
     quantity.counted_head.as_deref().is_some_and(|head| {
         let head = stem(head);
@@ -1128,6 +1133,10 @@ mod tests {
     fn people_forced_from_their_homes_are_displaced_not_killed() {
         let found = predicates("At least 23 people have been killed and thousands forced from their homes. The storm destroyed 300 homes.");
         assert_eq!(found, [("killed".to_owned(), 23.0), ("displaced".to_owned(), 2000.0)], "houses are not people");
+        let found = predicates("More than 2,000 people had been moved to shelters. The Red Crescent set up 14 shelters.");
+        assert_eq!(found, [("displaced".to_owned(), 2000.0)], "shelters are not people");
+        let found = predicates("About 10,000 refugees crossed the border on Monday.");
+        assert_eq!(found, [("displaced".to_owned(), 10000.0)]);
     }
 
     #[test]

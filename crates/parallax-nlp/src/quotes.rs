@@ -960,7 +960,11 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     let speaker_text = &text[speaker.range()];
     // "“nonsense” and said: …" — a conjunction starts a new clause, not a speaker.
     let starts_with_conjunction = matches!(speaker_text.split_whitespace().next(), Some("and" | "but" | "or" | "then" | "as" | "while"));
-    if speaker_text.contains(['“', '"', '.']) || speaker_text.contains("''") || starts_with_conjunction {
+    // "… the group “had nothing to do with” the attack and accused the army …": after a
+    // quotation inside its sentence, words joined by a conjunction to a verb are the object
+    // and the next predicate, not a speaker.
+    let joins_clauses = !punctuated && speaker_text.split_whitespace().any(|w| matches!(w, "and" | "but" | "or"));
+    if speaker_text.contains(['“', '"', '.']) || speaker_text.contains("''") || starts_with_conjunction || joins_clauses {
         return None;
     }
     Some((source_for(text, speaker, entities), cue, true))
@@ -1531,8 +1535,14 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
     // launched strikes, saying militants were hiding there": by the main clause's subject.
     match quotes.last_mut() {
         Some(last) => {
-            if let Some(cut) = participle_at(text, last.content).and_then(|(at, _)| content_between(text, last.content.start(), at)) {
+            let cut = participle_at(text, last.content).and_then(|(at, _)| content_between(text, last.content.start(), at));
+            // "…, the ministry said on Sunday, adding that 41 people remained in hospital":
+            // the participle may also follow the attribution.
+            let follows = last.source.as_ref().is_some_and(|s| s.span.start() > last.content.end());
+            if let Some(cut) = cut {
                 last.content = cut;
+            }
+            if cut.is_some() || follows {
                 if let Some(added) = added_statement(text, sentence, last, &quoted_passages(text, sentence)) {
                     quotes.push(added);
                 }
@@ -1904,6 +1914,9 @@ fn opens_clause(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
         "as" | "while" | "after" | "before" | "when" | "because" | "although" | "though" | "but" | "whereas" | "amid"
+            // "…, the ministry said on Sunday, adding that …": what the participle adds is a
+            // statement of its own (`added_statement`).
+            | "adding" | "saying" | "insisting" | "warning"
     )
 }
 
@@ -2410,6 +2423,28 @@ mod tests {
         let (doc, quotes) = rule_quotes("Shelling hit Kharkiv, Ukraine, the ministry said.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.source.as_ref().unwrap().span), "the ministry");
+        // What a participle after the attribution adds is a second statement of the same source.
+        let (doc, quotes) = rule_quotes(
+            "The death toll has risen to 17, the regional health ministry said on Sunday, adding that 41 people remained in hospital.",
+        );
+        let read: Vec<(&str, &str, &str)> =
+            quotes.iter().map(|q| (doc.slice(q.source.as_ref().unwrap().span), doc.slice(q.cue.unwrap()), doc.slice(q.content))).collect();
+        assert_eq!(
+            read,
+            [
+                ("the regional health ministry", "said", "The death toll has risen to 17"),
+                ("the regional health ministry", "adding", "41 people remained in hospital")
+            ]
+        );
+    }
+
+    #[test]
+    fn words_joined_to_a_verb_after_a_quotation_inside_its_sentence_are_no_speaker() {
+        let (doc, quotes) = rule_quotes(
+            "Karim Odeh told our correspondent the group \"had nothing to do with\" the attack and accused the army of staging it.",
+        );
+        let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
+        assert!(!speakers.iter().any(|s| s.contains("attack")), "{speakers:?}");
     }
 
     #[test]
