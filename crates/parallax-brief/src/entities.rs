@@ -75,7 +75,11 @@ impl EntityIndex {
         for doc in docs {
             for mention in doc.layer::<Entities>().unwrap_or(&[]) {
                 let entry = names.entry(mention.canonical.clone()).or_insert_with(|| (mention.label, BTreeSet::new(), BTreeSet::new(), 0));
-                entry.1.insert(doc.slice(mention.span).to_owned());
+                // "the Northern Brigades' spokesman": the name without its possessive mark.
+                let written = doc.slice(mention.span);
+                let written =
+                    if written.ends_with("s'") || written.ends_with("s’") { written.trim_end_matches(['\'', '’']) } else { written };
+                entry.1.insert(written.to_owned());
                 if let Some(title_span) = mention.title.filter(|_| mention.label == EntityLabel::Person) {
                     let title = doc.slice(title_span);
                     {
@@ -256,6 +260,14 @@ mod tests {
         let third =
             article("c", &[("Ural", EntityLabel::Place), ("Ural River", EntityLabel::Place), ("Ural Mountains", EntityLabel::Place)]);
         assert_eq!(EntityIndex::build(&[&third]).canonical("Ural"), "Ural");
+    }
+
+    #[test]
+    fn an_alias_is_written_without_its_possessive_mark() {
+        let doc = article("a", &[("Northern Brigades’", EntityLabel::Organisation)]);
+        let index = EntityIndex::build(&[&doc]);
+        let aliases: Vec<&str> = index.entities[0].aliases.iter().map(String::as_str).collect();
+        assert_eq!(aliases, ["Northern Brigades"]);
     }
 
     #[test]

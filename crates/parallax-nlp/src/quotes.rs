@@ -632,6 +632,7 @@ pub fn model_quotes(
             .map_or_else(Vec::new, |b| quoted_passages(text, b.span));
         for relation in attribution::pair(view, &spans) {
             let Some(relation) = outside_contact_relative(view, relation) else { continue };
+            let relation = within_relative_clause(view, relation);
             let Some(cue) = view.span(relation.cue.0, relation.cue.1) else { continue };
             let content = match relation.content {
                 Some((start, end)) => view.span(start, end),
@@ -671,6 +672,20 @@ pub fn model_quotes(
     resolve_pronouns(text, &mut found, entities);
     resolve_institutions(text, &mut found);
     found.into_iter().map(|f| f.quote).collect()
+}
+
+/// A relation inside a relative clause ends with the clause: "the Northern Brigades, which
+/// the government calls a terrorist group, have fought …" has the government call them a
+/// terrorist group, no more. The content after the cue stops at the first comma.
+fn within_relative_clause(view: &attribution::BlockView, mut relation: Relation) -> Relation {
+    let (Some((source, _)), Some((start, end))) = (relation.source, relation.content) else { return relation };
+    let relative = source > 0 && matches!(view.word(source - 1).to_lowercase().as_str(), "which" | "whom");
+    if relative && start >= relation.cue.1 {
+        if let Some(comma) = (start + 1..end).find(|&k| view.word(k) == ",") {
+            relation.content = Some((start, comma));
+        }
+    }
+    relation
 }
 
 /// Subject pronouns that open a relative clause without "who" or "that": "the people [I
@@ -2436,6 +2451,16 @@ mod tests {
                 ("the regional health ministry", "adding", "41 people remained in hospital")
             ]
         );
+    }
+
+    #[test]
+    fn a_tagged_relation_inside_a_relative_clause_ends_with_the_clause() {
+        let doc =
+            annotated("Rebels of the Northern Brigades, which the government calls a terrorist group, have fought the army since 2019.");
+        let quotes = doc.layer::<Quotes>().unwrap();
+        let called: Vec<&str> =
+            quotes.iter().filter(|q| q.cue.is_some_and(|c| doc.slice(c) == "calls")).map(|q| doc.slice(q.content)).collect();
+        assert_eq!(called, ["a terrorist group"]);
     }
 
     #[test]
