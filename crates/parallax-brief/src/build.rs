@@ -451,7 +451,19 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
             any_disjoint |= compared && !any_overlap;
         }
     }
-    if any_disjoint {
+    // An article that sets two named sources' figures against each other reports a dispute
+    // ("at least 87 killed, according to the UN … fewer than 30 had died, the minister
+    // said"), though another article's figure lies near one of them. Across articles, figures
+    // of different sources may count different scopes and are held to the closest (above).
+    let sourced = |r: &&Reported| r.report.attributed_source.is_some() && !r.upstream.is_empty() && !refined_in_article(r, reported);
+    let sources_disagree = reported.iter().filter(sourced).enumerate().any(|(i, a)| {
+        reported.iter().filter(sourced).skip(i + 1).any(|b| {
+            let different = std::ptr::eq(a.doc, b.doc) && !a.upstream.iter().any(|u| b.upstream.contains(u));
+            let comparable = a.interval.is_some() && b.interval.is_some();
+            different && comparable && !figures_overlap(a, b) && !(cumulative && later_update(a, b))
+        })
+    });
+    if any_disjoint || sources_disagree {
         Verdict::Disputed
     } else if all_equal {
         Verdict::Agreed
@@ -1082,6 +1094,25 @@ mod tests {
         assert_eq!(verdict("Inflation reached 45 percent in May.", "Inflation stood at 47.9% in May."), Verdict::Disputed);
         assert_eq!(half_last_digit(48.0), 0.5);
         assert!((half_last_digit(47.9) - 0.05).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_article_setting_two_sources_figures_against_each_other_reports_a_dispute() {
+        let killed = |first: &str, second: &str| {
+            let (a, b) = (analyse("a", first), analyse("b", second));
+            let brief = build_brief(1, &[&a, &b]);
+            brief.facts.into_iter().find(|f| f.predicate == "killed").expect("a fact of the dead").verdict
+        };
+        let near_one = "Scores of people were killed in the clashes, residents said.";
+        assert_eq!(
+            killed(near_one, "At least 87 people were killed, the UN said. The minister said fewer than 30 people had died."),
+            Verdict::Disputed
+        );
+        // Across articles, each is held to the figure closest to the other's.
+        assert_eq!(
+            killed("At least 87 people were killed, the UN said.", "Scores of people were killed in the clashes, residents said."),
+            Verdict::Compatible
+        );
     }
 
     #[test]

@@ -136,14 +136,49 @@ pub fn find_entities_with(
     }
     // "US$4.5 million", "HK$20": letters glued to a dollar sign are a currency, not a country;
     // "(Eastwind)" in a dateline is the outlet that filed the story, not one it is about.
-    let outlets: Vec<Span> = sentences
+    let datelines: Vec<(Span, Option<Span>)> = sentences
         .iter()
         .filter_map(|s| {
-            let outlet = crate::text_util::dateline(&text[s.span.range()])?.outlet?;
-            Span::new(s.span.start() + outlet.start, s.span.start() + outlet.end).ok()
+            let dateline = crate::text_util::dateline(&text[s.span.range()])?;
+            let outlet = dateline.outlet.and_then(|o| Span::new(s.span.start() + o.start, s.span.start() + o.end).ok());
+            Some((Span::new(s.span.start(), s.span.start() + dateline.len).ok()?, outlet))
         })
         .collect();
-    candidates.retain(|c| !text[c.span.end()..].starts_with('$') && !outlets.iter().any(|o| o.contains(c.span)));
+    candidates.retain(|c| !text[c.span.end()..].starts_with('$') && !datelines.iter().any(|(_, o)| o.is_some_and(|o| o.overlaps(c.span))));
+    // "TERNOVO, Kelvania (AFP) —": the other names of a dateline say where it was filed.
+    // "Kelvania's defence ministry", "Kelvania's president": a single name whose ministry,
+    // army or president it is, and that names no person in full, is a country.
+    let surnames: HashSet<String> = candidates
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && c.name.contains(' '))
+        .filter_map(|c| c.name.rsplit(' ').next())
+        // "Bashar al-Assad" is "Assad" alone.
+        .flat_map(|last| [last.to_owned(), last.rsplit('-').next().unwrap_or(last).to_owned()])
+        .collect();
+    let states_institution = |c: &Candidate| {
+        let after = &text[c.span.end()..];
+        let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { return false };
+        const STATE: &[&str] =
+            &["ministry", "government", "army", "military", "parliament", "navy", "embassy", "president", "capital", "forces"];
+        !c.name.contains(' ')
+            && !surnames.contains(c.name.as_str())
+            && rest.split_whitespace().take(2).any(|w| STATE.contains(&w.to_lowercase().as_str()))
+    };
+    let countries: Vec<usize> = (0..candidates.len())
+        .filter(|&i| candidates[i].label == EntityLabel::Person && candidates[i].title.is_none())
+        .filter(|&i| {
+            // After the place in capitals and its comma, written in mixed case ("Kelvania",
+            // "N.H."): not the words of a heading in capitals ("SANDERS HAS ADVANTAGE -").
+            let c = &candidates[i];
+            let in_dateline = datelines.iter().any(|(line, _)| {
+                line.contains(c.span) && text[line.start()..c.span.start()].contains(',') && c.name.chars().any(char::is_lowercase)
+            });
+            in_dateline || states_institution(c)
+        })
+        .collect();
+    for i in countries {
+        candidates[i].label = EntityLabel::Place;
+    }
     // "Army destroys rebel depot": a headline's capitalised common noun names no one.
     candidates.retain(|c| {
         !(c.label == EntityLabel::Organisation && !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase()))
@@ -972,6 +1007,18 @@ mod tests {
         assert!(!found.iter().any(|(s, _, _)| s == "Staff"), "{found:?}");
         assert!(has(&found, "Hemedti", "PERSON", "Mohamed Hamdan Dagalo"), "the alias names the man: {found:?}");
         assert!(has(&found, "North Darfur", "LOC", "North Darfur"), "{found:?}");
+    }
+
+    #[test]
+    fn a_country_no_list_knows_is_a_place_by_its_dateline_or_its_ministry() {
+        let found = entities("TERNOVO, Kelvania (AFP) — Fighting went on. Kelvania says order is restored.");
+        assert!(has(&found, "Kelvania", "LOC", "Kelvania"), "{found:?}");
+        let found = entities("Kelvania says order is restored. Kelvania's defence ministry said the army had retaken the town.");
+        let labels: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Kelvania").map(|(_, label, _)| *label).collect();
+        assert_eq!(labels, ["LOC", "LOC"], "{found:?}");
+        // A person's government stays the person's.
+        let found = entities("President Bashar al-Assad spoke. Assad's government denied the attack.");
+        assert!(!has(&found, "Assad", "LOC", "Assad"), "{found:?}");
     }
 
     #[test]

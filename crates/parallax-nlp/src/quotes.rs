@@ -1620,6 +1620,15 @@ fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
                 && word_texts[..k].iter().any(|w| w.ends_with(','))
         });
         let Some(second) = second else {
+            // "The ministry said its forces had retaken the town after fighting that, according
+            // to the UN, killed 87 people": the words before a parenthetical "according to"
+            // may be a statement of their own.
+            let cue = quote.cue.filter(|cue| text[cue.range()].eq_ignore_ascii_case("according to"));
+            let before = cue.filter(|cue| quote.content.start() > cue.end() && cue.start() > rest.start()).and_then(|cue| {
+                Span::new(rest.start(), rest.start() + text[rest.start()..cue.start()].trim_end().trim_end_matches(',').len()).ok()
+            });
+            let earlier = before.filter(|b| !b.is_empty()).and_then(|b| indirect_quote(text, b, entities));
+            quotes.extend(earlier);
             quotes.push(quote);
             break;
         };
@@ -1972,7 +1981,18 @@ fn according_to(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], en
     let source_last = ws.get(source_end)?;
     let source =
         Span::new(ws.get(k + 2)?.start(), source_last.start() + word_texts[source_end].trim_end_matches([',', '.', ';']).len()).ok()?;
-    let content = if k == 0 {
+    // "… after fighting that, according to the United Nations, killed at least 87 people": a
+    // parenthetical attribution vouches for what follows it.
+    // What follows the source's comma goes on with the clause ("killed", "were"), not an
+    // apposition or a clause of the source's own ("…, according to the Red Crescent, which
+    // said …", "…, according to X, a far higher figure").
+    let goes_on = word_texts.get(source_end + 1).is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && !lexicon::DETERMINERS.contains(w)
+            && !matches!(*w, "which" | "who" | "whose" | "whom" | "where" | "and" | "but" | "while" | "as" | "although" | "though")
+    });
+    let parenthetical = k > 0 && word_texts[k - 1].ends_with(',') && word_texts[source_end].ends_with(',') && goes_on;
+    let content = if k == 0 || parenthetical {
         content_between(text, ws.get(source_end + 1)?.start(), sentence.end())?
     } else {
         content_between(text, sentence.start(), ws[k].start())?
@@ -2412,6 +2432,22 @@ mod tests {
                 (source, q.cue.map(|c| doc.slice(c).to_owned()).unwrap_or_default())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_parenthetical_according_to_vouches_for_what_follows_it() {
+        let (doc, quotes) = rule_quotes(
+            "The ministry said its forces had retaken the town after fighting that, according to the United Nations, killed at least 87 people.",
+        );
+        let read: Vec<(&str, &str)> = quotes.iter().map(|q| (doc.slice(q.source.as_ref().unwrap().span), doc.slice(q.content))).collect();
+        assert_eq!(
+            read,
+            [("The ministry", "its forces had retaken the town after fighting that"), ("the United Nations", "killed at least 87 people")]
+        );
+        // An apposition or a clause of the source's own after its comma is not what it said.
+        let (doc, quotes) =
+            rule_quotes("More than 30 people have died, according to the Red Crescent, which said the official figure was too low.");
+        assert_eq!(doc.slice(quotes[0].content), "More than 30 people have died", "{quotes:?}");
     }
 
     #[test]
