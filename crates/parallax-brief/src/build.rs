@@ -917,7 +917,9 @@ fn framing(docs: &[&Document], entities: &EntityIndex) -> Vec<FramingEntry> {
         for label in doc.layer::<Framing>().unwrap_or(&[]) {
             let (voice, speaker) = match &label.voice {
                 Voice::Own => ("own", None),
-                Voice::Quoted { speaker } => ("quoted", speaker.as_deref().map(|s| as_written(entities.canonical(s), written_source(s)))),
+                Voice::Quoted { speaker } => {
+                    ("quoted", speaker.as_deref().map(|s| as_written(&entities.speaker(s, written_source(s)), written_source(s))))
+                }
             };
             let uses = by_actor.entry(label.actor.as_str()).or_default();
             match uses

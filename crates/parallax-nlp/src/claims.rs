@@ -59,6 +59,9 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("toll", ClaimKind::Casualty, "killed"),
     ("slain", ClaimKind::Casualty, "killed"),
     ("fatalities", ClaimKind::Casualty, "killed"),
+    // "received 70 bodies": right after the number (see nearest_predicate; "two governing
+    // bodies" are no dead).
+    ("bodies", ClaimKind::Casualty, "killed"),
     ("lives", ClaimKind::Casualty, "killed"),
     ("wounded", ClaimKind::Casualty, "injured"),
     ("wounding", ClaimKind::Casualty, "injured"),
@@ -884,6 +887,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
             continue;
         }
+        if word == "bodies" && k != end_position {
+            continue;
+        }
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking" | "taken")) {
             continue;
         }
@@ -1137,6 +1143,8 @@ mod tests {
         assert_eq!(found, [("displaced".to_owned(), 2000.0)], "shelters are not people");
         let found = predicates("About 10,000 refugees crossed the border on Monday.");
         assert_eq!(found, [("displaced".to_owned(), 10000.0)]);
+        let found = predicates("The hospital received between 60 and 70 bodies. Two governing bodies met.");
+        assert_eq!(found, [("killed".to_owned(), 60.0)], "governing bodies are no dead");
     }
 
     #[test]
