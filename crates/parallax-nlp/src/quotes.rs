@@ -2378,21 +2378,19 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
                 s.canonical.clone().or_else(|| (!matches!(written.as_str(), "he" | "she" | "they" | "it")).then(|| description(&written)));
             name.map(|n| (s.span.start(), Some(n)))
         });
+        // "he" or "she" is a person named or described as one: not "police", "critics" or an
+        // organisation.
+        let fits = |name: &str| if never_a_person { !is_person(name) } else { is_person(name) || could_be_one_person(name, entities) };
         // A paragraph's quotations are found before its reported speech: "A rebel commander
         // said … “…,” he said" is the commander's, though the quotation came first.
         let nearer = found[i + 1..]
             .iter()
             .filter(|f| f.block == found[i].block)
             .filter_map(&sure_speaker)
-            .filter(|(start, _)| *start < at && previous.as_ref().is_none_or(|(b, _)| start > b))
+            .filter(|(start, name)| !never_a_person && *start < at && previous.as_ref().is_none_or(|(b, _)| start > b) && fits(name))
             .max_by_key(|(start, _)| *start);
         let previous = nearer.map(|(start, name)| (start, Some(name))).or(previous);
-        let previous = previous.filter(|(_, name)| match name.as_deref() {
-            // "he" or "she" is a person named or described as one: not "police", "critics" or
-            // an organisation.
-            Some(n) if !never_a_person => is_person(n) || could_be_one_person(n, entities),
-            name => name.is_some_and(|n| !is_person(n)),
-        });
+        let previous = previous.filter(|(_, name)| name.as_deref().is_some_and(fits));
         let canonical = match (last_named, previous) {
             (Some((a, named)), Some((b, _))) if a >= b => Some(named),
             (_, Some((_, speaker))) => speaker,
