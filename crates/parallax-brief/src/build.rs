@@ -222,7 +222,11 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
             *places.entry(entities.canonical(place)).or_default() += 1;
         }
     }
-    let place = places.iter().max_by_key(|(_, n)| **n).map(|(p, _)| format!(" in {p}")).unwrap_or_default();
+    // "Ternovo retaken", not "The Ternovo retaken in Ternovo": a named subject takes no
+    // article, and is its own place.
+    let named = subject.starts_with(char::is_uppercase);
+    let place = places.iter().max_by_key(|(_, n)| **n).filter(|(p, _)| **p != subject).map(|(p, _)| format!(" in {p}")).unwrap_or_default();
+    let the = if named { "" } else { "The " };
     let headline = match predicate {
         "spoke with" => match subject.split_once(" – ") {
             Some((a, b)) => format!("{a} spoke with {b}"),
@@ -232,9 +236,9 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
         "declared" => format!("A {subject} declared"),
         "has members" => format!("Who the members of the {subject} are"),
         "ordered to fire" => format!("{subject} ordered forces to fire"),
-        "retook" => format!("The {subject} retaken"),
-        "seized" => format!("The {subject} seized"),
-        "attacked" => format!("The {subject} attacked"),
+        "retook" => format!("{the}{subject} retaken"),
+        "seized" => format!("{the}{subject} seized"),
+        "attacked" => format!("{the}{subject} attacked"),
         "deployment is temporary" => format!("The {subject}' deployment is temporary"),
         _ => format!("{} {predicate}", capitalise(subject)),
     };
@@ -1096,6 +1100,17 @@ mod tests {
         assert_eq!(verdict("Inflation reached 45 percent in May.", "Inflation stood at 47.9% in May."), Verdict::Disputed);
         assert_eq!(half_last_digit(48.0), 0.5);
         assert!((half_last_digit(47.9) - 0.05).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_named_place_retaken_is_written_by_its_name() {
+        let (a, b) = (
+            analyse("a", "The army regained control of Ternovo on Monday."),
+            analyse("b", "Government forces retook Ternovo after heavy fighting."),
+        );
+        let brief = build_brief(1, &[&a, &b]);
+        let summaries: Vec<&str> = brief.facts.iter().filter(|f| f.predicate == "retook").map(|f| f.summary.as_str()).collect();
+        assert!(summaries.iter().any(|s| s.starts_with("Ternovo retaken") && !s.contains(" in Ternovo")), "{summaries:?}");
     }
 
     #[test]

@@ -257,7 +257,13 @@ pub fn find_events(
                             .find(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation | EntityLabel::Place))
                             .map(|e| e.canonical.clone())
                     }),
-                    Subject::Object => object_after(&words, at),
+                    // A named object is its entity: "retook Ternovo" is about Ternovo.
+                    Subject::Object => object_after(&words, at).map(|(span, head)| {
+                        after
+                            .iter()
+                            .find(|e| e.span.contains(span) && matches!(e.label, EntityLabel::Place | EntityLabel::Organisation))
+                            .map_or(head, |e| e.canonical.clone())
+                    }),
                     Subject::Organisation => {
                         before.iter().rev().find(|e| e.label == EntityLabel::Organisation).map(|e| e.canonical.clone())
                     }
@@ -364,17 +370,17 @@ fn companion_follows(words: &[(Span, String)], at: usize, companions: &[&str]) -
     words.iter().skip(at + 1).take(COMPANION_WINDOW).any(|(_, w)| companions.contains(&stem(w).as_str()))
 }
 
-/// The head of the noun phrase after the trigger: "retaking the airport from …" → "airport".
-fn object_after(words: &[(Span, String)], at: usize) -> Option<String> {
-    let phrase: Vec<&str> = words
+/// The head of the noun phrase after the trigger and where it is written: "retaking the
+/// airport from …" → "airport"; "regained control of Ternovo" → "ternovo".
+fn object_after(words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
+    let phrase: Vec<&(Span, String)> = words
         .iter()
         .skip(at + 1)
-        .map(|(_, w)| w.as_str())
-        .skip_while(|w| DETERMINERS.contains(w) || *w == "of")
-        .take_while(|w| !PHRASE_ENDS.contains(w))
+        .skip_while(|(_, w)| DETERMINERS.contains(&w.as_str()) || w == "of" || w == "control")
+        .take_while(|(_, w)| !PHRASE_ENDS.contains(&w.as_str()))
         .take(4)
         .collect();
-    phrase.last().map(|head| stem(head))
+    phrase.last().map(|(span, head)| (*span, stem(head)))
 }
 
 /// "Blinken spoke … with Foreign Minister Mukhtar Tileuberdi" → both, in name order.
@@ -413,6 +419,14 @@ mod tests {
         let found = events("Orlenian troops arrived in Vessantia on Monday. A letter arrived in the post.");
         assert_eq!(found.iter().filter(|(p, _, _)| p == "deployed").count(), 1, "{found:?}");
         assert!(found.iter().any(|(p, s, place)| p == "deployed" && s == "troops" && place.as_deref() == Some("Vessantia")), "{found:?}");
+    }
+
+    #[test]
+    fn a_named_object_is_its_entity() {
+        let found = events("The army said its forces had regained control of Ternovo after heavy fighting.");
+        assert!(has(&found, "retook", "Ternovo"), "{found:?}");
+        let found = events("Rebels retook the airport on Sunday.");
+        assert!(has(&found, "retook", "airport"), "{found:?}");
     }
 
     #[test]
