@@ -224,9 +224,8 @@ fn event_summary(predicate: &str, subject: &str, reported: &[Reported], docs: &[
     }
     // "Ternovo retaken", not "The Ternovo retaken in Ternovo": a named subject takes no
     // article, and is its own place.
-    let named = subject.starts_with(char::is_uppercase);
     let place = places.iter().max_by_key(|(_, n)| **n).filter(|(p, _)| **p != subject).map(|(p, _)| format!(" in {p}")).unwrap_or_default();
-    let the = if named { "" } else { "The " };
+    let the = if subject.starts_with(char::is_uppercase) { "" } else { "The " };
     let headline = match predicate {
         "spoke with" => match subject.split_once(" – ") {
             Some((a, b)) => format!("{a} spoke with {b}"),
@@ -459,9 +458,12 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
     // ("at least 87 killed, according to the UN … fewer than 30 had died, the minister
     // said"), though another article's figure lies near one of them. Across articles, figures
     // of different sources may count different scopes and are held to the closest (above).
-    let sourced = |r: &&Reported| r.report.attributed_source.is_some() && !r.upstream.is_empty() && !refined_in_article(r, reported);
-    let sources_disagree = reported.iter().filter(sourced).enumerate().any(|(i, a)| {
-        reported.iter().filter(sourced).skip(i + 1).any(|b| {
+    let sourced: Vec<&Reported> = reported
+        .iter()
+        .filter(|r| r.report.attributed_source.is_some() && !r.upstream.is_empty() && !refined_in_article(r, reported))
+        .collect();
+    let sources_disagree = sourced.iter().enumerate().any(|(i, a)| {
+        sourced[i + 1..].iter().any(|b| {
             let different = std::ptr::eq(a.doc, b.doc) && !a.upstream.iter().any(|u| b.upstream.contains(u));
             let comparable = a.interval.is_some() && b.interval.is_some();
             different && comparable && !figures_overlap(a, b) && !(cumulative && later_update(a, b))
@@ -921,9 +923,13 @@ fn framing(docs: &[&Document], entities: &EntityIndex) -> Vec<FramingEntry> {
         for label in doc.layer::<Framing>().unwrap_or(&[]) {
             let (voice, speaker) = match &label.voice {
                 Voice::Own => ("own", None),
-                Voice::Quoted { speaker } => {
-                    ("quoted", speaker.as_deref().map(|s| as_written(&entities.speaker(s, written_source(s)), written_source(s))))
-                }
+                Voice::Quoted { speaker } => (
+                    "quoted",
+                    speaker.as_deref().map(|s| {
+                        let written = written_source(s);
+                        as_written(&entities.speaker(s, written), written)
+                    }),
+                ),
             };
             let uses = by_actor.entry(label.actor.as_str()).or_default();
             match uses
