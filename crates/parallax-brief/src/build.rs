@@ -690,7 +690,8 @@ fn quotes(
                 .or_else(|| written.clone())
                 .unwrap_or_else(|| "unattributed".to_owned());
             let content = doc.slice(quote.content).to_owned();
-            let report = QuoteReport { article: doc.id.clone(), speaker_as_written: written, content: evidence(doc, quote.content) };
+            let cue = quote.cue.and_then(|cue| telling_cue(doc.slice(cue)));
+            let report = QuoteReport { article: doc.id.clone(), speaker_as_written: written, cue, content: evidence(doc, quote.content) };
             let kind = format!("{:?}", quote.kind).to_lowercase();
             found.push(Found { doc, speaker, words: content_words(&content), content, kind, report });
         }
@@ -777,6 +778,57 @@ fn quotes(
         a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()).then_with(|| quote_order(a, docs).cmp(&quote_order(b, docs)))
     });
     entries
+}
+
+/// A reporting verb that says more than that something was said ("denied", "accused",
+/// "claimed", "did not say"), lower-cased; none for the plain ones.
+fn telling_cue(cue: &str) -> Option<String> {
+    const PLAIN: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "telling",
+        "added",
+        "adds",
+        "adding",
+        "according to",
+        "stated",
+        "states",
+        "explained",
+        "noted",
+        "wrote",
+        "writes",
+        "reported",
+        "reports",
+        "announced",
+        "announces",
+        "replied",
+        "answered",
+        "asked",
+        "continued",
+        "went on",
+        "communicated",
+        "shown",
+        "show",
+        "shows",
+        "showed",
+    ];
+    // "has also called" → "called", "said:" → "said": auxiliaries and adverbs before the
+    // verb, punctuation after it, say nothing of how it was said.
+    const BEFORE_VERB: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "been", "be", "also", "later", "then", "again"];
+    let lower = cue.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| BEFORE_VERB.contains(w))
+        .collect();
+    let cue = words.join(" ");
+    (!cue.is_empty() && !PLAIN.contains(&cue.as_str())).then_some(cue)
 }
 
 /// Speakers named by their office: when the story names exactly one person as "interior
@@ -1017,6 +1069,16 @@ pub fn value_words(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reporting_verb_is_named_only_when_it_says_more_than_said() {
+        assert_eq!(telling_cue("denied").as_deref(), Some("denied"));
+        assert_eq!(telling_cue("has also called").as_deref(), Some("called"));
+        assert_eq!(telling_cue("has been accused").as_deref(), Some("accused"));
+        for plain in ["said", "said:", "has said", "also stated", "told", "According to", "have shown"] {
+            assert_eq!(telling_cue(plain), None, "{plain}");
+        }
+    }
 
     #[test]
     fn values_in_words() {

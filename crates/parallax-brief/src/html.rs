@@ -209,7 +209,7 @@ fn write_quotes(page: &mut String, brief: &Brief, linker: &Linker) {
             last = Some(&quote.speaker);
         }
         let links: String = quote.reports.iter().map(|r| linker.link(&r.article, r.content.span)).collect();
-        let _ = write!(page, "<li><span class=\"report\">{}</span> “{}”{links}", escape(&quote.kind), escape(&clip(&quote.content, 300)));
+        let _ = write!(page, "<li><span class=\"report\">{}</span> “{}”{links}", escape(&quote.how()), escape(&clip(&quote.content, 300)));
         if quote.wording_differs {
             page.push_str("<ul>");
             for report in quote.reports.iter().filter(|r| r.content.text != quote.content) {

@@ -154,11 +154,33 @@ pub struct QuoteEntry {
     pub reports: Vec<QuoteReport>,
 }
 
+impl QuoteEntry {
+    /// How the statement was reported: its kind, after the reporting verbs that say more
+    /// than "said" when the reports use any ("denied (indirect)", "warned, claimed (direct)").
+    pub fn how(&self) -> String {
+        let mut cues: Vec<&str> = Vec::new();
+        for cue in self.reports.iter().filter_map(|r| r.cue.as_deref()) {
+            if !cues.contains(&cue) {
+                cues.push(cue);
+            }
+        }
+        if cues.is_empty() {
+            self.kind.clone()
+        } else {
+            format!("{} ({})", cues.join(", "), self.kind)
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteReport {
     pub article: String,
     /// The speaker as the article names them ("Brinken", "she").
     pub speaker_as_written: Option<String>,
+    /// The verb that reports the statement when it says more than that it was said
+    /// ("denied", "accused", "claimed"); none for "said", "told", "according to".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
     pub content: Evidence,
 }
 

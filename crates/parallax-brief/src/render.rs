@@ -93,7 +93,7 @@ pub fn render(brief: &Brief, style: Style, out: &mut dyn Write) -> io::Result<()
         let as_written: Vec<&str> =
             quote.reports.iter().filter_map(|r| r.speaker_as_written.as_deref()).filter(|w| *w != quote.speaker).collect();
         let aka = if as_written.is_empty() { String::new() } else { format!(" (as “{}”)", as_written.join("”, “")) };
-        writeln!(out, "    {} {}: “{}”{aka}", cites.join(""), quote.kind, clip(&quote.content, 200))?;
+        writeln!(out, "    {} {}: “{}”{aka}", cites.join(""), quote.how(), clip(&quote.content, 200))?;
         if quote.wording_differs {
             for report in quote.reports.iter().filter(|r| r.content.text != quote.content) {
                 writeln!(out, "      worded differently in {}: “{}”", cite(&report.article), clip(&report.content.text, 200))?;

@@ -83,6 +83,9 @@ pub enum EntityLabel {
     /// Nationalities, religious and political groups.
     #[serde(rename = "NORP")]
     Group,
+    /// Named events: storms ("Cyclone Dara", "Hurricane Edouard").
+    #[serde(rename = "EVENT")]
+    Event,
 }
 
 impl EntityLabel {
@@ -92,6 +95,7 @@ impl EntityLabel {
             EntityLabel::Organisation => "ORG",
             EntityLabel::Place => "LOC",
             EntityLabel::Group => "NORP",
+            EntityLabel::Event => "EVENT",
         }
     }
 }

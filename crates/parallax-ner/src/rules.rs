@@ -144,6 +144,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     name_particles(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
+    named_storms(words, &mut spans);
     spans.sort_unstable();
     tags.fill(Tag::OUTSIDE);
     for (start, end, label) in spans {
@@ -602,6 +603,57 @@ fn unknown_places(words: &[&str], spans: &mut [Span], gazetteer: &Gazetteer) {
     }
 }
 
+/// Words that name a storm when a capitalised name follows ("Hurricane Edouard").
+pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+const CALENDAR_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Hurricane Edouard", "cyclone Daniella", "Tropical Storm Alberto": the name after a storm
+/// word is a storm (MISC, as CoNLL-2003 tags it, the storm word outside), never a person.
+/// Weekdays and months after the word are times ("the storm Tuesday").
+fn named_storms(words: &[&str], spans: &mut Vec<Span>) {
+    for i in 1..words.len() {
+        let name = words[i];
+        let after_storm_word = STORM_WORDS.iter().any(|w| words[i - 1].eq_ignore_ascii_case(w));
+        let is_name = crate::features::is_capitalised(name)
+            && name.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !CALENDAR_NAMES.contains(&name);
+        if !after_storm_word || !is_name {
+            continue;
+        }
+        // An organisation named for storms ("National Hurricane Center") stays.
+        let storm_opens =
+            |k: usize| matches!(words[k], "Tropical" | "Super") || STORM_WORDS.iter().any(|w| words[k].eq_ignore_ascii_case(w));
+        if matches!(name, "Center" | "Centre")
+            || spans.iter().any(|s| s.0 < i && i < s.1 && s.2 == Label::Organisation && !storm_opens(s.0))
+        {
+            continue;
+        }
+        spans.retain(|s| s.1 < i || s.0 > i);
+        spans.push((i, i + 1, Label::Misc));
+    }
+}
+
 /// The names of [`KNOWN_NAMES`] take their type; a tagged entity that only overlaps one
 /// gives way, one that holds it whole and is longer stays ("the Hezbollah Media Office").
 fn known_names(words: &[&str], spans: &mut Vec<Span>) {
@@ -654,6 +706,17 @@ mod tests {
         // No name after the particle, or no person before an unsure one: nothing changes.
         check("Smith de facto leader", "B-PER O O O", "B-PER O O O");
         check("Universidad de la Republica", "B-ORG I-ORG O O", "B-ORG I-ORG O O");
+    }
+
+    #[test]
+    fn a_name_after_a_storm_word_is_a_storm() {
+        check("Cyclone Dara tore through", "B-PER I-PER O O", "O B-MISC O O");
+        check("by Hurricane Dolly .", "O O B-PER O", "O O B-MISC O");
+        check("the cyclone Daniella alert", "O O O O", "O O B-MISC O");
+        check("the storm Tuesday", "O O O", "O O O");
+        check("the National Hurricane Center said", "O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG O");
+        check("the Hurricane Center said", "O O O O", "O O O O");
+        check("Tropical Storm Alberto weakened", "B-ORG I-ORG I-ORG O", "O O B-MISC O");
     }
 
     #[test]

@@ -880,6 +880,8 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let position = words.iter().position(|(s, _)| s.end() > quantity.span.start()).unwrap_or(words.len());
     let end_position = words.iter().position(|(s, _)| s.start() >= quantity.span.end()).unwrap_or(words.len());
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
+    let rise_verb = rise_verb_before(&words, position);
+    let mut bound_best: Option<(usize, ClaimKind, &'static str)> = None;
     for (k, (_, word)) in words.iter().enumerate() {
         let Some(&(_, kind, predicate)) = PREDICATES.iter().find(|(w, _, _)| w == word) else { continue };
         // "homes" means people who left them only after "their" or "from" ("300 homes were
@@ -907,6 +909,12 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "strike" && (armed_before || target_after || has_toll) {
             continue;
         }
+        // "The death toll from Cyclone Dara rises to 31, dozens still missing": what rose to
+        // the number is what it counts, however far before the verb it stands.
+        let bound = rise_verb.is_some_and(|v| k < v && !text[words[k].0.end()..words[v].0.start()].contains(','));
+        if bound && bound_best.is_none_or(|(b, _, _)| k > b) {
+            bound_best = Some((k, kind, predicate));
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -923,7 +931,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
             best = Some((distance, kind, predicate));
         }
     }
-    if let Some((_, kind, predicate)) = best {
+    if let Some((_, kind, predicate)) = bound_best.or(best) {
         return Some((kind, predicate));
     }
     // "2,500 soldiers in Kazakhstan", "the peacekeepers are about 2,500": a count of troops.
@@ -937,6 +945,43 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let number_of_crowd = words.windows(3).any(|w| matches!(w[0].1.as_str(), "number" | "figure") && w[1].1 == "of" && crowd(&w[2].1));
     let counts_crowd = quantity.counted_head.as_deref().is_some_and(crowd);
     (number_of_crowd || counts_crowd).then_some((ClaimKind::Participation, "took part"))
+}
+
+/// The index of the verb that takes the number at `position` as the new level of its
+/// subject: "rose to 31", "stands at 29", "reached 40".
+fn rise_verb_before(words: &[(Span, String)], position: usize) -> Option<usize> {
+    const RISE_TO: &[&str] = &[
+        "rise",
+        "rises",
+        "rose",
+        "risen",
+        "rising",
+        "climb",
+        "climbs",
+        "climbed",
+        "climbing",
+        "jump",
+        "jumps",
+        "jumped",
+        "grow",
+        "grows",
+        "grew",
+        "grown",
+        "increase",
+        "increases",
+        "increased",
+        "stand",
+        "stands",
+        "stood",
+        "standing",
+    ];
+    const REACH: &[&str] = &["reach", "reaches", "reached", "hit", "hits", "topped", "tops", "passed", "exceeded", "surpassed"];
+    let before = |n: usize| position.checked_sub(n).and_then(|i| words.get(i)).map(|(_, w)| w.as_str());
+    match (before(2), before(1)) {
+        (Some(verb), Some("to" | "at")) if RISE_TO.contains(&verb) => Some(position - 2),
+        (_, Some(verb)) if REACH.contains(&verb) => Some(position - 1),
+        _ => None,
+    }
 }
 
 /// Whether the quantity counts people (soldiers, police, civilians, hostages …), as a count of
@@ -1119,6 +1164,10 @@ mod tests {
         let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
         assert_eq!(found, [("killed".to_owned(), 57.0)]);
         assert_eq!(predicates("Dar Vell: toll from market strike rises to 19"), [("killed".to_owned(), 19.0)]);
+        let found = predicates("Death toll from Cyclone Dara rises to 31, dozens still missing");
+        assert_eq!(found, [("killed".to_owned(), 31.0), ("missing".to_owned(), 20.0)]);
+        let found = predicates("The number of injured in the province has climbed to 240, with 30 missing.");
+        assert_eq!(found, [("injured".to_owned(), 240.0), ("missing".to_owned(), 30.0)]);
         let found = predicates("She said aircraft had bombed two villages in Kessa province, killing nine civilians.");
         assert_eq!(found[0], ("killed".to_owned(), 9.0), "villages are not people: {found:?}");
         assert!(!found.iter().any(|(_, n)| *n == 2.0), "villages are not people: {found:?}");

@@ -184,6 +184,8 @@ pub fn find_entities_with(
         !(c.label == EntityLabel::Organisation && !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase()))
     });
     surnames_are_people(&mut candidates);
+    people_in_apposition(text, &mut candidates);
+    storms_by_name(&mut candidates);
     one_type_per_place(&mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);
@@ -441,9 +443,17 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 org(span, name)
             }
             Label::Misc => match (run.len(), demonym_place(run[0].bare())) {
-                // Nationalities are NORP, named by their country; other MISC names (events,
-                // products, works) have no label here.
+                // Nationalities are NORP, named by their country; a storm's name is an event
+                // named with its storm word ("Cyclone Dara"); other MISC names (products,
+                // works) have no label here.
                 (1, Some(country)) => group(span, country),
+                (1, None) if start > 0 && is_storm_word(words[start - 1].text) => {
+                    // "Tropical Storm Alberto", "Super Typhoon Haiyan".
+                    let first = if start > 1 && matches!(words[start - 2].text, "Tropical" | "Super") { start - 2 } else { start - 1 };
+                    let storm_words: Vec<String> = words[first..start].iter().map(|w| title_case(w.text)).collect();
+                    let name = format!("{} {}", storm_words.join(" "), joined(run));
+                    Candidate { span: span_of(&words[first..end]), label: EntityLabel::Event, name, title: None, title_only: false }
+                }
                 _ => continue,
             },
         };
@@ -455,6 +465,25 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
     out.extend(rules.into_iter().filter(|c| c.title_only && c.title.is_some() && !kept.iter().any(|s| s.overlaps(c.span))));
     out.sort_by_key(|c| c.span.start());
     out
+}
+
+/// A word that names a storm before its name ("Cyclone", "hurricane").
+fn is_storm_word(word: &str) -> bool {
+    parallax_ner::rules::STORM_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// "Dara survivors" after "Cyclone Dara": a storm's name alone is the storm, whatever the
+/// tagger made of it.
+fn storms_by_name(candidates: &mut [Candidate]) {
+    let storms: Vec<String> = candidates.iter().filter(|c| c.label == EntityLabel::Event).map(|c| c.name.clone()).collect();
+    for c in candidates.iter_mut().filter(|c| c.label != EntityLabel::Event && !c.name.contains(' ')) {
+        if let Some(storm) = storms.iter().find(|s| s.rsplit(' ').next() == Some(c.name.as_str())) {
+            c.label = EntityLabel::Event;
+            c.name = storm.clone();
+            c.title = None;
+            c.title_only = false;
+        }
+    }
 }
 
 /// The country of a demonym, singular or plural ("Kazakh", "Russians").
@@ -494,6 +523,32 @@ fn surnames_are_people(candidates: &mut [Candidate]) {
         }
         let is_surname = surnames.iter().any(|s| *s == c.name || (c.name.chars().count() >= 5 && edit_distance_at_most_one(s, &c.name)));
         if is_surname {
+            c.label = EntityLabel::Person;
+        }
+    }
+}
+
+/// "Brek, the interior minister, told …": a one-word name that no list knows as a place,
+/// followed by a description of one person's role, is that person.
+fn people_in_apposition(text: &str, candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut() {
+        let single = !c.name.contains(' ') && c.name.chars().any(char::is_lowercase);
+        if !single || !matches!(c.label, EntityLabel::Organisation | EntityLabel::Place) || lexicon::canonical_place(&c.name).is_some() {
+            continue;
+        }
+        let after = &text[c.span.end()..];
+        let Some(rest) = ["the ", "a ", "an "].iter().find_map(|d| after.strip_prefix(", ").and_then(|r| r.strip_prefix(d))) else {
+            continue;
+        };
+        let phrase = &rest[..rest.find([',', '.', ';', '\n']).unwrap_or(rest.len())];
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let head = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "at" | "in"))
+            .map_or(words.last(), |k| k.checked_sub(1).and_then(|k| words.get(k)));
+        let one_person =
+            head.is_some_and(|h| h.ends_with("man") || h.ends_with("woman") || (!h.ends_with('s') && lexicon::ROLE_NOUNS.contains(h)));
+        if words.len() <= 5 && one_person {
             c.label = EntityLabel::Person;
         }
     }
@@ -1165,6 +1220,25 @@ mod tests {
         let tokens = doc.layer::<Tokens>().unwrap();
         let rules = find_entities_with(text, sentences, tokens, Recogniser::RulesOnly);
         assert!(rules.iter().any(|e| &text[e.span.range()] == "Dana Ruiz" && e.label == EntityLabel::Person), "{rules:?}");
+    }
+
+    #[test]
+    fn a_storm_is_an_event_and_its_name_alone_is_the_storm() {
+        let found = entities("Cyclone Dara tore through the province. Dara survivors wait for help.");
+        assert!(has(&found, "Cyclone Dara", "EVENT", "Cyclone Dara"), "{found:?}");
+        assert!(has(&found, "Dara", "EVENT", "Cyclone Dara"), "{found:?}");
+        let found = entities("Tropical Storm Alberto weakened on Monday.");
+        assert!(has(&found, "Tropical Storm Alberto", "EVENT", "Tropical Storm Alberto"), "{found:?}");
+        assert!(!found.iter().any(|(_, label, _)| *label == "PERSON"), "{found:?}");
+    }
+
+    #[test]
+    fn a_single_name_before_a_persons_role_is_that_person() {
+        let found = entities("Brek, the interior minister, told state television that the army had delivered food.");
+        assert!(has(&found, "Brek", "PERSON", "Brek"), "{found:?}");
+        // A place described as a place stays one.
+        let found = entities("Kessa, the regional capital, was flooded.");
+        assert!(has(&found, "Kessa", "LOC", "Kessa"), "{found:?}");
     }
 
     #[test]

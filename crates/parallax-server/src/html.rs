@@ -263,7 +263,7 @@ fn brief_html(brief: &Brief, cite: &dyn Fn(&str, usize) -> String, body: &mut St
                 body,
                 r#"<li><span class="speaker">{}</span> ({}): “{}” {cites}</li>"#,
                 esc(&quote.speaker),
-                esc(&quote.kind),
+                esc(&quote.how()),
                 esc(&quote.content)
             );
         }
