@@ -69,6 +69,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("injuring", ClaimKind::Casualty, "injured"),
     ("injuries", ClaimKind::Casualty, "injured"),
     ("hurt", ClaimKind::Casualty, "injured"),
+    // "We treated more than 200 people": people treated are hurt (counts of people only).
+    ("treated", ClaimKind::Casualty, "injured"),
     ("icu", ClaimKind::Casualty, "in intensive care"),
     ("intensive", ClaimKind::Casualty, "in intensive care"),
     ("hospitalised", ClaimKind::Casualty, "in hospital"),
@@ -334,6 +336,13 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("lent", "lent"),
     ("loaned", "lent"),
     ("sent", "sent"),
+    ("sending", "sent"),
+    ("sends", "sent"),
+    ("announced", "announced"),
+    ("announcing", "announced"),
+    ("announces", "announced"),
+    ("promising", "pledged"),
+    ("promises", "pledged"),
 ];
 
 /// Money claims: {pledged (EUR), European Union, 10,000,000}. The actor is the last person,
@@ -389,15 +398,16 @@ pub fn find_money_claims(
         let actor = gapped.or_else(|| {
             entities.iter().rev().find(|e| e.span.end() <= verb.start() && clause.contains(e.span) && e.label != EntityLabel::Group)
         });
-        let Some(actor) = actor else { continue };
-        claims.push(quantity_claim(
-            ClaimKind::Money,
-            format!("{predicate} ({currency})"),
-            actor.canonical.clone(),
-            quantity,
-            sentence,
-            quotes,
-        ));
+        // "The government announced €40 million": an institution named by its kind alone,
+        // right before the verb (or its auxiliary), pays too.
+        let institution = || {
+            let k = words.iter().position(|(span, _)| *span == verb)?;
+            let before =
+                words[..k].iter().rev().find(|(_, w)| !matches!(w.as_str(), "has" | "have" | "had" | "will" | "would" | "also"))?;
+            crate::lexicon::is_institution_noun(&before.1).then(|| before.1.clone())
+        };
+        let Some(actor) = actor.map(|a| a.canonical.clone()).or_else(institution) else { continue };
+        claims.push(quantity_claim(ClaimKind::Money, format!("{predicate} ({currency})"), actor, quantity, sentence, quotes));
     }
     claims
 }
@@ -898,7 +908,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
             continue;
         }
-        if matches!(word.as_str(), "held" | "captured" | "shelters" | "refugees") && !counts_people(quantity) {
+        if matches!(word.as_str(), "held" | "captured" | "shelters" | "refugees" | "treated") && !counts_people(quantity) {
             continue;
         }
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
@@ -1151,6 +1161,8 @@ mod tests {
         // A comma between "including" and the number ends the part: the total follows it.
         assert_eq!(counts("Including the two guards, 16 people died."), [among("security forces", 2.0), killed("people", 16.0)]);
         assert_eq!(predicates("Six protesters were among those in hospital.")[0].0, "among those in hospital");
+        assert_eq!(predicates("We treated more than 200 people yesterday, most of them for cuts."), [("injured".to_owned(), 200.0)]);
+        assert!(predicates("The plant treated 400 tonnes of waste.").is_empty());
         let found = predicates("Its teams had treated 31 wounded, eight of them in critical condition.");
         assert_eq!(found, [("injured".to_owned(), 31.0), ("among the injured".to_owned(), 8.0)]);
     }
@@ -1272,5 +1284,10 @@ mod tests {
         assert_eq!(secured, [("lent (USD)".to_owned(), "International Monetary Fund".to_owned(), 3e9)]);
         assert!(money("The bridge cost $40 million to build.").is_empty());
         assert!(money("Officials said $40 million was pledged.").is_empty());
+        let sending = money("The World Food Programme said it was sending $2.5 million in emergency aid.");
+        assert_eq!(sending, [("sent (USD)".to_owned(), "World Food Programme".to_owned(), 2.5e6)]);
+        // An institution named by its kind alone, right before the verb.
+        let announced = money("The government announced €40 million in reconstruction funds on Wednesday.");
+        assert_eq!(announced, [("announced (EUR)".to_owned(), "government".to_owned(), 4e7)]);
     }
 }

@@ -86,8 +86,9 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 && text[source.span.end()..twin.end()].strip_prefix(", ").is_some_and(|rest| rest.starts_with(char::is_lowercase));
             // Not a list's last items after a comma ("The CSTO, composed of Russia, …,
             // Kyrgyzstan and Tajikistan"): those are not the speaker.
+            // Empty unless the twin starts inside the rule's source.
+            let dropped = text.get(source.span.start()..twin.start()).unwrap_or_default().trim_end();
             let fronted = source.span.contains(twin) && twin.end() == source.span.end() && {
-                let dropped = text[source.span.start()..twin.start()].trim_end();
                 let list_tail = dropped.ends_with(',') && text[twin.range()].contains(" and ");
                 !list_tail
             };
@@ -95,8 +96,14 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 source.span = twin;
             } else if fronted && twin != source.span {
                 // The dropped words may have been what named it ("after the storm flattened
-                // this town, survivors"): the shorter phrase is named afresh.
-                *source = source_for(text, twin, entities);
+                // this town, survivors"): the shorter phrase is named afresh, unless they were
+                // the name of the person it describes ("Brek, the interior minister,").
+                let name_end = source.span.start() + dropped.strip_suffix(',').unwrap_or_default().len();
+                let names_person = entities
+                    .iter()
+                    .any(|e| e.label == EntityLabel::Person && e.span.start() == source.span.start() && e.span.end() == name_end);
+                let canonical = if names_person { source.canonical.clone() } else { source_for(text, twin, entities).canonical };
+                *source = Source { span: twin, canonical };
             }
         }
     }
@@ -153,7 +160,10 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     }
     let written = text[source.span.range()].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let first_word = written.split_whitespace().next().unwrap_or_default();
-    if NOT_A_SPEAKER.contains(&written.as_str()) || POSSESSIVES.contains(&first_word) {
+    // "the Red Cross, which said …": a relative pronoun that `source_for` resolved to the
+    // name before it speaks for that name.
+    let resolved_relative = matches!(written.as_str(), "which" | "who") && source.canonical.as_deref().is_some_and(|c| c != written);
+    if (NOT_A_SPEAKER.contains(&written.as_str()) && !resolved_relative) || POSSESSIVES.contains(&first_word) {
         return false;
     }
     // "Kestria’s" names an owner, not a speaker; "he", "she" or "they" that resolved to no
@@ -911,8 +921,12 @@ fn trim_quotation(text: &str, span: Span) -> Option<Span> {
     let closes_first = trimmed.find('”').is_some_and(|close| !trimmed[..close].contains('“'));
     let odd_straight = trimmed.matches('"').count() % 2 == 1 && !trimmed.starts_with('"');
     let opening = text[..start].chars().next_back().filter(|&c| (c == '“' && closes_first) || (c == '"' && odd_straight));
+    // "dismissed the figure as “a fairy tale”": one that only closes it keeps its closing mark.
+    let opens_last = trimmed.rfind('“').is_some_and(|open| !trimmed[open..].contains('”'));
+    let end = start + trimmed.len();
+    let closing = text[end..].chars().next().filter(|&c| (c == '”' && opens_last) || (c == '"' && odd_straight && opening.is_none()));
     let start = start - opening.map_or(0, char::len_utf8);
-    Span::new(start, start + trimmed.len() + opening.map_or(0, char::len_utf8)).ok()
+    Span::new(start, end + closing.map_or(0, char::len_utf8)).ok()
 }
 
 fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -3165,6 +3179,16 @@ mod tests {
         let text = "“We will rebuild,” he said.";
         let trimmed = trim_quotation(text, Span::new(0, text.find(" he").unwrap()).unwrap()).unwrap();
         assert_eq!(&text[trimmed.range()], "We will rebuild", "a whole quotation loses both marks");
+        for text in ["Holm dismissed the figure as “a fairy tale”.", "Holm dismissed the figure as \"a fairy tale\"."] {
+            let start = text.find("the figure").unwrap();
+            let trimmed = trim_quotation(text, Span::new(start, text.len() - 1).unwrap()).unwrap();
+            assert!(
+                text[trimmed.range()].starts_with("the figure as") && text[trimmed.range()].ends_with("tale”")
+                    || text[trimmed.range()].ends_with("tale\""),
+                "{}",
+                &text[trimmed.range()]
+            );
+        }
     }
 
     #[test]
@@ -3239,6 +3263,8 @@ mod tests {
         let got = quotes(
             "Opposition leader Marten Holm accused the government of abandoning coastal villages, saying that warnings had come \"far too late\".",
         );
+        let got_brek = quotes("Brek, the interior minister, told state television that the army had delivered 80 tonnes of food.");
+        assert_eq!(speaker_of(&got_brek, "the army had delivered 80 tonnes of food"), Some(Some("Brek".to_owned())), "{got_brek:?}");
         let holm = got.iter().find(|q| q.3.starts_with("warnings")).map(|q| q.1.as_str());
         assert_eq!(holm, Some("Opposition leader Marten Holm"), "{got:?}");
         let got = quotes("Two days after the storm flattened this town, survivors say they are still waiting for food and clean water.");
