@@ -1028,6 +1028,28 @@ fn counts_people(quantity: &Quantity) -> bool {
 
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
 fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
+    let group = group_of(text, clause, quantity, kind, armed);
+    // "14 Varnian soldiers", "six Toskarian servicemen": the dead and hurt of two armed sides
+    // are two facts, not one disputed figure.
+    let side = quantity
+        .counted
+        .filter(|_| kind == ClaimKind::Casualty && matches!(group.as_str(), "security forces" | "fighters"))
+        .and_then(|span| {
+            text[span.range()].split_whitespace().find(|w| {
+                let demonym_shaped = ["an", "ian", "ese", "i", "ish"].iter().any(|end| w.ends_with(end)) && w.chars().count() >= 4;
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && (demonym_shaped || crate::lexicon::place_of_demonym(w).is_some())
+            })
+        });
+    match side {
+        Some(side) => format!("{side} {group}"),
+        None => group,
+    }
+}
+
+/// The group a count counts: troops, security forces, fighters, protesters or people.
+fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
     let counted: Vec<String> = match quantity.counted {
         Some(span) => lower_words(text, span).into_iter().map(|(_, w)| stem(&w)).collect(),
         None => Vec::new(),
@@ -1176,6 +1198,13 @@ mod tests {
         let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
         assert_eq!(found, [("killed".to_owned(), 57.0)]);
         assert_eq!(predicates("Dar Vell: toll from market strike rises to 19"), [("killed".to_owned(), 19.0)]);
+        // Two armed sides' dead are two groups.
+        let subjects: Vec<String> =
+            claims_of("At least 14 Varnian soldiers were killed. Six Toskarian servicemen died. Three soldiers were hurt.")
+                .iter()
+                .map(|c| c.subject.clone())
+                .collect();
+        assert_eq!(subjects, ["Varnian security forces", "Toskarian security forces", "security forces"]);
         let found = predicates("Death toll from Cyclone Dara rises to 31, dozens still missing");
         assert_eq!(found, [("killed".to_owned(), 31.0), ("missing".to_owned(), 20.0)]);
         let found = predicates("The number of injured in the province has climbed to 240, with 30 missing.");

@@ -627,6 +627,13 @@ pub const ORG_KIND_NOUNS: &[&str] = &[
     "party",
     "movement",
     "service",
+    "mission",
+    "commission",
+    "committee",
+    "council",
+    "network",
+    "foundation",
+    "institute",
 ];
 
 /// True for a speech verb as it stands in running text: lower-case ("said", not "States").

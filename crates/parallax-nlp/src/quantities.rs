@@ -492,6 +492,10 @@ fn looks_plural(word: &str) -> bool {
     if listed(IRREGULAR_PLURALS, &lower) {
         return true;
     }
+    // "servicemen", "gunmen", "fishermen", "policewomen": compounds of "men" and "women".
+    if lower.len() > 4 && lower.ends_with("men") && !matches!(lower.as_str(), "specimen" | "abdomen" | "regimen" | "stamen" | "yemen") {
+        return true;
+    }
     lower.chars().count() >= 3
         && lower.ends_with('s')
         && !lower.ends_with("ss")
@@ -2039,6 +2043,8 @@ mod tests {
             ("about 2,000 people in the past day", "people", "people"),
             ("300 anti-government protesters gathered", "anti-government protesters", "protesters"),
             ("18 People", "People", "people"),
+            ("Six Toskarian servicemen died", "Toskarian servicemen", "servicemen"),
+            ("three gunmen opened fire", "gunmen", "gunmen"),
         ];
         for (text, counted, head) in cases {
             let quantity = one(text);

@@ -449,6 +449,7 @@ pub fn find_quotes(
     speakers_of_running_quotes(text, blocks, &mut found);
     resolve_pronouns(text, &mut found, entities);
     resolve_institutions(text, &mut found);
+    resolve_documents(text, &mut found);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
         if f.quote.kind == QuoteKind::Indirect && reports_no_statement(text, &f.quote) {
@@ -476,7 +477,19 @@ pub fn find_quotes(
 }
 
 /// Participles after a comma that add what the main clause's subject said.
-const ADDING_PARTICIPLES: [&str; 4] = [", adding", ", saying", ", insisting", ", warning"];
+const ADDING_PARTICIPLES: [&str; 11] = [
+    ", adding",
+    ", saying",
+    ", insisting",
+    ", warning",
+    ", accusing",
+    ", blaming",
+    ", calling",
+    ", urging",
+    ", vowing",
+    ", denying",
+    ", claiming",
+];
 
 /// The first ", saying" (or another of [`ADDING_PARTICIPLES`]) in `span` followed by a
 /// space: the comma's offset and the participle's span.
@@ -506,6 +519,11 @@ fn participle_statement(text: &str, sentence: Span, entities: &[EntityMention]) 
         let word = word_texts[k];
         word.chars().all(|c| c.is_ascii_lowercase()) && (word.ends_with("ed") || PAST_IRREGULAR.contains(&word))
     })?;
+    // "Brankovic said the union would hold … until the last soldier had left, calling …": a
+    // report before the participle shares its subject, read with the report's quotation.
+    if (0..verb).any(|k| lexicon::is_speech_cue(&word_texts, k)) {
+        return None;
+    }
     let subject = subject_before(text, &ws[..verb], entities)?;
     let main = Quote {
         kind: QuoteKind::Indirect,
@@ -693,6 +711,7 @@ pub fn model_quotes(
     }
     resolve_pronouns(text, &mut found, entities);
     resolve_institutions(text, &mut found);
+    resolve_documents(text, &mut found);
     found.into_iter().map(|f| f.quote).collect()
 }
 
@@ -1993,6 +2012,9 @@ fn opens_clause(word: &str) -> bool {
             // "…, the ministry said on Sunday, adding that …": what the participle adds is a
             // statement of its own (`added_statement`).
             | "adding" | "saying" | "insisting" | "warning"
+            // "…, the ministry said on Friday, accusing Toskarian forces of …": the participle
+            // opens a clause of its own, which the attribution before it does not hold.
+            | "accusing" | "blaming" | "calling" | "citing" | "claiming" | "urging" | "vowing" | "denying"
     )
 }
 
@@ -2089,8 +2111,10 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     }
     let compound_name = entities.iter().any(|e| span.contains(e.span) && describes_by_name(text, e.span));
     let inside: Vec<&EntityMention> = entities.iter().filter(|e| span.contains(e.span) && !describes_by_name(text, e.span)).collect();
-    if let Some(canonical) =
-        proxy_of(text, span, &inside).or_else(|| role_proxy_of(text, span, entities)).or_else(|| owned_institution(text, span, &inside))
+    if let Some(canonical) = proxy_of(text, span, &inside)
+        .or_else(|| role_proxy_of(text, span, entities))
+        .or_else(|| owned_institution(text, span, &inside))
+        .or_else(|| institution_of_subject(text, span, entities))
     {
         return Source { span, canonical: Some(canonical) };
     }
@@ -2109,7 +2133,9 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         return Source { span, canonical: Some(entity.canonical.clone()) };
     }
     // "the Saudi-led coalition" is described by its leader, not the coalition named last.
-    let head = phrase.strip_prefix("the ").filter(|rest| rest.split(' ').count() <= 3 && !compound_name);
+    // "The mission, which has monitored the line since 2019," is "the mission".
+    let described = description(&phrase);
+    let head = phrase.starts_with("the ").then_some(described.as_str()).filter(|rest| rest.split(' ').count() <= 3 && !compound_name);
     let earlier = head.and_then(|head| {
         entities
             .iter()
@@ -2173,6 +2199,72 @@ fn possessed(after_owner: &str) -> Option<&str> {
 /// "Russia's defence ministry" is the institution the entity layer calls "Russian Defence
 /// Ministry": the owner's demonym and the institution's words, capitalised, when the phrase
 /// ends with an institution noun.
+/// "Toskar denied starting the fighting. Its foreign ministry said …": "its" and an
+/// institution's noun belong to the place that opens the sentence before, or this one; named
+/// as [`owned_institution`] names "Toskar's foreign ministry".
+fn institution_of_subject(text: &str, span: Span, entities: &[EntityMention]) -> Option<String> {
+    let written = &text[span.range()];
+    let rest = written.strip_prefix("Its ").or_else(|| written.strip_prefix("its "))?;
+    let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.'])).collect();
+    if words.is_empty() || words.len() > 3 || !lexicon::ORG_NOUNS.contains(&words.last()?.to_lowercase().as_str()) {
+        return None;
+    }
+    let opens_sentence = |e: &EntityMention| {
+        let before = text[..e.span.start()].trim_end();
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+    };
+    let sentence_ends = |from: usize| {
+        let between = &text[from..span.start()];
+        between.char_indices().filter(|&(i, c)| matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)).count()
+    };
+    let owner = entities
+        .iter()
+        .rev()
+        .filter(|e| e.span.end() <= span.start())
+        .take_while(|e| sentence_ends(e.span.end()) <= 1)
+        .filter(|e| e.label == EntityLabel::Place && opens_sentence(e))
+        .last()?;
+    institution_name(text, &owner.canonical, &words)
+}
+
+/// "Russian Defence Ministry" for "Russia" and ["defence", "ministry"]: the place's demonym
+/// (listed, or as the text writes it) and the institution's words capitalised.
+fn institution_name(text: &str, place: &str, words: &[&str]) -> Option<String> {
+    let demonym = lexicon::demonym_of(place).map(str::to_owned).or_else(|| demonym_in_text(text, place))?;
+    let capitalised = words.iter().map(|w| {
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    });
+    Some(std::iter::once(demonym).chain(capitalised).collect::<Vec<_>>().join(" "))
+}
+
+/// The demonym of a place no list knows, as the text writes it: "Varnian" for "Varnia",
+/// "Toskarian" for "Toskar", "Dravese" for "Dravo" — a capitalised word that is the name
+/// with a demonym's ending.
+fn demonym_in_text(text: &str, place: &str) -> Option<String> {
+    if place.contains(' ') || place.chars().count() < 4 {
+        return None;
+    }
+    let stem = place.strip_suffix(['a', 'o', 'e']).unwrap_or(place);
+    [
+        format!("{place}n"),
+        format!("{place}ian"),
+        format!("{place}an"),
+        format!("{stem}ian"),
+        format!("{stem}an"),
+        format!("{stem}ese"),
+        format!("{place}i"),
+    ]
+    .into_iter()
+    .find(|candidate| {
+        text.match_indices(candidate.as_str()).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + candidate.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 fn owned_institution(text: &str, span: Span, inside: &[&EntityMention]) -> Option<String> {
     let place = inside.iter().find(|e| e.label == EntityLabel::Place)?;
     let rest = possessed(&text[place.span.end()..span.end()])?;
@@ -2181,12 +2273,7 @@ fn owned_institution(text: &str, span: Span, inside: &[&EntityMention]) -> Optio
     if words.len() > 3 || !lexicon::ORG_NOUNS.contains(&last.as_str()) {
         return None;
     }
-    let demonym = lexicon::demonym_of(&place.canonical)?;
-    let capitalised = words.iter().map(|w| {
-        let mut chars = w.chars();
-        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-    });
-    Some(std::iter::once(demonym.to_owned()).chain(capitalised).collect::<Vec<_>>().join(" "))
+    institution_name(text, &place.canonical, &words)
 }
 
 /// Hyphenated endings that make a name describe a speaker without naming it: "Hamas-run
@@ -2371,6 +2458,34 @@ fn resolve_institutions(text: &str, found: &mut [Found]) {
             .find(|c| c.to_lowercase().ends_with(&suffix));
         if let (Some(name), Some(source)) = (earlier, found[i].quote.source.as_mut()) {
             source.canonical = Some(name);
+        }
+    }
+}
+
+/// "…, the general staff said in a statement. Six servicemen died, the statement said.": a
+/// document that speaks is the last speaker whose words the text has called by that
+/// document's noun.
+fn resolve_documents(text: &str, found: &mut [Found]) {
+    const DOCUMENTS: &[&str] = &["statement", "communique", "communiqué", "release", "post", "report"];
+    for i in 0..found.len() {
+        let Some(source) = &found[i].quote.source else { continue };
+        let written = text[source.span.range()].trim_end_matches(',').to_lowercase();
+        let Some(document) = written.strip_prefix("the ").filter(|d| DOCUMENTS.contains(d)) else { continue };
+        let at = source.span.start();
+        let author = found
+            .iter()
+            .filter_map(|f| {
+                let s = f.quote.source.as_ref()?;
+                let end = f.quote.cue.map_or(s.span.end(), |c| c.end().max(s.span.end()));
+                // "said in a statement": the document's noun within a few words after the cue.
+                let after = text.get(end..(end + 24).min(at))?;
+                let named = after.split_whitespace().take(4).any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(document));
+                (s.span.start() < at && named && s.canonical.is_some()).then(|| (s.span.start(), s.canonical.clone()))
+            })
+            .max_by_key(|(start, _)| *start)
+            .and_then(|(_, canonical)| canonical);
+        if let (Some(author), Some(source)) = (author, found[i].quote.source.as_mut()) {
+            source.canonical = Some(author);
         }
     }
 }
@@ -3274,6 +3389,28 @@ mod tests {
         let entities = doc.layer::<Entities>().unwrap();
         let which = Span::new(text.find("which").unwrap(), text.find("which").unwrap() + 5).unwrap();
         assert_eq!(source_for(text, which, entities).canonical.as_deref(), Some("Red Cross"));
+    }
+
+    #[test]
+    fn institutions_of_places_no_list_knows_and_documents_that_speak_are_named() {
+        let text = "At least 14 Varnian soldiers were killed in clashes on the border with Toskar, Varnia's defence ministry said on Friday, accusing \
+                    Toskarian forces of shelling its positions near the village overnight.\n\nToskar denied starting the fighting. Its \
+                    foreign ministry said Varnian troops had crossed the line of contact first.";
+        let got = quotes(text);
+        let soldiers = "At least 14 Varnian soldiers were killed in clashes on the border with Toskar";
+        assert_eq!(speaker_of(&got, soldiers), Some(Some("Varnian Defence Ministry".to_owned())), "{got:?}");
+        let accusation = "Toskarian forces of shelling its positions near the village overnight";
+        assert_eq!(speaker_of(&got, accusation), Some(Some("Varnian Defence Ministry".to_owned())), "{got:?}");
+        let crossed = "Varnian troops had crossed the line of contact first";
+        assert_eq!(speaker_of(&got, crossed), Some(Some("Toskarian Foreign Ministry".to_owned())), "{got:?}");
+        let got = quotes(
+            "The forces repelled an attack on Friday, the general staff said in a statement.\n\nSix servicemen died defending the \
+             frontier, the statement said.\n\nThe Border Monitoring Mission said it had counted 300 explosions. The mission, which \
+             has monitored the line since 2019, said it could not determine which side had fired first.",
+        );
+        assert_eq!(speaker_of(&got, "Six servicemen died defending the frontier"), Some(Some("general staff".to_owned())), "{got:?}");
+        let first = "it could not determine which side had fired first";
+        assert_eq!(speaker_of(&got, first), Some(Some("Border Monitoring Mission".to_owned())), "{got:?}");
     }
 
     #[test]
