@@ -260,7 +260,21 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             }
             continue;
         }
-        let subject = subject_group(text, clause, quantity, kind, &armed);
+        let mut subject = subject_group(text, clause, quantity, kind, &armed);
+        // "Six Toskarian servicemen died … Four others were wounded": the others are of the
+        // group counted last, in this sentence or the one before.
+        let others =
+            text[quantity.span.end()..].trim_start().strip_prefix("others").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+        if others {
+            let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
+            let antecedent = claims
+                .iter()
+                .rev()
+                .find(|c| c.value.is_some() && c.subject != "people" && (c.evidence == sentence || Some(c.evidence) == previous));
+            if let Some(antecedent) = antecedent {
+                subject = antecedent.subject.clone();
+            }
+        }
         claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
@@ -1198,6 +1212,13 @@ mod tests {
         let found = predicates("The death toll from Sunday's missile strike on an apartment block has risen to 57.");
         assert_eq!(found, [("killed".to_owned(), 57.0)]);
         assert_eq!(predicates("Dar Vell: toll from market strike rises to 19"), [("killed".to_owned(), 19.0)]);
+        let found = claims_of("Six Toskarian servicemen died in the attack. Four others were wounded.");
+        assert_eq!(
+            found.iter().map(|c| c.subject.as_str()).collect::<Vec<_>>(),
+            ["Toskarian security forces", "Toskarian security forces"]
+        );
+        let found = claims_of("Three people were killed. Four others were wounded.");
+        assert_eq!(found.iter().map(|c| c.subject.as_str()).collect::<Vec<_>>(), ["people", "people"]);
         // Two armed sides' dead are two groups.
         let subjects: Vec<String> =
             claims_of("At least 14 Varnian soldiers were killed. Six Toskarian servicemen died. Three soldiers were hurt.")
