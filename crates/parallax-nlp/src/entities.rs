@@ -546,8 +546,7 @@ fn people_in_apposition(text: &str, candidates: &mut [Candidate]) {
             .iter()
             .position(|w| matches!(*w, "of" | "for" | "at" | "in"))
             .map_or(words.last(), |k| k.checked_sub(1).and_then(|k| words.get(k)));
-        let one_person =
-            head.is_some_and(|h| h.ends_with("man") || h.ends_with("woman") || (!h.ends_with('s') && lexicon::ROLE_NOUNS.contains(h)));
+        let one_person = head.is_some_and(|h| h.ends_with("man") || (!h.ends_with('s') && lexicon::ROLE_NOUNS.contains(h)));
         if words.len() <= 5 && one_person {
             c.label = EntityLabel::Person;
         }

@@ -2477,8 +2477,8 @@ fn resolve_documents(text: &str, found: &mut [Found]) {
             .filter_map(|f| {
                 let s = f.quote.source.as_ref()?;
                 let end = f.quote.cue.map_or(s.span.end(), |c| c.end().max(s.span.end()));
-                // "said in a statement": the document's noun within a few words after the cue.
-                let after = text.get(end..(end + 24).min(at))?;
+                // "said in a statement": the document's noun within four words after the cue.
+                let after = text.get(end..at)?;
                 let named = after.split_whitespace().take(4).any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(document));
                 (s.span.start() < at && named && s.canonical.is_some()).then(|| (s.span.start(), s.canonical.clone()))
             })
@@ -3298,8 +3298,8 @@ mod tests {
             let start = text.find("the figure").unwrap();
             let trimmed = trim_quotation(text, Span::new(start, text.len() - 1).unwrap()).unwrap();
             assert!(
-                text[trimmed.range()].starts_with("the figure as") && text[trimmed.range()].ends_with("tale”")
-                    || text[trimmed.range()].ends_with("tale\""),
+                text[trimmed.range()].starts_with("the figure as")
+                    && (text[trimmed.range()].ends_with("tale”") || text[trimmed.range()].ends_with("tale\"")),
                 "{}",
                 &text[trimmed.range()]
             );
