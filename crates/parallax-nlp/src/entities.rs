@@ -134,6 +134,7 @@ pub fn find_entities_with(
         candidates.extend(compounds);
         candidates.sort_by_key(|c| c.span.start());
     }
+    places_in_pairs(&sentence_words, &mut candidates);
     // "US$4.5 million", "HK$20": letters glued to a dollar sign are a currency, not a country;
     // "(Eastwind)" in a dateline is the outlet that filed the story, not one it is about.
     let datelines: Vec<(Span, Option<Span>)> = sentences
@@ -222,6 +223,34 @@ fn name_in_compound(word: &Word) -> Option<Candidate> {
         org(span, lexicon::canonical_org(name).map_or_else(|| name.to_owned(), str::to_owned))
     };
     Some(candidate)
+}
+
+/// "Varnia-Toskar border", "the Russia-Ukraine war": two places joined by a hyphen are two
+/// places, when a list knows each or the article names each elsewhere as a place; whatever
+/// the tagger made of the pair (one place, a MISC name, nothing) gives way.
+fn places_in_pairs(sentence_words: &[Vec<Word>], candidates: &mut Vec<Candidate>) {
+    let named: HashSet<String> = candidates.iter().filter(|c| c.label == EntityLabel::Place).map(|c| c.name.clone()).collect();
+    let is_place = |part: &str| lexicon::canonical_place(part).map(str::to_owned).or_else(|| named.contains(part).then(|| part.to_owned()));
+    let mut pairs = Vec::new();
+    for word in sentence_words.iter().flatten() {
+        let Some((first, second)) = word.text.split_once('-') else { continue };
+        let capitalised = |part: &str| part.chars().count() >= 3 && is_capitalised(part) && part.chars().all(char::is_alphabetic);
+        if !capitalised(first) || !capitalised(second) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (is_place(first), is_place(second)) else { continue };
+        let start = word.span.start();
+        let second_start = start + first.len() + 1;
+        if let (Ok(a_span), Ok(b_span)) = (Span::new(start, start + first.len()), Span::new(second_start, second_start + second.len())) {
+            pairs.push((word.span, place(a_span, a), place(b_span, b)));
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    candidates.retain(|c| !pairs.iter().any(|(pair, _, _)| pair.overlaps(c.span)));
+    candidates.extend(pairs.into_iter().flat_map(|(_, a, b)| [a, b]));
+    candidates.sort_by_key(|c| c.span.start());
 }
 
 /// A name whose demonym the text also uses is a place ("Kestria" beside "Kestrian"), and
@@ -1238,6 +1267,19 @@ mod tests {
         // A place described as a place stays one.
         let found = entities("Kessa, the regional capital, was flooded.");
         assert!(has(&found, "Kessa", "LOC", "Kessa"), "{found:?}");
+    }
+
+    #[test]
+    fn two_places_joined_by_a_hyphen_are_two_places() {
+        let found =
+            entities("Fighting went on near Ostrel, in Varnia, and in Toskar. Observers count 22 dead in Varnia-Toskar border fighting.");
+        assert!(has(&found, "Varnia", "LOC", "Varnia") && has(&found, "Toskar", "LOC", "Toskar"), "{found:?}");
+        assert!(!found.iter().any(|(surface, _, _)| surface.contains('-')), "{found:?}");
+        let found = entities("The Russia-Ukraine war entered its fifth year.");
+        assert!(has(&found, "Russia", "LOC", "Russia") && has(&found, "Ukraine", "LOC", "Ukraine"), "{found:?}");
+        // A hyphenated name whose parts are no places stays as it was.
+        let found = entities("Jean-Pierre Lacroix spoke in New York.");
+        assert!(found.iter().any(|(surface, label, _)| surface == "Jean-Pierre Lacroix" && *label == "PERSON"), "{found:?}");
     }
 
     #[test]
