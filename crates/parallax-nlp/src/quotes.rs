@@ -1652,7 +1652,13 @@ fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Op
     let k = (1..ws.len()).find(|&k| {
         matches!(word_texts[k], "put" | "puts" | "putting" | "estimated" | "estimates" | "estimate" | "placed" | "places")
             && word_texts.get(k + 1).is_some_and(|w| matches!(*w, "the" | "its" | "their"))
-            && word_texts[k + 2..].iter().take(5).any(|w| w.trim_end_matches(',') == "at")
+            // "put the number of dead in Kessa alone at 12": "at" within eight words, before
+            // any comma.
+            && {
+                let window: Vec<&str> = word_texts[k + 2..].iter().take(8).copied().collect();
+                let until_comma = window.iter().position(|w| w.ends_with(',')).map_or(window.len(), |p| p + 1);
+                window[..until_comma].iter().any(|w| w.trim_end_matches(',') == "at")
+            }
             && word_texts[k + 2..]
                 .iter()
                 .take(2)
@@ -3411,6 +3417,11 @@ mod tests {
         assert_eq!(speaker_of(&got, "Six servicemen died defending the frontier"), Some(Some("general staff".to_owned())), "{got:?}");
         let first = "it could not determine which side had fired first";
         assert_eq!(speaker_of(&got, first), Some(Some("Border Monitoring Mission".to_owned())), "{got:?}");
+        let got = quotes("Local officials put the number of dead in Kessa alone at 12.");
+        assert!(got.iter().any(|q| q.1 == "Local officials" && q.3.contains("at 12")), "{got:?}");
+        // Not past a comma: the "at" of a clause set off by commas is not the estimate's.
+        let got = quotes("Residents put the number of shells, which fell at dawn, in the hundreds.");
+        assert!(got.iter().all(|q| q.1 != "Residents"), "{got:?}");
     }
 
     #[test]
