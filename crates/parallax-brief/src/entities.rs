@@ -205,7 +205,10 @@ impl EntityIndex {
                 entity.mentions += count;
                 index.canonical_of.insert(keys[m].clone(), canonical.clone());
             }
-            entity.aliases.remove(&canonical);
+            // "KESSA" in a dateline, "Kazakh authorities" beside "Kazakh Authorities": a form that
+            // differs from the canonical name only in case is no other name.
+            let folded = canonical.to_lowercase();
+            entity.aliases.retain(|alias| alias.to_lowercase() != folded);
             index.entities.push(entity);
         }
         index
@@ -268,6 +271,15 @@ mod tests {
         let index = EntityIndex::build(&[&doc]);
         let aliases: Vec<&str> = index.entities[0].aliases.iter().map(String::as_str).collect();
         assert_eq!(aliases, ["Northern Brigades"]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_no_alias_of_itself() {
+        let doc = article("a", &[("Kessa", EntityLabel::Place), ("KESSA", EntityLabel::Place)]);
+        let index = EntityIndex::build(&[&doc]);
+        let names: Vec<(&str, Vec<&String>)> = index.entities.iter().map(|e| (e.canonical.as_str(), e.aliases.iter().collect())).collect();
+        let kessa = index.entities.iter().find(|e| e.canonical.eq_ignore_ascii_case("Kessa")).unwrap_or_else(|| panic!("{names:?}"));
+        assert!(kessa.aliases.is_empty(), "{:?}", kessa.aliases);
     }
 
     #[test]
