@@ -593,8 +593,7 @@ fn unknown_places(words: &[&str], spans: &mut [Span], gazetteer: &Gazetteer) {
         // not an admin unit ("Yunnan province").
         let next = words.get(span.1).copied().unwrap_or("");
         let before_a_noun = next.chars().next().is_some_and(char::is_lowercase) && !ADMIN_UNITS.contains(&next);
-        let demonym_shaped = ["an", "ese", "i", "ish"].iter().any(|suffix| word.ends_with(suffix));
-        if lists & GazetteerList::Entity(Label::Misc).mask() != 0 && demonym_shaped && before_a_noun {
+        if lists & GazetteerList::Entity(Label::Misc).mask() != 0 && looks_like_demonym(word) && before_a_noun {
             span.2 = Label::Misc;
         } else if !headline && span.0 > 0 && word.len() >= 4 && word.chars().all(|c| c.is_ascii_uppercase()) {
             // Not first in the sentence, where datelines name places in capitals.
@@ -604,7 +603,18 @@ fn unknown_places(words: &[&str], spans: &mut [Span], gazetteer: &Gazetteer) {
 }
 
 /// Words that name a storm when a capitalised name follows ("Hurricane Edouard").
-pub const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
+/// Whether a word names a storm before its name ("Cyclone", "hurricane").
+pub fn is_storm_word(word: &str) -> bool {
+    STORM_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word ends as nationalities do ("Qatari", "Ugandan", "Toskarian", "Danish",
+/// "Dravese").
+pub fn looks_like_demonym(word: &str) -> bool {
+    ["an", "ese", "i", "ish"].iter().any(|suffix| word.ends_with(suffix))
+}
 
 const CALENDAR_NAMES: &[&str] = &[
     "Monday",
@@ -634,7 +644,7 @@ const CALENDAR_NAMES: &[&str] = &[
 fn named_storms(words: &[&str], spans: &mut Vec<Span>) {
     for i in 1..words.len() {
         let name = words[i];
-        let after_storm_word = STORM_WORDS.iter().any(|w| words[i - 1].eq_ignore_ascii_case(w));
+        let after_storm_word = is_storm_word(words[i - 1]);
         let is_name = crate::features::is_capitalised(name)
             && name.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && !CALENDAR_NAMES.contains(&name);
@@ -642,8 +652,7 @@ fn named_storms(words: &[&str], spans: &mut Vec<Span>) {
             continue;
         }
         // An organisation named for storms ("National Hurricane Center") stays.
-        let storm_opens =
-            |k: usize| matches!(words[k], "Tropical" | "Super") || STORM_WORDS.iter().any(|w| words[k].eq_ignore_ascii_case(w));
+        let storm_opens = |k: usize| matches!(words[k], "Tropical" | "Super") || is_storm_word(words[k]);
         if matches!(name, "Center" | "Centre")
             || spans.iter().any(|s| s.0 < i && i < s.1 && s.2 == Label::Organisation && !storm_opens(s.0))
         {

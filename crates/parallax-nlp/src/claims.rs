@@ -1050,7 +1050,7 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
         .filter(|_| kind == ClaimKind::Casualty && matches!(group.as_str(), "security forces" | "fighters"))
         .and_then(|span| {
             text[span.range()].split_whitespace().find(|w| {
-                let demonym_shaped = ["an", "ian", "ese", "i", "ish"].iter().any(|end| w.ends_with(end)) && w.chars().count() >= 4;
+                let demonym_shaped = parallax_ner::rules::looks_like_demonym(w) && w.chars().count() >= 4;
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).all(char::is_lowercase)
                     && (demonym_shaped || crate::lexicon::place_of_demonym(w).is_some())

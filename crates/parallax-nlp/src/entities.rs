@@ -260,15 +260,9 @@ fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Ite
     let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w)).collect();
     // Singular and plural: "Kestrian", "Kestrians".
     let demonyms_of = |name: &str| -> Vec<String> {
-        let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian")];
-        if let Some(stem) = name.strip_suffix('y') {
-            forms.push(format!("{stem}ian"));
-        }
-        let plurals: Vec<String> = forms.iter().map(|f| format!("{f}s")).collect();
+        let mut forms = crate::text_util::demonym_forms(name);
+        let plurals: Vec<String> = forms.iter().filter(|f| !f.ends_with("ese")).map(|f| format!("{f}s")).collect();
         forms.extend(plurals);
-        if let Some(stem) = name.strip_suffix('a') {
-            forms.push(format!("{stem}ese"));
-        }
         forms
     };
     // A people is named by its country ("Russian" → Russia) and stays a people.
@@ -476,7 +470,7 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 // named with its storm word ("Cyclone Dara"); other MISC names (products,
                 // works) have no label here.
                 (1, Some(country)) => group(span, country),
-                (1, None) if start > 0 && is_storm_word(words[start - 1].text) => {
+                (1, None) if start > 0 && parallax_ner::rules::is_storm_word(words[start - 1].text) => {
                     // "Tropical Storm Alberto", "Super Typhoon Haiyan".
                     let first = if start > 1 && matches!(words[start - 2].text, "Tropical" | "Super") { start - 2 } else { start - 1 };
                     let storm_words: Vec<String> = words[first..start].iter().map(|w| title_case(w.text)).collect();
@@ -494,11 +488,6 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
     out.extend(rules.into_iter().filter(|c| c.title_only && c.title.is_some() && !kept.iter().any(|s| s.overlaps(c.span))));
     out.sort_by_key(|c| c.span.start());
     out
-}
-
-/// A word that names a storm before its name ("Cyclone", "hurricane").
-fn is_storm_word(word: &str) -> bool {
-    parallax_ner::rules::STORM_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// "Dara survivors" after "Cyclone Dara": a storm's name alone is the storm, whatever the

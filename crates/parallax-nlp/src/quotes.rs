@@ -2159,19 +2159,11 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
             let last = e.canonical.rsplit(' ').next().unwrap_or_default().to_lowercase();
             last != noun && lexicon::ORG_NOUNS.contains(&last.as_str())
         };
-        // Sentence ends between: ".", "!" or "?" before a space or a line break.
-        let sentence_ends = |e: &&EntityMention| {
-            let between = &text[e.span.end()..span.start()];
-            between
-                .char_indices()
-                .filter(|&(i, c)| matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace))
-                .count()
-        };
         entities
             .iter()
             .rev()
             .filter(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start())
-            .take_while(|e| sentence_ends(e) <= 1)
+            .take_while(|e| sentence_ends_between(text, e.span.end(), span.start()) <= 1)
             .find(|e| !other_kind(e))
     });
     let canonical = earlier
@@ -2202,32 +2194,21 @@ fn possessed(after_owner: &str) -> Option<&str> {
     ["'s ", "’s "].iter().find_map(|mark| after_owner.strip_prefix(mark))
 }
 
-/// "Russia's defence ministry" is the institution the entity layer calls "Russian Defence
-/// Ministry": the owner's demonym and the institution's words, capitalised, when the phrase
-/// ends with an institution noun.
 /// "Toskar denied starting the fighting. Its foreign ministry said …": "its" and an
 /// institution's noun belong to the place that opens the sentence before, or this one; named
 /// as [`owned_institution`] names "Toskar's foreign ministry".
 fn institution_of_subject(text: &str, span: Span, entities: &[EntityMention]) -> Option<String> {
     let written = &text[span.range()];
-    let rest = written.strip_prefix("Its ").or_else(|| written.strip_prefix("its "))?;
-    let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.'])).collect();
-    if words.is_empty() || words.len() > 3 || !lexicon::ORG_NOUNS.contains(&words.last()?.to_lowercase().as_str()) {
-        return None;
-    }
+    let words = institution_words(written.strip_prefix("Its ").or_else(|| written.strip_prefix("its "))?)?;
     let opens_sentence = |e: &EntityMention| {
         let before = text[..e.span.start()].trim_end();
         before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
-    };
-    let sentence_ends = |from: usize| {
-        let between = &text[from..span.start()];
-        between.char_indices().filter(|&(i, c)| matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)).count()
     };
     let owner = entities
         .iter()
         .rev()
         .filter(|e| e.span.end() <= span.start())
-        .take_while(|e| sentence_ends(e.span.end()) <= 1)
+        .take_while(|e| sentence_ends_between(text, e.span.end(), span.start()) <= 1)
         .filter(|e| e.label == EntityLabel::Place && opens_sentence(e))
         .last()?;
     institution_name(text, &owner.canonical, &words)
@@ -2245,24 +2226,13 @@ fn institution_name(text: &str, place: &str, words: &[&str]) -> Option<String> {
 }
 
 /// The demonym of a place no list knows, as the text writes it: "Varnian" for "Varnia",
-/// "Toskarian" for "Toskar", "Dravese" for "Dravo" — a capitalised word that is the name
-/// with a demonym's ending.
+/// "Toskarian" for "Toskar" — a word that is one of the name's
+/// [`crate::text_util::demonym_forms`].
 fn demonym_in_text(text: &str, place: &str) -> Option<String> {
     if place.contains(' ') || place.chars().count() < 4 {
         return None;
     }
-    let stem = place.strip_suffix(['a', 'o', 'e']).unwrap_or(place);
-    [
-        format!("{place}n"),
-        format!("{place}ian"),
-        format!("{place}an"),
-        format!("{stem}ian"),
-        format!("{stem}an"),
-        format!("{stem}ese"),
-        format!("{place}i"),
-    ]
-    .into_iter()
-    .find(|candidate| {
+    crate::text_util::demonym_forms(place).into_iter().find(|candidate| {
         text.match_indices(candidate.as_str()).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + candidate.len()..].chars().next();
@@ -2271,15 +2241,28 @@ fn demonym_in_text(text: &str, place: &str) -> Option<String> {
     })
 }
 
+/// "Russia's defence ministry" is the institution the entity layer calls "Russian Defence
+/// Ministry": the owner's demonym and the institution's words, capitalised, when the phrase
+/// ends with an institution noun.
 fn owned_institution(text: &str, span: Span, inside: &[&EntityMention]) -> Option<String> {
     let place = inside.iter().find(|e| e.label == EntityLabel::Place)?;
-    let rest = possessed(&text[place.span.end()..span.end()])?;
+    let words = institution_words(possessed(&text[place.span.end()..span.end()])?)?;
+    institution_name(text, &place.canonical, &words)
+}
+
+/// The words of an institution after its owner ("defence ministry"): at most three, the last
+/// an institution noun.
+fn institution_words(rest: &str) -> Option<Vec<&str>> {
     let words: Vec<&str> = rest.split_whitespace().map(|w| w.trim_end_matches([',', '.'])).collect();
     let last = words.last()?.to_lowercase();
-    if words.len() > 3 || !lexicon::ORG_NOUNS.contains(&last.as_str()) {
-        return None;
-    }
-    institution_name(text, &place.canonical, &words)
+    (words.len() <= 3 && lexicon::ORG_NOUNS.contains(&last.as_str())).then_some(words)
+}
+
+/// How many sentences end between `from` and `to`: ".", "!" or "?" before a space or a line
+/// break.
+fn sentence_ends_between(text: &str, from: usize, to: usize) -> usize {
+    let between = &text[from..to];
+    between.char_indices().filter(|&(i, c)| matches!(c, '.' | '!' | '?') && between[i + 1..].starts_with(char::is_whitespace)).count()
 }
 
 /// Hyphenated endings that make a name describe a speaker without naming it: "Hamas-run

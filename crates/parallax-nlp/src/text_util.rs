@@ -119,6 +119,20 @@ pub fn dateline(s: &str) -> Option<Dateline> {
     Some(Dateline { len: dash + separator.len(), outlet })
 }
 
+/// The singular demonyms a place name may take: "Kestrian" for "Kestria", "Toskarian" for
+/// "Toskar", "Velmoran" for "Velmora"; "-y" takes "-ian" ("Italy"), "-a" also "-ese"
+/// ("Dravese" for "Drava").
+pub(crate) fn demonym_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian")];
+    if let Some(stem) = name.strip_suffix('y') {
+        forms.push(format!("{stem}ian"));
+    }
+    if let Some(stem) = name.strip_suffix('a') {
+        forms.push(format!("{stem}ese"));
+    }
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
