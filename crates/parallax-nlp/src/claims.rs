@@ -66,6 +66,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("wounded", ClaimKind::Casualty, "injured"),
     ("wounding", ClaimKind::Casualty, "injured"),
     ("injured", ClaimKind::Casualty, "injured"),
+    ("injure", ClaimKind::Casualty, "injured"),
+    ("injures", ClaimKind::Casualty, "injured"),
     ("injuring", ClaimKind::Casualty, "injured"),
     ("injuries", ClaimKind::Casualty, "injured"),
     ("hurt", ClaimKind::Casualty, "injured"),
@@ -92,6 +94,10 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("arresting", ClaimKind::Detention, "detained"),
     ("arrests", ClaimKind::Detention, "detained"),
     ("detained", ClaimKind::Detention, "detained"),
+    // Headlines speak in the present: "Police detain hundreds as protests sweep Dravosk".
+    ("detain", ClaimKind::Detention, "detained"),
+    ("detains", ClaimKind::Detention, "detained"),
+    ("arrest", ClaimKind::Detention, "detained"),
     ("detaining", ClaimKind::Detention, "detained"),
     ("detentions", ClaimKind::Detention, "detained"),
     ("custody", ClaimKind::Detention, "detained"),
@@ -241,7 +247,12 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if is_old_value(text, clause, quantity.span) || is_age(text, clause, quantity.span) {
             continue;
         }
-        let Some((kind, predicate)) = nearest_predicate(text, own_part(text, clause, quantity, quantities), quantity) else { continue };
+        let predicate = nearest_predicate(text, own_part(text, clause, quantity, quantities), quantity);
+        // "Independent observers estimated it at 40,000": "it" is the figure counted just before.
+        if predicate.is_none() {
+            claims.extend(restated_figure(text, sentences, sentence, quantity, quotes, &claims));
+        }
+        let Some((kind, predicate)) = predicate else { continue };
         if counts_things(quantity) && kind != ClaimKind::Deployment {
             continue;
         }
@@ -279,6 +290,26 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// "… while police put the crowd at 12,000. Observers estimated it at 45,000": a figure put
+/// on "it" restates the figure counted last, in this sentence or the one before, for the same
+/// group and predicate.
+fn restated_figure(
+    text: &str,
+    sentences: &[parallax_core::Sentence],
+    sentence: Span,
+    quantity: &Quantity,
+    quotes: &[Quote],
+    claims: &[Claim],
+) -> Option<Claim> {
+    let before = text[sentence.start()..quantity.span.start()].trim_end().to_lowercase();
+    if !before.ends_with(" it at") {
+        return None;
+    }
+    let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
+    let antecedent = claims.iter().rev().find(|c| c.value.is_some() && (c.evidence == sentence || Some(c.evidence) == previous))?;
+    Some(quantity_claim(antecedent.kind, antecedent.predicate.clone(), antecedent.subject.clone(), quantity, sentence, quotes))
 }
 
 /// Whether the count at `at` is a figure the sentence has moved on from: "rose to 112, up
@@ -903,6 +934,11 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let words = lower_words(text, clause);
     let position = words.iter().position(|(s, _)| s.end() > quantity.span.start()).unwrap_or(words.len());
     let end_position = words.iter().position(|(s, _)| s.start() >= quantity.span.end()).unwrap_or(words.len());
+    // "fined 96 protesters … and jailed 15": the count is the object of a verb that says what
+    // else befell them; a predicate further on is another count's.
+    if position.checked_sub(1).is_some_and(|k| OTHER_FATES.contains(&words[k].1.as_str())) {
+        return None;
+    }
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
     let rise_verb = rise_verb_before(&words, position);
     let mut bound_best: Option<(usize, ClaimKind, &'static str)> = None;
@@ -968,8 +1004,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let crowd = |w: &str| matches!(w, "marchers" | "demonstrators" | "protesters" | "participants");
     let number_of_crowd = words.windows(3).any(|w| matches!(w[0].1.as_str(), "number" | "figure") && w[1].1 == "of" && crowd(&w[2].1));
     let counts_crowd = quantity.counted_head.as_deref().is_some_and(crowd);
-    (number_of_crowd || counts_crowd).then_some((ClaimKind::Participation, "took part"))
+    // "police put the crowd at no more than 12,000", "a crowd of 5,000".
+    let sized_crowd = words[..position].iter().any(|(_, w)| w == "crowd" || w == "crowds");
+    (number_of_crowd || counts_crowd || sized_crowd).then_some((ClaimKind::Participation, "took part"))
 }
+
+/// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined, charged,
+/// freed, rescued people are not counted as detained, hurt or displaced.
+const OTHER_FATES: &[&str] =
+    &["fined", "charged", "convicted", "acquitted", "freed", "released", "rescued", "pardoned", "deported", "expelled", "summoned"];
 
 /// The index of the verb that takes the number at `position` as the new level of its
 /// subject: "rose to 31", "stands at 29", "reached 40".
@@ -1242,6 +1285,12 @@ mod tests {
         assert_eq!(subjects, ["security forces"]);
         assert_eq!(predicates("More than 1,000 of its supporters remained in jail.")[0].0, "detained");
         assert_eq!(predicates("About 3,000 people held a rally in the square.")[0].0, "took part");
+        let found = claims_of("Organisers said 80,000 people joined the march, while police put the crowd at 12,000. Observers estimated it at between 40,000 and 50,000.");
+        let figures: Vec<(&str, f64)> = found.iter().map(|c| (c.predicate.as_str(), c.value.unwrap().low)).collect();
+        assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
+        assert_eq!(predicates("Police detain hundreds as election protests sweep Dravosk")[0].0, "detained");
+        let found = predicates("A court fined 96 protesters up to 2,000 lestars ($110) each and jailed 15 for ten days.");
+        assert_eq!(found, [("detained".to_owned(), 15.0)]);
         let found = predicates("Twelve people in Gao and five in Mopti were killed.");
         assert_eq!(found, [("killed".to_owned(), 12.0), ("killed".to_owned(), 5.0)], "a list shares its predicate");
     }

@@ -177,6 +177,7 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    sums_in_local_currency(text, &mut found);
     // No number inside a web or e-mail address is a quantity ("…?q=30%25").
     let may_hold_link =
         || slice.contains("://") || slice.contains('@') || slice.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
@@ -185,6 +186,27 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
         found.retain(|q| !links.iter().any(|&(from, to)| q.span.start() < sentence.start() + to && sentence.start() + from < q.span.end()));
     }
     found
+}
+
+/// "fined up to 2,000 lestars ($110) each": a count of a noun that a sum in parentheses
+/// converts is a sum in that currency, whatever its name.
+fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (count, sum) = (&mut before[i - 1], &after[0]);
+        let Some(counted) = count.counted.filter(|_| count.kind == QuantityKind::Count && sum.kind == QuantityKind::Money) else {
+            continue;
+        };
+        let converted = text.get(counted.end()..sum.span.start()).is_some_and(|gap| gap.trim() == "(")
+            && text.get(sum.span.end()..).is_some_and(|rest| rest.trim_start().starts_with(')'));
+        let one_word = !text[counted.range()].contains(' ');
+        if converted && one_word {
+            count.kind = QuantityKind::Money;
+            count.span = count.span.cover(counted);
+            count.unit = count.counted_head.take();
+            count.counted = None;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1953,6 +1975,20 @@ mod tests {
             assert_eq!((quantity.kind, quantity.value.low), (QuantityKind::Money, value), "{text}");
         }
         assert_eq!(one("125 million Australian soldiers").kind, QuantityKind::Count);
+    }
+
+    #[test]
+    fn a_sum_converted_in_parentheses_names_a_currency() {
+        let text = "fined up to 2,000 lestars ($110) each";
+        let found = find_quantities(text, Span::new(0, text.len()).unwrap());
+        let first = &found[0];
+        assert_eq!((first.kind, first.unit.as_deref()), (QuantityKind::Money, Some("lestars")));
+        assert_eq!(span_text(text, first.span), "up to 2,000 lestars");
+        assert_eq!(found[1].unit.as_deref(), Some("USD"));
+        // Two counts side by side stay counts.
+        let text = "2,000 protesters (300 of them minors)";
+        let found = find_quantities(text, Span::new(0, text.len()).unwrap());
+        assert!(found.iter().all(|q| q.kind == QuantityKind::Count), "{found:?}");
     }
 
     #[test]

@@ -204,7 +204,11 @@ fn parse_byline(line: &str) -> Option<Byline> {
     }
     let word_list: Vec<&str> = words(line).collect();
     if let Some(role) = word_list.iter().position(|w| w.eq_ignore_ascii_case("correspondent") || w.eq_ignore_ascii_case("reporter")) {
-        let outlet: Vec<&str> = word_list[..role].iter().copied().filter(|w| is_capitalised(w)).collect();
+        // The run of capitalised words just before the role, without a leading "By": "By our
+        // correspondent in Dravosk" names no outlet.
+        let before = &word_list[..role];
+        let first = before.iter().rposition(|w| !is_capitalised(w) || *w == "By").map_or(0, |i| i + 1);
+        let outlet = &before[first..];
         if !outlet.is_empty() {
             byline.outlet = Some(outlet.join(" "));
         }
@@ -309,6 +313,8 @@ mod tests {
         assert_eq!(byline, Byline { authors: vec!["Lena Ostrova".into()], outlet: Some("Herald".into()) });
         let byline = parse_byline("By Tom Hale and Ann Wu").unwrap();
         assert_eq!(byline.authors, ["Tom Hale", "Ann Wu"]);
+        assert_eq!(parse_byline("By our correspondent in Dravosk"), None);
+        assert_eq!(parse_byline("By BBC correspondent Ann Wu").unwrap().outlet.as_deref(), Some("BBC"));
     }
 
     #[test]
