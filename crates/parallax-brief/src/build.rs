@@ -136,7 +136,11 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             let approx = claim.value_span.and_then(|vs| quantities.iter().find(|q| q.span == vs)).is_some_and(|q| q.approx);
             let source = claim.attribution.as_ref().and_then(|a| Some(entities.speaker(a.canonical.as_deref()?, Some(doc.slice(a.span)))));
-            let upstream = upstream_keys(&outlet_of[&doc.id], claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
+            let mut upstream = upstream_keys(&outlet_of[&doc.id], claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
+            if let Some(source) = &source {
+                let written = claim.attribution.as_ref().map(|a| doc.slice(a.span));
+                upstream.extend(office_keys(written.into_iter().chain([source.as_str()]).chain(entities.aliases_of(source))));
+            }
             let report = Report {
                 article: doc.id.clone(),
                 evidence: evidence(doc, claim.evidence),
@@ -612,6 +616,32 @@ fn upstream_keys(outlet: &str, phrase: Option<&str>, source: Option<&str>) -> Ve
     keys
 }
 
+/// "Interior Minister Pavel Dorn" and "the interior ministry" speak from one office: the key
+/// `office:interior ministry` for any name or alias of the source with "minister" or
+/// "ministry" after a field ("Interior", "Russian Foreign"). A prime minister has no ministry.
+fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut keys = Vec::new();
+    for name in names {
+        let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        let Some(at) = words.iter().position(|w| w == "minister" || w == "ministry") else { continue };
+        let field: Vec<&str> = words[..at]
+            .iter()
+            .rev()
+            .take_while(|w| !matches!(w.as_str(), "the" | "deputy" | "prime" | "a" | "its" | "an"))
+            .map(String::as_str)
+            .collect();
+        if field.is_empty() || words[..at].last().is_some_and(|w| w == "prime") {
+            continue;
+        }
+        let field: Vec<&str> = field.into_iter().rev().collect();
+        let key = format!("office:{} ministry", field.join(" "));
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 /// A speaker known only by a lower-cased description ("officials in moscow") is shown in
 /// the case the article wrote it ("officials in Moscow"); names are shown as they are.
 /// A quote's source as the article wrote it, without the closing comma that PolNeAR-style
@@ -1078,6 +1108,15 @@ mod tests {
         for plain in ["said", "said:", "has said", "also stated", "told", "According to", "have shown"] {
             assert_eq!(telling_cue(plain), None, "{plain}");
         }
+    }
+
+    #[test]
+    fn a_minister_and_the_ministry_speak_from_one_office() {
+        let keys = |names: &[&str]| office_keys(names.iter().copied());
+        assert_eq!(keys(&["Mr Dorn", "Interior Minister Pavel Dorn"]), ["office:interior ministry"]);
+        assert_eq!(keys(&["the interior ministry"]), ["office:interior ministry"]);
+        assert_eq!(keys(&["Russian Foreign Minister Sergei Lavrov"]), ["office:russian foreign ministry"]);
+        assert!(keys(&["Prime Minister Ana Ruiz", "the ministry", "Deputy Minister Ivo Kan"]).is_empty());
     }
 
     #[test]

@@ -66,6 +66,11 @@ impl EntityIndex {
         }
     }
 
+    /// The forms an entity was written in, by its corpus-wide name (none when unknown).
+    pub fn aliases_of<'a>(&'a self, canonical: &'a str) -> impl Iterator<Item = &'a str> {
+        self.entities.iter().filter(move |e| e.canonical == canonical).flat_map(|e| e.aliases.iter().map(String::as_str))
+    }
+
     /// Merges the entity layers of `docs`.
     pub fn build(docs: &[&Document]) -> EntityIndex {
         // (name, label) → (aliases, articles, mentions)

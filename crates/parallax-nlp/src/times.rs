@@ -95,6 +95,10 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
                 Tense::Deadline
             } else if scan.speaks_of_past(found.start, found.end) {
                 Tense::Past
+            } else if matches!(found.meaning, Meaning::Clock { hour: 24, day: None, .. }) && scan.past_verb_in_clause(found.start) {
+                // "Police began clearing the square shortly after midnight": a bare midnight
+                // takes its tense from its whole clause.
+                Tense::Past
             } else {
                 Tense::Unmarked
             };
@@ -398,6 +402,15 @@ impl<'t> Scan<'t> {
             k -= 1;
         }
         k > 0 && self.word_in(k - 1, PRESENT_EVENT_VERBS)
+    }
+
+    /// Whether a past-tense verb stands before `start` in its clause (back to a mark or a
+    /// deadline's preposition, at most twelve words).
+    fn past_verb_in_clause(&self, start: usize) -> bool {
+        (start.saturating_sub(12)..start)
+            .rev()
+            .take_while(|&k| self.get(k).is_some_and(|t| t.shape != Shape::Mark) && !self.word_in(k, &["by", "until", "till", "before"]))
+            .any(|k| self.past_verb(k))
     }
 
     /// Whether the expression is the time of a past-tense verb just before it ("the process
@@ -774,6 +787,11 @@ impl Meaning {
                 // units would claim a precision the text does not give.
                 let anchor = anchor.filter(|_| *direction == Direction::Ago || (*direction == Direction::Earlier && *unit == Unit::Year));
                 (TimeKind::Date, ago_value(*amount, *unit, anchor))
+            }
+            // "Police began clearing the square shortly after midnight", in a report of that
+            // morning: a midnight already past is the one that opened the anchor's day.
+            Meaning::Clock { hour: 24, minute: 0, day: None } if tense == Tense::Past && anchor.is_some() => {
+                (TimeKind::Time, anchor.map_or_else(String::new, |anchor| format!("{}T00:00", iso_date(anchor))))
             }
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
@@ -2689,6 +2707,16 @@ mod tests {
         assert_eq!(check(sentence, KAZAKH_ANCHOR), one("Friday morning", TimeKind::Time, "2022-01-07TMO"));
         assert_eq!(check("They met Tuesday afternoon.", Some("2022-01-07")), one("Tuesday afternoon", TimeKind::Time, "2022-01-04TAF"));
         assert_eq!(check("It burned Sunday night.", None), one("Sunday night", TimeKind::Date, "XXXX-WXX-7"));
+    }
+
+    #[test]
+    fn a_midnight_already_past_opens_the_anchors_day() {
+        let past = check("Police began clearing the square shortly after midnight.", Some("2026-11-09"));
+        assert_eq!(past, one("midnight", TimeKind::Time, "2026-11-09T00:00"));
+        let past = check("It had recorded more than 300 explosions between midnight and dawn.", Some("2026-11-09"));
+        assert_eq!(past, one("midnight", TimeKind::Time, "2026-11-09T00:00"));
+        let ahead = check("The curfew will last until midnight.", Some("2026-11-09"));
+        assert_eq!(ahead, one("midnight", TimeKind::Time, "2026-11-09T24:00"));
     }
 
     #[test]
