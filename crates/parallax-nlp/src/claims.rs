@@ -102,6 +102,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("detentions", ClaimKind::Detention, "detained"),
     ("custody", ClaimKind::Detention, "detained"),
     ("jail", ClaimKind::Detention, "detained"),
+    ("prison", ClaimKind::Detention, "detained"),
     ("jailed", ClaimKind::Detention, "detained"),
     ("imprisoned", ClaimKind::Detention, "detained"),
     // "80 soldiers held by the rebels", "captured 30 soldiers": only of people (see
@@ -253,6 +254,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             claims.extend(restated_figure(text, sentences, sentence, quantity, quotes, &claims));
         }
         let Some((kind, predicate)) = predicate else { continue };
+        let predicate = if kind == ClaimKind::Detention && serves_a_term(text, clause, quantity) { "jailed" } else { predicate };
         if counts_things(quantity) && kind != ClaimKind::Deployment {
             continue;
         }
@@ -290,6 +292,21 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     }
     claims.extend(one_of_them(text, sentences, quotes, &claims));
     claims
+}
+
+/// "jailed 15 for ten days", "sentenced 12 to two years in prison": a count given a term by
+/// a verb of sentence is of people jailed, not of the detained.
+fn serves_a_term(text: &str, clause: Span, quantity: &Quantity) -> bool {
+    const SENTENCING: &[&str] = &["jailed", "imprisoned", "sentenced", "sentencing", "jailing"];
+    const TERMS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "life"];
+    let words = lower_words(text, clause);
+    let sentencing = words.iter().any(|(_, w)| SENTENCING.contains(&w.as_str()));
+    let after: Vec<&str> = words.iter().filter(|(s, _)| s.start() >= quantity.span.end()).map(|(_, w)| w.as_str()).take(6).collect();
+    let term = after
+        .windows(2)
+        .enumerate()
+        .any(|(i, pair)| matches!(pair[0], "for" | "to") && after[i + 1..].iter().take(3).any(|w| TERMS.contains(w)));
+    sentencing && term
 }
 
 /// "… while police put the crowd at 12,000. Observers estimated it at 45,000": a figure put
@@ -451,7 +468,17 @@ pub fn find_money_claims(
                 words[..k].iter().rev().find(|(_, w)| !matches!(w.as_str(), "has" | "have" | "had" | "will" | "would" | "also"))?;
             crate::lexicon::is_institution_noun(&before.1).then(|| before.1.clone())
         };
-        let Some(actor) = actor.map(|a| a.canonical.clone()).or_else(institution) else { continue };
+        // "A court in Dravosk fined …": a place after "in" or "at" says where the payer is; the
+        // noun before it names the payer ("court in Dravosk").
+        let located = |place: &EntityMention| {
+            let k = words.iter().position(|(span, _)| span.start() >= place.span.start())?;
+            let (preposition, noun) = (&words.get(k.checked_sub(1)?)?.1, &words.get(k.checked_sub(2)?)?.1);
+            let is_noun =
+                text[words[k - 2].0.range()].starts_with(char::is_lowercase) && !crate::lexicon::DETERMINERS.contains(&noun.as_str());
+            (place.label == EntityLabel::Place && matches!(preposition.as_str(), "in" | "at") && is_noun)
+                .then(|| format!("{noun} {preposition} {}", place.canonical))
+        };
+        let Some(actor) = actor.map(|a| located(a).unwrap_or_else(|| a.canonical.clone())).or_else(institution) else { continue };
         claims.push(quantity_claim(ClaimKind::Money, format!("{predicate} ({currency})"), actor, quantity, sentence, quotes));
     }
     claims
@@ -868,7 +895,7 @@ pub(crate) const WEAPONS: &[&str] =
 fn own_part(text: &str, clause: Span, quantity: &Quantity, quantities: &[Quantity]) -> Span {
     let next = quantities
         .iter()
-        .filter(|q| q.kind == QuantityKind::Count && q.span.start() >= quantity.span.end() && clause.contains(q.span))
+        .filter(|q| q.kind == QuantityKind::Count && !counts_time(q) && q.span.start() >= quantity.span.end() && clause.contains(q.span))
         .map(|q| q.span.start())
         .min();
     let set_off = |next: &usize| {
@@ -1290,7 +1317,9 @@ mod tests {
         assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
         assert_eq!(predicates("Police detain hundreds as election protests sweep Dravosk")[0].0, "detained");
         let found = predicates("A court fined 96 protesters up to 2,000 lestars ($110) each and jailed 15 for ten days.");
-        assert_eq!(found, [("detained".to_owned(), 15.0)]);
+        assert_eq!(found, [("jailed".to_owned(), 15.0)]);
+        assert_eq!(predicates("A judge sentenced 12 activists to two years in prison.")[0].0, "jailed");
+        assert_eq!(predicates("Police detained 50 people for several hours.")[0].0, "detained");
         let found = predicates("Twelve people in Gao and five in Mopti were killed.");
         assert_eq!(found, [("killed".to_owned(), 12.0), ("killed".to_owned(), 5.0)], "a list shares its predicate");
     }
@@ -1388,5 +1417,8 @@ mod tests {
         // An institution named by its kind alone, right before the verb.
         let announced = money("The government announced €40 million in reconstruction funds on Wednesday.");
         assert_eq!(announced, [("announced (EUR)".to_owned(), "government".to_owned(), 4e7)]);
+        // A place after "in" says where the payer is.
+        let fined = money("A court in Dravosk on Tuesday fined 96 protesters $110 each.");
+        assert_eq!(fined, [("fined (USD)".to_owned(), "court in Dravosk".to_owned(), 110.0)]);
     }
 }
