@@ -2464,23 +2464,28 @@ fn could_be_one_person(name: &str, entities: &[EntityMention]) -> bool {
 }
 
 /// "In a statement, the defence ministry said … The ministry said …": an institution named by
-/// its kind alone is the one of that kind that spoke last ("defence ministry"), when one did.
+/// its kind alone is the one of that kind that spoke last ("defence ministry"), when one did;
+/// in a headline ("…, ministry says"), the one of that kind that speaks first in the body.
 fn resolve_institutions(text: &str, found: &mut [Found]) {
+    let headline_end = text.find('\n').unwrap_or(0);
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
         let written = text[source.span.range()].to_lowercase();
-        let Some(kind) = written.strip_prefix("the ").filter(|k| lexicon::is_institution_noun(k)) else {
+        // A headline drops the article: "Order restored in capital, ministry says".
+        let in_headline = source.span.end() <= headline_end;
+        let Some(kind) =
+            written.strip_prefix("the ").or(in_headline.then_some(written.as_str())).filter(|k| lexicon::is_institution_noun(k))
+        else {
             continue;
         };
         if source.canonical.as_deref() != Some(kind) {
             continue;
         }
         let suffix = format!(" {kind}");
-        let earlier = found[..i]
-            .iter()
-            .rev()
-            .filter_map(|f| f.quote.source.as_ref()?.canonical.clone())
-            .find(|c| c.to_lowercase().ends_with(&suffix));
+        let named = |f: &Found| f.quote.source.as_ref()?.canonical.clone().filter(|c| c.to_lowercase().ends_with(&suffix));
+        let earlier = found[..i].iter().rev().find_map(named);
+        // The headline's institution is the one the body names first.
+        let earlier = earlier.or_else(|| in_headline.then(|| found[i + 1..].iter().find_map(named)).flatten());
         if let (Some(name), Some(source)) = (earlier, found[i].quote.source.as_mut()) {
             source.canonical = Some(name);
         }
@@ -2716,6 +2721,18 @@ mod tests {
         assert!(quotes.iter().all(|q| doc.slice(q.content) != "the Lion"), "{quotes:?}");
         let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
         assert!(!speakers.iter().any(|s| s.contains("army")), "{speakers:?}");
+    }
+
+    #[test]
+    fn a_headlines_institution_is_the_one_the_body_names() {
+        let got = quotes(
+            "Order restored in capital after night of riots, ministry says\n\nThe interior ministry said 412 people had been detained.",
+        );
+        assert_eq!(
+            speaker_of(&got, "Order restored in capital after night of riots"),
+            Some(Some("interior ministry".to_owned())),
+            "{got:?}"
+        );
     }
 
     #[test]
