@@ -16,6 +16,9 @@
 //!   [`MIN_SHARED_ENTITIES`] specific names, scores at least [`JOIN_SCORE`], and has an
 //!   article within [`DATE_WINDOW_DAYS`] of the article's date (when both are known)
 //!   takes it; a story's vector and norm are updated incrementally.
+//! - A name an article writes only in short form (an organisation's acronym, a person's
+//!   surname) counts as the full name that an article tied it to, unless two full names
+//!   claim it.
 //!
 //! Two reports of one event share its particular names: people, places below the
 //! country, organisations. Two events of one kind (two earthquakes in a month) share
@@ -23,7 +26,7 @@
 //! by its entities times the capped posting lists, so the whole is near-linear.
 
 use parallax_core::layer::{Claims, Entities, Sentences};
-use parallax_core::{ClaimKind, Document};
+use parallax_core::{ClaimKind, Document, EntityLabel};
 use std::collections::HashMap;
 
 /// Minimum cosine similarity between an article's entity vector and a story's for the
@@ -55,14 +58,30 @@ pub struct ArticleFeatures {
     pub day: Option<i64>,
     /// MinHash signature of the text's word 5-shingles (empty for very short texts).
     pub signature: Vec<u64>,
+    /// Short forms the article ties to a full name, lower-cased: an acronym it wrote for an
+    /// organisation ("nlf" → "northern liberation front") and each person's surname ("harrak"
+    /// → "yusuf harrak"). Another article that writes only the short form names the same.
+    pub short_forms: Vec<(String, String)>,
 }
 
 impl ArticleFeatures {
     /// Features of an analysed document (entities layer; text outside boilerplate).
     pub fn from_document(doc: &Document) -> ArticleFeatures {
         let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut short_forms: Vec<(String, String)> = Vec::new();
         for mention in doc.layer::<Entities>().unwrap_or(&[]) {
-            *counts.entry(mention.canonical.to_lowercase()).or_insert(0) += 1;
+            let name = mention.canonical.to_lowercase();
+            let written = doc.slice(mention.span);
+            let acronym = mention.label == EntityLabel::Organisation
+                && written.len() >= 2
+                && written.chars().all(|c| c.is_ascii_uppercase())
+                && written != mention.canonical;
+            let surname = (mention.label == EntityLabel::Person).then(|| name.rsplit_once(' ').map(|(_, last)| last)).flatten();
+            let short = if acronym { Some(written.to_lowercase()) } else { surname.map(str::to_owned) };
+            if let Some(short) = short.filter(|short| !short_forms.iter().any(|(s, _)| s == short)) {
+                short_forms.push((short, name.clone()));
+            }
+            *counts.entry(name).or_insert(0) += 1;
         }
         // An event with its place ("attacked a post near Gao") is as particular to one story as
         // a name: two short reports that share only the place share the event too.
@@ -78,7 +97,7 @@ impl ArticleFeatures {
             Err(_) => doc.text().as_str().to_owned(),
         };
         let day = doc.meta.published_date().and_then(days_since_epoch);
-        ArticleFeatures { entities, day, signature: minhash(&body) }
+        ArticleFeatures { entities, day, signature: minhash(&body), short_forms }
     }
 }
 
@@ -113,6 +132,9 @@ pub struct StoryIndex {
     /// Per band: bucket hash → articles.
     buckets: Vec<HashMap<u64, Vec<u32>>>,
     signatures: Vec<Vec<u64>>,
+    /// Short form → the one full name articles tied it to, or `None` once two full names
+    /// claim it (two people called Harrak).
+    short_forms: HashMap<String, Option<String>>,
 }
 
 impl StoryIndex {
@@ -129,11 +151,32 @@ impl StoryIndex {
         self.placements.is_empty()
     }
 
+    /// Learns the short forms an article ties to full names (see
+    /// [`ArticleFeatures::short_forms`]); [`StoryIndex::add`] calls it for each article, and a
+    /// caller that holds the whole batch may call it for all first.
+    pub fn learn_short_forms(&mut self, article: &ArticleFeatures) {
+        for (short, full) in &article.short_forms {
+            let known = self.short_forms.entry(short.clone()).or_insert_with(|| Some(full.clone()));
+            if known.as_ref().is_some_and(|known| known != full) {
+                *known = None;
+            }
+        }
+    }
+
     /// Places one article and returns where it went.
     pub fn add(&mut self, article: &ArticleFeatures) -> Placement {
         let index = self.placements.len() as u32;
-        let vector: Vec<(u32, f64, bool)> = article
-            .entities
+        self.learn_short_forms(article);
+        // A name written only in short form ("NLF", "Harrak said") counts as its full name.
+        let mut entities: Vec<(String, u32)> = Vec::with_capacity(article.entities.len());
+        for (name, count) in &article.entities {
+            let full = self.short_forms.get(name).and_then(Option::as_ref).unwrap_or(name);
+            match entities.iter_mut().find(|(known, _)| known == full) {
+                Some((_, total)) => *total += count,
+                None => entities.push((full.clone(), *count)),
+            }
+        }
+        let vector: Vec<(u32, f64, bool)> = entities
             .iter()
             .map(|(name, count)| {
                 let id = self.intern(name);
@@ -312,8 +355,12 @@ pub fn group_stories(docs: &[&Document]) -> Vec<Vec<usize>> {
 /// Groups `docs` and says which are near-copies of an earlier one.
 pub fn group(docs: &[&Document]) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
     let mut index = StoryIndex::new();
-    for doc in docs {
-        index.add(&ArticleFeatures::from_document(doc));
+    let features: Vec<ArticleFeatures> = docs.iter().map(|doc| ArticleFeatures::from_document(doc)).collect();
+    for article in &features {
+        index.learn_short_forms(article);
+    }
+    for article in &features {
+        index.add(article);
     }
     let duplicates = index.placements().iter().map(|p| p.duplicate_of).collect();
     (index.stories(), duplicates)
@@ -384,7 +431,12 @@ mod tests {
     use super::*;
 
     fn features(entities: &[&str], day: Option<i64>, text: &str) -> ArticleFeatures {
-        ArticleFeatures { entities: entities.iter().map(|e| (e.to_lowercase(), 1)).collect(), day, signature: minhash(text) }
+        ArticleFeatures {
+            entities: entities.iter().map(|e| (e.to_lowercase(), 1)).collect(),
+            day,
+            signature: minhash(text),
+            short_forms: Vec::new(),
+        }
     }
 
     #[test]
@@ -407,6 +459,28 @@ mod tests {
         ));
         assert_eq!(quake_a.story, quake_a2.story);
         assert_ne!(quake_a.story, quake_b.story, "another earthquake in the same country is another story");
+    }
+
+    #[test]
+    fn a_name_written_only_in_short_form_meets_its_full_name() {
+        let full = |names: &[&str], short: &[(&str, &str)]| ArticleFeatures {
+            short_forms: short.iter().map(|(s, f)| (s.to_string(), f.to_string())).collect(),
+            ..features(names, Some(10), "")
+        };
+        let wire = full(
+            &["Northern Liberation Front", "Yusuf Harrak", "Kafr Sinna", "Qadira", "Bel Harun", "Ines Calder"],
+            &[("nlf", "northern liberation front"), ("harrak", "yusuf harrak"), ("calder", "ines calder")],
+        );
+        let bulletin = features(&["NLF", "Harrak", "Kafr Sinna", "Paolo Brandt", "United Nations"], Some(11), "");
+        let mut index = StoryIndex::new();
+        let first = index.add(&wire);
+        assert_eq!(index.add(&bulletin).story, first.story);
+        // Two people with one surname leave the surname alone.
+        let bulletin = features(&["NLF", "Harrak", "Paolo Brandt", "United Nations"], Some(11), "");
+        let mut index = StoryIndex::new();
+        let first = index.add(&wire);
+        index.learn_short_forms(&full(&["Omar Harrak"], &[("harrak", "omar harrak")]));
+        assert_ne!(index.add(&bulletin).story, first.story);
     }
 
     #[test]

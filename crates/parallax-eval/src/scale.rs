@@ -151,7 +151,12 @@ fn generate(articles: usize, seed: u64) -> (Vec<ArticleFeatures>, Vec<usize>, us
             entities.sort();
             entities.dedup_by(|a, b| a.0 == b.0);
             let words: String = (0..60).map(|_| format!("w{} ", rng.below(5_000))).collect();
-            features.push(ArticleFeatures { entities, day: Some(day + rng.below(3) as i64), signature: minhash(&words) });
+            features.push(ArticleFeatures {
+                entities,
+                day: Some(day + rng.below(3) as i64),
+                signature: minhash(&words),
+                short_forms: Vec::new(),
+            });
             gold.push(story);
         }
         story += 1;
