@@ -112,6 +112,17 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("held", ClaimKind::Detention, "detained"),
     ("hostage", ClaimKind::Detention, "detained"),
     ("hostages", ClaimKind::Detention, "detained"),
+    // Prisoners set free (counts of people only): "freed 50 soldiers", "handed over 90
+    // detainees" ("handed" only before "over"), "returned home after months in captivity"
+    // ("captivity" after "after"; otherwise they are still held).
+    ("freed", ClaimKind::Detention, "released"),
+    ("frees", ClaimKind::Detention, "released"),
+    ("holding", ClaimKind::Detention, "detained"),
+    ("released", ClaimKind::Detention, "released"),
+    ("handed", ClaimKind::Detention, "released"),
+    ("captivity", ClaimKind::Detention, "detained"),
+    ("exchanged", ClaimKind::Detention, "exchanged"),
+    ("swapped", ClaimKind::Detention, "exchanged"),
     ("deployed", ClaimKind::Deployment, "deployed"),
     ("deploying", ClaimKind::Deployment, "deployed"),
     ("deployment", ClaimKind::Deployment, "deployed"),
@@ -966,6 +977,13 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     if position.checked_sub(1).is_some_and(|k| OTHER_FATES.contains(&words[k].1.as_str())) {
         return None;
     }
+    // "handed over 90 detained members", "freed 50 soldiers": a verb of release right before
+    // the count says what befell them, whatever word follows.
+    let before = |n: usize| position.checked_sub(n).map(|k| words[k].1.as_str());
+    let released = matches!(before(1), Some("freed" | "frees" | "released")) || (before(2) == Some("handed") && before(1) == Some("over"));
+    if released && counts_people(quantity) {
+        return Some((ClaimKind::Detention, "released"));
+    }
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
     let rise_verb = rise_verb_before(&words, position);
     let mut bound_best: Option<(usize, ClaimKind, &'static str)> = None;
@@ -985,9 +1003,20 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
             continue;
         }
-        if matches!(word.as_str(), "held" | "captured" | "shelters" | "refugees" | "treated") && !counts_people(quantity) {
+        if word == "holding" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "back" | "captive" | "hostage")) {
             continue;
         }
+        if matches!(
+            word.as_str(),
+            "held" | "captured" | "shelters" | "refugees" | "treated" | "freed" | "frees" | "released" | "handed" | "exchanged" | "swapped"
+        ) && !counts_people(quantity)
+        {
+            continue;
+        }
+        if word == "handed" && words.get(k + 1).is_none_or(|(_, w)| w != "over") {
+            continue;
+        }
+        let predicate = if word == "captivity" && words[..k].iter().any(|(_, w)| w == "after") { "released" } else { predicate };
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
         let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
@@ -1036,10 +1065,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     (number_of_crowd || counts_crowd || sized_crowd).then_some((ClaimKind::Participation, "took part"))
 }
 
-/// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined, charged,
-/// freed, rescued people are not counted as detained, hurt or displaced.
-const OTHER_FATES: &[&str] =
-    &["fined", "charged", "convicted", "acquitted", "freed", "released", "rescued", "pardoned", "deported", "expelled", "summoned"];
+/// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined, charged or
+/// rescued people are not counted as detained, hurt or displaced.
+const OTHER_FATES: &[&str] = &["fined", "charged", "convicted", "acquitted", "rescued", "pardoned", "deported", "expelled", "summoned"];
 
 /// The index of the verb that takes the number at `position` as the new level of its
 /// subject: "rose to 31", "stands at 29", "reached 40".
@@ -1134,10 +1162,20 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
 
 /// The group a count counts: troops, security forces, fighters, protesters or people.
 fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
-    let counted: Vec<String> = match quantity.counted {
+    let mut counted: Vec<String> = match quantity.counted {
         Some(span) => lower_words(text, span).into_iter().map(|(_, w)| stem(&w)).collect(),
         None => Vec::new(),
     };
+    // "52 of our heroic soldiers", "90 members of the terrorist NLF group": what the count is
+    // a part of, or whom its members belong to, says who they are.
+    let partitive = counted.is_empty() || counted.last().is_some_and(|head| head == "member");
+    if partitive {
+        let after = quantity.counted.map_or(quantity.span.end(), |span| span.end());
+        let rest = text[after..clause.end().max(after)].split([',', ';', '.']).next().unwrap_or_default();
+        if let Some(of) = rest.trim_start().strip_prefix("of ") {
+            counted.extend(of.split_whitespace().take(5).map(|w| stem(&w.to_lowercase())));
+        }
+    }
     let words: Vec<String> = if counted.is_empty() && kind == ClaimKind::Deployment {
         lower_words(text, clause).into_iter().map(|(_, w)| stem(&w)).collect()
     } else {
@@ -1315,6 +1353,23 @@ mod tests {
         let found = claims_of("Organisers said 80,000 people joined the march, while police put the crowd at 12,000. Observers estimated it at between 40,000 and 50,000.");
         let figures: Vec<(&str, f64)> = found.iter().map(|c| (c.predicate.as_str(), c.value.unwrap().low)).collect();
         assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
+        // What a count is part of says who they are.
+        let subjects: Vec<String> = claims_of(
+            "In return, 52 of our heroic soldiers and policemen returned home after months in captivity. \
+             The government handed over 90 detained members of the rebel group.",
+        )
+        .iter()
+        .map(|c| c.subject.clone())
+        .collect();
+        assert_eq!(subjects, ["security forces", "fighters"]);
+        // Prisoners set free, exchanged, still held.
+        let found = predicates("The government released 90 fighters, while the rebels freed 50 soldiers and police officers.");
+        assert_eq!(found, [("released".to_owned(), 90.0), ("released".to_owned(), 50.0)]);
+        assert_eq!(predicates("The government handed over 90 detained members of the group.")[0].0, "released");
+        assert_eq!(predicates("Rival forces exchanged 140 prisoners on Monday.")[0].0, "exchanged");
+        assert_eq!(predicates("In return, 52 soldiers returned home after months in captivity.")[0].0, "released");
+        assert_eq!(predicates("It accused the government of holding back 30 of its commanders.")[0].0, "detained");
+        assert!(predicates("The ministry released 40 pages of documents.").is_empty());
         assert_eq!(predicates("Police detain hundreds as election protests sweep Dravosk")[0].0, "detained");
         let found = predicates("A court fined 96 protesters up to 2,000 lestars ($110) each and jailed 15 for ten days.");
         assert_eq!(found, [("jailed".to_owned(), 15.0)]);

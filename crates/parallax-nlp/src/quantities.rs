@@ -765,6 +765,18 @@ impl<'a> Scanner<'a> {
         if phrase == "past" && !(i > 0 && self.word(i - 1).is_some_and(rising)) {
             return None;
         }
+        // "handed over 90 prisoners": the particle of a verb, not a bound.
+        let takes_over = |w: &str| {
+            [
+                "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken", "taking",
+                "sign", "signed",
+            ]
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(w))
+        };
+        if phrase == "over" && i > 0 && self.word(i - 1).is_some_and(takes_over) {
+            return None;
+        }
         let amount = self.amount_at(after, true)?;
         // "at around 4 a.m." is a clock time.
         if self.looks_like_date_or_time(&amount) {
@@ -1429,6 +1441,18 @@ impl<'a> Scanner<'a> {
         if self.mark(at).is_some_and(is_opening_quote) {
             at += 1;
         }
+        // "90 detained members", "40 wounded soldiers": a participle before a plural noun
+        // describes it.
+        let participle =
+            self.word(at).map(|w| w.to_lowercase()).filter(|w| matches!(w.as_str(), "detained" | "arrested" | "wounded" | "injured"));
+        let plural_after = self.word(at + 1).is_some_and(|w| {
+            let lower = w.to_lowercase();
+            !listed(STOP_WORDS, &lower) && (looks_plural(w) || listed(IRREGULAR_PLURALS, &lower))
+        });
+        let described_from = (participle.is_some() && plural_after && !singular).then(|| self.token(at).map(|t| t.start)).flatten();
+        if described_from.is_some() {
+            at += 1;
+        }
         let first = self.noun_phrase(at, MAX_COUNTED_WORDS, singular);
         let last_of_first = *first.last()?;
         let head = self.slice(last_of_first.start, last_of_first.end).to_lowercase();
@@ -1442,7 +1466,7 @@ impl<'a> Scanner<'a> {
                 end = last.end;
             }
         }
-        let span = Span::new(first.first()?.start, end).ok()?;
+        let span = Span::new(described_from.unwrap_or(first.first()?.start), end).ok()?;
         Some(Counted { span, head })
     }
 
@@ -1782,6 +1806,23 @@ mod tests {
             assert!(!quantity.approx);
             assert_eq!(span_text(&text, quantity.span), format!("{phrase} 18"));
         }
+    }
+
+    #[test]
+    fn a_participle_before_a_plural_noun_describes_what_is_counted() {
+        let text = "handed over 90 detained members of the group";
+        let quantity = one(text);
+        assert_eq!(quantity.counted_head.as_deref(), Some("members"));
+        assert_eq!(span_text(text, quantity.counted.unwrap()), "detained members");
+        assert_eq!(one("Police said 12 detained after the march").counted, None);
+    }
+
+    #[test]
+    fn over_after_a_verb_it_belongs_to_is_no_bound() {
+        let text = "The government handed over 90 detained members of the group.";
+        let quantity = one(text);
+        assert_eq!((span_text(text, quantity.span), quantity.value), ("90", Interval::exact(90.0)));
+        assert_eq!(one("Rebels killed over 90 soldiers.").value, Interval::above(90.0, false));
     }
 
     #[test]
