@@ -193,7 +193,12 @@ impl EntityIndex {
             let best = members
                 .iter()
                 .copied()
-                .max_by_key(|&m| (keys[m].split(' ').count().min(3), names[&keys[m]].3, std::cmp::Reverse(keys[m].clone())))
+                // More words first; then a form in mixed case over one in capitals ("Sarifa",
+                // not a dateline's "SARIFA"); then the most mentioned.
+                .max_by_key(|&m| {
+                    let mixed_case = keys[m].chars().any(char::is_lowercase);
+                    (keys[m].split(' ').count().min(3), mixed_case, names[&keys[m]].3, std::cmp::Reverse(keys[m].clone()))
+                })
                 .unwrap_or(members[0]);
             let canonical = keys[best].clone();
             let mut entity = CorpusEntity {
@@ -284,6 +289,10 @@ mod tests {
         let index = EntityIndex::build(&[&doc]);
         assert_eq!(index.entities.len(), 1, "one place, whatever its case");
         assert!(index.entities[0].aliases.is_empty(), "{:?}", index.entities[0].aliases);
+        // A dateline's capitals are not the name, whichever article comes first.
+        let dateline = article("b", &[("KESSA", EntityLabel::Place)]);
+        let body = article("c", &[("Kessa", EntityLabel::Place)]);
+        assert_eq!(EntityIndex::build(&[&dateline, &body]).entities[0].canonical, "Kessa");
     }
 
     #[test]

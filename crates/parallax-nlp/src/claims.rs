@@ -270,6 +270,19 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             continue;
         }
         if names_a_part(text, clause, quantity) {
+            // "the toll had risen to 11, including four children, and 23 were treated": the
+            // part is of the count it follows, whatever predicate stands nearer.
+            let whole = claims.iter().rev().find(|c| {
+                c.evidence == sentence
+                    && !c.predicate.starts_with("among ")
+                    && c.value_span.is_some_and(|v| {
+                        v.end() <= quantity.span.start() && {
+                            let between = &text[v.end()..quantity.span.start()];
+                            between.contains("including") && !between.contains(" and ")
+                        }
+                    })
+            });
+            let (kind, predicate) = whole.map_or((kind, predicate), |whole| (whole.kind, whole.predicate.as_str()));
             let predicate = part_predicate(predicate);
             claims.push(quantity_claim(
                 kind,
@@ -409,6 +422,7 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("lent", "lent"),
     ("loaned", "lent"),
     ("sent", "sent"),
+    ("send", "sent"),
     ("sending", "sent"),
     ("sends", "sent"),
     ("announced", "announced"),
@@ -489,6 +503,15 @@ pub fn find_money_claims(
             (place.label == EntityLabel::Place && matches!(preposition.as_str(), "in" | "at") && is_noun)
                 .then(|| format!("{noun} {preposition} {}", place.canonical))
         };
+        // "The UN coordinator, Paolo Brandt, said the agency would send $1.2 million": a kind of
+        // organisation right before the verb is the one named last before it.
+        let kind_named = institution().filter(|noun| crate::lexicon::ORG_KIND_NOUNS.contains(&noun.as_str())).and_then(|_| {
+            entities
+                .iter()
+                .rev()
+                .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= verb.start() && sentence.contains(e.span))
+        });
+        let actor = kind_named.or(actor);
         let Some(actor) = actor.map(|a| located(a).unwrap_or_else(|| a.canonical.clone())).or_else(institution) else { continue };
         claims.push(quantity_claim(ClaimKind::Money, format!("{predicate} ({currency})"), actor, quantity, sentence, quotes));
     }
@@ -1353,6 +1376,11 @@ mod tests {
         let found = claims_of("Organisers said 80,000 people joined the march, while police put the crowd at 12,000. Observers estimated it at between 40,000 and 50,000.");
         let figures: Vec<(&str, f64)> = found.iter().map(|c| (c.predicate.as_str(), c.value.unwrap().low)).collect();
         assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
+        // A part is of the count it follows.
+        let found = predicates(
+            "Medics said the death toll had risen to 11, including four children, and that 23 people were being treated for wounds.",
+        );
+        assert_eq!(found, [("killed".to_owned(), 11.0), ("among the killed".to_owned(), 4.0), ("injured".to_owned(), 23.0)]);
         // What a count is part of says who they are.
         let subjects: Vec<String> = claims_of(
             "In return, 52 of our heroic soldiers and policemen returned home after months in captivity. \
@@ -1472,6 +1500,9 @@ mod tests {
         // An institution named by its kind alone, right before the verb.
         let announced = money("The government announced €40 million in reconstruction funds on Wednesday.");
         assert_eq!(announced, [("announced (EUR)".to_owned(), "government".to_owned(), 4e7)]);
+        // A kind of organisation before the verb is the one named before it.
+        let sent = money("The UN humanitarian coordinator, Paolo Brandt, said the agency would send $1.2 million in emergency aid.");
+        assert_eq!(sent, [("sent (USD)".to_owned(), "United Nations".to_owned(), 1.2e6)]);
         // A place after "in" says where the payer is.
         let fined = money("A court in Dravosk on Tuesday fined 96 protesters $110 each.");
         assert_eq!(fined, [("fined (USD)".to_owned(), "court in Dravosk".to_owned(), 110.0)]);

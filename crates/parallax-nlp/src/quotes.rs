@@ -1813,16 +1813,19 @@ fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
 }
 
 /// How many words after "told" name the hearer: up to two ("told Fox News", "told the BBC"),
-/// ending before a comma's word, a determiner or a subject pronoun after the first word, which
-/// open what was said ("told reporters the bridge would reopen", "told AFP he would stay").
+/// or up to four capitalised ones ("told The Harbor Times"), ending before a comma's word, a
+/// determiner or a subject pronoun after the first word, which open what was said ("told
+/// reporters the bridge would reopen", "told AFP he would stay").
 fn hearer_length(after: &[&str]) -> usize {
     let opens_clause = |w: &str| {
         let w = w.to_lowercase();
         lexicon::DETERMINERS.contains(&w.as_str()) || matches!(w.as_str(), "i" | "we" | "you" | "he" | "she" | "it" | "they")
     };
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let mut n = 0;
-    for (i, word) in after.iter().take(2).enumerate() {
-        if word.ends_with(',') || (i > 0 && opens_clause(word)) {
+    for (i, word) in after.iter().take(4).enumerate() {
+        let name_goes_on = capitalised(word) && capitalised(after[i - 1.min(i)]);
+        if word.ends_with(',') || (i > 0 && opens_clause(word)) || (i >= 2 && !name_goes_on) {
             break;
         }
         n += 1;
@@ -3286,6 +3289,7 @@ mod tests {
         let contents = |text: &str| quotes(text).into_iter().map(|q| q.3).collect::<Vec<_>>();
         assert_eq!(contents("The mayor told reporters the bridge would reopen."), ["the bridge would reopen"]);
         assert_eq!(contents("Reyes later told AFP he would boycott the vote."), ["he would boycott the vote"]);
+        assert_eq!(contents("Yusuf Harrak told The Harbor Times the group had kept its word."), ["the group had kept its word"]);
         assert_eq!(contents("She told the BBC the army had left the town."), ["the army had left the town"]);
     }
 
