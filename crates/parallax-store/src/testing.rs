@@ -109,15 +109,20 @@ pub fn synthetic_corpus(sources: &[(String, String)], count: usize) -> Vec<(Stri
             for line in text.split_inclusive('\n') {
                 let mut first = true;
                 for piece in line.split_inclusive(' ') {
+                    // Opening punctuation stays before the name: "(NLF)".
+                    let opening = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                    let (open, piece) = piece.split_at(opening);
                     let word = piece.trim_end();
-                    // Names in capitals count too ("TESSAL CITY" in a dateline), or every copy
-                    // of a story would share them.
-                    let proper = word.len() > 3
-                        && word.chars().next().is_some_and(char::is_uppercase)
-                        && (word.chars().skip(1).any(char::is_lowercase) || word.chars().all(|c| c.is_uppercase() || !c.is_alphanumeric()));
+                    let end = word.find(|c: char| !c.is_alphanumeric()).unwrap_or(word.len());
+                    let core = &word[..end];
+                    // Names in capitals count too ("TESSAL CITY" in a dateline), and so do
+                    // acronyms ("NLF", "UN"), or every copy of a story would share them.
+                    let capitals = core.len() >= 2 && core.chars().all(|c| c.is_ascii_uppercase());
+                    let proper = (core.len() > 3 && core.starts_with(char::is_uppercase) && core.chars().skip(1).any(char::is_lowercase))
+                        || capitals;
+                    renamed.push_str(open);
                     if proper && !first {
-                        let end = word.find(|c: char| !c.is_alphanumeric()).unwrap_or(word.len());
-                        renamed.push_str(&word[..end]);
+                        renamed.push_str(core);
                         renamed.push_str(&suffix);
                         renamed.push_str(&piece[end..]);
                     } else {
