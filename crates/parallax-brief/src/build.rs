@@ -630,7 +630,7 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
             .take_while(|w| !matches!(w.as_str(), "the" | "deputy" | "prime" | "a" | "its" | "an"))
             .map(String::as_str)
             .collect();
-        if field.is_empty() || words[..at].last().is_some_and(|w| w == "prime") {
+        if field.is_empty() {
             continue;
         }
         let field: Vec<&str> = field.into_iter().rev().collect();

@@ -10,7 +10,7 @@
 use crate::union_find::DisjointSets;
 use parallax_core::layer::Entities;
 use parallax_core::{Document, EntityLabel};
-use parallax_nlp::entities::{edit_distance_at_most_one, initials};
+use parallax_nlp::entities::{edit_distance_at_most_one, initials, is_acronym};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One entity of the corpus.
@@ -148,8 +148,7 @@ impl EntityIndex {
             }
             // "QNA" is the Qadira News Agency, even where the tagger read it as a place ("QNA: 90
             // handed over" in a headline).
-            let capitals = key.len() >= 3 && key.chars().all(|c| c.is_ascii_uppercase());
-            if (label == EntityLabel::Organisation || (capitals && label == EntityLabel::Place)) && !key.contains(' ') {
+            if (label == EntityLabel::Organisation || (label == EntityLabel::Place && is_acronym(key))) && !key.contains(' ') {
                 let acronym = key.replace('.', "");
                 let matches: Vec<usize> =
                     keys.iter().enumerate().filter(|(_, k)| k.contains(' ') && initials(k) == acronym).map(|(j, _)| j).collect();

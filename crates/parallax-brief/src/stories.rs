@@ -72,10 +72,8 @@ impl ArticleFeatures {
         for mention in doc.layer::<Entities>().unwrap_or(&[]) {
             let name = mention.canonical.to_lowercase();
             let written = doc.slice(mention.span);
-            let acronym = mention.label == EntityLabel::Organisation
-                && written.len() >= 2
-                && written.chars().all(|c| c.is_ascii_uppercase())
-                && written != mention.canonical;
+            let acronym =
+                mention.label == EntityLabel::Organisation && parallax_nlp::entities::is_acronym(written) && written != mention.canonical;
             let surname = (mention.label == EntityLabel::Person).then(|| name.rsplit_once(' ').map(|(_, last)| last)).flatten();
             let short = if acronym { Some(written.to_lowercase()) } else { surname.map(str::to_owned) };
             if let Some(short) = short.filter(|short| !short_forms.iter().any(|(s, _)| s == short)) {

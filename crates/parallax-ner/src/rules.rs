@@ -371,7 +371,8 @@ fn compound_name<'w>(word: &'w str, gazetteer: &Gazetteer) -> Option<&'w str> {
     (!is_place).then_some(name)
 }
 
-fn is_acronym(word: &str) -> bool {
+/// "NLF", "U.S.": two to six capital letters, with dots between them or none.
+pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| *c != '.').count();
     (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }

@@ -303,12 +303,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         let others =
             text[quantity.span.end()..].trim_start().strip_prefix("others").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
         if others {
-            let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
-            let antecedent = claims
-                .iter()
-                .rev()
-                .find(|c| c.value.is_some() && c.subject != "people" && (c.evidence == sentence || Some(c.evidence) == previous));
-            if let Some(antecedent) = antecedent {
+            if let Some(antecedent) = recent_counts(sentences, sentence, &claims).find(|c| c.subject != "people") {
                 subject = antecedent.subject.clone();
             }
         }
@@ -348,9 +343,15 @@ fn restated_figure(
     if !before.ends_with(" it at") {
         return None;
     }
-    let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
-    let antecedent = claims.iter().rev().find(|c| c.value.is_some() && (c.evidence == sentence || Some(c.evidence) == previous))?;
+    let antecedent = recent_counts(sentences, sentence, claims).next()?;
     Some(quantity_claim(antecedent.kind, antecedent.predicate.clone(), antecedent.subject.clone(), quantity, sentence, quotes))
+}
+
+/// The claims with a figure in `sentence` or the one before it, the latest first: what "N
+/// others" and "estimated it at" refer back to.
+fn recent_counts<'a>(sentences: &[parallax_core::Sentence], sentence: Span, claims: &'a [Claim]) -> impl Iterator<Item = &'a Claim> {
+    let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
+    claims.iter().rev().filter(move |c| c.value.is_some() && (c.evidence == sentence || Some(c.evidence) == previous))
 }
 
 /// Whether the count at `at` is a figure the sentence has moved on from: "rose to 112, up

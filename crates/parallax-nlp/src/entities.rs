@@ -611,8 +611,7 @@ impl<'a> Word<'a> {
     }
 
     fn is_acronym(&self) -> bool {
-        let bare = self.bare().replace('.', "");
-        (2..=6).contains(&bare.len()) && bare.chars().all(|c| c.is_ascii_uppercase())
+        parallax_ner::rules::is_acronym(self.bare())
     }
 }
 
@@ -939,6 +938,9 @@ pub fn national_ministry(name: &str) -> Option<String> {
     let single_word = !field.is_empty() && !field.contains(' ') && field.chars().next().is_some_and(char::is_uppercase);
     single_word.then(|| format!("{demonym} {field} Ministry"))
 }
+
+/// "NLF", "U.S.": an acronym, as the tagger's rules read one.
+pub use parallax_ner::rules::is_acronym;
 
 /// "Antony J. Blinken" → "Antony Blinken".
 pub fn without_initials(name: &str) -> String {

@@ -766,14 +766,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "handed over 90 prisoners": the particle of a verb, not a bound.
-        let takes_over = |w: &str| {
-            [
-                "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken", "taking",
-                "sign", "signed",
-            ]
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(w))
-        };
+        const TAKE_OVER: &[&str] = &[
+            "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken", "taking", "sign",
+            "signed",
+        ];
+        let takes_over = |w: &str| crate::lexicon::contains_ci(TAKE_OVER, w);
         if phrase == "over" && i > 0 && self.word(i - 1).is_some_and(takes_over) {
             return None;
         }

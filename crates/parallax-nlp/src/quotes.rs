@@ -1824,7 +1824,7 @@ fn hearer_length(after: &[&str]) -> usize {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let mut n = 0;
     for (i, word) in after.iter().take(4).enumerate() {
-        let name_goes_on = capitalised(word) && capitalised(after[i - 1.min(i)]);
+        let name_goes_on = capitalised(word) && capitalised(after[i.saturating_sub(1)]);
         if word.ends_with(',') || (i > 0 && opens_clause(word)) || (i >= 2 && !name_goes_on) {
             break;
         }
