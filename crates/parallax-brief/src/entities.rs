@@ -48,6 +48,10 @@ impl EntityIndex {
         if self.entities.iter().any(|e| e.canonical == canonical) {
             return canonical.to_owned();
         }
+        // "the defence ministry" is the story's one "Ministry of Defence".
+        if let Some(ministry) = self.ministry_named(canonical) {
+            return ministry.to_owned();
+        }
         let head = written.and_then(|w| w.split(',').next()).map(str::trim).unwrap_or_default();
         let surname = head.chars().next().is_some_and(char::is_uppercase)
             && head.chars().count() >= 3
@@ -63,6 +67,24 @@ impl EntityIndex {
         match (people.next(), people.next()) {
             (Some(person), None) => person.canonical.clone(),
             _ => canonical.to_owned(),
+        }
+    }
+
+    /// The one organisation of the story named "Ministry of X" (or "Ministry of the X"), for a
+    /// speaker described as "X ministry".
+    fn ministry_named(&self, described: &str) -> Option<&str> {
+        let field = described.to_lowercase().strip_suffix(" ministry")?.to_owned();
+        if field.is_empty() || field.contains(' ') {
+            return None;
+        }
+        let mut named = self.entities.iter().filter(|e| {
+            let name = e.canonical.to_lowercase();
+            e.label == EntityLabel::Organisation
+                && name.strip_prefix("ministry of ").map(|rest| rest.strip_prefix("the ").unwrap_or(rest)) == Some(field.as_str())
+        });
+        match (named.next(), named.next()) {
+            (Some(ministry), None) => Some(&ministry.canonical),
+            _ => None,
         }
     }
 
@@ -275,6 +297,14 @@ mod tests {
         let third =
             article("c", &[("Ural", EntityLabel::Place), ("Ural River", EntityLabel::Place), ("Ural Mountains", EntityLabel::Place)]);
         assert_eq!(EntityIndex::build(&[&third]).canonical("Ural"), "Ural");
+    }
+
+    #[test]
+    fn a_ministry_described_by_its_field_is_the_one_named_in_full() {
+        let doc = article("a", &[("Ministry of Defence", EntityLabel::Organisation), ("Omar Zaydan", EntityLabel::Person)]);
+        let index = EntityIndex::build(&[&doc]);
+        assert_eq!(index.speaker("defence ministry", Some("The defence ministry")), "Ministry of Defence");
+        assert_eq!(index.speaker("interior ministry", Some("the interior ministry")), "interior ministry");
     }
 
     #[test]
