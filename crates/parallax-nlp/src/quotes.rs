@@ -1645,6 +1645,11 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
         }
         None => quotes.extend(participle_statement(text, sentence, entities)),
     }
+    // "told reporters the group had kept its word and accused the government of …": a second
+    // statement of the same speaker.
+    if let Some(second) = quotes.last().and_then(|last| second_statement(text, sentence, last)) {
+        quotes.push(second);
+    }
     // "…, organisers said, though police put the figure at 1,500": an estimate of its own.
     if let Some(estimate) = figure_estimate(text, sentence, entities) {
         // "Organisers said 80,000 had joined, while police put the crowd at 12,000": the
@@ -1664,6 +1669,30 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
         }
     }
     quotes
+}
+
+/// What the speaker of `quote` said next, when "and" and a past-tense verb of speech follow
+/// its content in the sentence ("… and accused the government of holding back 30 of its
+/// commanders"): same source, that verb as cue, the rest of the sentence as content ("that"
+/// left out). Where no source spans the gap, there is none.
+fn second_statement(text: &str, sentence: Span, quote: &Quote) -> Option<Quote> {
+    let source = quote.source.clone().filter(|s| s.span.end() <= quote.content.start())?;
+    let rest = text.get(quote.content.end()..sentence.end())?;
+    let after_and = rest.trim_start_matches(['"', '”', '\'', '’', ' ']).strip_prefix("and ")?;
+    let verb = after_and.split_whitespace().next()?;
+    let past = verb.ends_with("ed") || matches!(verb, "said" | "told" | "wrote");
+    if !past || !lexicon::SPEECH_VERBS.contains(&verb) {
+        return None;
+    }
+    let verb_start = sentence.end() - after_and.len();
+    // "called for an independent investigation": the particle belongs to the cue.
+    let particle = after_and[verb.len()..].strip_prefix(' ').and_then(|rest| ["for ", "on "].iter().find(|p| rest.starts_with(**p)));
+    let cue_len = verb.len() + particle.map_or(0, |p| " ".len() + p.trim_end().len());
+    let cue = Span::new(verb_start, verb_start + cue_len).ok()?;
+    let following = text[cue.end()..sentence.end()].trim_start();
+    let that = if following.starts_with("that ") { "that ".len() } else { 0 };
+    let content = content_between(text, sentence.end() - following.len() + that, sentence.end())?;
+    Some(Quote { kind: QuoteKind::Indirect, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
 }
 
 /// "police put the figure at 1,500", "organisers estimated the crowd at 20,000": whoever
@@ -2736,6 +2765,23 @@ mod tests {
             Some(Some("interior ministry".to_owned())),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn and_a_verb_of_speech_after_a_statement_is_a_second_one() {
+        let (doc, quotes) = rule_quotes(
+            "Yusuf Harrak told The Harbor Times the group had handed over \"every soldier we promised\" and accused the government of \
+             holding back 30 of its commanders.",
+        );
+        let accused = quotes.iter().find(|q| q.cue.is_some_and(|c| doc.slice(c) == "accused")).expect("a second statement");
+        assert_eq!(doc.slice(accused.content), "the government of holding back 30 of its commanders");
+        assert_eq!(accused.source.as_ref().map(|s| doc.slice(s.span)), Some("Yusuf Harrak"));
+        let (doc, quotes) = rule_quotes("The UN office said civilians had been killed and called for an independent investigation.");
+        let called = quotes.iter().find(|q| q.cue.is_some_and(|c| doc.slice(c).starts_with("called"))).expect("a second statement");
+        assert_eq!((doc.slice(called.cue.unwrap()), doc.slice(called.content)), ("called for", "an independent investigation"));
+        // A deed is no statement.
+        let (doc, quotes) = rule_quotes("The mayor said the depot would reopen and thanked the firefighters.");
+        assert!(quotes.iter().all(|q| q.cue.is_none_or(|c| doc.slice(c) != "thanked")), "{quotes:?}");
     }
 
     #[test]
