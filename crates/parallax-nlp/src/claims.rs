@@ -82,6 +82,11 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("unaccounted", ClaimKind::Casualty, "missing"),
     ("beheaded", ClaimKind::Casualty, "beheaded"),
     ("displaced", ClaimKind::Casualty, "displaced"),
+    // An outbreak's sick: "sickened more than 1,300", "1,412 confirmed cases" (of people or
+    // after the number).
+    ("sickened", ClaimKind::Casualty, "sickened"),
+    ("infected", ClaimKind::Casualty, "sickened"),
+    ("cases", ClaimKind::Casualty, "sickened"),
     ("homeless", ClaimKind::Casualty, "displaced"),
     ("evacuated", ClaimKind::Casualty, "displaced"),
     // "2,000 people had been moved to shelters", "10,000 refugees": only of people (see
@@ -1040,6 +1045,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "handed" && words.get(k + 1).is_none_or(|(_, w)| w != "over") {
             continue;
         }
+        // "cases" are the sick only where an illness is named or they are confirmed or
+        // suspected ("in 12 cases, police used force" counts no one).
+        let of_illness = |w: &str| {
+            matches!(w, "confirmed" | "suspected" | "outbreak" | "epidemic" | "disease" | "virus" | "infection" | "infections")
+                || matches!(w, "cholera" | "measles" | "ebola" | "covid" | "covid-19" | "mpox" | "dengue" | "flu" | "influenza")
+        };
+        if word == "cases" && !words.iter().any(|(_, w)| of_illness(w)) {
+            continue;
+        }
         let predicate = if word == "captivity" && words[..k].iter().any(|(_, w)| w == "after") { "released" } else { predicate };
         // "a missile strike", "the air strike on the town": an attack, not a walkout.
         let armed_before = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
@@ -1399,6 +1413,11 @@ mod tests {
         assert_eq!(predicates("In return, 52 soldiers returned home after months in captivity.")[0].0, "released");
         assert_eq!(predicates("It accused the government of holding back 30 of its commanders.")[0].0, "detained");
         assert!(predicates("The ministry released 40 pages of documents.").is_empty());
+        // An outbreak's sick are no dead.
+        let found = predicates("A cholera outbreak has killed 42 people and sickened more than 1,300 since late July.");
+        assert_eq!(found, [("killed".to_owned(), 42.0), ("sickened".to_owned(), 1300.0)]);
+        assert_eq!(predicates("The toll rose to 47 on Sunday, with 1,412 confirmed cases.")[1], ("sickened".to_owned(), 1412.0));
+        assert!(predicates("In 12 cases, police used force.").is_empty());
         assert_eq!(predicates("Police detain hundreds as election protests sweep Dravosk")[0].0, "detained");
         let found = predicates("A court fined 96 protesters up to 2,000 lestars ($110) each and jailed 15 for ten days.");
         assert_eq!(found, [("jailed".to_owned(), 15.0)]);

@@ -2513,8 +2513,14 @@ fn resolve_institutions(text: &str, found: &mut [Found]) {
         if source.canonical.as_deref() != Some(kind) {
             continue;
         }
-        let suffix = format!(" {kind}");
-        let named = |f: &Found| f.quote.source.as_ref()?.canonical.clone().filter(|c| c.to_lowercase().ends_with(&suffix));
+        // "defence ministry", and "Ministry of Health" too.
+        let (suffix, prefix) = (format!(" {kind}"), format!("{kind} of "));
+        let named = |f: &Found| {
+            f.quote.source.as_ref()?.canonical.clone().filter(|c| {
+                let c = c.to_lowercase();
+                c.ends_with(&suffix) || c.starts_with(&prefix)
+            })
+        };
         let earlier = found[..i].iter().rev().find_map(named);
         // The headline's institution is the one the body names first.
         let earlier = earlier.or_else(|| in_headline.then(|| found[i + 1..].iter().find_map(named)).flatten());
@@ -2753,6 +2759,14 @@ mod tests {
         assert!(quotes.iter().all(|q| doc.slice(q.content) != "the Lion"), "{quotes:?}");
         let speakers: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
         assert!(!speakers.iter().any(|s| s.contains("army")), "{speakers:?}");
+    }
+
+    #[test]
+    fn the_ministry_is_the_ministry_of_health_named_before() {
+        let got = quotes(
+            "The toll rose to 47, according to the Ministry of Health.\n\nAbout 60 percent of the cases are children, the ministry said.",
+        );
+        assert_eq!(speaker_of(&got, "About 60 percent of the cases are children"), Some(Some("Ministry of Health".to_owned())), "{got:?}");
     }
 
     #[test]
