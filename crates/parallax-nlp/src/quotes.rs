@@ -547,11 +547,16 @@ fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[Quoted
     let after = source.span.end().max(quote.content.end()).max(quote.cue.map_or(0, |c| c.end()));
     // A quote's spans may reach past the sentence it was read in (an attribution after it).
     let (_, cue) = participle_at(text, Span::new(after, sentence.end()).ok()?)?;
-    let following = text[cue.end()..sentence.end()].trim_start();
-    let that = if following.starts_with("that ") { "that ".len() } else { 0 };
-    let content = content_between(text, sentence.end() - following.len() + that, sentence.end())?;
+    let content = said_after(text, cue, sentence)?;
     let kind = if passages.iter().any(|p| p.outer.overlaps(content)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Quote { kind, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
+}
+
+/// What follows `cue` to the end of its sentence, "that" left out: what a speaker adds.
+fn said_after(text: &str, cue: Span, sentence: Span) -> Option<Span> {
+    let following = text[cue.end()..sentence.end()].trim_start();
+    let that = if following.starts_with("that ") { "that ".len() } else { 0 };
+    content_between(text, sentence.end() - following.len() + that, sentence.end())
 }
 
 /// A quotation left open at the end of its paragraph runs on into the next one, which opens
@@ -1689,9 +1694,7 @@ fn second_statement(text: &str, sentence: Span, quote: &Quote) -> Option<Quote> 
     let particle = after_and[verb.len()..].strip_prefix(' ').and_then(|rest| ["for ", "on "].iter().find(|p| rest.starts_with(**p)));
     let cue_len = verb.len() + particle.map_or(0, |p| " ".len() + p.trim_end().len());
     let cue = Span::new(verb_start, verb_start + cue_len).ok()?;
-    let following = text[cue.end()..sentence.end()].trim_start();
-    let that = if following.starts_with("that ") { "that ".len() } else { 0 };
-    let content = content_between(text, sentence.end() - following.len() + that, sentence.end())?;
+    let content = said_after(text, cue, sentence)?;
     Some(Quote { kind: QuoteKind::Indirect, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
 }
 
