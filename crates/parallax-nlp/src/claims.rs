@@ -344,8 +344,10 @@ fn restated_figure(
     quotes: &[Quote],
     claims: &[Claim],
 ) -> Option<Claim> {
-    let before = text[sentence.start()..quantity.span.start()].trim_end().to_lowercase();
-    if !before.ends_with(" it at") {
+    let before = text[sentence.start()..quantity.span.start()].trim_end();
+    let it_at =
+        before.len().checked_sub(" it at".len()).and_then(|at| before.get(at..)).is_some_and(|end| end.eq_ignore_ascii_case(" it at"));
+    if !it_at {
         return None;
     }
     let antecedent = recent_counts(sentences, sentence, claims).next()?;

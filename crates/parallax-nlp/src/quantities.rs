@@ -1440,13 +1440,13 @@ impl<'a> Scanner<'a> {
         }
         // "90 detained members", "40 wounded soldiers": a participle before a plural noun
         // describes it.
-        let participle =
-            self.word(at).map(|w| w.to_lowercase()).filter(|w| matches!(w.as_str(), "detained" | "arrested" | "wounded" | "injured"));
-        let plural_after = self.word(at + 1).is_some_and(|w| {
-            let lower = w.to_lowercase();
-            !listed(STOP_WORDS, &lower) && (looks_plural(w) || listed(IRREGULAR_PLURALS, &lower))
-        });
-        let described_from = (participle.is_some() && plural_after && !singular).then(|| self.token(at).map(|t| t.start)).flatten();
+        let participle = self.word(at).is_some_and(|w| crate::lexicon::contains_ci(&["detained", "arrested", "wounded", "injured"], w));
+        let plural_after = participle
+            && self.word(at + 1).is_some_and(|w| {
+                let lower = w.to_lowercase();
+                !listed(STOP_WORDS, &lower) && (looks_plural(w) || listed(IRREGULAR_PLURALS, &lower))
+            });
+        let described_from = (plural_after && !singular).then(|| self.token(at).map(|t| t.start)).flatten();
         if described_from.is_some() {
             at += 1;
         }

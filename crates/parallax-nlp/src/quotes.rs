@@ -2242,7 +2242,13 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
 /// Where ", who …" (or which, whom, whose) opens a relative clause inside a speaker phrase.
 fn relative_clause_start(text: &str, span: Span) -> Option<usize> {
     let written = &text[span.range()];
-    RELATIVE_PRONOUNS.iter().filter_map(|pronoun| written.find(&format!(", {pronoun} "))).min().map(|at| span.start() + at)
+    written
+        .match_indices(", ")
+        .find(|(at, _)| {
+            let next = written[at + 2..].split(' ').next().unwrap_or_default();
+            RELATIVE_PRONOUNS.contains(&next) && written[at + 2 + next.len()..].starts_with(' ')
+        })
+        .map(|(at, _)| span.start() + at)
 }
 
 /// Whether a name inside a speaker phrase follows a preposition of it: "a baker from
