@@ -277,26 +277,30 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if names_a_part(text, clause, quantity) {
             // "the toll had risen to 11, including four children, and 23 were treated": the
             // part is of the count it follows, whatever predicate stands nearer.
-            let whole = claims.iter().rev().find(|c| {
-                c.evidence == sentence
-                    && !c.predicate.starts_with("among ")
-                    && c.value_span.is_some_and(|v| {
-                        v.end() <= quantity.span.start() && {
-                            let between = &text[v.end()..quantity.span.start()];
-                            between.contains("including") && !between.contains(" and ")
-                        }
-                    })
+            // The counts of this sentence before the part, the latest first, parts left out.
+            let mut wholes = claims
+                .iter()
+                .rev()
+                .filter(|c| c.evidence == sentence && !c.predicate.starts_with("among "))
+                .filter(|c| c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
+            let whole = wholes.clone().find(|c| {
+                c.value_span.is_some_and(|v| {
+                    let between = &text[v.end()..quantity.span.start()];
+                    between.contains("including") && !between.contains(" and ")
+                })
             });
             let (kind, predicate) = whole.map_or((kind, predicate), |whole| (whole.kind, whole.predicate.as_str()));
             let predicate = part_predicate(predicate);
-            claims.push(quantity_claim(
-                kind,
-                predicate.clone(),
-                part_group(text, clause, quantity, kind, &armed),
-                quantity,
-                sentence,
-                quotes,
-            ));
+            let mut group = part_group(text, clause, quantity, kind, &armed);
+            // "23 police officers had been injured, seven of them seriously": a part that names
+            // nothing of its own is of the group counted just before it in the sentence.
+            let of_them = quantity.counted.is_none() && text[quantity.span.end()..].trim_start().starts_with("of them");
+            if of_them && group == "people" {
+                if let Some(counted_before) = wholes.next() {
+                    group = counted_before.subject.clone();
+                }
+            }
+            claims.push(quantity_claim(kind, predicate.clone(), group, quantity, sentence, quotes));
             for one in single_items(text, clause, quantity) {
                 claims.push(quantity_claim(kind, predicate.clone(), part_group(text, clause, &one, kind, &armed), &one, sentence, quotes));
             }
@@ -1393,6 +1397,10 @@ mod tests {
         let found = claims_of("Organisers said 80,000 people joined the march, while police put the crowd at 12,000. Observers estimated it at between 40,000 and 50,000.");
         let figures: Vec<(&str, f64)> = found.iter().map(|c| (c.predicate.as_str(), c.value.unwrap().low)).collect();
         assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
+        // "of them" is of the group counted before.
+        let found = claims_of("The ministry said 23 police officers had been injured, seven of them seriously.");
+        let parts: Vec<(&str, &str)> = found.iter().map(|c| (c.subject.as_str(), c.predicate.as_str())).collect();
+        assert_eq!(parts, [("security forces", "injured"), ("security forces", "among the injured")]);
         // A part is of the count it follows.
         let found = predicates(
             "Medics said the death toll had risen to 11, including four children, and that 23 people were being treated for wounds.",
