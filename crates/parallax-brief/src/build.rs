@@ -135,10 +135,11 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
         let quantities = doc.layer::<Quantities>().unwrap_or(&[]);
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             let approx = claim.value_span.and_then(|vs| quantities.iter().find(|q| q.span == vs)).is_some_and(|q| q.approx);
-            let source = claim.attribution.as_ref().and_then(|a| Some(entities.speaker(a.canonical.as_deref()?, Some(doc.slice(a.span)))));
-            let mut upstream = upstream_keys(&outlet_of[&doc.id], claim.attribution.as_ref().map(|a| doc.slice(a.span)), source.as_deref());
+            // The attribution as the article wrote it, and its story-wide name.
+            let written = claim.attribution.as_ref().map(|a| doc.slice(a.span));
+            let source = claim.attribution.as_ref().and_then(|a| Some(entities.speaker(a.canonical.as_deref()?, written)));
+            let mut upstream = upstream_keys(&outlet_of[&doc.id], written, source.as_deref());
             if let Some(source) = &source {
-                let written = claim.attribution.as_ref().map(|a| doc.slice(a.span));
                 upstream.extend(office_keys(written.into_iter().chain([source.as_str()]).chain(entities.aliases_of(source))));
             }
             let report = Report {
@@ -152,7 +153,7 @@ fn facts(docs: &[&Document], entities: &EntityIndex, outlet_of: &HashMap<String,
                     high_inclusive: v.high_inclusive,
                     approx,
                 }),
-                attributed_source: source.map(|s| as_written(&s, claim.attribution.as_ref().map(|a| doc.slice(a.span)))),
+                attributed_source: source.map(|s| as_written(&s, written)),
             };
             // Event subjects may be entity names ("Tokayev", "Blinken – Tileuberdi"): merged across articles.
             let subject = claim.subject.split(" – ").map(|name| entities.canonical(name)).collect::<Vec<_>>().join(" – ");
@@ -624,16 +625,13 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     for name in names {
         let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
         let Some(at) = words.iter().position(|w| w == "minister" || w == "ministry") else { continue };
-        let field: Vec<&str> = words[..at]
-            .iter()
-            .rev()
-            .take_while(|w| !matches!(w.as_str(), "the" | "deputy" | "prime" | "a" | "its" | "an"))
-            .map(String::as_str)
-            .collect();
+        // The words before it, back to an article, "deputy" or "prime".
+        let start =
+            words[..at].iter().rposition(|w| matches!(w.as_str(), "the" | "deputy" | "prime" | "a" | "its" | "an")).map_or(0, |k| k + 1);
+        let field = &words[start..at];
         if field.is_empty() {
             continue;
         }
-        let field: Vec<&str> = field.into_iter().rev().collect();
         let key = format!("office:{} ministry", field.join(" "));
         if !keys.contains(&key) {
             keys.push(key);

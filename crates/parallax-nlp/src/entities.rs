@@ -827,7 +827,9 @@ fn is_known_place(word: &Word) -> bool {
     lexicon::canonical_place(word.bare()).is_some() || lexicon::place_of_demonym(word.text).is_some()
 }
 
-fn title_case(words: &str) -> String {
+/// Each word of `words` with its first letter in capitals ("defence ministry" → "Defence
+/// Ministry").
+pub(crate) fn title_case(words: &str) -> String {
     words
         .split(' ')
         .map(|w| {

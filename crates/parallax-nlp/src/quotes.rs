@@ -2295,11 +2295,7 @@ fn institution_of_subject(text: &str, span: Span, entities: &[EntityMention]) ->
 /// (listed, or as the text writes it) and the institution's words capitalised.
 fn institution_name(text: &str, place: &str, words: &[&str]) -> Option<String> {
     let demonym = lexicon::demonym_of(place).map(str::to_owned).or_else(|| demonym_in_text(text, place))?;
-    let capitalised = words.iter().map(|w| {
-        let mut chars = w.chars();
-        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-    });
-    Some(std::iter::once(demonym).chain(capitalised).collect::<Vec<_>>().join(" "))
+    Some(format!("{demonym} {}", crate::entities::title_case(&words.join(" "))))
 }
 
 /// The demonym of a place no list knows, as the text writes it: "Varnian" for "Varnia",
