@@ -80,6 +80,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("hospital", ClaimKind::Casualty, "in hospital"),
     ("missing", ClaimKind::Casualty, "missing"),
     ("unaccounted", ClaimKind::Casualty, "missing"),
+    // "was searching for three others": only before "for", of people (see nearest_predicate).
+    ("searching", ClaimKind::Casualty, "missing"),
     ("beheaded", ClaimKind::Casualty, "beheaded"),
     ("displaced", ClaimKind::Casualty, "displaced"),
     // An outbreak's sick: "sickened more than 1,300", "1,412 confirmed cases" (of people or
@@ -87,6 +89,9 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("sickened", ClaimKind::Casualty, "sickened"),
     ("infected", ClaimKind::Casualty, "sickened"),
     ("cases", ClaimKind::Casualty, "sickened"),
+    // Survivors brought out of danger (counts of people only): "Navy rescues 20 sailors".
+    ("rescued", ClaimKind::Casualty, "rescued"),
+    ("rescues", ClaimKind::Casualty, "rescued"),
     ("homeless", ClaimKind::Casualty, "displaced"),
     ("evacuated", ClaimKind::Casualty, "displaced"),
     // "2,000 people had been moved to shelters", "10,000 refugees": only of people (see
@@ -187,6 +192,7 @@ pub(crate) const TROOP_NOUNS: &[&str] = &[
     "personnel",
     "servicemen",
     "serviceman",
+    "marine",
     "military",
     "army",
     "contingent",
@@ -261,7 +267,10 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
     for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Count && !counts_time(q)) {
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
-        if is_old_value(text, clause, quantity.span) || is_age(text, clause, quantity.span) {
+        if is_old_value(text, clause, quantity.span)
+            || is_age(text, clause, quantity.span)
+            || is_partitive_whole(text, quantity, quantities)
+        {
             continue;
         }
         let predicate = nearest_predicate(text, own_part(text, clause, quantity, quantities), quantity);
@@ -375,6 +384,16 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
+}
+
+/// Whether the count is the whole a count before it is part of: "three of its 23 crew
+/// members were missing" says how many are missing, not that 23 are.
+fn is_partitive_whole(text: &str, quantity: &Quantity, quantities: &[Quantity]) -> bool {
+    quantities.iter().filter(|q| q.kind == QuantityKind::Count && q.span.end() <= quantity.span.start()).any(|part| {
+        let between = text[part.span.end()..quantity.span.start()].trim().to_lowercase();
+        let rest = between.strip_prefix("of").map(str::trim_start);
+        rest.is_some_and(|rest| ["", "its", "their", "the", "our", "his", "her", "all"].contains(&rest))
+    })
 }
 
 /// Whether the number at `at` is an age: "raise the retirement age to 67", "aged 54", "the
@@ -926,6 +945,12 @@ const THINGS: &[&str] = &[
     "truck",
     "plane",
     "helicopter",
+    "boat",
+    "ship",
+    "vessel",
+    "warship",
+    "frigate",
+    "tanker",
     "bomb",
 ];
 /// Weapons, singular as `stem` leaves them: counted, they are things (see [`THINGS`]); named in
@@ -1043,9 +1068,19 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         }
         if matches!(
             word.as_str(),
-            "held" | "captured" | "shelters" | "refugees" | "treated" | "freed" | "frees" | "released" | "handed" | "exchanged" | "swapped"
+            "held" | "captured" | "shelters" | "refugees" | "treated" | "rescued" | "rescues" | "searching" | "freed" | "frees" | "released" | "handed" | "exchanged" | "swapped"
         ) && !counts_people(quantity)
+        // "20 were rescued and three remain missing": a bare number saved or treated is people.
+            && !(quantity.counted.is_none() && matches!(word.as_str(), "treated" | "rescued" | "rescues" | "searching"))
         {
+            continue;
+        }
+        // "rescues" is the verb only right before its object ("Navy rescues 20 sailors", not
+        // "soldiers to help with rescues").
+        if word == "rescues" && k + 1 != position {
+            continue;
+        }
+        if word == "searching" && (words.get(k + 1).is_none_or(|(_, w)| w != "for") || k + 2 != position) {
             continue;
         }
         if word == "handed" && words.get(k + 1).is_none_or(|(_, w)| w != "over") {
@@ -1109,9 +1144,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     (number_of_crowd || counts_crowd || sized_crowd).then_some((ClaimKind::Participation, "took part"))
 }
 
-/// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined, charged or
-/// rescued people are not counted as detained, hurt or displaced.
-const OTHER_FATES: &[&str] = &["fined", "charged", "convicted", "acquitted", "rescued", "pardoned", "deported", "expelled", "summoned"];
+/// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined or charged
+/// people are not counted as detained, hurt or displaced.
+const OTHER_FATES: &[&str] = &["fined", "charged", "convicted", "acquitted", "pardoned", "deported", "expelled", "summoned"];
 
 /// The index of the verb that takes the number at `position` as the new level of its
 /// subject: "rose to 31", "stands at 29", "reached 40".
@@ -1175,6 +1210,19 @@ fn counts_people(quantity: &Quantity) -> bool {
         "villager",
         "citizen",
         "refugee",
+        "sailor",
+        "seafarer",
+        "crew",
+        "passenger",
+        "migrant",
+        "student",
+        "tourist",
+        "miner",
+        "fisherman",
+        "fishermen",
+        "patient",
+        "survivor",
+        "pilgrim",
     ];
     quantity.counted_head.as_deref().is_some_and(|head| {
         let head = stem(head);
@@ -1184,6 +1232,13 @@ fn counts_people(quantity: &Quantity) -> bool {
 
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
 fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
+    // "deployed four more patrol boats and 300 marines": vessels and vehicles sent are a
+    // fact of their own, never troops.
+    if kind == ClaimKind::Deployment && counts_things(quantity) {
+        if let Some(head) = &quantity.counted_head {
+            return head.to_lowercase();
+        }
+    }
     let group = group_of(text, clause, quantity, kind, armed);
     // "14 Varnian soldiers", "six Toskarian servicemen": the dead and hurt of two armed sides
     // are two facts, not one disputed figure.
@@ -1309,6 +1364,24 @@ mod tests {
         assert!(target.is_empty(), "a target and the figure moved from: {target:?}");
         assert!(rates("Sales rose 5% in May.").is_empty(), "no rate named");
         assert!(rates("An area with an unemployment rate of at least 150 percent of the national average.").is_empty());
+    }
+
+    #[test]
+    fn the_whole_of_a_partitive_rescues_and_vessels_are_no_casualties_or_troops() {
+        let found = predicates("Three of its 23 crew members were missing, the operator said.");
+        assert_eq!(found, [("missing".to_owned(), 3.0)], "23 is the crew, not the missing");
+        assert_eq!(predicates("Navy rescues 20 sailors")[0].0, "rescued");
+        assert_eq!(predicates("The army would send 1,500 soldiers to help with rescues.")[0].0, "deployed");
+        let found =
+            predicates("Twenty sailors were rescued by a passing ship. The navy rescued 20 sailors and was searching for three others.");
+        assert_eq!(found, [("rescued".to_owned(), 20.0), ("rescued".to_owned(), 20.0), ("missing".to_owned(), 3.0)]);
+        assert!(predicates("Police are searching for two suspects.").is_empty(), "suspects are no missing people");
+        let found: Vec<(String, f64)> = claims_of("The navy has deployed four more patrol boats and 300 marines to the strait.")
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Deployment)
+            .map(|c| (c.subject.clone(), low(c)))
+            .collect();
+        assert_eq!(found, [("boats".to_owned(), 4.0), ("troops".to_owned(), 300.0)]);
     }
 
     #[test]

@@ -1438,6 +1438,13 @@ impl<'a> Scanner<'a> {
         if self.mark(at).is_some_and(is_opening_quote) {
             at += 1;
         }
+        // "four more patrol boats", "two other soldiers": the count adds to or sets apart a
+        // group of the same noun ("ten more than last year" counts nothing).
+        let added =
+            self.word(at).is_some_and(|w| ["more", "other", "further", "additional", "extra"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+        if added && self.word(at + 1).is_some_and(|w| !w.eq_ignore_ascii_case("than")) {
+            at += 1;
+        }
         // "90 detained members", "40 wounded soldiers": a participle before a plural noun
         // describes it.
         let participle = self.word(at).is_some_and(|w| crate::lexicon::contains_ci(&["detained", "arrested", "wounded", "injured"], w));
