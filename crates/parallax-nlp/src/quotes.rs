@@ -1487,9 +1487,12 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         entities.iter().any(|e| e.span.end() == end && matches!(e.label, EntityLabel::Person | EntityLabel::Organisation))
     };
     let is_list = (first..=last).any(|i| text[ws[segments[i].0].start()..ws[segments[i].1 - 1].end()].contains(" and "));
+    // "The vessel's operator, Greyline Shipping, said": a name that commas close before the
+    // verb is an apposition of what comes before it.
+    let apposed = |i: usize| i == last && word(segments[i].1 - 1).ends_with(',');
     let first = (first + 1..=last)
         .rev()
-        .find(|&i| opens_name(segments[i].0) && !ends_with_named(segments[i - 1]))
+        .find(|&i| opens_name(segments[i].0) && !ends_with_named(segments[i - 1]) && !apposed(i))
         .filter(|_| !is_list)
         .unwrap_or(first);
     let (mut from, to) = (segments[first].0, segments[last].1);
@@ -1741,11 +1744,13 @@ fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
         let content = quote.content;
         let ws = word_spans(&text[content.range()], content.start());
         let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
-        // A second cue inside the content, after a comma, followed by "that".
+        // A second cue inside the content, after a comma and followed by "that", or after a
+        // semicolon ("said 20 were rescued; the vessel's operator, Greyline Shipping, said on
+        // Wednesday …": the semicolon ends the first statement).
+        let after_semicolon = |k: usize| word_texts[..k].iter().any(|w| w.ends_with(';'));
         let second = (1..ws.len()).find(|&k| {
             lexicon::is_speech_cue(&word_texts, k)
-                && word_texts.get(k + 1) == Some(&"that")
-                && word_texts[..k].iter().any(|w| w.ends_with(','))
+                && (after_semicolon(k) || word_texts.get(k + 1) == Some(&"that") && word_texts[..k].iter().any(|w| w.ends_with(',')))
         });
         let Some(second) = second else {
             // "The ministry said its forces had retaken the town after fighting that, according
@@ -1760,12 +1765,13 @@ fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
             quotes.push(quote);
             break;
         };
-        let comma = (0..second).rev().find(|&j| word_texts[j].ends_with(','));
+        let semicolon = (0..second).rev().find(|&j| word_texts[j].ends_with(';'));
+        let comma = semicolon.or_else(|| (0..second).rev().find(|&j| word_texts[j].ends_with(',')));
         let Some(comma) = comma else {
             quotes.push(quote);
             break;
         };
-        let end = ws[comma].start() + word_texts[comma].trim_end_matches(',').len();
+        let end = ws[comma].start() + word_texts[comma].trim_end_matches([',', ';']).len();
         match (Span::new(content.start(), end), Span::new(ws[comma + 1].start(), sentence.end())) {
             (Ok(first), Ok(remainder)) if first.start() < first.end() => {
                 quote.content = first;
@@ -1803,6 +1809,16 @@ const FINITE_AUXILIARIES: &[&str] = &[
 /// comma is what was said; the speaker is a noun phrase of at most ten words, not a clause
 /// ("…, said that …") nor a circumstance ("…, said on Monday").
 fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
+    // "…, said Coastwatch, an environmental group, which put the fuel lost at 2,000 tonnes":
+    // the speaker may also end where a relative clause about it begins.
+    let relative_starts = (1..ws.len()).filter(|&j| word_texts[j - 1].ends_with(',') && matches!(word_texts[j], "which" | "who"));
+    relative_starts
+        .chain(std::iter::once(ws.len()))
+        .find_map(|n| inverted_attribution_ending(text, sentence, &ws[..n], &word_texts[..n], entities))
+}
+
+/// [`inverted_attribution`] with the speaker ending at the end of `ws`.
+fn inverted_attribution_ending(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     let n = ws.len();
     for k in (n.saturating_sub(11)..n.saturating_sub(1)).rev() {
         let verb = word_texts[k];
@@ -2886,6 +2902,22 @@ mod tests {
         assert_eq!(content, ["Prices at the port rose sharply"]);
         let got = sources_and_cues("Pellagos does not send soldiers for the moment, has said the government in Lisca.");
         assert_eq!(got, [("the government in Lisca".to_owned(), "has said".to_owned())]);
+        // A relative clause about the speaker ends the sentence.
+        let text = "The spill had spread over about 5 square kilometres by Wednesday, said Coastwatch, an environmental group, which put the fuel lost at 2,000 tonnes.";
+        assert_eq!(sources_and_cues(text)[0], ("Coastwatch, an environmental group".to_owned(), "said".to_owned()));
+        assert_eq!(find_quotes_of(text)[0], "The spill had spread over about 5 square kilometres by Wednesday");
+    }
+
+    #[test]
+    fn a_semicolon_ends_a_statement_when_another_speaker_follows() {
+        let text = "Officials said 20 were rescued and three remain missing; the vessel's operator, Greyline Shipping, said on Wednesday that one body had been recovered.";
+        let got = sources_and_cues(text);
+        assert_eq!(
+            got,
+            [("Officials".to_owned(), "said".to_owned()), ("the vessel's operator, Greyline Shipping,".to_owned(), "said".to_owned())],
+            "an apposed name, commas and all, as PolNeAR marks it"
+        );
+        assert_eq!(find_quotes_of(text), ["20 were rescued and three remain missing", "one body had been recovered"]);
     }
 
     #[test]
