@@ -82,6 +82,11 @@ const ADMIN_UNITS: &[&str] = &[
     "prefecture",
     "municipality",
     "county",
+    "coast",
+    "coastline",
+    "border",
+    "valley",
+    "highlands",
 ];
 
 /// Words after a hyphen that make a compound of the name before it: "Hamas-run",
@@ -139,12 +144,14 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     compounds_of_names(words, &mut spans, gazetteer);
     staffs(words, &mut spans);
     offices_of_state(words, &mut spans);
+    fields_of_ministers(words, &mut spans);
     linked_organisations(words, &mut spans);
     common_acronyms(words, &mut spans);
     name_particles(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
     known_names(words, &mut spans);
     named_storms(words, &mut spans);
+    waters_and_vessels(words, &mut spans);
     spans.sort_unstable();
     tags.fill(Tag::OUTSIDE);
     for (start, end, label) in spans {
@@ -195,6 +202,51 @@ const PLACE_NOUNS: &[&str] = &[
     "camp",
     "centre",
     "center",
+];
+
+/// Lower-case nouns of organisations that end an apposition to one's name ("Coastwatch, an
+/// environmental group").
+const ORGANISATION_NOUNS: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "company",
+    "firm",
+    "charity",
+    "agency",
+    "network",
+    "coalition",
+    "movement",
+    "party",
+    "union",
+    "institute",
+    "operator",
+    "broadcaster",
+    "newspaper",
+    "watchdog",
+    "ngo",
+];
+
+/// Capitalised last words of companies' names: "Greyline Shipping" is no person.
+const COMPANY_TAILS: &[&str] = &[
+    "Shipping",
+    "Airlines",
+    "Airways",
+    "Holdings",
+    "Group",
+    "Bank",
+    "Motors",
+    "Logistics",
+    "Industries",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Petroleum",
+    "Mining",
+    "Media",
+    "Telecom",
+    "Pharmaceuticals",
 ];
 
 /// Lower-case words of position or residence that, with "of", also make the name after them
@@ -264,6 +316,12 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
             .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
         if length >= 2 && plain && PLACE_NOUNS.contains(&phrase[length - 1]) {
             span.2 = Label::Location;
+        } else if length >= 2 && plain && matches!(phrase[0], "a" | "an" | "the") && ORGANISATION_NOUNS.contains(&phrase[length - 1]) {
+            // "Coastwatch, an environmental group," is an organisation.
+            span.2 = Label::Organisation;
+        } else if length >= 2 && plain && VESSEL_NOUNS.contains(&phrase[length - 1]) {
+            // "The Marlin Dawn, a Halvenian-flagged vessel," is a ship.
+            span.2 = Label::Misc;
         }
     }
     // "in the capital, Lisca, speaking …": the name set off after a noun of place names it.
@@ -413,6 +471,30 @@ fn offices_of_state(words: &[&str], spans: &mut Vec<Span>) {
             let person_end = spans[person].1;
             spans[first] = (i + 1, person_end, Label::Person);
             spans.remove(person);
+        }
+    }
+}
+
+/// Fields of government that name a minister's office ("Defence Minister").
+const MINISTER_FIELDS: &[&str] = &["Defence", "Defense", "Interior", "Foreign", "Finance", "Justice", "Health", "Economy", "Energy"];
+
+/// "Halvenian Defence Minister Ruth Aldane": an organisation ending in a field of government
+/// right before "Minister" is part of the title, not a name; a nationality left before it is
+/// one (MISC, as CoNLL-2003 tags "German Foreign Minister").
+fn fields_of_ministers(words: &[&str], spans: &mut Vec<Span>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (start, end, label) = spans[k];
+        let title_follows = words.get(end).is_some_and(|w| matches!(*w, "Minister" | "Ministers"));
+        if label != Label::Organisation || !title_follows || !MINISTER_FIELDS.contains(&words[end - 1]) {
+            k += 1;
+            continue;
+        }
+        if end - start == 2 && looks_like_demonym(words[start]) {
+            spans[k] = (start, start + 1, Label::Misc);
+            k += 1;
+        } else {
+            spans.remove(k);
         }
     }
 }
@@ -664,6 +746,36 @@ fn named_storms(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// Words that open the name of a body of water or a landform with "of" ("Strait of Hormuz",
+/// "Gulf of Aden") or end one ("Red Sea", "Mekong River").
+const WATER_OPENERS: &[&str] = &["Strait", "Straits", "Gulf", "Sea", "Bay", "Lake", "Cape", "Isle", "Mount"];
+const WATER_TAILS: &[&str] = &["Strait", "Sea", "River", "Lake", "Bay", "Channel", "Ocean", "Island", "Islands", "Mountains", "Desert"];
+/// Nouns of vessels after which a capitalised name is the vessel's ("the tanker Marlin Dawn").
+const VESSEL_NOUNS: &[&str] =
+    &["tanker", "ship", "vessel", "freighter", "frigate", "destroyer", "ferry", "yacht", "trawler", "warship", "cruiser", "submarine"];
+
+/// "Greyline Shipping": a person's name that ends as companies' do is the company.
+/// "the Strait of Merrow", "the Merrow Sea": a name the tagger read as a person or
+/// organisation that a word of water or land opens with "of", or ends, is a place; "the
+/// tanker Marlin Dawn": a name right after a noun of vessels is the vessel (MISC, as
+/// CoNLL-2003 tags ships), never a person.
+fn waters_and_vessels(words: &[&str], spans: &mut [Span]) {
+    for span in spans.iter_mut().filter(|s| matches!(s.2, Label::Person | Label::Organisation)) {
+        let (start, end, label) = *span;
+        if label == Label::Person && end - start >= 2 && COMPANY_TAILS.contains(&words[end - 1]) {
+            span.2 = Label::Organisation;
+            continue;
+        }
+        let opens = end - start >= 3 && WATER_OPENERS.contains(&words[start]) && words[start + 1] == "of";
+        let ends = end - start >= 2 && WATER_TAILS.contains(&words[end - 1]);
+        if opens || ends {
+            span.2 = Label::Location;
+        } else if start > 0 && VESSEL_NOUNS.contains(&words[start - 1]) {
+            span.2 = Label::Misc;
+        }
+    }
+}
+
 /// The names of [`KNOWN_NAMES`] take their type; a tagged entity that only overlaps one
 /// gives way, one that holds it whole and is longer stays ("the Hezbollah Media Office").
 fn known_names(words: &[&str], spans: &mut Vec<Span>) {
@@ -823,6 +935,26 @@ mod tests {
         check("the Hezbollah Media Office", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG");
         check("Islamic Jihad said", "B-MISC O O", "B-ORG I-ORG O");
         check("the Amhara region", "O B-LOC O", "O B-LOC O");
+    }
+
+    #[test]
+    fn waters_are_places_and_vessels_are_no_people() {
+        check("in the Strait of Merrow early", "O O B-ORG I-ORG I-ORG O", "O O B-LOC I-LOC I-LOC O");
+        check("the Merrow Sea coast", "O B-PER I-PER O", "O B-LOC I-LOC O");
+        check("the tanker Marlin Dawn was hit", "O O B-PER I-PER O O", "O O B-MISC I-MISC O O");
+        check("the Gulf Cooperation Council", "O B-ORG I-ORG I-ORG", "O B-ORG I-ORG I-ORG");
+        check("operator Greyline Shipping said", "O B-PER I-PER O", "O B-ORG I-ORG O");
+        check("said Coastwatch , an environmental group ,", "O B-PER O O O O O", "O B-ORG O O O O O");
+        check("said Ana Ruiz , a party member ,", "O B-PER I-PER O O O O O", "O B-PER I-PER O O O O O");
+        check("The Marlin Dawn , a flagged vessel ,", "O B-PER I-PER O O O O O", "O B-MISC I-MISC O O O O O");
+    }
+
+    #[test]
+    fn a_field_before_minister_is_part_of_the_title() {
+        check("Halvenian Defence Minister Ruth Aldane", "B-ORG I-ORG O B-PER I-PER", "B-MISC O O B-PER I-PER");
+        check("Defence Minister Ruth Aldane", "B-ORG O B-PER I-PER", "O O B-PER I-PER");
+        check("the Defence Ministry said", "O B-ORG I-ORG O", "O B-ORG I-ORG O");
+        check("drones launched from the Sarrow coast", "O O O O B-ORG O", "O O O O B-LOC O");
     }
 
     #[test]
