@@ -90,7 +90,10 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
             let dropped = text.get(source.span.start()..twin.start()).unwrap_or_default().trim_end();
             let fronted = source.span.contains(twin) && twin.end() == source.span.end() && {
                 let list_tail = dropped.ends_with(',') && text[twin.range()].contains(" and ");
-                !list_tail
+                // Nor the end of a relative clause about the speaker ("Mira Voss, who won 38
+                // percent … against President Anton Gral,").
+                let in_relative = dropped.split_whitespace().any(|w| matches!(w, "who" | "which" | "whose" | "whom"));
+                !list_tail && !in_relative
             };
             if apposition {
                 source.span = twin;
@@ -422,6 +425,20 @@ pub fn find_quotes(
                 None if word_count >= 8 => (QuoteKind::Direct, None, None),
                 None => continue,
             };
+            // "told Coastal Wire that the group “does not target civilian ships”": a quotation
+            // that ends a reported clause is said with the words of the clause before it.
+            let content = match cue {
+                // Shorter fragments are read with their reported speech (`indirect_quote`).
+                Some(cue) if kind == QuoteKind::Mixed && word_count > 4 && opening.contains(cue) && cue.end() <= passage.outer.start() => {
+                    let between = &text[cue.end()..passage.outer.start()];
+                    let clause = !between.contains(['“', '”', '"', ';', ':']) && words(between).count() <= 25;
+                    match clause.then(|| reported_clause_start(text, cue, between)).flatten() {
+                        Some(start) => Span::new(start, passage.outer.end()).unwrap_or(content),
+                        None => content,
+                    }
+                }
+                _ => content,
+            };
             // Words given to the previous speaker go on with that speaker's quote.
             let continues = cue.is_none() && source.is_some();
             let sentence = opening;
@@ -430,7 +447,16 @@ pub fn find_quotes(
             if kind == QuoteKind::Direct {
                 covered.push(sentence);
             }
-            found.push(Found { quote: Quote { kind, source, cue, content, tentative: false, continues }, block: block_index });
+            let quote = Quote { kind, source, cue, content, tentative: false, continues };
+            // "… that the group “does not target civilian ships” and said the accusation was …".
+            let second = (kind == QuoteKind::Mixed).then(|| second_statement(text, opening, &quote)).flatten().map(|mut second| {
+                if passages.iter().any(|p| p.outer.overlaps(second.content)) {
+                    second.kind = QuoteKind::Mixed;
+                }
+                second
+            });
+            found.push(Found { quote, block: block_index });
+            found.extend(second.map(|quote| Found { quote, block: block_index }));
         }
         for &sentence in &block_sentences {
             if covered.iter().any(|c| c.overlaps(sentence)) {
@@ -459,6 +485,15 @@ pub fn find_quotes(
             f.quote.tentative = true;
         }
     }
+    // The same statement read twice (a second statement after a quotation, and again with
+    // the reported speech around it) is one.
+    let mut seen = Vec::new();
+    found.retain(|f| {
+        let key = (f.quote.cue, f.quote.content);
+        let first = !seen.contains(&key);
+        seen.push(key);
+        first
+    });
     // A quoted fragment inside reported speech of the same speaker is part of that quote.
     let contents: Vec<(Span, Option<String>, QuoteKind)> =
         found.iter().map(|f| (f.quote.content, f.quote.source.as_ref().and_then(|s| s.canonical.clone()), f.quote.kind)).collect();
@@ -550,6 +585,26 @@ fn added_statement(text: &str, sentence: Span, quote: &Quote, passages: &[Quoted
     let content = said_after(text, cue, sentence)?;
     let kind = if passages.iter().any(|p| p.outer.overlaps(content)) { QuoteKind::Mixed } else { QuoteKind::Indirect };
     Some(Quote { kind, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
+}
+
+/// Where the clause a reporting verb introduces begins in `between`, the text from the end of
+/// `cue` on: after "that" ("told Coastal Wire by telephone that the group …"), after the
+/// hearer of "told" ("told reporters the group …"), or right after a verb that reports what
+/// was said ("said the group …"). A verb that names ("called", "described") reports none.
+fn reported_clause_start(text: &str, cue: Span, between: &str) -> Option<usize> {
+    let verb = text[cue.range()].rsplit(' ').next()?.to_lowercase();
+    let ws = word_spans(between, cue.end());
+    let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+    // "announced later that evening that the organization had …": not the "that" of a time.
+    let times = ["day", "evening", "night", "morning", "afternoon", "week", "month", "year", "time"];
+    let conjunction = |k: usize| word_texts[k] == "that" && word_texts.get(k + 1).is_none_or(|next| !times.contains(next));
+    let skip = match (0..word_texts.len()).find(|&k| conjunction(k)) {
+        Some(that) => that + 1,
+        None if matches!(verb.as_str(), "told" | "tells") => hearer_length(&word_texts),
+        None if REPORTING_VERBS.contains(&verb.as_str()) => 0,
+        None => return None,
+    };
+    Some(ws.get(skip).map_or(cue.end() + between.len(), |w| w.start()))
 }
 
 /// What follows `cue` to the end of its sentence, "that" left out: what a speaker adds.
@@ -2831,7 +2886,8 @@ mod tests {
         let text = "Opposition candidate Mira Voss, who officially won 38 percent of the vote against 57 percent for President \
             Anton Gral, told Meridian Wire that the crackdown showed the government \"has lost the argument and now relies on batons\".";
         let (doc, quotes) = rule_quotes(text);
-        let quote = quotes.iter().find(|q| doc.slice(q.content).starts_with("has lost")).unwrap();
+        let quote = quotes.iter().find(|q| doc.slice(q.content).contains("has lost")).unwrap();
+        assert_eq!(doc.slice(quote.content), "the crackdown showed the government \"has lost the argument and now relies on batons\"");
         assert_eq!(quote.cue.map(|c| doc.slice(c)), Some("told"));
         // The names in the relative clause describe the speaker, and "she" is the speaker.
         assert_eq!(quote.source.as_ref().and_then(|s| s.canonical.as_deref()), Some("Mira Voss"));
@@ -2906,6 +2962,21 @@ mod tests {
         let text = "The spill had spread over about 5 square kilometres by Wednesday, said Coastwatch, an environmental group, which put the fuel lost at 2,000 tonnes.";
         assert_eq!(sources_and_cues(text)[0], ("Coastwatch, an environmental group".to_owned(), "said".to_owned()));
         assert_eq!(find_quotes_of(text)[0], "The spill had spread over about 5 square kilometres by Wednesday");
+    }
+
+    #[test]
+    fn a_quotation_ending_a_reported_clause_keeps_the_clause_and_a_second_statement_follows() {
+        let text = "Its spokesman, Idris Kallum, told Coastal Wire by telephone that the group “does not target civilian ships” and said the accusation was meant to justify new sanctions.";
+        let (doc, quotes) = rule_quotes(text);
+        let found: Vec<(QuoteKind, &str, Option<&str>)> =
+            quotes.iter().map(|q| (q.kind, doc.slice(q.content), q.cue.map(|c| doc.slice(c)))).collect();
+        assert_eq!(
+            found,
+            [
+                (QuoteKind::Mixed, "the group “does not target civilian ships”", Some("told")),
+                (QuoteKind::Indirect, "the accusation was meant to justify new sanctions", Some("said"))
+            ]
+        );
     }
 
     #[test]
