@@ -245,7 +245,7 @@ pub(crate) const OPPONENT_LABELS: &[&str] = &["terrorist", "extremist", "bandit"
 /// groups ("rebels", "militants", "militias") more often than crowds and protests ("strike"
 /// and "clash" are left out: an air strike, a clash of armies).
 pub(crate) fn opponents_are_armed(text: &str) -> bool {
-    let (mut armed, mut crowd) = (0, 0);
+    let (mut armed, mut crowd, mut weapons) = (0, 0, 0);
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
         let word = stem(word);
         if ARMED_GROUP_NOUNS.contains(&word.as_str()) {
@@ -254,9 +254,13 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
             || ["protest", "demonstration", "riot", "rally", "unrest", "uprising"].contains(&word.as_str())
         {
             crowd += 1;
+        } else if WEAPONS.contains(&word.as_str()) {
+            weapons += 1;
         }
     }
-    armed > crowd
+    // "Sarrow Front terrorists attacked the tanker with drones": with neither named, weapons
+    // say it is a war.
+    armed > crowd || (armed == 0 && crowd == 0 && weapons > 0)
 }
 
 /// Finds count claims.
@@ -1402,6 +1406,7 @@ mod tests {
         assert_eq!(subjects("The ministry said 40 militants had been killed in the north."), ["fighters"]);
         assert_eq!(subjects("Rebels shelled the town. The army said it had killed 30 terrorists."), ["fighters"]);
         assert_eq!(subjects("Protests spread to the capital. Police said 26 terrorists were killed."), ["protesters"]);
+        assert_eq!(subjects("Terrorists attacked the tanker with drones. The navy said three terrorists were killed."), ["fighters"]);
     }
 
     #[test]

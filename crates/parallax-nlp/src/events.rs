@@ -258,7 +258,7 @@ pub fn find_events(
                             .map(|e| e.canonical.clone())
                     }),
                     // A named object is its entity: "retook Ternovo" is about Ternovo.
-                    Subject::Object => object_after(&words, at).map(|(span, head)| {
+                    Subject::Object => object_after(text, &words, at).map(|(span, head)| {
                         after
                             .iter()
                             .find(|e| e.span.contains(span) && matches!(e.label, EntityLabel::Place | EntityLabel::Organisation))
@@ -372,7 +372,7 @@ fn companion_follows(words: &[(Span, String)], at: usize, companions: &[&str]) -
 
 /// The head of the noun phrase after the trigger and where it is written: "retaking the
 /// airport from …" → "airport"; "regained control of Ternovo" → "ternovo".
-fn object_after(words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
+fn object_after(text: &str, words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
     let phrase: Vec<&(Span, String)> = words
         .iter()
         .skip(at + 1)
@@ -380,7 +380,15 @@ fn object_after(words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
         .take_while(|(_, w)| !PHRASE_ENDS.contains(&w.as_str()))
         .take(4)
         .collect();
-    phrase.last().map(|(span, head)| (*span, stem(head)))
+    let (span, head) = phrase.last()?;
+    // "attacked the tanker Marlin Dawn": a name that ends the phrase is the object, as written.
+    let capitalised = |span: &Span| text[span.range()].starts_with(char::is_uppercase);
+    let name_length = phrase.iter().rev().take_while(|(span, _)| capitalised(span)).count();
+    if name_length > 0 && name_length < phrase.len() {
+        let first = phrase[phrase.len() - name_length].0;
+        return Some((*span, text[first.start()..span.end()].to_owned()));
+    }
+    Some((*span, stem(head)))
 }
 
 /// "Blinken spoke … with Foreign Minister Mukhtar Tileuberdi" → both, in name order.
@@ -455,6 +463,8 @@ mod tests {
         assert!(has(&found, "attacked", "school"), "{found:?}");
         let found = events("Militants attacked an army post near Gao on Sunday.");
         assert!(has(&found, "attacked", "post"), "{found:?}");
+        let found = events("Sarrow Front terrorists attacked the tanker Marlin Dawn with drones before dawn on Tuesday.");
+        assert!(has(&found, "attacked", "Marlin Dawn"), "a named vessel: {found:?}");
         let found = events("A magnitude 6.4 earthquake struck the valley before dawn.");
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");

@@ -155,10 +155,20 @@ pub fn find_labels(
                 p.contains(span) && inner.split_whitespace().count() <= 3
             });
             let in_long_passage = passages.iter().any(|p| p.contains(span) && text[p.range()].split_whitespace().count() > 3);
+            // "the Sarrow Front, which it calls a terrorist organisation": a label a verb of
+            // naming gives is its subject's word, the speaker's of the sentence when it has one.
+            let named = named_by_verb(&lower[..i - phrase.len()]);
+            let speaker_of_sentence = || {
+                quotes
+                    .iter()
+                    .find(|q| q.cue.is_some_and(|c| sentence.span.contains(c)))
+                    .and_then(|q| q.source.as_ref().and_then(|s| s.canonical.clone()))
+            };
             let voice = match quote {
                 Some(q) if q.kind != QuoteKind::Indirect || !scare_quoted => {
                     Voice::Quoted { speaker: q.source.as_ref().and_then(|s| s.canonical.clone()) }
                 }
+                None if named => Voice::Quoted { speaker: speaker_of_sentence() },
                 // Inside quotation marks that no speaker could be found for: still not the outlet's voice.
                 None if in_long_passage => Voice::Quoted { speaker: None },
                 _ => Voice::Own,
@@ -175,6 +185,38 @@ pub fn find_labels(
     labels
 }
 
+/// Whether the clause before a label (lower-case) names it with a verb of naming, at most
+/// three words before it: "which it calls a", "called the demonstrators", "described the group
+/// as". "so-called" is the outlet's own distance.
+fn named_by_verb(before: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "call", "calls", "called", "brand", "brands", "branded", "label", "labels", "labelled", "labeled", "dub", "dubs", "dubbed", "term",
+        "terms", "termed",
+    ];
+    const NAMING_AS: &[&str] =
+        &["describe", "describes", "described", "regard", "regards", "regarded", "designate", "designates", "designated"];
+    let clause = before.rsplit([',', ';', ':', '.', '“', '”', '"']).next().unwrap_or(before);
+    let words: Vec<&str> = clause.split(|c: char| !c.is_alphabetic() && c != '-').filter(|w| !w.is_empty()).collect();
+    let n = words.len();
+    let Some(verb) = (n.saturating_sub(4)..n).rev().find(|&k| {
+        NAMING.contains(&words[k]) || (words[k] == "as" && k > 0 && words[..k].iter().rev().take(4).any(|w| NAMING_AS.contains(w)))
+    }) else {
+        return false;
+    };
+    // Between the verb and the label: nothing, an article, or the object named ("them", "the
+    // demonstrators"); "called the troops “peacekeepers”" names the troops, and "troops" is
+    // the outlet's word.
+    let article = |w: &str| matches!(w, "a" | "an");
+    let pronoun = |w: &str| matches!(w, "them" | "him" | "her" | "it" | "us" | "me");
+    let determiner = |w: &str| matches!(w, "the" | "these" | "those" | "its" | "their" | "his" | "her");
+    match &words[verb + 1..] {
+        [] => true,
+        [one] => article(one) || pronoun(one),
+        [object, second] => (pronoun(object) && article(second)) || (determiner(object) && !article(second)),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::default_pipeline;
@@ -185,6 +227,23 @@ mod tests {
     fn labels(text: &str) -> Vec<(String, String)> {
         let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
         doc.layer::<Framing>().unwrap().iter().map(|l| (l.term.clone(), l.actor.clone())).collect()
+    }
+
+    #[test]
+    fn a_label_given_by_a_verb_of_naming_is_not_the_outlets_own() {
+        let voices = |text: &str| {
+            let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+            doc.layer::<Framing>().unwrap().iter().map(|l| (l.term.clone(), l.voice.clone())).collect::<Vec<_>>()
+        };
+        let found =
+            voices("The defence ministry accused the Sarrow Front, which it calls a terrorist organisation, of launching the drones.");
+        assert!(found.iter().all(|(_, v)| *v != parallax_core::Voice::Own), "{found:?}");
+        let found = voices("The president called the demonstrators terrorists.");
+        assert_eq!(found.last().map(|(_, v)| *v == parallax_core::Voice::Own), Some(false), "{found:?}");
+        let found = voices("Russia has also called the troops peacekeepers. The so-called rebels shelled the town.");
+        assert_eq!(found.first().map(|(t, v)| (t.as_str(), *v == parallax_core::Voice::Own)), Some(("troops", true)), "{found:?}");
+        assert!(found.iter().any(|(t, v)| t == "peacekeepers" && *v != parallax_core::Voice::Own), "{found:?}");
+        assert_eq!(found.last().map(|(t, v)| (t.as_str(), *v == parallax_core::Voice::Own)), Some(("rebels", true)), "{found:?}");
     }
 
     #[test]
