@@ -640,14 +640,17 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     keys
 }
 
-/// A speaker known only by a lower-cased description ("officials in moscow") is shown in
-/// the case the article wrote it ("officials in Moscow"); names are shown as they are.
 /// A quote's source as the article wrote it, without the closing comma that PolNeAR-style
-/// source spans keep after an apposition ("Petra Harvik,").
+/// source spans keep after an apposition ("Petra Harvik,") and without a relative clause
+/// about the speaker ("Coastwatch, an environmental group, which put the fuel lost at …").
 fn source_as_written<'d>(doc: &'d Document, source: &Source) -> &'d str {
-    doc.slice(source.span).trim_end_matches([',', ';', ':']).trim_end()
+    let written = doc.slice(source.span);
+    let relative = [", which ", ", who ", ", whose "].iter().filter_map(|r| written.find(r)).min();
+    written[..relative.unwrap_or(written.len())].trim_end_matches([',', ';', ':']).trim_end()
 }
 
+/// A speaker known only by a lower-cased description ("officials in moscow") is shown in
+/// the case the article wrote it ("officials in Moscow"); names are shown as they are.
 fn as_written(name: &str, written: Option<&str>) -> String {
     let described = name.chars().all(|c| !c.is_uppercase());
     let Some(written) = written.filter(|_| described) else { return name.to_owned() };
@@ -1047,6 +1050,9 @@ fn timeline(docs: &[&Document]) -> Vec<TimelineEntry> {
                 continue;
             }
             let Some(sentence) = sentences.iter().find(|s| s.span.contains(time.span)) else { continue };
+            if is_date_line(doc.text().as_str(), sentence.span, time.span) {
+                continue;
+            }
             entries.push(TimelineEntry {
                 when: time.value.clone(),
                 as_written: doc.slice(time.span).to_owned(),
@@ -1057,6 +1063,14 @@ fn timeline(docs: &[&Document]) -> Vec<TimelineEntry> {
     }
     entries.sort_by(|a, b| sort_key(&a.when).cmp(&sort_key(&b.when)).then(a.article.cmp(&b.article)));
     entries
+}
+
+/// Whether `sentence` is a line that only dates the article ("Published: 9 March 2027", a
+/// date alone, "Updated 10:40 GMT"): when it was written is no event of the story.
+fn is_date_line(text: &str, sentence: parallax_core::Span, time: parallax_core::Span) -> bool {
+    let rest = format!("{} {}", &text[sentence.start()..time.start()], &text[time.end()..sentence.end()]);
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '-' | '|')).to_lowercase();
+    ["", "published", "published on", "posted", "posted on", "date", "updated", "last updated", "first published"].contains(&rest.as_str())
 }
 
 /// Orders TIMEX values: weekdays of an unknown week by weekday, parts of day by hour.
@@ -1109,6 +1123,19 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_shown_without_its_closing_comma_or_relative_clause() {
+        let text = "The spill had spread, said Coastwatch, an environmental group, which put the loss at 2,000 tonnes. Petra Harvik, the minister, said so.";
+        let doc = Document::new("t", text, Default::default());
+        let source = |phrase: &str| {
+            let start = text.find(phrase).unwrap();
+            Source { span: parallax_core::Span::new(start, start + phrase.len()).unwrap(), canonical: None }
+        };
+        let shown = source_as_written(&doc, &source("Coastwatch, an environmental group, which put the loss at 2,000 tonnes"));
+        assert_eq!(shown, "Coastwatch, an environmental group");
+        assert_eq!(source_as_written(&doc, &source("Petra Harvik, the minister,")), "Petra Harvik, the minister");
+    }
+
+    #[test]
     fn a_minister_and_the_ministry_speak_from_one_office() {
         let keys = |names: &[&str]| office_keys(names.iter().copied());
         assert_eq!(keys(&["Mr Dorn", "Interior Minister Pavel Dorn"]), ["office:interior ministry"]);
@@ -1151,6 +1178,14 @@ mod tests {
     /// `text` run through the default pipeline as the article `id`.
     fn analyse(id: &str, text: &str) -> Document {
         parallax_nlp::default_pipeline().unwrap().run(Document::new(id, text, Default::default())).unwrap()
+    }
+
+    #[test]
+    fn the_line_that_dates_the_article_is_no_event() {
+        let doc = analyse("a", "Tanker hit in the strait\nPublished: 9 March 2027\n\nA tanker was hit on Tuesday, March 9, the navy said.");
+        let written: Vec<String> = timeline(&[&doc]).into_iter().map(|e| e.as_written).collect();
+        assert!(!written.iter().any(|w| w.contains("2027")), "{written:?}");
+        assert!(written.iter().any(|w| w.contains("Tuesday")), "{written:?}");
     }
 
     #[test]
