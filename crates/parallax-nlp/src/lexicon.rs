@@ -695,7 +695,10 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let infinitive = index > 0 && words[index - 1] == "to";
     // "reports of …", "claims of …": nouns.
     let before_of = words.get(index + 1).is_some_and(|next| *next == "of");
-    !after_determiner && !before_of && !infinitive
+    // "rejected what it called fabricated reports that …": a plural noun after a participle.
+    let noun_after_participle = matches!(word, "reports" | "claims")
+        && previous.is_some_and(|p| p.len() > 4 && p.ends_with("ed") && p.chars().all(|c| c.is_ascii_lowercase()));
+    !after_determiner && !before_of && !infinitive && !noun_after_participle
 }
 
 /// First words of place names ("Port Vessant", "Mount Elbrus").

@@ -477,7 +477,7 @@ pub fn find_quotes(
     }
     speakers_of_running_quotes(text, blocks, &mut found);
     resolve_pronouns(text, &mut found, entities);
-    resolve_institutions(text, &mut found);
+    resolve_institutions(text, &mut found, entities);
     resolve_documents(text, &mut found);
     for f in &mut found {
         f.quote.cue = f.quote.cue.map(|cue| whole_cue(text, cue, &f.quote));
@@ -773,7 +773,7 @@ pub fn model_quotes(
         }
     }
     resolve_pronouns(text, &mut found, entities);
-    resolve_institutions(text, &mut found);
+    resolve_institutions(text, &mut found, entities);
     resolve_documents(text, &mut found);
     found.into_iter().map(|f| f.quote).collect()
 }
@@ -1103,6 +1103,11 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
     }
     let speaker = Span::new(ws[0].start(), ws[last].end()).ok()?;
     let cue = Span::new(ws[verb].start(), ws[verb].start() + text[ws[verb].range()].trim_end_matches(['.', ',']).len()).ok()?;
+    // "Army rejects “fabricated” hospital claims": a verb with nothing after it, after a
+    // quotation that no punctuation closes, is a noun.
+    if !punctuated && text[cue.end()..limit.end()].trim().trim_end_matches(['.', '!', '?']).trim().is_empty() {
+        return None;
+    }
     let speaker_text = &text[speaker.range()];
     // "“nonsense” and said: …" — a conjunction starts a new clause, not a speaker.
     let starts_with_conjunction = matches!(speaker_text.split_whitespace().next(), Some("and" | "but" | "or" | "then" | "as" | "while"));
@@ -1776,15 +1781,23 @@ fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Op
                 .take(2)
                 .any(|w| matches!(*w, "figure" | "number" | "toll" | "count" | "turnout" | "crowd" | "death"))
     })?;
-    // The subject runs back to the clause's start: a comma or a joining word.
+    // The subject runs back to the clause's start: a comma or a joining word; or it is a
+    // subject with its apposition or relative clause ("Mayor Ilse Varkony, who is allied with
+    // the rebels, has put the death toll at 14").
     let first = (0..k)
         .rev()
         .find(|&j| word_texts[j].ends_with(',') || matches!(word_texts[j], "though" | "although" | "but" | "while" | "whereas" | "and"))
         .map_or(0, |j| j + 1);
-    if first >= k || k - first > 6 {
-        return None;
-    }
-    let source = Span::new(ws[first].start(), ws[k - 1].end()).ok()?;
+    let plain = (first < k && k - first <= 6).then(|| Span::new(ws[first].start(), ws[k - 1].end()).ok()).flatten();
+    let auxiliary_only = plain.is_some_and(|s| text[s.range()].split_whitespace().all(is_cue_modifier));
+    let source = match plain {
+        Some(span) if !auxiliary_only => span,
+        _ => {
+            let clause_start =
+                (0..k).rev().find(|&j| matches!(word_texts[j], "though" | "although" | "but" | "while" | "whereas")).map_or(0, |j| j + 1);
+            subject_before(text, &ws[clause_start..k], entities)?
+        }
+    };
     let cue = ws[k];
     let content = content_between(text, ws[k + 1].start(), sentence.end())?;
     Some(indirect(text, source, cue, content, entities))
@@ -1890,6 +1903,13 @@ fn inverted_attribution_ending(text: &str, sentence: Span, ws: &[Span], word_tex
         if first == "that" || is_circumstance_opener(&first) || NOT_A_SPEAKER.contains(&first.as_str()) {
             return None;
         }
+        // "A senior Western diplomat, who spoke on condition of anonymity, said the evidence
+        // …": what stands before the comma is a subject and its relative clause, which the
+        // comma closes; the verb is the subject's, and nothing is inverted.
+        let relative = (1..comma).rev().find(|&j| word_texts[j - 1].ends_with(',') && matches!(word_texts[j], "who" | "which" | "whose"));
+        if relative.is_some_and(|j| !word_texts[j..comma].iter().any(|w| w.ends_with(','))) {
+            return None;
+        }
         // "Petra Halvik, the minister, said the army would not be sent in": a clause after
         // the verb is what was said, and the speaker stands before it.
         let finite = |w: &&str| FINITE_AUXILIARIES.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str());
@@ -1952,10 +1972,14 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         // A "that" after another speech verb is that verb's: "said CNN had tweeted that …" is
         // said from "CNN" on; "described the damage as severe and said that …" reports with
         // "said".
+        // "rejected what it called fabricated reports that its artillery had …": a verb of
+        // naming says what something is, and a "that" after its object is the object's.
+        let naming = matches!(verb, "called" | "calls" | "call" | "dubbed" | "branded" | "labelled" | "labeled" | "termed");
         let that_within = (k + 1..(k + 8).min(ws.len()))
             .find(|&j| word_texts[j] == "that")
             .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"))
-            .filter(|&j| !(k + 1..j).any(|i| lexicon::is_speech_cue(word_texts, i)));
+            .filter(|&j| !(k + 1..j).any(|i| lexicon::is_speech_cue(word_texts, i)))
+            .filter(|&j| !naming || j == k + 1);
         // "vowed to keep fighting": a promise, whose content is the infinitive.
         let promise = that_within.is_none()
             && matches!(verb, "vowed" | "pledged" | "promised" | "threatened")
@@ -2574,7 +2598,7 @@ fn could_be_one_person(name: &str, entities: &[EntityMention]) -> bool {
 /// "In a statement, the defence ministry said … The ministry said …": an institution named by
 /// its kind alone is the one of that kind that spoke last ("defence ministry"), when one did;
 /// in a headline ("…, ministry says"), the one of that kind that speaks first in the body.
-fn resolve_institutions(text: &str, found: &mut [Found]) {
+fn resolve_institutions(text: &str, found: &mut [Found], entities: &[EntityMention]) {
     let headline_end = text.find('\n').unwrap_or(0);
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
@@ -2600,6 +2624,20 @@ fn resolve_institutions(text: &str, found: &mut [Found]) {
         let earlier = found[..i].iter().rev().find_map(named);
         // The headline's institution is the one the body names first.
         let earlier = earlier.or_else(|| in_headline.then(|| found[i + 1..].iter().find_map(named)).flatten());
+        // Else the one organisation of that kind the text has named before ("Dorvia's Ministry
+        // of Defence on Thursday rejected … The ministry said …"), when there is one.
+        let earlier = earlier.or_else(|| {
+            let mut kinds = entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Organisation && e.span.end() <= source.span.start())
+                .map(|e| &e.canonical)
+                .filter(|c| {
+                    let c = c.to_lowercase();
+                    c.ends_with(&suffix) || c.starts_with(&prefix)
+                });
+            let first = kinds.next()?;
+            kinds.all(|c| c == first).then(|| first.clone())
+        });
         if let (Some(name), Some(source)) = (earlier, found[i].quote.source.as_mut()) {
             source.canonical = Some(name);
         }
@@ -2843,6 +2881,9 @@ mod tests {
             "The toll rose to 47, according to the Ministry of Health.\n\nAbout 60 percent of the cases are children, the ministry said.",
         );
         assert_eq!(speaker_of(&got, "About 60 percent of the cases are children"), Some(Some("Ministry of Health".to_owned())), "{got:?}");
+        // Named before without speaking.
+        let got = quotes("Dorvia's Ministry of Defence on Thursday rejected the reports.\n\nRebels had used the hospital as a shield, the ministry said.");
+        assert_eq!(speaker_of(&got, "Rebels had used the hospital as a shield"), Some(Some("Ministry of Defence".to_owned())), "{got:?}");
     }
 
     #[test]
@@ -2977,6 +3018,26 @@ mod tests {
                 (QuoteKind::Indirect, "the accusation was meant to justify new sanctions", Some("said"))
             ]
         );
+    }
+
+    #[test]
+    fn subjects_with_relative_clauses_and_nouns_that_look_like_cues() {
+        // The relative clause belongs to the subject; "said" is not inverted.
+        let text = "A senior Western diplomat, who spoke on condition of anonymity, said the evidence pointed to Dorvian guns.";
+        assert_eq!(
+            sources_and_cues(text),
+            [("A senior Western diplomat, who spoke on condition of anonymity,".to_owned(), "said".to_owned())]
+        );
+        assert_eq!(find_quotes_of(text), ["the evidence pointed to Dorvian guns"]);
+        let got = sources_and_cues("Mayor Ilse Varkony, who is allied with the rebels, has put the death toll at 14.");
+        assert_eq!(got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(), ["Mayor Ilse Varkony, who is allied with the rebels,"]);
+        // A verb of naming reports nothing of its object's "that" clause, and "reports" after a
+        // participle is a noun.
+        let got = sources_and_cues("The ministry rejected what it called fabricated reports that its artillery had hit a hospital.");
+        assert!(got.iter().all(|(_, cue)| cue != "called" && cue != "reports"), "{got:?}");
+        // A headline's last word after a quotation is no cue.
+        let got = sources_and_cues("Army rejects \"fabricated\" hospital claims");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
