@@ -814,6 +814,17 @@ fn part_predicate(predicate: &str) -> String {
 /// a part is never compared with the total.
 fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
     let group = subject_group(text, clause, quantity, kind, armed);
+    // "three of them health workers": the part named after "of them".
+    let named = quantity.counted.or_else(|| {
+        let rest = &text[quantity.span.end()..clause.end()];
+        let after = rest.trim_start().strip_prefix("of them ")?;
+        let start = clause.end() - after.len();
+        Span::new(start, start + after.find([',', ';', '.']).unwrap_or(after.len())).ok()
+    });
+    let counted: Vec<String> = named.map(|span| lower_words(text, span).into_iter().map(|(_, w)| stem(&w)).collect()).unwrap_or_default();
+    if let Some(carers) = carers(&counted) {
+        return carers;
+    }
     let head = quantity.counted_head.as_deref().map(str::to_lowercase);
     match head {
         Some(head) if group == "people" && !matches!(head.as_str(), "people" | "person") => match head.as_str() {
@@ -825,6 +836,13 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
         },
         _ => group,
     }
+}
+
+/// "health workers", "aid workers": workers named by the care they give (stemmed words of a
+/// counted phrase), who are no crowd of strikers.
+fn carers(words: &[String]) -> Option<String> {
+    const CARE: &[&str] = &["health", "healthcare", "aid", "medical", "hospital", "rescue", "relief", "humanitarian", "emergency"];
+    words.windows(2).find(|pair| pair[1] == "worker" && CARE.contains(&pair[0].as_str())).map(|pair| format!("{} workers", pair[0]))
 }
 
 /// Words that end an item of a list of parts: a verb, a relative word, a preposition.
@@ -955,6 +973,11 @@ const THINGS: &[&str] = &[
     "warship",
     "frigate",
     "tanker",
+    "generator",
+    "ambulance",
+    "ventilator",
+    "incubator",
+    "bed",
     "bomb",
 ];
 /// Weapons, singular as `stem` leaves them: counted, they are things (see [`THINGS`]); named in
@@ -1285,7 +1308,10 @@ fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, arme
         counted
     };
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if kind == ClaimKind::Deployment && any(TROOP_NOUNS) {
+    if carers(&words).is_some() {
+        // "three of them health workers": those who care for others, no crowd.
+        "people".to_owned()
+    } else if kind == ClaimKind::Deployment && any(TROOP_NOUNS) {
         "troops".to_owned()
     } else if any(SECURITY_NOUNS) || any(TROOP_NOUNS) {
         "security forces".to_owned()
@@ -1386,6 +1412,17 @@ mod tests {
             .map(|c| (c.subject.clone(), low(c)))
             .collect();
         assert_eq!(found, [("boats".to_owned(), 4.0), ("troops".to_owned(), 300.0)]);
+    }
+
+    #[test]
+    fn health_workers_are_no_crowd_and_generators_no_patients() {
+        let found: Vec<(String, String)> = claims_of("Dunn said 16 people were killed in the attack, three of them health workers.")
+            .iter()
+            .map(|c| (c.predicate.clone(), c.subject.clone()))
+            .collect();
+        assert!(found.contains(&("among the killed".to_owned(), "health workers".to_owned())), "{found:?}");
+        let found = predicates("She said the hospital's two generators had been damaged and that about 200 patients remained inside.");
+        assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [200.0], "{found:?}");
     }
 
     #[test]

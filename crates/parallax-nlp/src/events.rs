@@ -213,6 +213,8 @@ const STAY_WORDS: &[&str] = &["stay", "staying", "stays", "remain", "remaining",
 const PHRASE_ENDS: &[&str] = &[
     "from", "in", "on", "at", "by", "with", "after", "before", "and", "or", "to", "for", "of", "during", "as", "while", "that", "which",
     "near", "outside", "inside", "off", "along", "across", "around", "into",
+    // "targeted a rebel command post several hundred metres away": a measure of where.
+    "several", "some", "about", "hundreds", "dozens", "few",
 ];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "control"];
 
@@ -339,9 +341,17 @@ fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
 /// Whether the trigger at `at` is denied or negated: "denied targeting civilians", "did not
 /// attack", "never sent troops" (a "n't" leaves the word "t").
 fn denied(words: &[(Span, String)], at: usize) -> bool {
-    words[at.saturating_sub(2)..at]
-        .iter()
-        .any(|(_, w)| matches!(w.as_str(), "not" | "never" | "t" | "denied" | "denies" | "deny" | "denying" | "rejected" | "dismissed"))
+    let denial = |w: &str| matches!(w, "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed" | "dismisses");
+    let negated = words[at.saturating_sub(2)..at].iter().any(|(_, w)| matches!(w.as_str(), "not" | "never" | "t") || denial(w));
+    // "rejected what it called fabricated reports that its artillery had hit a hospital": the
+    // act is what the rejected reports say.
+    let before: Vec<&str> = words[at.saturating_sub(12)..at].iter().map(|(_, w)| w.as_str()).collect();
+    let rejected_report = before.iter().rposition(|w| *w == "that").is_some_and(|that| {
+        that > 0
+            && matches!(before[that - 1], "reports" | "claims" | "allegations" | "accusations" | "suggestions")
+            && before[..that - 1].iter().any(|w| denial(w))
+    });
+    negated || rejected_report
 }
 
 /// `previous` is the sentence before, read only when a verb of staying needs its subject.
@@ -465,6 +475,8 @@ mod tests {
         assert!(has(&found, "attacked", "post"), "{found:?}");
         let found = events("Sarrow Front terrorists attacked the tanker Marlin Dawn with drones before dawn on Tuesday.");
         assert!(has(&found, "attacked", "Marlin Dawn"), "a named vessel: {found:?}");
+        let found = events("Colonel Solt said Dorvian artillery had targeted \"a rebel command post\" several hundred metres away.");
+        assert!(has(&found, "attacked", "post"), "{found:?}");
         let found = events("A magnitude 6.4 earthquake struck the valley before dawn.");
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "no armed actor, no attack: {found:?}");
         let found = events("Protesters stormed the airport on Wednesday.");
@@ -477,6 +489,8 @@ mod tests {
     fn a_denied_or_negated_act_is_no_event() {
         let found = events("The army said it had struck a depot and denied targeting civilians.");
         assert!(has(&found, "attacked", "depot") && !has(&found, "attacked", "civilian"), "{found:?}");
+        let found = events("The ministry rejected what it called fabricated reports that its artillery had hit a hospital in Veskar.");
+        assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "{found:?}");
         let found = events("The militia did not attack the convoy, its commander said.");
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "{found:?}");
         let found = events("The government has never sent troops to the border region of Orlenia.");
