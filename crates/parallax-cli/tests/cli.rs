@@ -53,6 +53,7 @@ fn briefs_of_the_disaster_and_conflict_stories_match_their_snapshots() {
         ("examples/dravosk-protests/", "dravosk_protests_brief"),
         ("examples/qadira-swap/", "qadira_swap_brief"),
         ("examples/merrow-tanker/", "merrow_tanker_brief"),
+        ("examples/veskar-hospital/", "veskar_hospital_brief"),
     ] {
         let output = parallax(&["brief", story]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
