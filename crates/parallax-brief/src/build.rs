@@ -644,9 +644,8 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// source spans keep after an apposition ("Petra Harvik,") and without a relative clause
 /// about the speaker ("Coastwatch, an environmental group, which put the fuel lost at …").
 fn source_as_written<'d>(doc: &'d Document, source: &Source) -> &'d str {
-    let written = doc.slice(source.span);
-    let relative = [", which ", ", who ", ", whose "].iter().filter_map(|r| written.find(r)).min();
-    written[..relative.unwrap_or(written.len())].trim_end_matches([',', ';', ':']).trim_end()
+    let end = parallax_nlp::quotes::relative_clause_start(doc.text().as_str(), source.span).unwrap_or(source.span.end());
+    doc.text().as_str()[source.span.start()..end].trim_end_matches([',', ';', ':']).trim_end()
 }
 
 /// A speaker known only by a lower-cased description ("officials in moscow") is shown in

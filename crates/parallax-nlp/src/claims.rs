@@ -813,7 +813,6 @@ fn part_predicate(predicate: &str) -> String {
 /// it counts is one, otherwise what it counts ("children", "women"), never "people", so that
 /// a part is never compared with the total.
 fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
-    let group = subject_group(text, clause, quantity, kind, armed);
     // "three of them health workers": the part named after "of them".
     let named = quantity.counted.or_else(|| {
         let rest = &text[quantity.span.end()..clause.end()];
@@ -825,6 +824,7 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
     if let Some(carers) = carers(&counted) {
         return carers;
     }
+    let group = subject_group(text, clause, quantity, kind, armed);
     let head = quantity.counted_head.as_deref().map(str::to_lowercase);
     match head {
         Some(head) if group == "people" && !matches!(head.as_str(), "people" | "person") => match head.as_str() {

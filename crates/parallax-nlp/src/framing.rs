@@ -189,17 +189,14 @@ pub fn find_labels(
 /// three words before it: "which it calls a", "called the demonstrators", "described the group
 /// as". "so-called" is the outlet's own distance.
 fn named_by_verb(before: &str) -> bool {
-    const NAMING: &[&str] = &[
-        "call", "calls", "called", "brand", "brands", "branded", "label", "labels", "labelled", "labeled", "dub", "dubs", "dubbed", "term",
-        "terms", "termed",
-    ];
     const NAMING_AS: &[&str] =
         &["describe", "describes", "described", "regard", "regards", "regarded", "designate", "designates", "designated"];
     let clause = before.rsplit([',', ';', ':', '.', '“', '”', '"']).next().unwrap_or(before);
     let words: Vec<&str> = clause.split(|c: char| !c.is_alphabetic() && c != '-').filter(|w| !w.is_empty()).collect();
     let n = words.len();
     let Some(verb) = (n.saturating_sub(4)..n).rev().find(|&k| {
-        NAMING.contains(&words[k]) || (words[k] == "as" && k > 0 && words[..k].iter().rev().take(4).any(|w| NAMING_AS.contains(w)))
+        crate::lexicon::VERBS_OF_NAMING.contains(&words[k])
+            || (words[k] == "as" && k > 0 && words[..k].iter().rev().take(4).any(|w| NAMING_AS.contains(w)))
     }) else {
         return false;
     };

@@ -701,6 +701,13 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     !after_determiner && !before_of && !infinitive && !noun_after_participle
 }
 
+/// Verbs that give something a name ("which it calls a terrorist organisation", "branded
+/// them traitors"), every form: what follows them is a label, not a report.
+pub const VERBS_OF_NAMING: &[&str] = &[
+    "call", "calls", "called", "brand", "brands", "branded", "label", "labels", "labelled", "labeled", "dub", "dubs", "dubbed", "term",
+    "terms", "termed",
+];
+
 /// First words of place names ("Port Vessant", "Mount Elbrus").
 pub const PLACE_STARTS: &[&str] = &["Port", "Mount", "Mt.", "Lake", "Fort", "Cape", "Gulf", "Isle", "Lake"];
 

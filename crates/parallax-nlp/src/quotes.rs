@@ -92,7 +92,7 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 let list_tail = dropped.ends_with(',') && text[twin.range()].contains(" and ");
                 // Nor the end of a relative clause about the speaker ("Mira Voss, who won 38
                 // percent … against President Anton Gral,").
-                let in_relative = dropped.split_whitespace().any(|w| matches!(w, "who" | "which" | "whose" | "whom"));
+                let in_relative = dropped.split_whitespace().any(|w| RELATIVE_PRONOUNS.contains(&w));
                 !list_tail && !in_relative
             };
             if apposition {
@@ -1784,17 +1784,17 @@ fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Op
     // The subject runs back to the clause's start: a comma or a joining word; or it is a
     // subject with its apposition or relative clause ("Mayor Ilse Varkony, who is allied with
     // the rebels, has put the death toll at 14").
+    const JOINS: &[&str] = &["though", "although", "but", "while", "whereas"];
     let first = (0..k)
         .rev()
-        .find(|&j| word_texts[j].ends_with(',') || matches!(word_texts[j], "though" | "although" | "but" | "while" | "whereas" | "and"))
+        .find(|&j| word_texts[j].ends_with(',') || JOINS.contains(&word_texts[j]) || word_texts[j] == "and")
         .map_or(0, |j| j + 1);
     let plain = (first < k && k - first <= 6).then(|| Span::new(ws[first].start(), ws[k - 1].end()).ok()).flatten();
     let auxiliary_only = plain.is_some_and(|s| text[s.range()].split_whitespace().all(is_cue_modifier));
     let source = match plain {
         Some(span) if !auxiliary_only => span,
         _ => {
-            let clause_start =
-                (0..k).rev().find(|&j| matches!(word_texts[j], "though" | "although" | "but" | "while" | "whereas")).map_or(0, |j| j + 1);
+            let clause_start = (0..k).rev().find(|&j| JOINS.contains(&word_texts[j])).map_or(0, |j| j + 1);
             subject_before(text, &ws[clause_start..k], entities)?
         }
     };
@@ -1879,7 +1879,7 @@ const FINITE_AUXILIARIES: &[&str] = &[
 fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     // "…, said Coastwatch, an environmental group, which put the fuel lost at 2,000 tonnes":
     // the speaker may also end where a relative clause about it begins.
-    let relative_starts = (1..ws.len()).filter(|&j| word_texts[j - 1].ends_with(',') && matches!(word_texts[j], "which" | "who"));
+    let relative_starts = (1..ws.len()).filter(|&j| word_texts[j - 1].ends_with(',') && RELATIVE_PRONOUNS.contains(&word_texts[j]));
     relative_starts
         .chain(std::iter::once(ws.len()))
         .find_map(|n| inverted_attribution_ending(text, sentence, &ws[..n], &word_texts[..n], entities))
@@ -1906,7 +1906,7 @@ fn inverted_attribution_ending(text: &str, sentence: Span, ws: &[Span], word_tex
         // "A senior Western diplomat, who spoke on condition of anonymity, said the evidence
         // …": what stands before the comma is a subject and its relative clause, which the
         // comma closes; the verb is the subject's, and nothing is inverted.
-        let relative = (1..comma).rev().find(|&j| word_texts[j - 1].ends_with(',') && matches!(word_texts[j], "who" | "which" | "whose"));
+        let relative = (1..comma).rev().find(|&j| word_texts[j - 1].ends_with(',') && RELATIVE_PRONOUNS.contains(&word_texts[j]));
         if relative.is_some_and(|j| !word_texts[j..comma].iter().any(|w| w.ends_with(','))) {
             return None;
         }
@@ -1974,7 +1974,7 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         // "said".
         // "rejected what it called fabricated reports that its artillery had …": a verb of
         // naming says what something is, and a "that" after its object is the object's.
-        let naming = matches!(verb, "called" | "calls" | "call" | "dubbed" | "branded" | "labelled" | "labeled" | "termed");
+        let naming = lexicon::VERBS_OF_NAMING.contains(&verb);
         let that_within = (k + 1..(k + 8).min(ws.len()))
             .find(|&j| word_texts[j] == "that")
             .filter(|&j| !matches!(word_texts[j - 1], "and" | "or" | "but"))
@@ -2335,7 +2335,7 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
 }
 
 /// Where ", who …" (or which, whom, whose) opens a relative clause inside a speaker phrase.
-fn relative_clause_start(text: &str, span: Span) -> Option<usize> {
+pub fn relative_clause_start(text: &str, span: Span) -> Option<usize> {
     let written = &text[span.range()];
     written
         .match_indices(", ")
