@@ -393,10 +393,13 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
 /// Whether the count is the whole a count before it is part of: "three of its 23 crew
 /// members were missing" says how many are missing, not that 23 are.
 fn is_partitive_whole(text: &str, quantity: &Quantity, quantities: &[Quantity]) -> bool {
-    quantities.iter().filter(|q| q.kind == QuantityKind::Count && q.span.end() <= quantity.span.start()).any(|part| {
-        let between = text[part.span.end()..quantity.span.start()].trim().to_lowercase();
+    // Only the count right before can be the part: "of" and a determiner stand between them.
+    let part =
+        quantities.iter().filter(|q| q.kind == QuantityKind::Count && q.span.end() <= quantity.span.start()).max_by_key(|q| q.span.end());
+    part.is_some_and(|part| {
+        let between = text[part.span.end()..quantity.span.start()].trim();
         let rest = between.strip_prefix("of").map(str::trim_start);
-        rest.is_some_and(|rest| ["", "its", "their", "the", "our", "his", "her", "all"].contains(&rest))
+        rest.is_some_and(|rest| ["", "its", "their", "the", "our", "his", "her", "all"].iter().any(|d| rest.eq_ignore_ascii_case(d)))
     })
 }
 
