@@ -275,7 +275,22 @@ const POSITIONS_BEFORE_OF: &[&str] = &[
 /// name the tagger read as a person right after a preposition of place, or after a noun of
 /// place and "of", is a place (CoNLL-2003 train: 666 places and 16 people after "in", 22
 /// and none after "near"). A possessive after it keeps the person ("in Smith's house").
-fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
+fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
+    // "the frontline town of Kallos": a capitalised name the tagger left untagged after a
+    // noun of place and "of" is that place.
+    let mut found = Vec::new();
+    for i in 2..words.len() {
+        let of_place = words[i - 1] == "of" && PLACE_NOUNS.iter().any(|noun| *noun == words[i - 2]);
+        let name = |w: &str| crate::features::is_capitalised(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+        if !of_place || !name(words[i]) || spans.iter().any(|s| s.0 <= i && i < s.1) {
+            continue;
+        }
+        let end =
+            (i..words.len()).take_while(|&k| name(words[k]) && !spans.iter().any(|s| s.0 <= k && k < s.1)).last().map_or(i + 1, |k| k + 1);
+        found.push((i, end, Label::Location));
+    }
+    spans.extend(found);
+    spans.sort_unstable();
     let possessive = |end: usize| words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s" | "'" | "’"));
     // The end of the last place after a locative, which a name joined by "and" or "or"
     // shares ("in Khan Younis and Rafah": 15 places and 1 person so joined in CoNLL-2003).
@@ -289,6 +304,8 @@ fn places_after_locatives(words: &[&str], spans: &mut [Span]) {
         let retype = match span.2 {
             Label::Person => locative || joined,
             Label::Organisation => joined,
+            // "the frontline town of Kallos" after a headline's "Kallos shelling" (MISC).
+            Label::Misc => of_place && span.1 - span.0 == 1 && !looks_like_demonym(words[span.0]),
             _ => false,
         };
         if retype && !possessive(span.1) {
@@ -947,6 +964,14 @@ mod tests {
         check("said Coastwatch , an environmental group ,", "O B-PER O O O O O", "O B-ORG O O O O O");
         check("said Ana Ruiz , a party member ,", "O B-PER I-PER O O O O O", "O B-PER I-PER O O O O O");
         check("The Marlin Dawn , a flagged vessel ,", "O B-PER I-PER O O O O O", "O B-MISC I-MISC O O O O O");
+    }
+
+    #[test]
+    fn an_untagged_name_after_a_noun_of_place_and_of_is_that_place() {
+        check("in the frontline town of Kallos overnight", "O O O O O O O", "O O O O O B-LOC O");
+        check("the city of Port Vessant", "O O O O O", "O O O B-LOC I-LOC");
+        check("the Town of Kallos", "O O O O", "O O O O");
+        check("the town of Kallos", "O O O B-MISC", "O O O B-LOC");
     }
 
     #[test]
