@@ -1990,6 +1990,13 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         let content_from = match (that_within, verb) {
             (Some(j), _) => j + 1,
             (None, "told" | "tells") => k + 1 + hearer_length(&word_texts[k + 1..]),
+            // "said on Friday it had confirmed …": when it was said, then what.
+            (None, _)
+                if word_texts.get(k + 1) == Some(&"on")
+                    && word_texts.get(k + 2).is_some_and(|w| lexicon::is_weekday(&w.to_lowercase())) =>
+            {
+                k + 3
+            }
             (None, _) => k + 1,
         };
         let next = word_texts.get(content_from).copied().unwrap_or("");
@@ -3035,6 +3042,10 @@ mod tests {
         // participle is a noun.
         let got = sources_and_cues("The ministry rejected what it called fabricated reports that its artillery had hit a hospital.");
         assert!(got.iter().all(|(_, cue)| cue != "called" && cue != "reports"), "{got:?}");
+        // When it was said comes between the verb and what was said.
+        let text = "The ceasefire monitoring mission said on Friday it had confirmed the deaths of eight civilians.";
+        assert_eq!(sources_and_cues(text), [("The ceasefire monitoring mission".to_owned(), "said".to_owned())]);
+        assert_eq!(find_quotes_of(text), ["it had confirmed the deaths of eight civilians"]);
         // A headline's last word after a quotation is no cue.
         let got = sources_and_cues("Army rejects \"fabricated\" hospital claims");
         assert!(got.is_empty(), "{got:?}");
