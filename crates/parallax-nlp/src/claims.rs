@@ -34,6 +34,7 @@ impl Stage for ClaimExtractor {
         let sentences = doc.layer::<Sentences>()?;
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
+        credit_claimed_figures(text, &mut claims, doc.layer::<Entities>()?);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(find_rates(text, sentences, doc.layer::<Quantities>()?, quotes));
@@ -369,6 +370,32 @@ fn restated_figure(
     }
     let antecedent = recent_counts(sentences, sentence, claims).next()?;
     Some(quantity_claim(antecedent.kind, antecedent.predicate.clone(), antecedent.subject.clone(), quantity, sentence, quotes))
+}
+
+/// "the army's claim of nine civilian deaths was propaganda": a figure written as someone's
+/// claim, figure or toll is theirs, whoever reports it (here the militia that disputes it).
+fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax_core::EntityMention]) {
+    const CLAIMS: &[&str] = &["claim of", "claims of", "figure of", "figures of", "toll of", "estimate of", "count of", "tally of"];
+    for claim in claims.iter_mut() {
+        let Some(value) = claim.value_span else { continue };
+        let start = claim.evidence.start().min(value.start());
+        let before = text[start..value.start()].trim_end();
+        let Some(kind) = CLAIMS.iter().find(|k| before.ends_with(**k)) else { continue };
+        let owner = before[..before.len() - kind.len()].trim_end();
+        let Some(owner) = owner.strip_suffix("'s").or_else(|| owner.strip_suffix("’s")) else { continue };
+        // The owner's noun phrase: back to a comma or the verb that reports it ("said the army").
+        let words = crate::text_util::word_spans(owner, start);
+        let first = words
+            .iter()
+            .rposition(|w| {
+                let word = &text[w.range()];
+                word.ends_with([',', ';', ':']) || crate::lexicon::is_speech_verb(word) || word == "that"
+            })
+            .map_or(0, |k| k + 1);
+        let (Some(first), Some(last)) = (words.get(first), words.last()) else { continue };
+        let Ok(span) = Span::new(first.start(), last.end()) else { continue };
+        claim.attribution = Some(crate::quotes::source_for(text, span, entities));
+    }
 }
 
 /// The claims with a figure in `sentence` or the one before it, the latest first: what "N
@@ -1415,6 +1442,16 @@ mod tests {
             .map(|c| (c.subject.clone(), low(c)))
             .collect();
         assert_eq!(found, [("boats".to_owned(), 4.0), ("troops".to_owned(), 300.0)]);
+    }
+
+    #[test]
+    fn a_figure_written_as_someones_claim_is_theirs() {
+        let found: Vec<(f64, Option<String>)> =
+            claims_of("Militia spokesman Arkady Volk said the army's claim of nine civilian deaths was \"propaganda\".")
+                .iter()
+                .map(|c| (low(c), c.attribution.as_ref().and_then(|a| a.canonical.clone())))
+                .collect();
+        assert_eq!(found, [(9.0, Some("army".to_owned()))]);
     }
 
     #[test]
