@@ -281,12 +281,16 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
     let mut found = Vec::new();
     for i in 2..words.len() {
         let of_place = words[i - 1] == "of" && PLACE_NOUNS.iter().any(|noun| *noun == words[i - 2]);
-        let name = |w: &str| crate::features::is_capitalised(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
-        if !of_place || !name(words[i]) || spans.iter().any(|s| s.0 <= i && i < s.1) {
+        let name = |k: usize| {
+            let w = words[k];
+            crate::features::is_capitalised(w)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                && !spans.iter().any(|s| s.0 <= k && k < s.1)
+        };
+        if !of_place || !name(i) {
             continue;
         }
-        let end =
-            (i..words.len()).take_while(|&k| name(words[k]) && !spans.iter().any(|s| s.0 <= k && k < s.1)).last().map_or(i + 1, |k| k + 1);
+        let end = (i..words.len()).take_while(|&k| name(k)).last().map_or(i + 1, |k| k + 1);
         found.push((i, end, Label::Location));
     }
     spans.extend(found);

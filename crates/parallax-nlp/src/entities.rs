@@ -184,8 +184,9 @@ pub fn find_entities_with(
     candidates.retain(|c| {
         !(c.label == EntityLabel::Organisation && !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase()))
     });
-    surnames_are_people(&mut candidates);
-    common_words_opening_sentences(&sentence_words, &lowercase_words, &mut candidates);
+    let surnames = full_name_surnames(&candidates);
+    surnames_are_people(&mut candidates, &surnames);
+    common_words_opening_sentences(&sentence_words, &lowercase_words, &surnames, &mut candidates);
     people_in_apposition(text, &mut candidates);
     storms_by_name(&mut candidates);
     one_type_per_place(&mut candidates);
@@ -526,15 +527,21 @@ fn one_type_per_place(candidates: &mut [Candidate]) {
     }
 }
 
-/// A one-word organisation or place that is the surname of a person named in full in the
-/// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
-/// "Antony Blinken").
-fn surnames_are_people(candidates: &mut [Candidate]) {
-    let surnames: Vec<String> = candidates
+/// The surnames of the people an article names in full ("Blinken" of "Antony J. Blinken"),
+/// read before one-word names are settled (`surnames_are_people` and
+/// `common_words_opening_sentences` change only one-word candidates).
+fn full_name_surnames(candidates: &[Candidate]) -> Vec<String> {
+    candidates
         .iter()
         .filter(|c| c.label == EntityLabel::Person && !c.title_only && c.name.split(' ').count() >= 2)
         .filter_map(|c| without_initials(&c.name).rsplit(' ').next().map(str::to_owned))
-        .collect();
+        .collect()
+}
+
+/// A one-word organisation or place that is the surname of a person named in full in the
+/// article, or a one-letter misspelling of one, is that person ("Brinken warned", after
+/// "Antony Blinken").
+fn surnames_are_people(candidates: &mut [Candidate], surnames: &[String]) {
     for c in candidates.iter_mut() {
         let single = !c.name.contains(' ') && c.name.chars().count() >= 4;
         if !single || !matches!(c.label, EntityLabel::Organisation | EntityLabel::Place) {
@@ -551,14 +558,14 @@ fn surnames_are_people(candidates: &mut [Candidate]) {
 /// where it opens a sentence, and that the article also writes in lower case ("busiest
 /// shipping lanes"), is that common word — unless it is the surname of a person named in
 /// full ("Rose said …" after "Tom Rose").
-fn common_words_opening_sentences(sentence_words: &[Vec<Word>], lowercase_words: &HashSet<&str>, candidates: &mut Vec<Candidate>) {
+fn common_words_opening_sentences(
+    sentence_words: &[Vec<Word>],
+    lowercase_words: &HashSet<&str>,
+    surnames: &[String],
+    candidates: &mut Vec<Candidate>,
+) {
     let openings: HashSet<usize> =
         sentence_words.iter().filter_map(|words| words.iter().find(|w| w.kind == TokenKind::Word)).map(|w| w.span.start()).collect();
-    let surnames: HashSet<String> = candidates
-        .iter()
-        .filter(|c| c.label == EntityLabel::Person && c.name.contains(' '))
-        .filter_map(|c| without_initials(&c.name).rsplit(' ').next().map(str::to_owned))
-        .collect();
     candidates.retain(|c| {
         let common = c.label == EntityLabel::Person
             && !c.name.contains(' ')

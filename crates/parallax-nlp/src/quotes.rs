@@ -1879,10 +1879,15 @@ const FINITE_AUXILIARIES: &[&str] = &[
 fn inverted_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&str], entities: &[EntityMention]) -> Option<Quote> {
     // "…, said Coastwatch, an environmental group, which put the fuel lost at 2,000 tonnes":
     // the speaker may also end where a relative clause about it begins.
-    let relative_starts = (1..ws.len()).filter(|&j| word_texts[j - 1].ends_with(',') && RELATIVE_PRONOUNS.contains(&word_texts[j]));
+    let relative_starts = (1..ws.len()).filter(|&j| opens_relative_clause(word_texts, j));
     relative_starts
         .chain(std::iter::once(ws.len()))
         .find_map(|n| inverted_attribution_ending(text, sentence, &ws[..n], &word_texts[..n], entities))
+}
+
+/// Whether word `j` opens a relative clause after a comma: ", who …", ", which …".
+fn opens_relative_clause(word_texts: &[&str], j: usize) -> bool {
+    j > 0 && word_texts[j - 1].ends_with(',') && RELATIVE_PRONOUNS.contains(&word_texts[j])
 }
 
 /// [`inverted_attribution`] with the speaker ending at the end of `ws`.
@@ -1906,7 +1911,7 @@ fn inverted_attribution_ending(text: &str, sentence: Span, ws: &[Span], word_tex
         // "A senior Western diplomat, who spoke on condition of anonymity, said the evidence
         // …": what stands before the comma is a subject and its relative clause, which the
         // comma closes; the verb is the subject's, and nothing is inverted.
-        let relative = (1..comma).rev().find(|&j| word_texts[j - 1].ends_with(',') && RELATIVE_PRONOUNS.contains(&word_texts[j]));
+        let relative = (1..comma).rev().find(|&j| opens_relative_clause(word_texts, j));
         if relative.is_some_and(|j| !word_texts[j..comma].iter().any(|w| w.ends_with(','))) {
             return None;
         }
@@ -2622,12 +2627,11 @@ fn resolve_institutions(text: &str, found: &mut [Found], entities: &[EntityMenti
         }
         // "defence ministry", and "Ministry of Health" too.
         let (suffix, prefix) = (format!(" {kind}"), format!("{kind} of "));
-        let named = |f: &Found| {
-            f.quote.source.as_ref()?.canonical.clone().filter(|c| {
-                let c = c.to_lowercase();
-                c.ends_with(&suffix) || c.starts_with(&prefix)
-            })
+        let of_kind = |name: &str| {
+            let name = name.to_lowercase();
+            name.ends_with(&suffix) || name.starts_with(&prefix)
         };
+        let named = |f: &Found| f.quote.source.as_ref()?.canonical.clone().filter(|c| of_kind(c));
         let earlier = found[..i].iter().rev().find_map(named);
         // The headline's institution is the one the body names first.
         let earlier = earlier.or_else(|| in_headline.then(|| found[i + 1..].iter().find_map(named)).flatten());
@@ -2638,10 +2642,7 @@ fn resolve_institutions(text: &str, found: &mut [Found], entities: &[EntityMenti
                 .iter()
                 .filter(|e| e.label == EntityLabel::Organisation && e.span.end() <= source.span.start())
                 .map(|e| &e.canonical)
-                .filter(|c| {
-                    let c = c.to_lowercase();
-                    c.ends_with(&suffix) || c.starts_with(&prefix)
-                });
+                .filter(|c| of_kind(c));
             let first = kinds.next()?;
             kinds.all(|c| c == first).then(|| first.clone())
         });
