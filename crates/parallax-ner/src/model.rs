@@ -1,10 +1,13 @@
 //! The shipped model: feature weights, tag transitions and a gazetteer, and its file format.
 //!
 //! Weights are stored sparsely and quantised: one record per feature that matters, with a
-//! 48-bit feature hash, a bit mask of the tags it scores, a one-byte power-of-two scale and
+//! 48-bit feature hash, a bit mask of the tags it scores, a one-byte scale (eighth octaves) and
 //! one `i8` per scored tag. In memory every kept feature has a dense row of [`TAG_COUNT`]
-//! `f32` scores in an open-addressing table. A model built in memory by the trainer is
-//! quantised the same way at once, so what the trainer measures is what ships.
+//! `i8` values and its scale, found through an open-addressing table whose slots hold the key
+//! and the row together: one cache miss to probe, one to read the row, on tables small enough
+//! to stay mostly in cache. A row's scores are `value × scale`, the same `f32` products
+//! whether they are computed when a row is read or ahead of time. A model built in memory by
+//! the trainer is quantised the same way at once, so what the trainer measures is what ships.
 //!
 //! File layout (little-endian): magic `PXNER\0`, `u16` format version, `u32` feature
 //! version; `u8` number of passes over a document (1 or 2); `u32` gazetteer size and per entry a 48-bit phrase hash and a `u8` list set;
@@ -60,14 +63,40 @@ pub struct Model {
     pub passes: u8,
     pub transitions: Transitions,
     pub gazetteer: Gazetteer,
-    /// Open-addressing table of 48-bit keys (`EMPTY` where free); slot `s` holds row
-    /// `rows_of_slot[s]`.
-    slots: Vec<u64>,
-    rows_of_slot: Vec<u32>,
-    /// Dense rows, `TAG_COUNT` scores each, in key order.
-    weights: Vec<f32>,
+    /// Open-addressing table of 48-bit keys (`EMPTY` where free) with their rows.
+    slots: Vec<Slot>,
     /// Sorted keys with their quantised records, for writing back out.
     records: Vec<Record>,
+}
+
+/// A slot of the table: a key and its row, together in 32 bytes so that a lookup reads one
+/// cache line.
+#[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
+struct Slot {
+    key: u64,
+    row: Row,
+}
+
+/// One feature's scores: `values[t] × scale` for tag `t`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Row {
+    scale: f32,
+    values: [i8; TAG_COUNT],
+}
+
+impl Row {
+    /// The score of tag `tag`.
+    #[cfg(test)]
+    fn score(&self, tag: usize) -> f32 {
+        f32::from(self.values[tag]) * self.scale
+    }
+
+    fn add_to(&self, scores: &mut [f32; TAG_COUNT]) {
+        for (s, &v) in scores.iter_mut().zip(&self.values) {
+            *s += f32::from(v) * self.scale;
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,25 +160,23 @@ impl Model {
 
     fn from_records(records: Vec<Record>, transitions: Transitions, gazetteer: Gazetteer) -> Model {
         let capacity = (records.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![EMPTY; capacity];
-        let mut rows_of_slot = vec![0u32; capacity];
-        let mut weights = vec![0.0f32; records.len() * TAG_COUNT];
-        for (row, record) in records.iter().enumerate() {
+        let empty = Row { scale: 0.0, values: [0; TAG_COUNT] };
+        let mut slots = vec![Slot { key: EMPTY, row: empty }; capacity];
+        for record in &records {
             let mut slot = (record.key as usize) & (capacity - 1);
-            while slots[slot] != EMPTY {
+            while slots[slot].key != EMPTY {
                 slot = (slot + 1) & (capacity - 1);
             }
-            slots[slot] = record.key;
-            rows_of_slot[slot] = row as u32;
-            let scale = record.scale();
-            let mut values = record.values.iter();
-            for tag in 0..TAG_COUNT {
+            let mut values = [0i8; TAG_COUNT];
+            let mut stored = record.values.iter();
+            for (tag, value) in values.iter_mut().enumerate() {
                 if record.mask & (1 << tag) != 0 {
-                    weights[row * TAG_COUNT + tag] = f32::from(*values.next().unwrap_or(&0)) * scale;
+                    *value = *stored.next().unwrap_or(&0);
                 }
             }
+            slots[slot] = Slot { key: record.key, row: Row { scale: record.scale(), values } };
         }
-        Model { passes: 1, transitions, gazetteer, slots, rows_of_slot, weights, records }
+        Model { passes: 1, transitions, gazetteer, slots, records }
     }
 
     /// Number of features with weights.
@@ -157,17 +184,16 @@ impl Model {
         self.records.len()
     }
 
-    fn row(&self, hash: u64) -> Option<&[f32]> {
+    fn row(&self, hash: u64) -> Option<&Row> {
         let key = hash & KEY_MASK;
         let mask = self.slots.len() - 1;
         let mut slot = (key as usize) & mask;
         loop {
-            let found = self.slots[slot];
-            if found == key {
-                let row = self.rows_of_slot[slot] as usize;
-                return Some(&self.weights[row * TAG_COUNT..(row + 1) * TAG_COUNT]);
+            let found = &self.slots[slot];
+            if found.key == key {
+                return Some(&found.row);
             }
-            if found == EMPTY {
+            if found.key == EMPTY {
                 return None;
             }
             slot = (slot + 1) & mask;
@@ -183,12 +209,15 @@ impl Model {
 
     /// Adds the rows of each token's features to its scores (`scores[i]` for token `i`).
     pub fn add_emissions(&self, features: &SentenceFeatures, scores: &mut [[f32; TAG_COUNT]]) {
+        let mask = self.slots.len() - 1;
         for (i, scores) in scores.iter_mut().enumerate().take(features.len()) {
+            // Touch every home slot first: the loads are independent, so their cache misses
+            // overlap instead of each waiting for the probe before it.
+            let touched = features.token(i).iter().fold(0u64, |acc, &hash| acc ^ self.slots[(hash & KEY_MASK) as usize & mask].key);
+            std::hint::black_box(touched);
             for &hash in features.token(i) {
                 if let Some(row) = self.row(hash) {
-                    for (s, w) in scores.iter_mut().zip(row) {
-                        *s += w;
-                    }
+                    row.add_to(scores);
                 }
             }
         }
@@ -325,9 +354,9 @@ mod tests {
         let model = small_model();
         assert_eq!(model.feature_count(), 1, "the all-zero row is dropped");
         let row = model.row(42).unwrap();
-        assert!((row[0] - 1.5).abs() < 0.02, "{row:?}");
-        assert!((row[3] + 0.25).abs() < 0.02, "{row:?}");
-        assert_eq!(row[7], 0.0, "below the threshold");
+        assert!((row.score(0) - 1.5).abs() < 0.02, "{row:?}");
+        assert!((row.score(3) + 0.25).abs() < 0.02, "{row:?}");
+        assert_eq!(row.score(7), 0.0, "below the threshold");
         assert!(model.row(7).is_none());
     }
 
@@ -337,7 +366,7 @@ mod tests {
         let bytes = model.to_bytes();
         let loaded = Model::from_bytes(&bytes).unwrap();
         assert_eq!(loaded.records, model.records);
-        assert_eq!(loaded.weights, model.weights);
+        assert_eq!(loaded.row(42), model.row(42));
         assert_eq!(loaded.transitions, model.transitions);
         assert_eq!(loaded.gazetteer, model.gazetteer);
         assert_eq!(loaded.to_bytes(), bytes);

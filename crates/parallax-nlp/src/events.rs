@@ -325,7 +325,9 @@ fn introduces_place(text: &str, trigger: Span, place: Span) -> bool {
 fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
     let mut found = Vec::new();
     for (i, (span, word)) in words.iter().enumerate() {
-        for trigger in frame.triggers {
+        // Most words start no trigger: one byte rules them out before any string comparison.
+        let Some(&first) = word.as_bytes().first() else { continue };
+        for trigger in frame.triggers.iter().filter(|t| t.as_bytes().first() == Some(&first)) {
             // "opened fire": the word is the trigger, or its first word followed by the second.
             let Some(rest) = trigger.strip_prefix(word.as_str()) else { continue };
             let end = match rest.strip_prefix(' ') {
