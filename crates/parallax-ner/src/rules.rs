@@ -322,7 +322,7 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
 /// "Wad Madani, Sudan's second-largest city, fell": a name the tagger read as a person,
 /// followed by a comma and a phrase of at most six words that ends in a noun of place, is
 /// that place. The noun must end the phrase ("Ana Ruiz, a city councillor," stays a person).
-fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
+fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
     for span in spans.iter_mut().filter(|span| span.2 == Label::Person) {
         if words.get(span.1) != Some(&",") {
             continue;
@@ -337,7 +337,7 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
             .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
         if length >= 2 && plain && PLACE_NOUNS.contains(&phrase[length - 1]) {
             span.2 = Label::Location;
-        } else if length >= 2 && plain && matches!(phrase[0], "a" | "an" | "the") && ORGANISATION_NOUNS.contains(&phrase[length - 1]) {
+        } else if describes_organisation(&words[span.1 + 1..]) {
             // "Coastwatch, an environmental group," is an organisation.
             span.2 = Label::Organisation;
         } else if length >= 2 && plain && VESSEL_NOUNS.contains(&phrase[length - 1]) {
@@ -345,6 +345,19 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
             span.2 = Label::Misc;
         }
     }
+    // "Civic Watch, a rights group that monitors arrests, said": capitalised words the tagger
+    // left untagged (it does so when one of them is written in lower case elsewhere in the
+    // document) are an organisation when such an apposition follows them.
+    let mut end = 0;
+    while let Some(comma) = words[end..].iter().position(|w| *w == ",").map(|k| end + k) {
+        end = comma + 1;
+        let start = (0..comma).rev().take_while(|&k| is_capitalised(words[k])).last().unwrap_or(comma);
+        let untagged = !spans.iter().any(|s| s.0 < comma && start < s.1);
+        if comma - start >= 2 && untagged && describes_organisation(&words[comma + 1..]) {
+            spans.push((start, comma, Label::Organisation));
+        }
+    }
+    spans.sort_unstable();
     // "in the capital, Lisca, speaking …": the name set off after a noun of place names it.
     // The apposition closes after the name; "… returned to the town, Ana Ruiz said" is a
     // person who speaks.
@@ -363,6 +376,21 @@ fn places_in_apposition(words: &[&str], spans: &mut [Span]) {
             span.2 = Label::Location;
         }
     }
+}
+
+/// Whether the words after a name's comma describe an organisation: "an environmental
+/// group,", "a rights group that monitors arrests," — a noun phrase of at most six words
+/// with an organisation's noun as its head, before the comma or a relative clause.
+fn describes_organisation(after_comma: &[&str]) -> bool {
+    let Some(length) = after_comma.iter().take(7).position(|w| matches!(*w, "," | "." | ";" | ":" | ")" | "--")) else { return false };
+    let phrase = &after_comma[..length];
+    let head_end = phrase.iter().position(|w| matches!(*w, "that" | "which" | "who")).unwrap_or(length);
+    let noun_phrase = &phrase[..head_end];
+    let plain = noun_phrase.iter().all(|w| !matches!(*w, "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
+    noun_phrase.len() >= 2
+        && plain
+        && matches!(noun_phrase[0], "a" | "an" | "the")
+        && ORGANISATION_NOUNS.contains(&noun_phrase[noun_phrase.len() - 1])
 }
 
 /// "Mohamed Hamdan Dagalo, known as Hemedti": the alias is the same kind of entity as the
@@ -968,6 +996,14 @@ mod tests {
         check("said Coastwatch , an environmental group ,", "O B-PER O O O O O", "O B-ORG O O O O O");
         check("said Ana Ruiz , a party member ,", "O B-PER I-PER O O O O O", "O B-PER I-PER O O O O O");
         check("The Marlin Dawn , a flagged vessel ,", "O B-PER I-PER O O O O O", "O B-MISC I-MISC O O O O O");
+        check(
+            "Civic Watch , a rights group that monitors arrests , said",
+            "B-PER I-PER O O O O O O O O O",
+            "B-ORG I-ORG O O O O O O O O O",
+        );
+        check("Civic Watch , a rights group that monitors arrests , said", "O O O O O O O O O O O", "B-ORG I-ORG O O O O O O O O O");
+        check("On Monday , a rights group said", "O O O O O O O", "O O O O O O O");
+        check("Ana Ruiz , a member of the group ,", "O O O O O O O O O", "O O O O O O O O O");
     }
 
     #[test]

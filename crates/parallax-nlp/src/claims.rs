@@ -35,6 +35,7 @@ impl Stage for ClaimExtractor {
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
         credit_claimed_figures(text, &mut claims, doc.layer::<Entities>()?);
+        credit_speakers_own_figures(text, &mut claims, quotes);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(find_rates(text, sentences, doc.layer::<Quantities>()?, quotes));
@@ -118,7 +119,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("imprisoned", ClaimKind::Detention, "detained"),
     // "80 soldiers held by the rebels", "captured 30 soldiers": only of people (see
     // nearest_predicate; "held a rally", "captured two states", "debates held by" hold no one),
-    // and "held" only before "by", "in", "captive" or "hostage".
+    // and "held" only in the passive or before "by", "in", "captive" or "hostage".
     ("captured", ClaimKind::Detention, "detained"),
     ("held", ClaimKind::Detention, "detained"),
     ("hostage", ClaimKind::Detention, "detained"),
@@ -219,6 +220,7 @@ pub(crate) const CROWD_NOUNS: &[&str] = &[
     "hooligan",
     "agitator",
     "saboteur",
+    "provocateur",
     "activist",
 ];
 /// Head nouns of armed groups that fight the state or one another.
@@ -288,6 +290,21 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if counts_things(quantity) && kind != ClaimKind::Deployment {
             continue;
         }
+        // "Tens of thousands filled the square. By Tuesday, more than 1,100 of them had been
+        // detained": "of them" is a group the sentence before counted for another predicate;
+        // what befell the part is a count of its own, of that group.
+        let of_them = quantity.counted.is_none() && text[quantity.span.end()..].trim_start().starts_with("of them");
+        let counted_in_sentence =
+            claims.iter().any(|c| c.evidence == sentence && c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
+        let other_fate = of_them
+            .then(|| recent_counts(sentences, sentence, &claims).find(|c| c.kind != ClaimKind::Event))
+            .flatten()
+            .filter(|antecedent| !counted_in_sentence && antecedent.predicate != predicate && !antecedent.predicate.starts_with("among "));
+        if let Some(antecedent) = other_fate {
+            let subject = antecedent.subject.clone();
+            claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
+            continue;
+        }
         if names_a_part(text, clause, quantity) {
             // "the toll had risen to 11, including four children, and 23 were treated": the
             // part is of the count it follows, whatever predicate stands nearer.
@@ -297,18 +314,25 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
                 .rev()
                 .filter(|c| c.evidence == sentence && !c.predicate.starts_with("among "))
                 .filter(|c| c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
-            let whole = wholes.clone().find(|c| {
+            let includes = |c: &Claim| {
                 c.value_span.is_some_and(|v| {
-                    let between = &text[v.end()..quantity.span.start()];
-                    between.contains("including") && !between.contains(" and ")
+                    v.end() <= quantity.span.start() && {
+                        let between = &text[v.end()..quantity.span.start()];
+                        between.contains("including") && !between.contains(" and ")
+                    }
                 })
-            });
+            };
+            // "Among those detained were 14 journalists, including two from this newspaper": a
+            // part of a part says nothing another outlet's count could be held to.
+            if claims.iter().rev().take_while(|c| c.evidence == sentence).any(|c| c.predicate.starts_with("among ") && includes(c)) {
+                continue;
+            }
+            let whole = wholes.clone().find(|c| includes(c));
             let (kind, predicate) = whole.map_or((kind, predicate), |whole| (whole.kind, whole.predicate.as_str()));
             let predicate = part_predicate(predicate);
             let mut group = part_group(text, clause, quantity, kind, &armed);
             // "23 police officers had been injured, seven of them seriously": a part that names
             // nothing of its own is of the group counted just before it in the sentence.
-            let of_them = quantity.counted.is_none() && text[quantity.span.end()..].trim_start().starts_with("of them");
             if of_them && group == "people" {
                 if let Some(counted_before) = wholes.next() {
                     group = counted_before.subject.clone();
@@ -395,6 +419,18 @@ fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax
         let (Some(first), Some(last)) = (words.get(first), words.last()) else { continue };
         let Ok(span) = Span::new(first.start(), last.end()) else { continue };
         claim.attribution = Some(crate::quotes::source_for(text, span, entities));
+    }
+}
+
+/// "according to Civic Watch, which counted 1,120 arrests in 11 cities": a figure in a
+/// relative clause about a speaker is that speaker's count.
+fn credit_speakers_own_figures(text: &str, claims: &mut [Claim], quotes: &[Quote]) {
+    for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
+        let Some(value) = claim.value_span else { continue };
+        let speaker = quotes.iter().filter_map(|q| q.source.as_ref()).find(|s| {
+            s.span.contains(value) && crate::quotes::relative_clause_start(text, s.span).is_some_and(|clause| clause < value.start())
+        });
+        claim.attribution = speaker.cloned();
     }
 }
 
@@ -1117,7 +1153,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking" | "taken")) {
             continue;
         }
-        if word == "held" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
+        // "212 people were held for mass disorder": the passive holds people too.
+        let passive = k > 0 && matches!(words[k - 1].1.as_str(), "were" | "was" | "been" | "being" | "are" | "is");
+        if word == "held" && !passive && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
             continue;
         }
         if word == "holding" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "back" | "captive" | "hostage")) {
@@ -1167,6 +1205,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if bound && bound_best.is_none_or(|(b, _, _)| k > b) {
             bound_best = Some((k, kind, predicate));
         }
+        // "Doctors at the city's main hospital said 23 people were being treated": a word of
+        // the speaker's phrase says who speaks, not what befell those counted.
+        // The phrase runs to its verb with no comma, and the verb to the count.
+        let in_speaker_phrase = k < position
+            && words[k + 1..position].iter().any(|(_, w)| crate::lexicon::is_speech_verb(w))
+            && !text[words[k].0.end()..quantity.span.start()].contains(',');
+        if in_speaker_phrase {
+            continue;
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -1193,7 +1240,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         return Some((ClaimKind::Deployment, "deployed"));
     }
     // "Police put the number of marchers at 18,000": the number of a crowd.
-    let crowd = |w: &str| matches!(w, "marchers" | "demonstrators" | "protesters" | "participants");
+    // "several hundred provocateurs tried to seize government buildings": the authorities'
+    // names for a crowd count it too.
+    let crowd = |w: &str| matches!(w, "marchers" | "demonstrators" | "protesters" | "participants" | "rioters" | "provocateurs");
     let number_of_crowd = words.windows(3).any(|w| matches!(w[0].1.as_str(), "number" | "figure") && w[1].1 == "of" && crowd(&w[2].1));
     let counts_crowd = quantity.counted_head.as_deref().is_some_and(crowd);
     // "police put the crowd at no more than 12,000", "a crowd of 5,000".
@@ -1541,6 +1590,11 @@ mod tests {
         assert_eq!(found[0], ("killed".to_owned(), 9.0), "villages are not people: {found:?}");
         assert!(!found.iter().any(|(_, n)| *n == 2.0), "villages are not people: {found:?}");
         assert_eq!(predicates("About 6,000 dock workers joined the strike.")[0].0, "took part");
+        assert_eq!(
+            predicates("Among those detained were 14 journalists, including two from this newspaper."),
+            [("among the detained".to_owned(), 14.0)]
+        );
+        assert_eq!(predicates("Several hundred provocateurs tried to seize government buildings.")[0].0, "took part");
         // Captives are held, not deployed; "held a rally" holds no one.
         let found = predicates("The government offered to free 250 detainees in return for 80 soldiers held by the rebels.");
         assert_eq!(found, [("detained".to_owned(), 80.0)]);
@@ -1549,6 +1603,11 @@ mod tests {
         assert_eq!(subjects, ["security forces"]);
         assert_eq!(predicates("More than 1,000 of its supporters remained in jail.")[0].0, "detained");
         assert_eq!(predicates("About 3,000 people held a rally in the square.")[0].0, "took part");
+        let found = predicates("The ministry said 212 people were held for \"mass disorder\" and that 17 police officers were injured.");
+        assert_eq!(found, [("detained".to_owned(), 212.0), ("injured".to_owned(), 17.0)]);
+        // The hospital that names the speakers is not where the 23 are.
+        let found = predicates("Doctors at the city's main hospital said 23 people were being treated for injuries.");
+        assert_eq!(found, [("injured".to_owned(), 23.0)]);
         let found = claims_of("Organisers said 80,000 people joined the march, while police put the crowd at 12,000. Observers estimated it at between 40,000 and 50,000.");
         let figures: Vec<(&str, f64)> = found.iter().map(|c| (c.predicate.as_str(), c.value.unwrap().low)).collect();
         assert_eq!(figures, [("took part", 80000.0), ("took part", 12000.0), ("took part", 40000.0)]);
@@ -1556,6 +1615,15 @@ mod tests {
         let found = claims_of("The ministry said 23 police officers had been injured, seven of them seriously.");
         let parts: Vec<(&str, &str)> = found.iter().map(|c| (c.subject.as_str(), c.predicate.as_str())).collect();
         assert_eq!(parts, [("security forces", "injured"), ("security forces", "among the injured")]);
+        let found =
+            claims_of("By Tuesday, 1,100 people had been detained, according to Civic Watch, which counted 1,120 arrests in 11 cities.");
+        let sources: Vec<Option<&str>> = found.iter().map(|c| c.attribution.as_ref().and_then(|a| a.canonical.as_deref())).collect();
+        assert_eq!(sources, [Some("Civic Watch"), Some("Civic Watch")], "the relative clause's figure is the speaker's: {found:?}");
+        // "of them" of a crowd counted in the sentence before: what befell them is a count.
+        let found = claims_of("Tens of thousands of protesters filled the square. By Tuesday, more than 1,100 of them had been detained.");
+        let counts: Vec<(&str, &str)> =
+            found.iter().filter(|c| c.value.is_some()).map(|c| (c.subject.as_str(), c.predicate.as_str())).collect();
+        assert_eq!(counts, [("protesters", "took part"), ("protesters", "detained")]);
         // A part is of the count it follows.
         let found = predicates(
             "Medics said the death toll had risen to 11, including four children, and that 23 people were being treated for wounds.",

@@ -876,12 +876,13 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
     // Full names in text order: a bare surname refers to the last full name with that
     // surname introduced before it (so that "Halvik" early in an article is not taken for a
     // different Halvik introduced later).
-    let full_people: Vec<(usize, String)> = candidates
+    let full_people: Vec<FullName> = candidates
         .iter()
         .filter(|c| c.label == EntityLabel::Person && !c.title_only && c.name.split(' ').count() >= 2)
-        .map(|c| (c.span.start(), without_initials(&c.name)))
+        .map(|c| FullName { at: c.span.start(), name: without_initials(&c.name), title: c.title.as_deref() })
         .collect();
-    let resolve = |name: &str, at: usize| resolve_person(name, at, &full_people);
+    let titles: HashMap<usize, &str> = candidates.iter().filter_map(|c| Some((c.span.start(), c.title.as_deref()?))).collect();
+    let resolve = |name: &str, at: usize| resolve_person(name, at, titles.get(&at).copied(), &full_people);
     let titled_names: HashSet<&str> =
         candidates.iter().filter(|c| c.label == EntityLabel::Person && !c.title_only).map(|c| c.name.as_str()).collect();
     let mut title_holder: HashMap<String, String> = HashMap::new();
@@ -987,27 +988,42 @@ pub fn without_initials(name: &str) -> String {
     }
 }
 
+/// A person named in full, where, and with the title in front of the name.
+struct FullName<'a> {
+    at: usize,
+    name: String,
+    title: Option<&'a str>,
+}
+
 /// A surname (or a one-letter misspelling of one) resolves to the last full name with it
-/// introduced before `at`.
-fn resolve_person(name: &str, at: usize, full_people: &[(usize, String)]) -> String {
+/// introduced before `at`. Where none comes before, a surname under a title (a headline's
+/// "President Danescu wins" above the body's "President Aurel Danescu") is the one full name
+/// with that surname and that title further on, if there is only one.
+fn resolve_person(name: &str, at: usize, title: Option<&str>, full_people: &[FullName]) -> String {
     if name.contains(' ') {
         return name.to_owned();
     }
     let surname = |full: &str| full.rsplit(' ').next().unwrap_or(full).to_owned();
-    let earlier = || full_people.iter().filter(|(position, _)| *position < at);
-    if let Some((_, full)) = earlier().rfind(|(_, full)| surname(full) == name) {
-        return full.clone();
+    let earlier = || full_people.iter().filter(|p| p.at < at);
+    if let Some(p) = earlier().rfind(|p| surname(&p.name) == name) {
+        return p.name.clone();
     }
     if name.chars().count() >= 5 {
-        let mut near: Vec<&String> =
-            earlier().filter(|(_, full)| edit_distance_at_most_one(&surname(full), name)).map(|(_, full)| full).collect();
+        let mut near: Vec<&String> = earlier().filter(|p| edit_distance_at_most_one(&surname(&p.name), name)).map(|p| &p.name).collect();
         near.sort();
         near.dedup();
         if near.len() == 1 {
             return near[0].clone();
         }
     }
-    name.to_owned()
+    let mut later: Vec<&String> =
+        full_people.iter().filter(|p| title.is_some() && p.title == title && surname(&p.name) == name).map(|p| &p.name).collect();
+    later.sort();
+    later.dedup();
+    match later.as_slice() {
+        [only] => (*only).clone(),
+        _ => name.to_owned(),
+    }
 }
 
 /// Initials of the capitalised words ("Collective Security Treaty Organization" → "CSTO").
@@ -1180,6 +1196,15 @@ mod tests {
         assert!(has(&found, "Marnova", "PERSON", "Ilsa Marnova"), "{found:?}");
         assert!(has(&found, "Marmova", "PERSON", "Ilsa Marnova"), "{found:?}");
         assert!(has(&found, "U.S.", "LOC", "United States"), "{found:?}");
+        // A headline's surname above the body's full name is that person.
+        let found = entities("President Danescu wins landslide\n\nPresident Aurel Danescu has won the election.");
+        assert!(has(&found, "Danescu", "PERSON", "Aurel Danescu"), "{found:?}");
+        // Two full names with that surname later: which one is unknown.
+        let found = entities("President Voss wins\n\nPresident Mira Voss beat President Anton Voss in the vote.");
+        assert!(has(&found, "Voss", "PERSON", "Voss"), "{found:?}");
+        // Nor is a later full name without the title the same person.
+        let found = entities("Interior Minister Halvik spoke.\n\nJonas Halvik, a docker, was hurt.");
+        assert!(has(&found, "Halvik", "PERSON", "Halvik"), "{found:?}");
     }
 
     #[test]

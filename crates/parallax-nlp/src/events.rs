@@ -343,8 +343,9 @@ fn triggers_in(words: &[(Span, String)], frame: &Frame) -> Vec<(usize, Span)> {
     found
 }
 
-/// Whether the trigger at `at` is denied or negated: "denied targeting civilians", "did not
-/// attack", "never sent troops" (a "n't" leaves the word "t").
+/// Whether the trigger at `at` is denied, negated or only attempted: "denied targeting
+/// civilians", "did not attack", "never sent troops" (a "n't" leaves the word "t"), "tried to
+/// seize".
 fn denied(words: &[(Span, String)], at: usize) -> bool {
     let denial = |w: &str| matches!(w, "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "dismissed" | "dismisses");
     let negated = words[at.saturating_sub(2)..at].iter().any(|(_, w)| matches!(w.as_str(), "not" | "never" | "t") || denial(w));
@@ -356,7 +357,14 @@ fn denied(words: &[(Span, String)], at: usize) -> bool {
             && matches!(before[that - 1], "reports" | "claims" | "allegations" | "accusations" | "suggestions")
             && before[..that - 1].iter().any(|w| denial(w))
     });
-    negated || rejected_report
+    // "tried to seize government buildings": an attempt, not the act.
+    let attempted = at >= 2
+        && words[at - 1].1 == "to"
+        && matches!(
+            words[at - 2].1.as_str(),
+            "tried" | "tries" | "trying" | "attempted" | "attempting" | "sought" | "threatened" | "planned" | "wanted"
+        );
+    negated || rejected_report || attempted
 }
 
 /// `previous` is the sentence before, read only when a verb of staying needs its subject.
@@ -514,6 +522,8 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "attacked"), "{found:?}");
         let found = events("The government has never sent troops to the border region of Orlenia.");
         assert!(!found.iter().any(|(p, _, _)| p == "deployed"), "{found:?}");
+        let found = events("Several hundred provocateurs tried to seize government buildings.");
+        assert!(found.is_empty(), "an attempt is no act: {found:?}");
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("hooligans", "protesters"),
     ("agitators", "protesters"),
     ("saboteurs", "protesters"),
+    ("provocateurs", "protesters"),
     ("extremists", OPPONENTS),
     ("thugs", "protesters"),
     ("mob", "protesters"),

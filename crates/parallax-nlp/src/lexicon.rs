@@ -648,31 +648,13 @@ pub const POSSESSIVE_DETERMINERS: &[&str] = &["my", "your", "his", "her", "its",
 pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"];
 
 /// Words besides the determiners after which a speech-verb form is a noun: quantifiers
-/// ("any states", "several reports") and the nouns that make compounds with "show" ("his
-/// talk show", "the news show").
-pub const NOUN_MARKERS: &[&str] = &[
-    "some",
-    "many",
-    "several",
-    "new",
-    "media",
-    "news",
-    "any",
-    "all",
-    "both",
-    "other",
-    "no",
-    "every",
-    "each",
-    "few",
-    "talk",
-    "reality",
-    "radio",
-    "tv",
-    "television",
-    "weekly",
-    "daily",
-];
+/// ("any states", "several reports").
+pub const NOUN_MARKERS: &[&str] = &["some", "many", "several", "new", "any", "all", "both", "other", "no", "every", "each", "few"];
+
+/// Media and the nouns that make compounds with "show" ("his talk show", "the news show",
+/// "state media reports"): a speech-verb form after them is a noun unless it is in the past
+/// tense ("State television called the demonstrators …", "state media reported").
+pub const MEDIA_MARKERS: &[&str] = &["media", "news", "talk", "reality", "radio", "tv", "television", "weekly", "daily"];
 
 /// True when the word at `index` of `words` is a speech verb used as a verb.
 pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
@@ -687,6 +669,7 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
         let lower = p.to_lowercase();
         DETERMINERS.contains(&lower.as_str())
             || NOUN_MARKERS.contains(&lower.as_str())
+            || (MEDIA_MARKERS.contains(&lower.as_str()) && !(word.ends_with("ed") || matches!(word, "said" | "told" | "wrote")))
             || (!p.ends_with(',') && p.chars().all(|c| c.is_ascii_digit() || c == ','))
             || p.ends_with("’s")
             || p.ends_with("'s")
@@ -770,6 +753,9 @@ mod tests {
         };
         assert!(cue("the minister says the port is shut", "says"));
         assert!(cue("Lindqvist, mayor since 2019, said that", "said"));
+        assert!(cue("State television called the demonstrators rioters", "called"));
+        assert!(cue("state media reported that", "reported"));
+        assert!(!cue("state media reports say", "reports"));
         for (sentence, word) in [
             ("balloting in 11 states holding contests", "states"),
             ("he did not win any states", "states"),

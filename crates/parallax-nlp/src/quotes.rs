@@ -470,6 +470,17 @@ pub fn find_quotes(
                 if let Some(added) = speaker.and_then(|f| added_statement(text, sentence, &f.quote, &passages)) {
                     found.push(Found { quote: added, block: block_index });
                 }
+                // "…, the commission announced on Monday, a result the president called “a
+                // clear choice for stability”.": the quotation is inside the outlet's comment;
+                // what comes before it is reported speech of its own.
+                let ws = word_spans(&text[sentence.range()], sentence.start());
+                let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
+                let before_comment = outlet_comment_after(&ws, &word_texts)
+                    .filter(|&end| !passages.iter().any(|p| p.outer.start() < end && sentence.contains(p.outer)))
+                    .and_then(|end| Span::new(sentence.start(), end).ok());
+                if let Some(before) = before_comment {
+                    found.extend(indirect_quote(text, before, entities).map(|quote| Found { quote, block: block_index }));
+                }
                 continue;
             }
             found.extend(indirect_quotes(text, sentence, entities).into_iter().map(|quote| Found { quote, block: block_index }));
@@ -780,10 +791,17 @@ pub fn model_quotes(
 
 /// A relation inside a relative clause ends with the clause: "the Northern Brigades, which
 /// the government calls a terrorist group, have fought …" has the government call them a
-/// terrorist group, no more. The content after the cue stops at the first comma.
+/// terrorist group, no more, and "The Interior Ministry, which said 17 officers were
+/// injured, has not published …" has it say that 17 were injured. The content after the
+/// cue stops at the first comma.
 fn within_relative_clause(view: &attribution::BlockView, mut relation: Relation) -> Relation {
-    let (Some((source, _)), Some((start, end))) = (relation.source, relation.content) else { return relation };
-    let relative = source > 0 && matches!(view.word(source - 1).to_lowercase().as_str(), "which" | "whom");
+    let (Some((source, source_end)), Some((start, end))) = (relation.source, relation.content) else { return relation };
+    let object = source > 0 && matches!(view.word(source - 1).to_lowercase().as_str(), "which" | "whom");
+    let subject = source > 0
+        && source_end == source + 1
+        && view.word(source - 1) == ","
+        && matches!(view.word(source).to_lowercase().as_str(), "which" | "who");
+    let relative = object || subject;
     if relative && start >= relation.cue.1 {
         if let Some(comma) = (start + 1..end).find(|&k| view.word(k) == ",") {
             relation.content = Some((start, comma));
@@ -1481,6 +1499,20 @@ const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whom", "whose"];
 fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option<Span> {
     let word = |k: usize| &text[ws[k].range()];
     let lower = |k: usize| word(k).trim_end_matches(',').to_lowercase();
+    // "who", "which" …, or "that" after an apposition's noun ("Civic Watch, a rights group
+    // that monitors arrests, said").
+    let opens_relative = |k: usize| {
+        let pronoun = lower(k);
+        RELATIVE_PRONOUNS.contains(&pronoun.as_str())
+            || (pronoun == "that" && {
+                let noun_phrase: Vec<usize> = (0..k).rev().take_while(|&j| !word(j).ends_with(',')).collect();
+                let opens_after_comma = noun_phrase.last().is_some_and(|&j| j > 0);
+                (2..=5).contains(&noun_phrase.len())
+                    && opens_after_comma
+                    && noun_phrase.last().is_some_and(|&j| matches!(word(j), "a" | "an" | "the"))
+                    && noun_phrase.iter().all(|&j| word(j).starts_with(char::is_lowercase))
+            })
+    };
     let mut end = ws.len();
     while end > 0 && is_cue_modifier(word(end - 1)) && !word(end - 1).ends_with(',') {
         end -= 1;
@@ -1497,8 +1529,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         // So does a clause inside that relative clause ("who has led the city since 2019,").
         let in_apposition = end > 0 && word(end - 1).ends_with(',');
         let relative_in_apposition = in_apposition
-            && (RELATIVE_PRONOUNS.contains(&bare)
-                || (0..start - 1).rev().take_while(|&j| !word(j).ends_with(',')).any(|j| RELATIVE_PRONOUNS.contains(&lower(j).as_str())));
+            && (opens_relative(start - 1) || (0..start - 1).rev().take_while(|&j| !word(j).ends_with(',')).any(opens_relative));
         let opens_clause = CLAUSE_OPENERS.contains(&bare.to_lowercase().as_str()) && !relative_in_apposition;
         // "and"/"or" join noun phrases ("the prime minister of Armenia and the chairman of
         // …") unless they follow a comma or nothing stands after them.
@@ -1565,7 +1596,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // relative clause of an apposition ("Sanders, who has already sent pleas,").
     let mut relative = false;
     for k in from..to {
-        relative |= RELATIVE_PRONOUNS.contains(&lower(k).as_str());
+        relative |= opens_relative(k);
         if FINITE_AUXILIARIES.contains(&lower(k).as_str()) && !relative {
             return None;
         }
@@ -1816,9 +1847,25 @@ fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
         // semicolon ("said 20 were rescued; the vessel's operator, Greyline Shipping, said on
         // Wednesday …": the semicolon ends the first statement).
         let after_semicolon = |k: usize| word_texts[..k].iter().any(|w| w.ends_with(';'));
+        // "Hospital staff said 23 were treated, and Civic Watch said at least 60 …": after a
+        // speaker named first, a comma, a conjunction, a short subject that opens with a name
+        // or an article, and a verb that reports.
+        let leads = quote.source.as_ref().is_some_and(|s| s.span.end() <= content.start());
+        let coordinated = |k: usize| {
+            if !leads || !REPORTING_VERBS.contains(&word_texts[k]) {
+                return false;
+            }
+            let Some(comma) = (0..k).rev().find(|&j| word_texts[j].ends_with(',')) else { return false };
+            let subject = &word_texts[(comma + 2).min(k)..k];
+            matches!(word_texts[comma + 1], "and" | "but" | "while" | "whereas")
+                && (1..=5).contains(&subject.len())
+                && (subject[0].starts_with(char::is_uppercase) || matches!(subject[0], "the" | "a" | "an"))
+        };
         let second = (1..ws.len()).find(|&k| {
             lexicon::is_speech_cue(&word_texts, k)
-                && (after_semicolon(k) || word_texts.get(k + 1) == Some(&"that") && word_texts[..k].iter().any(|w| w.ends_with(',')))
+                && (after_semicolon(k)
+                    || coordinated(k)
+                    || word_texts.get(k + 1) == Some(&"that") && word_texts[..k].iter().any(|w| w.ends_with(',')))
         });
         let Some(second) = second else {
             // "The ministry said its forces had retaken the town after fighting that, according
@@ -2067,18 +2114,20 @@ fn speaker_act_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
 
 /// Nouns by which an outlet names a statement ("a figure that …", "a charge the army denied").
 const STATEMENT_NOUNS: &[&str] =
-    &["figure", "claim", "number", "account", "assertion", "allegation", "accusation", "toll", "tally", "statement", "charge"];
+    &["figure", "claim", "number", "account", "assertion", "allegation", "accusation", "toll", "tally", "statement", "charge", "result"];
 
 /// The outlet's own comment on what was said: "claimed its forces had shot down 20 drones, a
 /// figure that could not be independently verified". Returns where what was said ends: at
 /// the comma before "a"/"an" and a noun for a statement.
 fn outlet_comment_after(ws: &[Span], word_texts: &[&str]) -> Option<usize> {
-    let k = (1..word_texts.len().saturating_sub(1)).find(|&k| {
-        word_texts[k - 1].ends_with(',')
-            && matches!(word_texts[k], "a" | "an")
-            && STATEMENT_NOUNS.contains(&word_texts[k + 1].trim_end_matches([',', '.']))
-    })?;
+    let k = (1..word_texts.len()).find(|&k| word_texts[k - 1].ends_with(',') && opens_outlet_comment(word_texts, k))?;
     Some(ws[k - 1].end())
+}
+
+/// Whether "a"/"an" and a noun for a statement start at `k` ("a figure that …", "a result
+/// the president called …").
+fn opens_outlet_comment(word_texts: &[&str], k: usize) -> bool {
+    matches!(word_texts[k], "a" | "an") && word_texts.get(k + 1).is_some_and(|w| STATEMENT_NOUNS.contains(&w.trim_end_matches([',', '.'])))
 }
 
 /// "…, sources said." / "…, the ministry said in a statement.": a reporting verb near the
@@ -2089,7 +2138,8 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // "…, officials said on Thursday, as rescuers reached …": a short circumstance, then a
         // clause of its own after a comma.
         let circumstance_then_clause = word_texts.get(k + 1).filter(|w| is_circumstance_opener(w)).and_then(|_| {
-            (k + 1..(k + 5).min(n.saturating_sub(1))).find(|&j| word_texts[j].ends_with(',') && opens_clause(word_texts[j + 1]))
+            (k + 1..(k + 5).min(n.saturating_sub(1)))
+                .find(|&j| word_texts[j].ends_with(',') && (opens_clause(word_texts[j + 1]) || opens_outlet_comment(word_texts, j + 1)))
         });
         // Far from the end only a verb with a comma after it can end the attribution (below).
         if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() {
@@ -2135,6 +2185,18 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         }
         if comma + 1 > last {
             return None;
+        }
+        // "…, the commission's chairwoman, Ilona Petrova, told reporters.": a description of
+        // the person named between the commas, set off before the name, is part of the source.
+        if last + 1 == k && entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start() == ws[comma + 1].start()) {
+            let description = (comma.saturating_sub(6)..comma).rev().find(|&j| word_texts[j].ends_with(','));
+            let describes = |j: usize| {
+                matches!(word_texts[j + 1], "the" | "a" | "an" | "its" | "his" | "her" | "their")
+                    && word_texts[j + 1..=comma].iter().all(|w| !MAIN_VERBS.contains(&w.trim_end_matches(',')))
+            };
+            if let Some(j) = description.filter(|&j| describes(j)) {
+                comma = j;
+            }
         }
         // "…, a charge the military denied": a relative clause on the outlet's word for what
         // came before; the clause is not the military's statement.
