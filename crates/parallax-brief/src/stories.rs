@@ -11,7 +11,8 @@
 //!   found through an inverted index (entities in more than [`MAX_POSTINGS`] stories are
 //!   too common to propose candidates; they still count in the score). Article and story
 //!   are vectors over entities, weighted by (1 + ln mentions) × inverse document frequency,
-//!   countries scaled down by [`BROAD_WEIGHT`]; the names an article repeats are the ones
+//!   countries and the names many countries' bodies bear ("Interior Ministry", "Central
+//!   Election Commission") scaled down by [`BROAD_WEIGHT`]; the names an article repeats are the ones
 //!   it is about. The best story by cosine similarity that shares at least
 //!   [`MIN_SHARED_ENTITIES`] specific names and scores at least [`JOIN_SCORE`] (or shares
 //!   one that the article repeats and scores at least [`SINGLE_NAME_SCORE`]), and has an
@@ -185,7 +186,7 @@ impl StoryIndex {
             .iter()
             .map(|(name, count)| {
                 let id = self.intern(name);
-                let broad = is_broad(name);
+                let broad = is_broad(name) || parallax_nlp::lexicon::is_generic_institution(name);
                 let weight = (1.0 + f64::from((*count).max(1)).ln()) * self.idf(id) * if broad { BROAD_WEIGHT } else { 1.0 };
                 (id, weight, broad)
             })
@@ -347,8 +348,7 @@ pub const LINK_THRESHOLD: f64 = 0.15;
 /// it exactly; [`StoryIndex`], which `parallax brief` uses, separates same-topic events
 /// better and recognises copies, and is meant to replace it in the store.
 pub fn group_by_entity_links(docs: &[&Document]) -> Vec<Vec<usize>> {
-    let sets: Vec<std::collections::BTreeSet<String>> =
-        docs.iter().map(|d| d.layer::<Entities>().unwrap_or(&[]).iter().map(|e| e.canonical.to_lowercase()).collect()).collect();
+    let sets: Vec<std::collections::BTreeSet<String>> = docs.iter().map(|d| link_keys(d)).collect();
     let mut components = crate::union_find::DisjointSets::new(docs.len());
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
@@ -360,6 +360,18 @@ pub fn group_by_entity_links(docs: &[&Document]) -> Vec<Vec<usize>> {
         }
     }
     components.groups()
+}
+
+/// The names [`group_by_entity_links`] compares: the article's entities' canonical names,
+/// lower-cased, without the names many countries' bodies bear ("interior ministry"), which
+/// would link two countries' elections.
+pub fn link_keys(doc: &Document) -> std::collections::BTreeSet<String> {
+    doc.layer::<Entities>()
+        .unwrap_or(&[])
+        .iter()
+        .filter(|e| !parallax_nlp::lexicon::is_generic_institution(&e.canonical))
+        .map(|e| e.canonical.to_lowercase())
+        .collect()
 }
 
 /// Groups `docs` into stories (indices into `docs`, in input order).

@@ -39,6 +39,7 @@ impl Stage for ClaimExtractor {
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(find_rates(text, sentences, doc.layer::<Quantities>()?, quotes));
+        claims.extend(find_vote_shares(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(crate::events::find_events(text, sentences, doc.layer::<Entities>()?, doc.layer::<Times>()?, quotes));
         doc.set_layer::<Claims>(claims)?;
         Ok(())
@@ -423,13 +424,19 @@ fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax
 }
 
 /// "according to Civic Watch, which counted 1,120 arrests in 11 cities": a figure in a
-/// relative clause about a speaker is that speaker's count.
+/// relative clause about a speaker, whose verb the speaker does, is that speaker's count; in
+/// a passive one ("Mara Ilescu, who was credited with 9.1 percent,") it is not.
 fn credit_speakers_own_figures(text: &str, claims: &mut [Claim], quotes: &[Quote]) {
+    let active_clause_before = |source: Span, value: Span| {
+        crate::quotes::relative_clause_start(text, source).is_some_and(|clause| {
+            let verb = text[clause..value.start()].split_whitespace().nth(2).unwrap_or_default();
+            clause < value.start() && !matches!(verb, "is" | "was" | "are" | "were" | "has" | "had" | "have")
+        })
+    };
     for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
         let Some(value) = claim.value_span else { continue };
-        let speaker = quotes.iter().filter_map(|q| q.source.as_ref()).find(|s| {
-            s.span.contains(value) && crate::quotes::relative_clause_start(text, s.span).is_some_and(|clause| clause < value.start())
-        });
+        let speaker =
+            quotes.iter().filter_map(|q| q.source.as_ref()).find(|s| s.span.contains(value) && active_clause_before(s.span, value));
         claim.attribution = speaker.cloned();
     }
 }
@@ -672,6 +679,75 @@ pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities:
         if let Some(rate) = rate {
             claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate.to_owned(), quantity, sentence, quotes));
         }
+    }
+    claims
+}
+
+/// Words that say an election is the topic: a percentage won in such a passage is a share
+/// of the vote.
+const ELECTION_WORDS: &[&str] = &["vote", "votes", "election", "elections", "ballot", "ballots", "poll", "polls", "runoff", "count"];
+
+/// Verbs by which a candidate wins a share: "won 87.3 percent", "was credited with 9.1%".
+const WINNING_VERBS: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "received",
+    "receives",
+    "receiving",
+    "took",
+    "takes",
+    "got",
+    "secured",
+    "garnered",
+    "polled",
+    "credited",
+];
+
+/// Vote shares: {(%), "Aurel Danescu's share of the vote", 87.3} for "… gave President Aurel
+/// Danescu a fifth term with 87.3 percent of the vote", so that outlets' and campaigns'
+/// figures for one candidate are compared. A percentage is a share when "of the vote" (or
+/// "of votes", "of the ballots") follows it, or when a verb of winning stands within four
+/// words before it in a passage about an election (the sentence or the two before name a
+/// vote, ballot, poll or count). The candidate is the person or organisation named last
+/// before the percentage in its sentence.
+pub fn find_vote_shares(
+    text: &str,
+    sentences: &[parallax_core::Sentence],
+    quantities: &[Quantity],
+    entities: &[parallax_core::EntityMention],
+    quotes: &[Quote],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for quantity in quantities.iter().filter(|q| q.kind == QuantityKind::Percentage && q.unit.as_deref() == Some("%")) {
+        let Some(index) = sentences.iter().position(|s| s.span.contains(quantity.span)) else { continue };
+        let sentence = sentences[index].span;
+        let Ok(after) = Span::new(quantity.span.end(), sentence.end()) else { continue };
+        let following: Vec<String> = lower_words(text, after).into_iter().take(3).map(|(_, w)| w).collect();
+        let of_votes = match following.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["of", "the", noun, ..] | ["of", noun, ..] => matches!(*noun, "vote" | "votes" | "ballots"),
+            _ => false,
+        };
+        let Ok(before) = Span::new(sentence.start(), quantity.span.start()) else { continue };
+        let before_words = lower_words(text, before);
+        let won = before_words.iter().rev().take(4).any(|(_, w)| WINNING_VERBS.contains(&w.as_str()));
+        let passage = &sentences[index.saturating_sub(2)..=index];
+        let about_election = passage.iter().any(|s| lower_words(text, s.span).iter().any(|(_, w)| ELECTION_WORDS.contains(&w.as_str())));
+        let against = before_words.last().is_some_and(|(_, w)| w == "against") && following.first().map(String::as_str) == Some("for");
+        if !(of_votes || (won && about_election) || (against && about_election)) || before_words.iter().any(|(_, w)| w == "turnout") {
+            continue;
+        }
+        let named = |e: &&parallax_core::EntityMention| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation);
+        // "… against 57 percent for President Anton Gral": the candidate named after "for".
+        let for_candidate = (following.first().map(String::as_str) == Some("for"))
+            .then(|| entities.iter().filter(named).find(|e| e.span.start() > quantity.span.end() && sentence.contains(e.span)))
+            .flatten();
+        let candidate = for_candidate
+            .or_else(|| entities.iter().rev().filter(named).find(|e| sentence.contains(e.span) && e.span.end() <= quantity.span.start()));
+        let Some(candidate) = candidate else { continue };
+        let subject = format!("{}'s share of the vote", candidate.canonical);
+        claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), subject, quantity, sentence, quotes));
     }
     claims
 }
@@ -1594,6 +1670,18 @@ mod tests {
             predicates("Among those detained were 14 journalists, including two from this newspaper."),
             [("among the detained".to_owned(), 14.0)]
         );
+        let shares = |text: &str| -> Vec<(String, f64)> {
+            claims_of(text).iter().filter(|c| c.subject.ends_with("share of the vote")).map(|c| (c.subject.clone(), low(c))).collect()
+        };
+        assert_eq!(
+            shares("Opposition candidate Mira Voss, who officially won 38 percent of the vote against 57 percent for President Anton Gral, spoke."),
+            [("Mira Voss's share of the vote".to_owned(), 38.0), ("Anton Gral's share of the vote".to_owned(), 57.0)]
+        );
+        assert_eq!(
+            shares("After Sunday's election, Mara Ilescu said she had won no less than 40 percent. Turnout was 64 percent."),
+            [("Mara Ilescu's share of the vote".to_owned(), 40.0)]
+        );
+        assert!(shares("Prices rose 40 percent after the vote.").is_empty());
         assert_eq!(predicates("Several hundred provocateurs tried to seize government buildings.")[0].0, "took part");
         // Captives are held, not deployed; "held a rally" holds no one.
         let found = predicates("The government offered to free 250 detainees in return for 80 soldiers held by the rebels.");
@@ -1619,6 +1707,8 @@ mod tests {
             claims_of("By Tuesday, 1,100 people had been detained, according to Civic Watch, which counted 1,120 arrests in 11 cities.");
         let sources: Vec<Option<&str>> = found.iter().map(|c| c.attribution.as_ref().and_then(|a| a.canonical.as_deref())).collect();
         assert_eq!(sources, [Some("Civic Watch"), Some("Civic Watch")], "the relative clause's figure is the speaker's: {found:?}");
+        let found = claims_of("Mara Ilescu, who was credited with 1,100 detained supporters, said 40 people were hurt.");
+        assert!(found.iter().filter(|c| c.value.is_some_and(|v| v.low == 1100.0)).all(|c| c.attribution.is_none()), "{found:?}");
         // "of them" of a crowd counted in the sentence before: what befell them is a count.
         let found = claims_of("Tens of thousands of protesters filled the square. By Tuesday, more than 1,100 of them had been detained.");
         let counts: Vec<(&str, &str)> =

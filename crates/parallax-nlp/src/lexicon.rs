@@ -348,6 +348,24 @@ pub const ORG_HEADS: &[&str] = &[
     "Command",
 ];
 
+/// Heads of the names of state bodies that every country has ("army" is left out: the
+/// "Northern Liberation Army" is a movement's own name).
+const STATE_BODY_HEADS: &[&str] =
+    &["ministry", "commission", "court", "guard", "parliament", "government", "assembly", "cabinet", "senate"];
+
+/// Whether an organisation's name is one that many countries' bodies bear ("Interior
+/// Ministry", "Central Election Commission", "Supreme Court"): a state body's head word
+/// after common English words only, with no name of a place or person in it. Such a name
+/// says what kind of body speaks, not which story it is. A movement's name of common words
+/// ("Northern Liberation Front") is its own.
+pub fn is_generic_institution(name: &str) -> bool {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let Some(head) = words.last() else { return false };
+    words.len() >= 2
+        && STATE_BODY_HEADS.contains(&head.as_str())
+        && words.iter().all(|w| parallax_ner::word_classes::word_class(w).is_some())
+}
+
 /// First words that make a capitalised phrase an organisation ("Ministry of …").
 pub const ORG_STARTS: &[&str] = &["Ministry", "Department", "Office", "Bank", "University", "Council", "Court", "Institute", "House"];
 
@@ -754,6 +772,11 @@ mod tests {
         assert!(cue("the minister says the port is shut", "says"));
         assert!(cue("Lindqvist, mayor since 2019, said that", "said"));
         assert!(cue("State television called the demonstrators rioters", "called"));
+        assert!(is_generic_institution("Interior Ministry") && is_generic_institution("Central Election Commission"));
+        assert!(!is_generic_institution("Civic Watch") && !is_generic_institution("Dravosk Legal Aid Centre"));
+        assert!(!is_generic_institution("Kestrian Dockworkers' Federation") && !is_generic_institution("Ministry"));
+        assert!(!is_generic_institution("Northern Liberation Front") && !is_generic_institution("European Union"));
+        assert!(!is_generic_institution("Northern Liberation Army"));
         assert!(cue("state media reported that", "reported"));
         assert!(!cue("state media reports say", "reports"));
         for (sentence, word) in [

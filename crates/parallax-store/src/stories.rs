@@ -17,15 +17,13 @@
 use crate::{ArticleId, Result, StoryId};
 use parallax_brief::stories::LINK_THRESHOLD;
 use parallax_brief::Verdict;
-use parallax_core::layer::Entities;
 use parallax_core::Document;
 use std::collections::{BTreeSet, HashSet};
 
-/// The keys an article is grouped by: its entities' canonical names, lower-cased — the
-/// same sets `parallax_brief::stories::group_by_entity_links` compares.
+/// The keys an article is grouped by: `parallax_brief::stories::link_keys`, the same sets
+/// `parallax_brief::stories::group_by_entity_links` compares.
 pub fn entity_keys(doc: &Document) -> Vec<String> {
-    let keys: BTreeSet<String> = doc.layer::<Entities>().unwrap_or(&[]).iter().map(|e| e.canonical.to_lowercase()).collect();
-    keys.into_iter().collect()
+    parallax_brief::stories::link_keys(doc).into_iter().collect()
 }
 
 /// Whether the English-only analysis takes this article (unknown language counts as
