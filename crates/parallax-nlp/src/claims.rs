@@ -537,6 +537,16 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("announcing", "announced"),
     ("announces", "announced"),
     ("promising", "pledged"),
+    // Aid held back: "would freeze 120 million euros in budget support".
+    ("freeze", "froze"),
+    ("froze", "froze"),
+    ("frozen", "froze"),
+    ("freezing", "froze"),
+    ("suspended", "suspended"),
+    ("suspend", "suspended"),
+    ("suspending", "suspended"),
+    ("withheld", "withheld"),
+    ("withhold", "withheld"),
     ("promises", "pledged"),
 ];
 
@@ -1815,6 +1825,9 @@ mod tests {
         let found = money("The European Union has promised 10 million euros, and Japan pledged $2 million.");
         assert!(found.contains(&("pledged (EUR)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
         assert!(found.contains(&("pledged (USD)".to_owned(), "Japan".to_owned(), 2e6)), "{found:?}");
+        // Aid held back is money too.
+        let found = money("The European Union said it would freeze 120 million euros in budget support.");
+        assert!(found.contains(&("froze (EUR)".to_owned(), "European Union".to_owned(), 1.2e8)), "{found:?}");
     }
 
     #[test]
