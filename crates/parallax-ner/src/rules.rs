@@ -332,9 +332,7 @@ fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
         let phrase = &phrase[..length];
         // The head of a noun phrase, not of a clause or a prepositional phrase ("who runs the
         // camp", "a resident of the town").
-        let plain = phrase
-            .iter()
-            .all(|w| !matches!(*w, "who" | "which" | "that" | "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
+        let plain = phrase.iter().all(|w| !matches!(*w, "who" | "which" | "that") && !PHRASE_PREPOSITIONS.contains(w));
         if length >= 2 && plain && PLACE_NOUNS.contains(&phrase[length - 1]) {
             span.2 = Label::Location;
         } else if describes_organisation(&words[span.1 + 1..]) {
@@ -378,6 +376,10 @@ fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// Words that make a phrase after a name's comma a clause or a prepositional phrase rather
+/// than a noun phrase whose head ends it ("a resident of the town", "where …").
+const PHRASE_PREPOSITIONS: &[&str] = &["where", "of", "in", "at", "from", "near", "for", "with", "to"];
+
 /// Whether the words after a name's comma describe an organisation: "an environmental
 /// group,", "a rights group that monitors arrests," — a noun phrase of at most six words
 /// with an organisation's noun as its head, before the comma or a relative clause.
@@ -386,7 +388,7 @@ fn describes_organisation(after_comma: &[&str]) -> bool {
     let phrase = &after_comma[..length];
     let head_end = phrase.iter().position(|w| matches!(*w, "that" | "which" | "who")).unwrap_or(length);
     let noun_phrase = &phrase[..head_end];
-    let plain = noun_phrase.iter().all(|w| !matches!(*w, "where" | "of" | "in" | "at" | "from" | "near" | "for" | "with" | "to"));
+    let plain = noun_phrase.iter().all(|w| !PHRASE_PREPOSITIONS.contains(w));
     noun_phrase.len() >= 2
         && plain
         && matches!(noun_phrase[0], "a" | "an" | "the")

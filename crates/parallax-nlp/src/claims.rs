@@ -295,8 +295,10 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         // detained": "of them" is a group the sentence before counted for another predicate;
         // what befell the part is a count of its own, of that group.
         let of_them = quantity.counted.is_none() && text[quantity.span.end()..].trim_start().starts_with("of them");
-        let counted_in_sentence =
-            claims.iter().any(|c| c.evidence == sentence && c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
+        // The counts of this sentence before this one, the latest first.
+        let counted_before =
+            claims.iter().rev().filter(|c| c.evidence == sentence && c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
+        let counted_in_sentence = counted_before.clone().next().is_some();
         let other_fate = of_them
             .then(|| recent_counts(sentences, sentence, &claims).find(|c| c.kind != ClaimKind::Event))
             .flatten()
@@ -309,12 +311,8 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if names_a_part(text, clause, quantity) {
             // "the toll had risen to 11, including four children, and 23 were treated": the
             // part is of the count it follows, whatever predicate stands nearer.
-            // The counts of this sentence before the part, the latest first, parts left out.
-            let mut wholes = claims
-                .iter()
-                .rev()
-                .filter(|c| c.evidence == sentence && !c.predicate.starts_with("among "))
-                .filter(|c| c.value_span.is_some_and(|v| v.end() <= quantity.span.start()));
+            // The counts of this sentence before the part, parts left out.
+            let mut wholes = counted_before.filter(|c| !c.predicate.starts_with("among "));
             let includes = |c: &Claim| {
                 c.value_span.is_some_and(|v| {
                     v.end() <= quantity.span.start() && {

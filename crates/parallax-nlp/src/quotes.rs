@@ -2191,7 +2191,7 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         if last + 1 == k && entities.iter().any(|e| e.label == EntityLabel::Person && e.span.start() == ws[comma + 1].start()) {
             let description = (comma.saturating_sub(6)..comma).rev().find(|&j| word_texts[j].ends_with(','));
             let describes = |j: usize| {
-                matches!(word_texts[j + 1], "the" | "a" | "an" | "its" | "his" | "her" | "their")
+                opens_description(word_texts[j + 1])
                     && word_texts[j + 1..=comma].iter().all(|w| !MAIN_VERBS.contains(&w.trim_end_matches(',')))
             };
             if let Some(j) = description.filter(|&j| describes(j)) {
@@ -2215,7 +2215,7 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // An apposition after the comma ("the city's chief medical officer") takes the
         // person or organisation named before it into the source; a place ("in Kyiv,
         // Ukraine, the ministry said") does not.
-        if matches!(word_texts[comma + 1], "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        if opens_description(word_texts[comma + 1]) {
             let name_comma = (comma.saturating_sub(6)..comma).rev().find(|&j| word_texts[j].ends_with(','));
             let names_someone = |j: usize| {
                 entities.iter().any(|e| {
@@ -2234,6 +2234,12 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         return Some(indirect(text, source, cue, content, entities));
     }
     None
+}
+
+/// Whether a word opens a description of someone set off by commas: "the city's chief
+/// medical officer", "its spokeswoman".
+fn opens_description(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
 }
 
 /// Whether a word opens a clause of its own after a comma: "as", "while", "after" …
