@@ -569,7 +569,9 @@ pub fn find_money_claims(
         // "a $3.2 billion loan", "a bailout of roughly $3 billion from the IMF": a loan is lent
         // by its lender, whatever verb reports it ("approved", "secured … from").
         let loan = is_loan(&words, quantity.span);
-        if let Some(lender) = loan.then(|| lender_after(text, &words, quantity.span, entities)).flatten() {
+        let lender =
+            loan.then(|| lender_after(text, &words, quantity.span, entities).or_else(|| lender_asked(text, quantity.span, entities)));
+        if let Some(lender) = lender.flatten() {
             claims.push(quantity_claim(
                 ClaimKind::Money,
                 format!("lent ({currency})"),
@@ -646,6 +648,17 @@ const RATES: &[(&str, &str)] = &[
     ("poverty", "poverty rate"),
 ];
 
+/// The rate the word at `k` names: one of [`RATES`], or a central bank's rate by its usual
+/// names ("key rate", "policy rate", "benchmark rate").
+fn rate_named_at(words: &[(Span, String)], k: usize) -> Option<&'static str> {
+    const BANKS_RATES: &[&str] = &["key", "policy", "benchmark", "base", "refinancing", "lending"];
+    let banks_rate = words[k].1 == "rate" && k > 0 && BANKS_RATES.contains(&words[k - 1].1.as_str());
+    if banks_rate {
+        return Some("interest rate");
+    }
+    RATES.iter().find(|(word, _)| *word == words[k].1).map(|&(_, rate)| rate)
+}
+
 /// Rate claims: {(%), inflation, 48} for "annual inflation reached 48 percent", so that two
 /// outlets' figures of one rate are compared (the brief reads "48%" as what rounds to it).
 /// The rate word is the nearest of [`RATES`] within eight words before the percentage or three
@@ -680,12 +693,19 @@ pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities:
                 if word.end() <= quantity.span.start() { (word.end(), quantity.span.start()) } else { (quantity.span.end(), word.start()) };
             percentages.iter().any(|p| p.span != quantity.span && p.span.start() >= from && p.span.end() <= to)
         };
-        let rate = nearest
-            .into_iter()
-            .filter(|&(_, k)| !other_between(words[k].0))
-            .find_map(|(_, k)| RATES.iter().find(|(word, _)| *word == words[k].1).map(|&(_, rate)| rate));
+        let rate =
+            nearest.into_iter().filter(|&(_, k)| !other_between(words[k].0)).find_map(|(_, k)| rate_named_at(&words, k)).map(str::to_owned);
+        // "… the official 38%. The institute estimated it at between 45 and 50 percent": a
+        // figure put on "it" restates the rate of this sentence or the one before.
+        let put_on_it = words[..first_inside].iter().rev().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>().contains(&"it")
+            && words[..first_inside].last().is_some_and(|(_, w)| w == "at" || w == "between");
+        let restated = || {
+            let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
+            claims.iter().rev().find(|c: &&Claim| c.evidence == sentence || Some(c.evidence) == previous).map(|c| c.subject.clone())
+        };
+        let rate = rate.or_else(|| put_on_it.then(restated).flatten());
         if let Some(rate) = rate {
-            claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate.to_owned(), quantity, sentence, quotes));
+            claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate, quantity, sentence, quotes));
         }
     }
     claims
@@ -775,6 +795,15 @@ fn is_loan(words: &[(Span, String)], at: Span) -> bool {
         _ => false,
     };
     noun_after || noun_before
+}
+
+/// The lender asked for the loan, named before it: "ask the International Monetary Fund for
+/// a loan of about $6 billion" (the organisation, then "for" and at most four words).
+fn lender_asked<'e>(text: &str, at: Span, entities: &'e [EntityMention]) -> Option<&'e EntityMention> {
+    entities.iter().rev().filter(|e| e.span.end() <= at.start() && e.label == EntityLabel::Organisation).find(|e| {
+        let between: Vec<&str> = text[e.span.end()..at.start()].split_whitespace().collect();
+        between.first() == Some(&"for") && between.len() <= 5 && between.iter().any(|w| LOAN_NOUNS.contains(w))
+    })
 }
 
 /// The lender named after the sum: "… from the International Monetary Fund".
@@ -1556,6 +1585,13 @@ mod tests {
         let target = rates("The plan cuts the budget deficit to 3% of GDP by 2028, from 7.5% last year.");
         assert!(target.is_empty(), "a target and the figure moved from: {target:?}");
         assert!(rates("Sales rose 5% in May.").is_empty(), "no rate named");
+        let found =
+            rates("The bank raised its key rate to 21 percent. Inflation is 38%. The institute estimated it at between 45 and 50 percent.");
+        assert_eq!(
+            found,
+            [("interest rate".to_owned(), 21.0), ("inflation".to_owned(), 38.0), ("inflation".to_owned(), 45.0)],
+            "a bank's key rate is its interest rate, and a figure put on \"it\" restates the rate before"
+        );
         assert!(rates("An area with an unemployment rate of at least 150 percent of the national average.").is_empty());
     }
 
@@ -1823,6 +1859,8 @@ mod tests {
         let found = money("The European Union has promised 10 million euros, and Japan pledged $2 million.");
         assert!(found.contains(&("pledged (EUR)".to_owned(), "European Union".to_owned(), 1e7)), "{found:?}");
         assert!(found.contains(&("pledged (USD)".to_owned(), "Japan".to_owned(), 2e6)), "{found:?}");
+        let found = money("The government would ask the International Monetary Fund for a loan of about $6 billion.");
+        assert!(found.contains(&("lent (USD)".to_owned(), "International Monetary Fund".to_owned(), 6e9)), "{found:?}");
         // Aid held back is money too.
         let found = money("The European Union said it would freeze 120 million euros in budget support.");
         assert!(found.contains(&("froze (EUR)".to_owned(), "European Union".to_owned(), 1.2e8)), "{found:?}");

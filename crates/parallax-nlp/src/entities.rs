@@ -160,7 +160,7 @@ pub fn find_entities_with(
         let after = &text[c.span.end()..];
         let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else { return false };
         const STATE: &[&str] =
-            &["ministry", "government", "army", "military", "parliament", "navy", "embassy", "president", "capital", "forces"];
+            &["ministry", "government", "army", "military", "parliament", "navy", "embassy", "president", "capital", "forces", "central"];
         !c.name.contains(' ')
             && !surnames.contains(c.name.as_str())
             && rest.split_whitespace().take(2).any(|w| STATE.contains(&w.to_lowercase().as_str()))
@@ -1162,6 +1162,12 @@ mod tests {
         let found = entities("Kelvania says order is restored. Kelvania's defence ministry said the army had retaken the town.");
         let labels: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Kelvania").map(|(_, label, _)| *label).collect();
         assert_eq!(labels, ["LOC", "LOC"], "{found:?}");
+        let found = entities(
+            "Corvania raises interest rate to 21% as currency slides\n\nALDERHAVEN, Sept 3 (Northgate Wire) - Corvania's central bank \
+             raised its main interest rate by 4 percentage points to 21% on Thursday.",
+        );
+        let labels: Vec<&str> = found.iter().filter(|(s, _, _)| s == "Corvania").map(|(_, label, _)| *label).collect();
+        assert!(labels.iter().all(|l| *l == "LOC"), "a country's central bank: {found:?}");
         // A person's government stays the person's.
         let found = entities("President Bashar al-Assad spoke. Assad's government denied the attack.");
         assert!(!has(&found, "Assad", "LOC", "Assad"), "{found:?}");

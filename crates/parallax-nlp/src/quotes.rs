@@ -2171,7 +2171,11 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // "said at least 12 people had died" is what was said, not where.
         let clause_in_tail = tail.get(1).is_some_and(|w| tail[0].eq_ignore_ascii_case("at") && matches!(*w, "least" | "most"))
             || tail.iter().any(|w| MAIN_VERBS.contains(&w.trim_end_matches(['.', ',', '!'])));
-        let tail_is_circumstance = tail.is_empty() || (tail.len() <= 6 && is_circumstance_opener(tail[0]) && !clause_in_tail);
+        // "…, the statistics office said, up from 31 percent in July.": the figure it was
+        // before, which goes with what was said.
+        let earlier_figure = tail.len() >= 2 && matches!(tail[0], "up" | "down") && tail[1] == "from";
+        let tail_is_circumstance =
+            tail.is_empty() || earlier_figure || (tail.len() <= 6 && is_circumstance_opener(tail[0]) && !clause_in_tail);
         if !tail_is_circumstance {
             return None;
         }
@@ -2909,6 +2913,11 @@ mod tests {
             rule_quotes("The toll has risen to 243, officials said on Thursday, as rescuers reached villages cut off for a week.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.content), "The toll has risen to 243");
+        // The figure it was before goes with what was said, not after the verb.
+        let (doc, quotes) =
+            rule_quotes("Annual inflation reached 38 percent in August, the statistics office said, up from 31 percent in July.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(doc.slice(quote.content), "Annual inflation reached 38 percent in August");
         // Announcing ends a report too.
         let (doc, quotes) = rule_quotes("The port will reopen on Monday, Transport Minister Ilse Varga announced on Wednesday.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
