@@ -697,13 +697,10 @@ pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities:
             nearest.into_iter().filter(|&(_, k)| !other_between(words[k].0)).find_map(|(_, k)| rate_named_at(&words, k)).map(str::to_owned);
         // "… the official 38%. The institute estimated it at between 45 and 50 percent": a
         // figure put on "it" restates the rate of this sentence or the one before.
-        let put_on_it = words[..first_inside].iter().rev().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>().contains(&"it")
+        let put_on_it = words[..first_inside].iter().rev().take(3).any(|(_, w)| w == "it")
             && words[..first_inside].last().is_some_and(|(_, w)| w == "at" || w == "between");
-        let restated = || {
-            let previous = sentences.iter().rposition(|s| s.span.end() <= sentence.start()).map(|i| sentences[i].span);
-            claims.iter().rev().find(|c: &&Claim| c.evidence == sentence || Some(c.evidence) == previous).map(|c| c.subject.clone())
-        };
-        let rate = rate.or_else(|| put_on_it.then(restated).flatten());
+        let rate =
+            rate.or_else(|| put_on_it.then(|| recent_counts(sentences, sentence, &claims).next().map(|c| c.subject.clone())).flatten());
         if let Some(rate) = rate {
             claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate, quantity, sentence, quotes));
         }
