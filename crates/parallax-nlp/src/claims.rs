@@ -426,9 +426,9 @@ fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax
 /// a passive one ("Mara Ilescu, who was credited with 9.1 percent,") it is not.
 fn credit_speakers_own_figures(text: &str, claims: &mut [Claim], quotes: &[Quote]) {
     let active_clause_before = |source: Span, value: Span| {
-        crate::quotes::relative_clause_start(text, source).is_some_and(|clause| {
+        crate::quotes::relative_clause_start(text, source).filter(|&clause| clause < value.start()).is_some_and(|clause| {
             let verb = text[clause..value.start()].split_whitespace().nth(2).unwrap_or_default();
-            clause < value.start() && !matches!(verb, "is" | "was" | "are" | "were" | "has" | "had" | "have")
+            !matches!(verb, "is" | "was" | "are" | "were" | "has" | "had" | "have")
         })
     };
     for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
@@ -1748,6 +1748,13 @@ mod tests {
             claims_of("By Tuesday, 1,100 people had been detained, according to Civic Watch, which counted 1,120 arrests in 11 cities.");
         let sources: Vec<Option<&str>> = found.iter().map(|c| c.attribution.as_ref().and_then(|a| a.canonical.as_deref())).collect();
         assert_eq!(sources, [Some("Civic Watch"), Some("Civic Watch")], "the relative clause's figure is the speaker's: {found:?}");
+        // A figure before the relative clause is not in it (and reading it must not panic).
+        let found = claims_of("The 40 fighters of Civic Watch, which counted arrests, said 12 were hurt.");
+        assert!(
+            found.iter().all(|c| c.attribution.as_ref().and_then(|a| a.canonical.as_deref()) != Some("Civic Watch")
+                || c.value.is_some_and(|v| v.low == 12.0)),
+            "{found:?}"
+        );
         let found = claims_of("Mara Ilescu, who was credited with 1,100 detained supporters, said 40 people were hurt.");
         assert!(found.iter().filter(|c| c.value.is_some_and(|v| v.low == 1100.0)).all(|c| c.attribution.is_none()), "{found:?}");
         // "of them" of a crowd counted in the sentence before: what befell them is a count.
