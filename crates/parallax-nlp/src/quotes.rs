@@ -2769,8 +2769,15 @@ fn resolve_pronouns(text: &str, found: &mut [Found], entities: &[EntityMention])
     };
     for i in 0..found.len() {
         let Some(source) = &found[i].quote.source else { continue };
-        let word = text[source.span.range()].to_lowercase();
-        let named_label = match word.as_str() {
+        let written = text[source.span.range()].to_lowercase();
+        // "Her campaign has refused …": the campaign of the one "her" is, as "Ilescu's
+        // campaign" is Ilescu's.
+        let word = match written.split_once(' ') {
+            Some(("his", "campaign" | "team")) => "he",
+            Some(("her", "campaign" | "team")) => "she",
+            _ => written.as_str(),
+        };
+        let named_label = match word {
             "he" | "she" => Some(EntityLabel::Person),
             "it" => Some(EntityLabel::Organisation),
             "they" => None,
@@ -3565,6 +3572,9 @@ mod tests {
         let got =
             quotes("A rebel commander denied the attack. President Adam Kessel said the army would respond. “We will not wait,” he said.");
         assert_eq!(speaker_of(&got, "We will not wait"), Some(Some("Adam Kessel".into())), "{got:?}");
+        // "Her campaign" is the campaign of the one "her" is, as "Ilescu's campaign" is Ilescu's.
+        let got = quotes("Opposition candidate Mara Ilescu received 9% of the vote. Her campaign said the count was rigged.");
+        assert_eq!(speaker_of(&got, "the count was rigged"), Some(Some("Mara Ilescu".into())), "{got:?}");
     }
 
     #[test]
