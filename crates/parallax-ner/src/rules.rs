@@ -283,9 +283,7 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
         let of_place = words[i - 1] == "of" && PLACE_NOUNS.iter().any(|noun| *noun == words[i - 2]);
         let name = |k: usize| {
             let w = words[k];
-            crate::features::is_capitalised(w)
-                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-                && !spans.iter().any(|s| s.0 <= k && k < s.1)
+            is_capitalised(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && !spans.iter().any(|s| s.0 <= k && k < s.1)
         };
         if !of_place || !name(i) {
             continue;
@@ -327,9 +325,8 @@ fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
         if words.get(span.1) != Some(&",") {
             continue;
         }
-        let phrase = &words[span.1 + 1..];
-        let Some(length) = phrase.iter().take(7).position(|w| matches!(*w, "," | "." | ";" | ":" | ")" | "--")) else { continue };
-        let phrase = &phrase[..length];
+        let Some(phrase) = apposition_phrase(&words[span.1 + 1..]) else { continue };
+        let length = phrase.len();
         // The head of a noun phrase, not of a clause or a prepositional phrase ("who runs the
         // camp", "a resident of the town").
         let plain = phrase.iter().all(|w| !matches!(*w, "who" | "which" | "that") && !PHRASE_PREPOSITIONS.contains(w));
@@ -376,6 +373,13 @@ fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
+/// The words after a name's comma up to the punctuation that closes them, when that comes
+/// within seven words: the apposition the rules above read.
+fn apposition_phrase<'w, 'a>(after_comma: &'w [&'a str]) -> Option<&'w [&'a str]> {
+    let length = after_comma.iter().take(7).position(|w| matches!(*w, "," | "." | ";" | ":" | ")" | "--"))?;
+    Some(&after_comma[..length])
+}
+
 /// Words that make a phrase after a name's comma a clause or a prepositional phrase rather
 /// than a noun phrase whose head ends it ("a resident of the town", "where …").
 const PHRASE_PREPOSITIONS: &[&str] = &["where", "of", "in", "at", "from", "near", "for", "with", "to"];
@@ -384,9 +388,8 @@ const PHRASE_PREPOSITIONS: &[&str] = &["where", "of", "in", "at", "from", "near"
 /// group,", "a rights group that monitors arrests," — a noun phrase of at most six words
 /// with an organisation's noun as its head, before the comma or a relative clause.
 fn describes_organisation(after_comma: &[&str]) -> bool {
-    let Some(length) = after_comma.iter().take(7).position(|w| matches!(*w, "," | "." | ";" | ":" | ")" | "--")) else { return false };
-    let phrase = &after_comma[..length];
-    let head_end = phrase.iter().position(|w| matches!(*w, "that" | "which" | "who")).unwrap_or(length);
+    let Some(phrase) = apposition_phrase(after_comma) else { return false };
+    let head_end = phrase.iter().position(|w| matches!(*w, "that" | "which" | "who")).unwrap_or(phrase.len());
     let noun_phrase = &phrase[..head_end];
     let plain = noun_phrase.iter().all(|w| !PHRASE_PREPOSITIONS.contains(w));
     noun_phrase.len() >= 2

@@ -385,14 +385,18 @@ fn restated_figure(
     quotes: &[Quote],
     claims: &[Claim],
 ) -> Option<Claim> {
-    let before = text[sentence.start()..quantity.span.start()].trim_end();
-    let it_at =
-        before.len().checked_sub(" it at".len()).and_then(|at| before.get(at..)).is_some_and(|end| end.eq_ignore_ascii_case(" it at"));
-    if !it_at {
+    if !put_on_it(text, sentence, quantity) {
         return None;
     }
     let antecedent = recent_counts(sentences, sentence, claims).next()?;
     Some(quantity_claim(antecedent.kind, antecedent.predicate.clone(), antecedent.subject.clone(), quantity, sentence, quotes))
+}
+
+/// Whether the figure is put on "it" ("estimated it at 45,000", "put it at between 45 and 50
+/// percent"): it restates a figure given just before.
+fn put_on_it(text: &str, sentence: Span, quantity: &Quantity) -> bool {
+    let before = text[sentence.start()..quantity.span.start()].trim_end();
+    before.len().checked_sub(" it at".len()).and_then(|at| before.get(at..)).is_some_and(|end| end.eq_ignore_ascii_case(" it at"))
 }
 
 /// "the army's claim of nine civilian deaths was propaganda": a figure written as someone's
@@ -697,10 +701,8 @@ pub fn find_rates(text: &str, sentences: &[parallax_core::Sentence], quantities:
             nearest.into_iter().filter(|&(_, k)| !other_between(words[k].0)).find_map(|(_, k)| rate_named_at(&words, k)).map(str::to_owned);
         // "… the official 38%. The institute estimated it at between 45 and 50 percent": a
         // figure put on "it" restates the rate of this sentence or the one before.
-        let put_on_it = words[..first_inside].iter().rev().take(3).any(|(_, w)| w == "it")
-            && words[..first_inside].last().is_some_and(|(_, w)| w == "at" || w == "between");
-        let rate =
-            rate.or_else(|| put_on_it.then(|| recent_counts(sentences, sentence, &claims).next().map(|c| c.subject.clone())).flatten());
+        let restated = || recent_counts(sentences, sentence, &claims).next().map(|c| c.subject.clone());
+        let rate = rate.or_else(|| put_on_it(text, sentence, quantity).then(restated).flatten());
         if let Some(rate) = rate {
             claims.push(quantity_claim(ClaimKind::Measure, "(%)".to_owned(), rate, quantity, sentence, quotes));
         }

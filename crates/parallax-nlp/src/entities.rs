@@ -881,7 +881,6 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
         .filter(|c| c.label == EntityLabel::Person && !c.title_only && c.name.split(' ').count() >= 2)
         .map(|c| FullName { at: c.span.start(), name: without_initials(&c.name), title: c.title.as_deref() })
         .collect();
-    let titles: HashMap<usize, &str> = candidates.iter().filter_map(|c| Some((c.span.start(), c.title.as_deref()?))).collect();
     // Where each surname is first written, alone or in a full name.
     let mut first_mentions: HashMap<&str, usize> = HashMap::new();
     for c in candidates.iter().filter(|c| c.label == EntityLabel::Person) {
@@ -889,16 +888,18 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
         let first = first_mentions.entry(surname).or_insert(c.span.start());
         *first = (*first).min(c.span.start());
     }
-    let resolve = |name: &str, at: usize| {
+    // `name` as `c` is written (its surname, or without initials) resolved to a full name.
+    let resolve = |name: &str, c: &Candidate| {
+        let at = c.span.start();
         let first = first_mentions.get(name).is_none_or(|&first| first >= at);
-        resolve_person(name, at, first.then(|| titles.get(&at).copied()), &full_people)
+        resolve_person(name, at, first.then_some(c.title.as_deref()), &full_people)
     };
     let titled_names: HashSet<&str> =
         candidates.iter().filter(|c| c.label == EntityLabel::Person && !c.title_only).map(|c| c.name.as_str()).collect();
     let mut title_holder: HashMap<String, String> = HashMap::new();
     for c in &candidates {
         if let (Some(title), false) = (&c.title, c.title_only) {
-            title_holder.entry(title.clone()).or_insert_with(|| resolve(&without_initials(&c.name), c.span.start()));
+            title_holder.entry(title.clone()).or_insert_with(|| resolve(&without_initials(&c.name), c));
         }
     }
     let org_names: Vec<&str> =
@@ -913,13 +914,13 @@ fn canonicalise(candidates: Vec<Candidate>) -> Vec<EntityMention> {
             EntityLabel::Person if c.title_only => {
                 // An unknown capitalised word counts as a person only when a surer mention
                 // of that person (a full name, or a titled name) explains it.
-                let resolved = resolve(&c.name, c.span.start());
+                let resolved = resolve(&c.name, c);
                 if resolved == c.name && !titled_names.contains(c.name.as_str()) {
                     continue;
                 }
                 (EntityLabel::Person, resolved)
             }
-            EntityLabel::Person => (EntityLabel::Person, resolve(&without_initials(&c.name), c.span.start())),
+            EntityLabel::Person => (EntityLabel::Person, resolve(&without_initials(&c.name), c)),
             EntityLabel::Organisation => {
                 let expansion = org_names.iter().find(|full| initials(full) == c.name.replace('.', ""));
                 let name = expansion.map_or_else(|| c.name.clone(), |e| (*e).to_owned());
