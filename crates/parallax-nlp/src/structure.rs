@@ -205,11 +205,13 @@ fn parse_byline(line: &str) -> Option<Byline> {
     let word_list: Vec<&str> = words(line).collect();
     if let Some(role) = word_list.iter().position(|w| w.eq_ignore_ascii_case("correspondent") || w.eq_ignore_ascii_case("reporter")) {
         // The run of capitalised words just before the role, without a leading "By": "By our
-        // correspondent in Dravosk" names no outlet.
+        // correspondent in Dravosk" names no outlet, and neither does "our Moscow
+        // correspondent" (the outlet's own beat or post).
         let before = &word_list[..role];
         let first = before.iter().rposition(|w| !is_capitalised(w) || *w == "By").map_or(0, |i| i + 1);
         let outlet = &before[first..];
-        if !outlet.is_empty() {
+        let own_post = before.iter().any(|w| w.eq_ignore_ascii_case("our"));
+        if !outlet.is_empty() && !own_post {
             byline.outlet = Some(outlet.join(" "));
         }
         if byline.authors.is_empty() {
@@ -314,6 +316,8 @@ mod tests {
         let byline = parse_byline("By Tom Hale and Ann Wu").unwrap();
         assert_eq!(byline.authors, ["Tom Hale", "Ann Wu"]);
         assert_eq!(parse_byline("By our correspondent in Dravosk"), None);
+        assert_eq!(parse_byline("By our Mediterranean correspondent"), None);
+        assert_eq!(parse_byline("Our Moscow correspondent"), None);
         assert_eq!(parse_byline("By BBC correspondent Ann Wu").unwrap().outlet.as_deref(), Some("BBC"));
     }
 
