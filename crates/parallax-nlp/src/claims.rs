@@ -95,6 +95,14 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     // Survivors brought out of danger (counts of people only): "Navy rescues 20 sailors".
     ("rescued", ClaimKind::Casualty, "rescued"),
     ("rescues", ClaimKind::Casualty, "rescued"),
+    // "pulled 104 survivors from the water" (right after the number), "104 people survived".
+    ("survivors", ClaimKind::Casualty, "rescued"),
+    ("survived", ClaimKind::Casualty, "rescued"),
+    // Those a boat, a plane or a bus carried, of whom the others are counted (of people only):
+    // "600 people were on board", "a boat carrying 600 migrants", "aboard".
+    ("aboard", ClaimKind::Casualty, "on board"),
+    ("board", ClaimKind::Casualty, "on board"),
+    ("carrying", ClaimKind::Casualty, "on board"),
     ("homeless", ClaimKind::Casualty, "displaced"),
     ("evacuated", ClaimKind::Casualty, "displaced"),
     // "2,000 people had been moved to shelters", "10,000 refugees": only of people (see
@@ -1259,7 +1267,19 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
             continue;
         }
-        if word == "bodies" && k != end_position {
+        // "70 bodies", "the bodies of 41 victims".
+        let bodies_of = k + 2 == position && words[k + 1].1 == "of";
+        if (word == "bodies" || word == "survivors") && k != end_position && !(word == "bodies" && bodies_of) {
+            continue;
+        }
+        // "Two survivors told this newspaper": those who speak are not counted for a fate.
+        if word == "survivors" && words.get(k + 1).is_some_and(|(_, w)| crate::lexicon::is_speech_verb(w)) {
+            continue;
+        }
+        if word == "board" && !(k > 0 && words[k - 1].1 == "on") {
+            continue;
+        }
+        if word == "carrying" && k + 1 != position {
             continue;
         }
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking" | "taken")) {
@@ -1275,10 +1295,27 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         }
         if matches!(
             word.as_str(),
-            "held" | "captured" | "shelters" | "refugees" | "treated" | "rescued" | "rescues" | "searching" | "freed" | "frees" | "released" | "handed" | "exchanged" | "swapped"
+            "held"
+                | "captured"
+                | "shelters"
+                | "refugees"
+                | "treated"
+                | "rescued"
+                | "rescues"
+                | "survived"
+                | "searching"
+                | "freed"
+                | "frees"
+                | "released"
+                | "handed"
+                | "exchanged"
+                | "swapped"
+                | "aboard"
+                | "board"
+                | "carrying"
         ) && !counts_people(quantity)
         // "20 were rescued and three remain missing": a bare number saved or treated is people.
-            && !(quantity.counted.is_none() && matches!(word.as_str(), "treated" | "rescued" | "rescues" | "searching"))
+            && !(quantity.counted.is_none() && matches!(word.as_str(), "treated" | "rescued" | "rescues" | "searching" | "aboard" | "board"))
         {
             continue;
         }
@@ -1810,6 +1847,22 @@ mod tests {
         assert_eq!(found, [("displaced".to_owned(), 10000.0)]);
         let found = predicates("The hospital received between 60 and 70 bodies. Two governing bodies met.");
         assert_eq!(found, [("killed".to_owned(), 60.0)], "governing bodies are no dead");
+    }
+
+    #[test]
+    fn a_shipwreck_counts_its_dead_survivors_and_those_on_board() {
+        let found = predicates("The bodies of 41 victims have been recovered.");
+        assert_eq!(found, [("killed".to_owned(), 41.0)]);
+        let found = predicates("Rescuers pulled 104 survivors from the water. Only 104 people are known to have survived.");
+        assert_eq!(found, [("rescued".to_owned(), 104.0), ("rescued".to_owned(), 104.0)]);
+        let found = predicates("Two survivors told this newspaper that the boat was pulled.");
+        assert!(found.is_empty(), "those who speak are not counted: {found:?}");
+        let found = predicates("As many as 600 people were on board. A bus carrying 40 pilgrims crashed.");
+        assert_eq!(found, [("on board".to_owned(), 0.0), ("on board".to_owned(), 40.0)]);
+        let found = predicates("The agency put the number of people on board at between 400 and 750.");
+        assert_eq!(found, [("on board".to_owned(), 400.0)]);
+        let found = predicates("Trucks carrying 200 tonnes of flour arrived. The school board met 12 times.");
+        assert!(!found.iter().any(|(p, _)| p == "on board"), "{found:?}");
     }
 
     #[test]
