@@ -2396,7 +2396,8 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     // "troops from the Tidewater Security Compact arrived, on what the alliance insists …",
     // "… according to Ambrel Mountain Rescue. The volunteer service said …": a kind of
     // organisation refers to the one named last before it in its sentence or the one before,
-    // passing over institutions of another kind ("the Dovranian government").
+    // or two before in its paragraph, passing over institutions of another kind ("the Dovranian
+    // government").
     let kind_noun = head.and_then(|head| head.rsplit(' ').next()).filter(|noun| lexicon::ORG_KIND_NOUNS.contains(noun));
     let kind_of_earlier = kind_noun.and_then(|noun| {
         let other_kind = |e: &&EntityMention| {
@@ -2407,7 +2408,10 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
             .iter()
             .rev()
             .filter(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start())
-            .take_while(|e| sentence_ends_between(text, e.span.end(), span.start()) <= 1)
+            .take_while(|e| {
+                let ends = sentence_ends_between(text, e.span.end(), span.start());
+                ends <= 1 || ends == 2 && !text[e.span.end()..span.start()].contains('\n')
+            })
             .find(|e| !other_kind(e))
     });
     let canonical = earlier
@@ -3068,17 +3072,26 @@ mod tests {
         let sources: Vec<(&str, Option<&str>)> =
             quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
         assert_eq!(sources, [("the alliance", Some("Tidewater Security Compact"))]);
-        // In the next sentence it still is; two sentences on it no longer is.
+        // In the next sentence it still is, and two sentences on in its paragraph; not past
+        // three sentences or in another paragraph.
         let text = "The Tidewater Security Compact met on Monday. The alliance said talks would go on.";
         let (doc, quotes) = rule_quotes(text);
         let sources: Vec<(&str, Option<&str>)> =
             quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
         assert_eq!(sources, [("The alliance", Some("Tidewater Security Compact"))]);
-        let text = "The Tidewater Security Compact met on Monday. Rain fell all day. The alliance said talks would go on.";
-        let (doc, quotes) = rule_quotes(text);
-        let sources: Vec<(&str, Option<&str>)> =
-            quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
-        assert_eq!(sources, [("The alliance", Some("alliance"))]);
+        for (text, speaker) in [
+            (
+                "The Tidewater Security Compact met on Monday. Rain fell all day. The alliance said talks would go on.",
+                "Tidewater Security Compact",
+            ),
+            ("The Tidewater Security Compact met on Monday.\n\nRain fell all day. The alliance said talks would go on.", "alliance"),
+            ("The Tidewater Security Compact met on Monday. Rain fell. Roads shut. The alliance said talks would go on.", "alliance"),
+        ] {
+            let (doc, quotes) = rule_quotes(text);
+            let sources: Vec<(&str, Option<&str>)> =
+                quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| (doc.slice(s.span), s.canonical.as_deref())).collect();
+            assert_eq!(sources, [("The alliance", Some(speaker))], "{text}");
+        }
     }
 
     #[test]
@@ -3446,6 +3459,13 @@ mod tests {
         );
         let speaker = found.iter().find(|q| q.3.starts_with("its teams")).and_then(|q| q.2.clone());
         assert_eq!(speaker.as_deref(), Some("Ambrel Mountain Rescue"), "{found:?}");
+        // Within its paragraph, past two sentences.
+        let found = quotes(
+            "The UNHCR put the number of people on board at between 400 and 750. Only 104 people survived. \
+             The agency said an inquiry was needed.",
+        );
+        let speaker = found.iter().find(|q| q.3.starts_with("an inquiry")).and_then(|q| q.2.clone());
+        assert_eq!(speaker.as_deref(), Some("UNHCR"), "{found:?}");
     }
 
     #[test]
