@@ -342,9 +342,18 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
 /// A figure an article states twice for one fact (the headline "death toll rises to 87"
 /// and the body "… rose to 87, the governor's office said") is one report: the attributed
 /// one is kept, the one whose source is more precise ("local health officials" over
-/// "officials"), or the first when both name the same source or none. Different figures, or
-/// one figure from two named sources, all stay.
+/// "officials"), or, when both name the same source or none, the body's over the
+/// headline's and else the first. Different figures, or one figure from two named sources,
+/// all stay.
 fn drop_restated_figures(reported: &mut Vec<Reported>) {
+    let in_headline = |r: &Reported| {
+        let blocks = r.doc.layer::<parallax_core::layer::Blocks>().unwrap_or(&[]);
+        blocks.iter().any(|b| {
+            b.kind == parallax_core::BlockKind::Headline
+                && b.span.start() <= r.report.evidence.span.start
+                && r.report.evidence.span.end <= b.span.end()
+        })
+    };
     let restated = |i: usize, r: &Reported| {
         r.interval.is_some()
             && reported.iter().enumerate().any(|(j, o)| {
@@ -357,7 +366,14 @@ fn drop_restated_figures(reported: &mut Vec<Reported>) {
                         // "…, officials say" in the headline, "…, local health officials said"
                         // in the body: the more precise source is kept.
                         (Some(precise), Some(vague)) if precise.ends_with(&format!(" {vague}")) => true,
-                        (a, b) => a == b && j < i,
+                        (a, b) => {
+                            a == b
+                                && match (in_headline(o), in_headline(r)) {
+                                    (false, true) => true,
+                                    (true, false) => false,
+                                    _ => j < i,
+                                }
+                        }
                     }
             })
     };
@@ -1232,6 +1248,12 @@ mod tests {
         let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
         let sources: Vec<Option<&str>> = killed.reports.iter().map(|r| r.attributed_source.as_deref()).collect();
         assert_eq!(sources, [Some("local health officials")]);
+        // With no source on either, the body's sentence stands for the headline's.
+        let fourth = analyse("d", "Quake kills 87\n\nThe earthquake on Sunday killed 87 people in the valley.");
+        let brief = build_brief(1, &[&fourth]);
+        let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
+        let evidence: Vec<&str> = killed.reports.iter().map(|r| r.evidence.text.as_str()).collect();
+        assert_eq!(evidence, ["The earthquake on Sunday killed 87 people in the valley."]);
     }
 
     #[test]
