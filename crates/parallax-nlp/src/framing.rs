@@ -88,6 +88,20 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("occupiers", "troops"),
     ("invaders", "troops"),
     ("police", "security forces"),
+    // People who cross borders: "illegal migrants" against "migrants", "refugees" and
+    // "asylum seekers" (the article "refugee" names an agency, "the UN refugee agency").
+    ("illegal migrants", "migrants"),
+    ("illegal immigrants", "migrants"),
+    ("irregular migrants", "migrants"),
+    ("undocumented migrants", "migrants"),
+    ("economic migrants", "migrants"),
+    ("illegal aliens", "migrants"),
+    ("illegal crossers", "migrants"),
+    ("migrants", "migrants"),
+    ("immigrants", "migrants"),
+    ("refugees", "migrants"),
+    ("asylum seekers", "migrants"),
+    ("asylum-seekers", "migrants"),
     // Loaded names for a government; its plain names ("the government", "the authorities")
     // are no label.
     ("puppet government", "government"),
@@ -253,5 +267,13 @@ mod tests {
         assert!(war.contains(&("rebels".to_owned(), "fighters".to_owned())), "{war:?}");
         let talks = labels("\"The regime wants a photo opportunity,\" she said. The government denied it.");
         assert_eq!(talks, [("regime".to_owned(), "government".to_owned())]);
+    }
+
+    #[test]
+    fn people_who_cross_borders_are_migrants_by_whatever_name() {
+        let found =
+            labels("A vessel carrying illegal migrants sank. Refugees and asylum-seekers were taken to the UN refugee agency's centre.");
+        let expected = [("illegal migrants", "migrants"), ("refugees", "migrants"), ("asylum-seekers", "migrants")];
+        assert_eq!(found, expected.map(|(t, a)| (t.to_owned(), a.to_owned())));
     }
 }
