@@ -61,6 +61,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     // "the death toll rose to 87": nearer the number than "death", and news speaks of no other toll.
     ("toll", ClaimKind::Casualty, "killed"),
     ("slain", ClaimKind::Casualty, "killed"),
+    ("drowned", ClaimKind::Casualty, "killed"),
     ("fatalities", ClaimKind::Casualty, "killed"),
     // "received 70 bodies": right after the number (see nearest_predicate; "two governing
     // bodies" are no dead).
@@ -1861,6 +1862,9 @@ mod tests {
         assert_eq!(found, [("on board".to_owned(), 0.0), ("on board".to_owned(), 40.0)]);
         let found = predicates("The agency put the number of people on board at between 400 and 750.");
         assert_eq!(found, [("on board".to_owned(), 400.0)]);
+        // Feared dead are counted with the dead, as the reports count them.
+        let found = predicates("Hundreds of people are feared to have drowned. Five drowned.");
+        assert_eq!(found, [("killed".to_owned(), 200.0), ("killed".to_owned(), 5.0)]);
         let found = predicates("Trucks carrying 200 tonnes of flour arrived. The school board met 12 times.");
         assert!(!found.iter().any(|(p, _)| p == "on board"), "{found:?}");
     }
