@@ -230,6 +230,10 @@ enum EvalCommand {
         /// Renamed variants to generate per story.
         #[arg(long, default_value_t = 4)]
         variants: usize,
+        /// Also list the stories found that mix gold stories and the parts of gold stories
+        /// left apart.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Throughput of the whole per-article pipeline on one thread, in tokens per second.
     Speed {
@@ -455,7 +459,7 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             }
             Ok(if scores.failures.is_empty() { Outcome::Complete } else { Outcome::Partial })
         }
-        EvalCommand::Stories { examples, variants } => {
+        EvalCommand::Stories { examples, variants, verbose } => {
             let started = std::time::Instant::now();
             let scores =
                 parallax_eval::stories::evaluate(&examples, variants).with_context(|| format!("evaluating on {}", examples.display()))?;
@@ -468,6 +472,13 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             );
             say!("B-cubed precision {:.3}  recall {:.3}  F1 {:.3}", scores.precision, scores.recall, scores.f1);
             say!("syndicated copies  {}", scores.copies);
+            if verbose {
+                for (what, groups) in [("mixed", &scores.mixed), ("apart", &scores.apart)] {
+                    for group in groups {
+                        say!("{what:<8}{}", group.join(" | "));
+                    }
+                }
+            }
             Ok(Outcome::Complete)
         }
         EvalCommand::Speed { data, rounds } => {

@@ -14,7 +14,7 @@ use crate::{read_to_string, EvalError};
 use parallax_brief::stories::group;
 use parallax_core::layer::Entities;
 use parallax_core::{Document, EntityLabel, Metadata};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// Scores of one grouping run.
@@ -28,6 +28,10 @@ pub struct StoryReport {
     pub f1: f64,
     /// Syndicated copies recognised as copies of their original.
     pub copies: Counts,
+    /// Stories found that mix gold stories: each a list of its articles' headlines and ids.
+    pub mixed: Vec<Vec<String>>,
+    /// Parts of gold stories left apart from the largest part of their story.
+    pub apart: Vec<Vec<String>>,
 }
 
 /// Builds the corpus from the story folders under `examples` with `variants` renamed
@@ -37,7 +41,9 @@ pub fn evaluate(examples: &Path, variants: usize) -> Result<StoryReport, EvalErr
     let analyse = |id: String, text: String| {
         pipeline.run(Document::new(id, text, Metadata::default())).map_err(|e| EvalError::Pipeline(e.to_string()))
     };
-    let mut corpus: Vec<(usize, Option<usize>, String, String)> = Vec::new(); // (gold story, copy of, id, text)
+    // (gold story, copy of, id, text), and each article's place in the interleaved order.
+    let mut corpus: Vec<(usize, Option<usize>, String, String)> = Vec::new();
+    let mut order_keys: Vec<u64> = Vec::new();
     let mut gold_stories = 0;
     let mut story_dirs: Vec<std::path::PathBuf> = std::fs::read_dir(examples)
         .map_err(|source| EvalError::Io { path: examples.display().to_string(), source })?
@@ -55,6 +61,11 @@ pub fn evaluate(examples: &Path, variants: usize) -> Result<StoryReport, EvalErr
         let originals: Vec<Document> =
             files.iter().map(|f| analyse(f.display().to_string(), read_to_string(f)?)).collect::<Result<_, _>>()?;
         let renamable = renamable_words(&originals);
+        // Each story's variants are seeded by its folder's name, so that adding a story
+        // leaves the others' variants as they were.
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let story_seed = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        let first_key = order_keys.len();
         for variant in 0..=variants {
             let gold = gold_stories;
             gold_stories += 1;
@@ -63,21 +74,25 @@ pub fn evaluate(examples: &Path, variants: usize) -> Result<StoryReport, EvalErr
                 let text = if variant == 0 {
                     doc.text().as_str().to_owned()
                 } else {
-                    rename(doc.text().as_str(), &renamable, (story_index * 1000 + variant) as u64)
+                    rename(doc.text().as_str(), &renamable, story_seed.wrapping_add(variant as u64))
                 };
                 let id = format!("s{story_index}-v{variant}-{}", corpus.len());
                 first_id.get_or_insert((corpus.len(), text.clone()));
+                order_keys.push(mix(story_seed ^ mix((order_keys.len() - first_key) as u64)));
                 corpus.push((gold, None, id, text));
             }
             if let Some((original, text)) = first_id {
                 let id = format!("s{story_index}-v{variant}-copy");
+                order_keys.push(mix(story_seed ^ mix((order_keys.len() - first_key) as u64)));
                 corpus.push((gold, Some(original), id, format!("{text}\n(Distributed by a wire service.)\n")));
             }
         }
     }
-    // Interleave stories deterministically: a fixed permutation of the corpus.
+    // Interleave stories deterministically: a fixed permutation of the corpus, each article
+    // placed by its story's name, variant and position, so that adding a story leaves the
+    // others' relative order as it was.
     let mut order: Vec<usize> = (0..corpus.len()).collect();
-    order.sort_by_key(|&i| mix(i as u64));
+    order.sort_by_key(|&i| order_keys[i]);
     let docs: Vec<Document> = order.iter().map(|&i| analyse(corpus[i].2.clone(), corpus[i].3.clone())).collect::<Result<_, _>>()?;
     let refs: Vec<&Document> = docs.iter().collect();
     let (stories, duplicate_of) = group(&refs);
@@ -88,6 +103,24 @@ pub fn evaluate(examples: &Path, variants: usize) -> Result<StoryReport, EvalErr
         }
     }
     let gold: Vec<usize> = order.iter().map(|&i| corpus[i].0).collect();
+    // The stories found that mix gold stories, and the gold stories found in several parts
+    // (each part but the largest), by the first line of each article.
+    let headline = |m: &usize| format!("{} ({})", docs[*m].text().as_str().lines().next().unwrap_or_default(), docs[*m].id);
+    let mut mixed = Vec::new();
+    let mut apart = Vec::new();
+    let mut parts_of: BTreeMap<usize, Vec<&Vec<usize>>> = BTreeMap::new();
+    for members in &stories {
+        let golds: BTreeSet<usize> = members.iter().map(|&m| gold[m]).collect();
+        if golds.len() > 1 {
+            mixed.push(members.iter().map(headline).collect());
+        } else if let Some(&g) = golds.first() {
+            parts_of.entry(g).or_default().push(members);
+        }
+    }
+    for parts in parts_of.values_mut().filter(|parts| parts.len() > 1) {
+        parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        apart.extend(parts[1..].iter().map(|p| p.iter().map(headline).collect()));
+    }
     let (precision, recall) = b_cubed(&predicted, &gold);
     let mut copies = Counts::default();
     let position_of: HashMap<usize, usize> = order.iter().enumerate().map(|(position, &i)| (i, position)).collect();
@@ -106,7 +139,7 @@ pub fn evaluate(examples: &Path, variants: usize) -> Result<StoryReport, EvalErr
     copies.predicted = found_pairs.len();
     copies.true_positives = gold_pairs.intersection(&found_pairs).count();
     let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Ok(StoryReport { articles: docs.len(), gold_stories, predicted_stories: stories.len(), precision, recall, f1, copies })
+    Ok(StoryReport { articles: docs.len(), gold_stories, predicted_stories: stories.len(), precision, recall, f1, copies, mixed, apart })
 }
 
 /// B-cubed precision and recall of a clustering against gold labels.
@@ -165,6 +198,11 @@ fn rename(text: &str, renamable: &HashSet<String>, seed: u64) -> String {
     let flush = |out: &mut String, word: &str| {
         if renamable.contains(word) {
             out.push_str(&invented_word(word, seed));
+        } else if let Some((place, plural)) = demonym_of(word, renamable) {
+            // "Varnian", "Corvanians": the people of a renamed place take its new name.
+            let invented = invented_word(place, seed);
+            let ending = if invented.ends_with(['a', 'e', 'i', 'o', 'u']) { "n" } else { "ian" };
+            out.push_str(&format!("{invented}{ending}{}", if plural { "s" } else { "" }));
         } else {
             out.push_str(word);
         }
@@ -188,6 +226,24 @@ fn rename(text: &str, renamable: &HashSet<String>, seed: u64) -> String {
     out
 }
 
+/// The renamable place whose people `word` names ("Varnian" of "Varnia", "Toskarians" of
+/// "Toskar", "Pelorian" of "Pelora"), and whether it is plural.
+fn demonym_of<'r>(word: &str, renamable: &'r HashSet<String>) -> Option<(&'r str, bool)> {
+    let (singular, plural) = match word.strip_suffix('s') {
+        Some(singular) => (singular, true),
+        None => (word, false),
+    };
+    ["ian", "an", "n"]
+        .iter()
+        .find_map(|suffix| {
+            let stem = singular.strip_suffix(suffix).filter(|s| s.len() >= 3)?;
+            [format!("{stem}ia"), format!("{stem}a"), stem.to_owned()]
+                .into_iter()
+                .find_map(|place| renamable.get(&place).map(String::as_str))
+        })
+        .map(|place| (place, plural))
+}
+
 /// A pronounceable invented word standing for `word` in variant `seed`; all-caps words
 /// (acronyms) get an invented acronym of the same length.
 fn invented_word(word: &str, seed: u64) -> String {
@@ -203,7 +259,9 @@ fn invented_word(word: &str, seed: u64) -> String {
             })
             .collect();
     }
-    let syllables = 2 + (state % 2) as usize;
+    // Three or four syllables: two variants rarely invent the same name for one word (with
+    // two, "Pelora" became "Quaost" in two variants of a story, which then made one story).
+    let syllables = 3 + (state % 2) as usize;
     let mut invented = String::new();
     for _ in 0..syllables {
         state = mix(state);
