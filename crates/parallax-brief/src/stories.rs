@@ -1,7 +1,9 @@
 //! Stories: articles about the same events, grouped incrementally.
 //!
 //! [`StoryIndex`] takes articles one at a time and places each in an existing story or a
-//! new one, without regrouping what it already placed:
+//! new one; it never splits what it placed, but an article that qualifies for two stories
+//! with at least [`MIN_SHARED_ENTITIES`] specific names each merges them (their reports
+//! arrived apart):
 //! - **Near-duplicates** (syndicated copies, re-published wires) are found first by
 //!   MinHash over word 5-shingles with locality-sensitive hashing (16 bands of 4 rows);
 //!   an article whose estimated resemblance to an earlier one is at least
@@ -207,7 +209,18 @@ impl StoryIndex {
             None => {
                 let repeated: Vec<u32> =
                     vector.iter().zip(&entities).filter(|(_, (_, count))| *count >= 2).map(|((id, _, _), _)| *id).collect();
-                Placement { story: self.best_story(&vector, &repeated, article.day).unwrap_or(self.stories.len()), duplicate_of: None }
+                let qualifying = self.qualifying_stories(&vector, &repeated, article.day);
+                let story = qualifying.first().map_or(self.stories.len(), |&(story, _)| story);
+                // An article that names two stories' particular names as strongly as a join
+                // asks (at least two specific names each) bridges them: they were one story
+                // whose reports arrived apart ("Observers count 22 dead in Varnia-Toskar
+                // fighting" before the wire that names both the observers and the towns).
+                for &(other, bridges) in qualifying.iter().skip(1) {
+                    if bridges {
+                        self.merge(other, story);
+                    }
+                }
+                Placement { story, duplicate_of: None }
             }
         };
         for &(e, _, _) in &vector {
@@ -236,13 +249,40 @@ impl StoryIndex {
         placement
     }
 
-    /// The stories, each a list of article indices in insertion order.
+    /// The stories, each a list of article indices in insertion order (a story merged into
+    /// another is left out).
     pub fn stories(&self) -> Vec<Vec<usize>> {
         let mut stories = vec![Vec::new(); self.stories.len()];
         for (i, placement) in self.placements.iter().enumerate() {
             stories[placement.story].push(i);
         }
+        stories.retain(|members| !members.is_empty());
         stories
+    }
+
+    /// Moves every article of story `from` into story `into`; `from` is left empty.
+    fn merge(&mut self, from: usize, into: usize) {
+        if from == into {
+            return;
+        }
+        let moved = std::mem::take(&mut self.stories[from]);
+        for (e, weight) in moved.vector {
+            let postings = &mut self.postings[e as usize];
+            postings.retain(|&s| s as usize != from);
+            let story = &mut self.stories[into];
+            let slot = story.vector.entry(e).or_insert(0.0);
+            if *slot == 0.0 {
+                postings.push(into as u32);
+            }
+            story.norm2 += 2.0 * *slot * weight + weight * weight;
+            *slot += weight;
+        }
+        let story = &mut self.stories[into];
+        story.first_day = [story.first_day, moved.first_day].into_iter().flatten().min();
+        story.last_day = [story.last_day, moved.last_day].into_iter().flatten().max();
+        for placement in self.placements.iter_mut().filter(|p| p.story == from) {
+            placement.story = into;
+        }
     }
 
     pub fn placements(&self) -> &[Placement] {
@@ -265,12 +305,14 @@ impl StoryIndex {
         ((n + 1.0) / (f64::from(self.document_frequency[entity as usize]) + 1.0)).ln() + 1.0
     }
 
+    /// The stories the article may join, best first, each with whether it shares at least
+    /// [`MIN_SHARED_ENTITIES`] specific names and scores at least [`JOIN_SCORE`].
     /// `repeated`: the entities the article names more than once; a story that shares one
     /// specific name alone must share one of these.
-    fn best_story(&self, article: &[(u32, f64, bool)], repeated: &[u32], day: Option<i64>) -> Option<usize> {
+    fn qualifying_stories(&self, article: &[(u32, f64, bool)], repeated: &[u32], day: Option<i64>) -> Vec<(usize, bool)> {
         let article_norm = article.iter().map(|(_, w, _)| w * w).sum::<f64>().sqrt();
         if article_norm == 0.0 {
-            return None;
+            return Vec::new();
         }
         // Candidate stories and, per story, the dot product and the specific names shared.
         let mut candidates: HashMap<u32, (f64, usize, bool)> = HashMap::new();
@@ -289,7 +331,7 @@ impl StoryIndex {
         // Entities too common to propose candidates still count for the candidates found.
         let common: Vec<(u32, f64)> =
             article.iter().filter(|(e, _, _)| self.postings[*e as usize].len() > MAX_POSTINGS).map(|&(e, w, _)| (e, w)).collect();
-        candidates
+        let mut qualifying = candidates
             .into_iter()
             .filter(|&(story, (_, specific, repeated))| {
                 (specific >= MIN_SHARED_ENTITIES || (specific == 1 && repeated)) && self.within_dates(story as usize, day)
@@ -300,9 +342,9 @@ impl StoryIndex {
                 (story as usize, (dot + extra) / (article_norm * story_state.norm2.sqrt()), specific)
             })
             .filter(|&(_, score, specific)| score >= if specific >= MIN_SHARED_ENTITIES { JOIN_SCORE } else { SINGLE_NAME_SCORE })
-            .map(|(story, score, _)| (story, score))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(story, _)| story)
+            .collect::<Vec<_>>();
+        qualifying.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        qualifying.into_iter().map(|(story, _, specific)| (story, specific >= MIN_SHARED_ENTITIES)).collect()
     }
 
     fn within_dates(&self, story: usize, day: Option<i64>) -> bool {
@@ -497,6 +539,23 @@ mod tests {
         ));
         assert_eq!(quake_a.story, quake_a2.story);
         assert_ne!(quake_a.story, quake_b.story, "another earthquake in the same country is another story");
+    }
+
+    #[test]
+    fn an_article_that_bridges_two_stories_makes_them_one() {
+        let mut index = StoryIndex::new();
+        index.add(&features(&["Ostrel", "Belgrav", "Border Monitoring Mission"], Some(10), "observers count dead"));
+        index.add(&features(&["Darnak", "Arvid Koller", "Ostrel"], Some(10), "troops repel an incursion"));
+        index.add(&features(&["Kallos", "Petra Halvik"], Some(10), "another story in another town"));
+        assert_eq!(index.stories().len(), 3);
+        // The wire names the observers' towns and mission, and the commander and his town.
+        index.add(&features(
+            &["Ostrel", "Belgrav", "Border Monitoring Mission", "Darnak", "Arvid Koller"],
+            Some(10),
+            "the wire names everyone",
+        ));
+        assert_eq!(index.stories(), [vec![0, 1, 3], vec![2]], "one name shared does not bridge: Kallos stays apart");
+        assert!(index.placements().iter().take(2).all(|p| p.story == index.placements()[3].story));
     }
 
     #[test]
