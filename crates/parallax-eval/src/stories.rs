@@ -249,6 +249,13 @@ fn demonym_of<'r>(word: &str, renamable: &'r HashSet<String>) -> Option<(&'r str
 fn invented_word(word: &str, seed: u64) -> String {
     const SYLLABLES: &[&str] =
         &["ka", "lo", "mir", "ten", "va", "ros", "dun", "el", "sa", "tor", "vik", "ne", "bra", "lin", "ost", "qua", "zel", "pe"];
+    let in_capitals = word.chars().all(|c| !c.is_lowercase());
+    if in_capitals && word.len() > 5 {
+        // A dateline's "ALDERHAVEN" is the "Alderhaven" of the text, in capitals.
+        let mut chars = word.chars();
+        let titled: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+        return invented_word(&titled, seed).to_uppercase();
+    }
     let mut state = word.bytes().fold(mix(seed), |h, b| mix(h ^ u64::from(b)));
     if word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase()) {
         return word
