@@ -676,9 +676,37 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// A quote's source as the article wrote it, without the closing comma that PolNeAR-style
 /// source spans keep after an apposition ("Petra Harvik,") and without a relative clause
 /// about the speaker ("Coastwatch, an environmental group, which put the fuel lost at …").
+/// A noun phrase the name was caught up in is left out ("a measure Governor Elise Marant
+/// described as …" shows "Governor Elise Marant"); a description is not ("the central bank
+/// governor Elise Marant", "the government in Lisca", "the office of Governor Elena Marquet").
 fn source_as_written<'d>(doc: &'d Document, source: &Source) -> &'d str {
     let end = parallax_nlp::quotes::relative_clause_start(doc.text().as_str(), source.span).unwrap_or(source.span.end());
-    doc.text().as_str()[source.span.start()..end].trim_end_matches([',', ';', ':']).trim_end()
+    let written = doc.text().as_str()[source.span.start()..end].trim_end_matches([',', ';', ':']).trim_end();
+    let words: Vec<(usize, &str)> = written
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let name_at = words.iter().position(|(_, w)| w.starts_with(char::is_uppercase));
+    let caught_up = name_at.is_some_and(|k| {
+        k >= 2
+            && matches!(words[0].1, "a" | "an" | "the")
+            // What is left is a name ("the opposition Civic Forum party" is a description).
+            && words[k..].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+            && words[1..k].iter().all(|(_, w)| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !lexicon::contains_ci(lexicon::ROLE_NOUNS, w)
+                    && !lexicon::is_institution_noun(w)
+                    && !matches!(*w, "of" | "in" | "from" | "at" | "for" | "on" | "with" | "by")
+            })
+    });
+    match name_at.filter(|_| caught_up) {
+        Some(k) => &written[words[k].0..],
+        None => written,
+    }
 }
 
 /// A speaker known only by a lower-cased description ("officials in moscow") is shown in
@@ -744,7 +772,12 @@ fn quotes(
     let mut found: Vec<Found> = Vec::new();
     for doc in docs {
         for quote in doc.layer::<Quotes>().unwrap_or(&[]).iter().filter(|q| !q.tentative) {
-            let written = quote.source.as_ref().map(|s| source_as_written(doc, s).to_owned());
+            // "The IMF, which has said …": a relative pronoun is shown as the speaker it stands for.
+            let written = quote
+                .source
+                .as_ref()
+                .map(|s| source_as_written(doc, s).to_owned())
+                .filter(|w| !lexicon::RELATIVE_PRONOUNS.contains(&w.to_lowercase().as_str()));
             let speaker = quote
                 .source
                 .as_ref()
@@ -1156,7 +1189,9 @@ mod tests {
 
     #[test]
     fn a_source_is_shown_without_its_closing_comma_or_relative_clause() {
-        let text = "The spill had spread, said Coastwatch, an environmental group, which put the loss at 2,000 tonnes. Petra Harvik, the minister, said so.";
+        let text = "The spill had spread, said Coastwatch, an environmental group, which put the loss at 2,000 tonnes. Petra Harvik, the minister, said so. \
+                    The rise was a measure Governor Elise Marant described as needed, the central bank governor Elise Marant said, \
+                    and the office of Governor Elise Marant said so too, as did the opposition Civic Forum party.";
         let doc = Document::new("t", text, Default::default());
         let source = |phrase: &str| {
             let start = text.find(phrase).unwrap();
@@ -1165,6 +1200,10 @@ mod tests {
         let shown = source_as_written(&doc, &source("Coastwatch, an environmental group, which put the loss at 2,000 tonnes"));
         assert_eq!(shown, "Coastwatch, an environmental group");
         assert_eq!(source_as_written(&doc, &source("Petra Harvik, the minister,")), "Petra Harvik, the minister");
+        assert_eq!(source_as_written(&doc, &source("a measure Governor Elise Marant")), "Governor Elise Marant");
+        assert_eq!(source_as_written(&doc, &source("the central bank governor Elise Marant")), "the central bank governor Elise Marant");
+        assert_eq!(source_as_written(&doc, &source("the office of Governor Elise Marant")), "the office of Governor Elise Marant");
+        assert_eq!(source_as_written(&doc, &source("the opposition Civic Forum party")), "the opposition Civic Forum party");
     }
 
     #[test]
