@@ -659,7 +659,7 @@ pub fn is_speech_verb(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && SPEECH_VERBS.contains(&word)
 }
 
-/// Relative pronouns that open a clause about the noun before them ("…, who said …").
+/// Pronouns that open a relative clause ("Sanders, who has already sent pleas,").
 pub const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whom", "whose"];
 
 /// Possessive determiners, lower-case ("his" and "her" are object pronouns too).

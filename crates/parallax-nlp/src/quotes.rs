@@ -1488,8 +1488,6 @@ const CLAUSE_OPENERS: &[&str] = &[
     "after", "before", "until", "unless",
 ];
 
-/// Pronouns that open a relative clause ("Sanders, who has already sent pleas,").
-
 /// The subject phrase before a speech verb, as written: back to the start of its clause,
 /// without auxiliaries and adverbs before the verb, without introductory phrases and
 /// parentheticals, with appositions ("Nikol Pashinyan, the prime minister of Armenia,").
