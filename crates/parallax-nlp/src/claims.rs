@@ -112,6 +112,21 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("refugees", ClaimKind::Casualty, "displaced"),
     // "thousands forced from their homes", "fled their homes": the homes people left.
     ("homes", ClaimKind::Casualty, "displaced"),
+    // Abducted people are held too, by their captors: "abducted at least 120 pupils",
+    // "Gunmen abduct scores of pupils", "the girls kidnapped on Thursday".
+    ("abducted", ClaimKind::Detention, "abducted"),
+    ("abduct", ClaimKind::Detention, "abducted"),
+    ("abducts", ClaimKind::Detention, "abducted"),
+    ("abducting", ClaimKind::Detention, "abducted"),
+    ("kidnapped", ClaimKind::Detention, "abducted"),
+    ("kidnap", ClaimKind::Detention, "abducted"),
+    ("kidnaps", ClaimKind::Detention, "abducted"),
+    ("kidnapping", ClaimKind::Detention, "abducted"),
+    // "102 girls were taken": in the passive, not taken somewhere ("taken to hospital") or
+    // part in something (see nearest_predicate); of people only.
+    ("taken", ClaimKind::Detention, "abducted"),
+    // "11 girls who escaped from their captors" (of people only).
+    ("escaped", ClaimKind::Detention, "escaped"),
     ("arrested", ClaimKind::Detention, "detained"),
     ("arresting", ClaimKind::Detention, "detained"),
     ("arrests", ClaimKind::Detention, "detained"),
@@ -233,6 +248,11 @@ pub(crate) const CROWD_NOUNS: &[&str] = &[
     "provocateur",
     "activist",
 ];
+/// What only armed men do, read like weapons by [`opponents_are_armed`]: "terrorists
+/// abducted 102 pupils".
+const ARMED_ACTS: &[&str] =
+    &["abducted", "abduction", "abduct", "kidnapped", "kidnapping", "kidnap", "hostage", "ambushed", "ambush", "gunfire", "gun", "rifle"];
+
 /// Head nouns of armed groups that fight the state or one another.
 pub(crate) const ARMED_GROUP_NOUNS: &[&str] = &[
     "militant",
@@ -248,6 +268,8 @@ pub(crate) const ARMED_GROUP_NOUNS: &[&str] = &[
     "militiamen",
     "separatist",
     "combatant",
+    "kidnapper",
+    "abductor",
 ];
 /// Labels for the authorities' opponents that do not say whether they are a crowd or an armed
 /// group: in a report of unrest "terrorists" are the protesters, in a report of a war the
@@ -263,11 +285,13 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
         let word = stem(word);
         if ARMED_GROUP_NOUNS.contains(&word.as_str()) {
             armed += 1;
+        } else if word == "criminal" {
+            // Either: "armed criminals" of a riot, "these criminals" of a kidnapping.
         } else if CROWD_NOUNS.contains(&word.as_str())
             || ["protest", "demonstration", "riot", "rally", "unrest", "uprising"].contains(&word.as_str())
         {
             crowd += 1;
-        } else if WEAPONS.contains(&word.as_str()) {
+        } else if WEAPONS.contains(&word.as_str()) || ARMED_ACTS.contains(&word.as_str()) {
             weapons += 1;
         }
     }
@@ -287,6 +311,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if is_old_value(text, clause, quantity.span)
             || is_age(text, clause, quantity.span)
             || is_partitive_whole(text, quantity, quantities)
+            || counts_over_years(text, clause)
         {
             continue;
         }
@@ -469,6 +494,19 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
+}
+
+/// Whether the clause counts over a span of years, the background of the event rather than
+/// the event: "bandits have kidnapped hundreds of people in the region in the past two
+/// years", "over the last decade", "since 2019" ("since Saturday" is the event's own time).
+fn counts_over_years(text: &str, clause: Span) -> bool {
+    let words = lower_words(text, clause);
+    words.windows(3).any(|w| {
+        let span_of_years = |unit: &str| matches!(unit, "years" | "decade" | "decades");
+        matches!(w[0].1.as_str(), "past" | "last") && (span_of_years(&w[1].1) || span_of_years(&w[2].1))
+    }) || words
+        .windows(2)
+        .any(|w| w[0].1 == "since" && w[1].1.len() == 4 && w[1].1.starts_with(['1', '2']) && w[1].1.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether the count is the whole a count before it is part of: "three of its 23 crew
@@ -1294,6 +1332,10 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "holding" && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "back" | "captive" | "hostage")) {
             continue;
         }
+        let taken_away = words.get(k + 1).is_none_or(|(_, w)| matches!(w.as_str(), "by" | "from" | "away" | "captive" | "hostage"));
+        if word == "taken" && !(passive && taken_away) {
+            continue;
+        }
         if matches!(
             word.as_str(),
             "held"
@@ -1314,6 +1356,8 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
                 | "aboard"
                 | "board"
                 | "carrying"
+                | "taken"
+                | "escaped"
         ) && !counts_people(quantity)
         // "20 were rescued and three remain missing": a bare number saved or treated is people.
             && !(quantity.counted.is_none() && matches!(word.as_str(), "treated" | "rescued" | "rescues" | "searching" | "aboard" | "board"))
@@ -1374,6 +1418,19 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         // A comma between them ("several workers dead, dozens more in intensive care") usually
         // separates list items or clauses, and so does "and" ("23 killed and thousands forced
         // from their homes").
+        // "overpowered two guards and killed one of them": the count is the object of the verb
+        // before it, which counts them for no fate; the verb after "and" has its own object.
+        let object_of_other_verb = k >= end_position
+            && between.as_ref().is_ok_and(|b| text[b.range()].contains(" and "))
+            && before(1).is_some_and(|v| {
+                v.len() > 4
+                    && v.ends_with("ed")
+                    && !PREDICATES.iter().any(|(w, _, _)| *w == v)
+                    && !matches!(v, "estimated" | "reported" | "confirmed" | "alleged" | "suspected" | "combined" | "recorded")
+            });
+        if object_of_other_verb {
+            continue;
+        }
         let commas = between.map_or(0, |b| text[b.range()].matches(',').count() + text[b.range()].matches(" and ").count());
         let distance = distance + commas * 6;
         if best.is_none_or(|(d, _, _)| distance < d) {
@@ -1479,6 +1536,12 @@ fn counts_people(quantity: &Quantity) -> bool {
         "patient",
         "survivor",
         "pilgrim",
+        "girl",
+        "boy",
+        "schoolgirl",
+        "schoolboy",
+        "pupil",
+        "teacher",
     ];
     quantity.counted_head.as_deref().is_some_and(|head| {
         let head = stem(head);
@@ -1865,6 +1928,16 @@ mod tests {
         // Feared dead are counted with the dead, as the reports count them.
         let found = predicates("Hundreds of people are feared to have drowned. Five drowned.");
         assert_eq!(found, [("killed".to_owned(), 200.0), ("killed".to_owned(), 5.0)]);
+        let found = predicates(
+            "Gunmen abducted at least 120 pupils on Thursday. Bandits have kidnapped hundreds of people in the past two years. \
+             Since 2019, 300 people have been killed.",
+        );
+        assert_eq!(found, [("abducted".to_owned(), 120.0)], "counts over years are background");
+        let found = predicates("The state says 102 girls were taken. Eleven girls who escaped were taken to hospital.");
+        assert_eq!(found, [("abducted".to_owned(), 102.0), ("escaped".to_owned(), 11.0)]);
+        let found = predicates("The attackers overpowered two guards and killed one of them. An estimated 20 people and 30 more died.");
+        assert!(!found.iter().any(|(_, n)| *n == 2.0), "{found:?}");
+        assert!(found.contains(&("killed".to_owned(), 20.0)), "{found:?}");
         let found = predicates("Trucks carrying 200 tonnes of flour arrived. The school board met 12 times.");
         assert!(!found.iter().any(|(p, _)| p == "on board"), "{found:?}");
     }

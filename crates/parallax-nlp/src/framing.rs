@@ -58,7 +58,8 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("terrorist", OPPONENTS),
     ("bandits", OPPONENTS),
     ("robbers", "protesters"),
-    ("criminals", "protesters"),
+    // A riot's or a kidnapping's: as "terrorists", by what the article is about.
+    ("criminals", OPPONENTS),
     ("murderers", "protesters"),
     ("looters", "protesters"),
     ("hooligans", "protesters"),
@@ -77,6 +78,8 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("militiamen", "fighters"),
     ("fighters", "fighters"),
     ("gunmen", "fighters"),
+    ("kidnappers", "fighters"),
+    ("abductors", "fighters"),
     ("guerrillas", "fighters"),
     ("jihadists", "fighters"),
     ("separatists", "fighters"),
@@ -265,6 +268,9 @@ mod tests {
         let war = labels("Rebels shelled the town. The ministry said its troops had killed 40 terrorists and two militia leaders.");
         assert!(war.contains(&("terrorists".to_owned(), "fighters".to_owned())), "{war:?}");
         assert!(war.contains(&("rebels".to_owned(), "fighters".to_owned())), "{war:?}");
+        // A kidnapping is no riot: its "terrorists" and "criminals" are armed men.
+        let kidnapping = labels("Terrorists abducted 102 pupils. \"These criminals will be hunted down,\" the governor said.");
+        assert!(kidnapping.iter().all(|(_, actor)| actor == "fighters"), "{kidnapping:?}");
         let talks = labels("\"The regime wants a photo opportunity,\" she said. The government denied it.");
         assert_eq!(talks, [("regime".to_owned(), "government".to_owned())]);
     }
