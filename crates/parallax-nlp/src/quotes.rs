@@ -182,6 +182,12 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     if matches!(word_before.as_str(), "to" | "of" | "in" | "at" | "with" | "from" | "for" | "on" | "into" | "about") {
         return false;
     }
+    // "Armed gangs that the authorities call bandits have kidnapped hundreds": a verb of
+    // naming in a relative clause gives the name the article goes on to use, not a statement.
+    let naming = quote.cue.is_some_and(|cue| lexicon::VERBS_OF_NAMING.contains(&text[cue.range()].trim().to_lowercase().as_str()));
+    if naming && matches!(word_before.as_str(), "that" | "which" | "whom" | "what") {
+        return false;
+    }
     // A headline reports speech with a verb of speech ("Mayor says port will reopen");
     // "Farmers blame dam operator as floods leave 30 dead" says whom they blame, not what
     // anyone said. The headline is the text's first line, when more lines follow.
@@ -3492,6 +3498,24 @@ mod tests {
         assert!(!plausible_tagged_quote(blame, &quote(blame, "blame", "dam operator as floods leave 30 dead"), &[]));
         let say = "Farmers say dam operator opened the gates\n\nThe water rose.";
         assert!(plausible_tagged_quote(say, &quote(say, "say", "dam operator opened the gates"), &[]));
+    }
+
+    #[test]
+    fn a_verb_of_naming_in_a_relative_clause_reports_no_statement() {
+        let text = "Gunmen struck.\n\nArmed gangs that the authorities call bandits have kidnapped hundreds of people.";
+        let at = |part: &str| {
+            let start = text.find(part).unwrap();
+            Span::new(start, start + part.len()).unwrap()
+        };
+        let quote = Quote {
+            kind: QuoteKind::Indirect,
+            source: Some(Source { span: at("the authorities"), canonical: Some("authorities".to_owned()) }),
+            cue: Some(at("call")),
+            content: at("bandits have kidnapped hundreds of people"),
+            tentative: false,
+            continues: false,
+        };
+        assert!(!plausible_tagged_quote(text, &quote, &[]));
     }
 
     #[test]
