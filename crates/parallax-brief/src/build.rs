@@ -346,14 +346,6 @@ fn merge_general_groups(groups: &mut BTreeMap<(String, String, String), Vec<Repo
 /// headline's and else the first. Different figures, or one figure from two named sources,
 /// all stay.
 fn drop_restated_figures(reported: &mut Vec<Reported>) {
-    let in_headline = |r: &Reported| {
-        let blocks = r.doc.layer::<parallax_core::layer::Blocks>().unwrap_or(&[]);
-        blocks.iter().any(|b| {
-            b.kind == parallax_core::BlockKind::Headline
-                && b.span.start() <= r.report.evidence.span.start
-                && r.report.evidence.span.end <= b.span.end()
-        })
-    };
     let restated = |i: usize, r: &Reported| {
         r.interval.is_some()
             && reported.iter().enumerate().any(|(j, o)| {
@@ -518,7 +510,22 @@ fn verdict(reported: &[Reported], cumulative: bool) -> Verdict {
 /// may count another scope than the figure inside it.
 fn refined_in_article(figure: &Reported, reported: &[Reported]) -> bool {
     let Some(vague) = figure.interval.filter(|i| i.high.is_some() && !i.is_exact()) else { return false };
-    reported.iter().any(|o| std::ptr::eq(o.doc, figure.doc) && o.interval.is_some_and(|exact| exact.is_exact() && vague.contains(&exact)))
+    // A headline's vague figure ("Gunmen abduct scores of pupils") is refined by any figure
+    // the body gives within it ("at least 120").
+    let headline = in_headline(figure);
+    reported.iter().any(|o| {
+        std::ptr::eq(o.doc, figure.doc)
+            && o.interval.is_some_and(|other| {
+                (other.is_exact() && vague.contains(&other)) || (headline && !in_headline(o) && figures_overlap(figure, o))
+            })
+    })
+}
+
+/// Whether a report rests on its article's headline.
+fn in_headline(r: &Reported) -> bool {
+    let blocks = r.doc.layer::<parallax_core::layer::Blocks>().unwrap_or(&[]);
+    let evidence = &r.report.evidence.span;
+    blocks.iter().any(|b| b.kind == parallax_core::BlockKind::Headline && b.span.start() <= evidence.start && evidence.end <= b.span.end())
 }
 
 /// "[1] gives more than one figure …" when an article states the fact with figures that
