@@ -1306,6 +1306,12 @@ mod tests {
         let killed = brief.facts.iter().find(|f| f.predicate == "killed").expect("a fact of the dead");
         let sources: Vec<Option<&str>> = killed.reports.iter().map(|r| r.attributed_source.as_deref()).collect();
         assert_eq!(sources, [Some("local health officials")]);
+        // A headline's vague figure gives way to the body's within it.
+        let wire = analyse("e", "Gunmen abduct scores of pupils\n\nGunmen abducted at least 120 pupils on Thursday, police said.");
+        let state = analyse("f", "Governor: 102 pupils abducted\n\nThe governor said that 102 pupils were abducted on Thursday.");
+        let brief = build_brief(1, &[&wire, &state]);
+        let abducted = brief.facts.iter().find(|f| f.predicate == "abducted").expect("a fact of the abducted");
+        assert_eq!(abducted.verdict, Verdict::Disputed, "{abducted:?}");
         // With no source on either, the body's sentence stands for the headline's.
         let fourth = analyse("d", "Quake kills 87\n\nThe earthquake on Sunday killed 87 people in the valley.");
         let brief = build_brief(1, &[&fourth]);
