@@ -9,7 +9,8 @@
 //!   an article whose estimated resemblance to an earlier one is at least
 //!   [`DUPLICATE_RESEMBLANCE`] joins that article's story and is marked as its copy.
 //! - Otherwise the article is scored against the stories that share one of its entities
-//!   (an event claim with its place, "attacked post in Gao", counts as one),
+//!   (an event claim with its place, "attacked post in Gao", counts as one, and so do a
+//!   rate's or a count's exact figure with a place, "102 abducted in Kurgi"),
 //!   found through an inverted index (entities in more than [`MAX_POSTINGS`] stories are
 //!   too common to propose candidates; they still count in the score). Article and story
 //!   are vectors over entities, weighted by (1 + ln mentions) × inverse document frequency,
@@ -99,10 +100,21 @@ impl ArticleFeatures {
         for mention in doc.layer::<Entities>().unwrap_or(&[]).iter().filter(|m| m.label == EntityLabel::Place) {
             *places.entry(mention.canonical.as_str()).or_insert(0) += 1;
         }
-        let main_place = places.into_iter().max_by_key(|&(place, n)| (n, std::cmp::Reverse(place))).map(|(place, _)| place);
+        let mut by_mentions: Vec<(&str, usize)> = places.into_iter().collect();
+        by_mentions.sort_by_key(|&(place, n)| (std::cmp::Reverse(n), place));
+        let main_place = by_mentions.first().map(|&(place, _)| place);
         for claim in doc.layer::<Claims>().unwrap_or(&[]) {
             if let (ClaimKind::Event, Some(place)) = (claim.kind, &claim.place) {
                 counts.entry(format!("event: {} {} in {}", claim.predicate, claim.subject, place).to_lowercase()).or_insert(1);
+            }
+            // So is an exact count of people with the places the article names most ("102
+            // abducted", with Kurgi): a follow-up that names new people gives the figure again.
+            let counted = matches!(claim.kind, ClaimKind::Casualty | ClaimKind::Detention);
+            if let (true, Some(value)) = (counted, claim.value.filter(|v| v.is_exact() && v.low >= 20.0)) {
+                // Not a country's name, which other events there share.
+                for (place, _) in by_mentions.iter().filter(|(place, _)| !is_broad(place)).take(3) {
+                    counts.entry(format!("count: {} {} in {}", claim.predicate, value.low, place).to_lowercase()).or_insert(1);
+                }
             }
             let rate = claim.kind == ClaimKind::Measure && claim.predicate == "(%)";
             if let (true, Some(value), Some(place)) = (rate, claim.value.filter(|v| v.is_exact()), main_place) {
@@ -539,6 +551,22 @@ mod tests {
         ));
         assert_eq!(quake_a.story, quake_a2.story);
         assert_ne!(quake_a.story, quake_b.story, "another earthquake in the same country is another story");
+    }
+
+    #[test]
+    fn exact_figures_with_their_places_are_names_of_the_story() {
+        let analyse = |text: &str| parallax_nlp::default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
+        let follow_up = analyse(
+            "Parents say kidnappers demand ransom\n\nThe state has insisted that 102 girls were taken from the school in Kurgi, \
+             but the principal, Aisha Bello, said 121 were missing.",
+        );
+        let features = ArticleFeatures::from_document(&follow_up);
+        let keys: Vec<&str> = features.entities.iter().map(|(name, _)| name.as_str()).filter(|n| n.starts_with("count: ")).collect();
+        assert!(keys.contains(&"count: abducted 102 in kurgi"), "{keys:?}");
+        // Small counts and countries give no key: many events share them.
+        let small = analyse("Gunmen abducted 12 pupils in Nigeria on Thursday.");
+        let features = ArticleFeatures::from_document(&small);
+        assert!(!features.entities.iter().any(|(name, _)| name.starts_with("count: ")), "{:?}", features.entities);
     }
 
     #[test]
