@@ -92,34 +92,8 @@ impl ArticleFeatures {
             }
             *counts.entry(name).or_insert(0) += 1;
         }
-        // An event with its place ("attacked a post near Gao") is as particular to one story as
-        // a name: two short reports that share only the place share the event too.
-        // So is a rate with its figure in the place the article names most ("inflation 38% in
-        // Corvania"): a follow-up that names other people shares the figure.
-        let mut places: HashMap<&str, usize> = HashMap::new();
-        for mention in doc.layer::<Entities>().unwrap_or(&[]).iter().filter(|m| m.label == EntityLabel::Place) {
-            *places.entry(mention.canonical.as_str()).or_insert(0) += 1;
-        }
-        let mut by_mentions: Vec<(&str, usize)> = places.into_iter().collect();
-        by_mentions.sort_by_key(|&(place, n)| (std::cmp::Reverse(n), place));
-        let main_place = by_mentions.first().map(|&(place, _)| place);
-        for claim in doc.layer::<Claims>().unwrap_or(&[]) {
-            if let (ClaimKind::Event, Some(place)) = (claim.kind, &claim.place) {
-                counts.entry(format!("event: {} {} in {}", claim.predicate, claim.subject, place).to_lowercase()).or_insert(1);
-            }
-            // So is an exact count of people with the places the article names most ("102
-            // abducted", with Kurgi): a follow-up that names new people gives the figure again.
-            let counted = matches!(claim.kind, ClaimKind::Casualty | ClaimKind::Detention);
-            if let (true, Some(value)) = (counted, claim.value.filter(|v| v.is_exact() && v.low >= 20.0)) {
-                // Not a country's name, which other events there share.
-                for (place, _) in by_mentions.iter().filter(|(place, _)| !is_broad(place)).take(3) {
-                    counts.entry(format!("count: {} {} in {}", claim.predicate, value.low, place).to_lowercase()).or_insert(1);
-                }
-            }
-            let rate = claim.kind == ClaimKind::Measure && claim.predicate == "(%)";
-            if let (true, Some(value), Some(place)) = (rate, claim.value.filter(|v| v.is_exact()), main_place) {
-                counts.entry(format!("rate: {} {} in {}", claim.subject, value.low, place).to_lowercase()).or_insert(1);
-            }
+        for key in claim_keys(doc) {
+            counts.entry(key).or_insert(1);
         }
         let mut entities: Vec<(String, u32)> = counts.into_iter().collect();
         entities.sort();
@@ -425,6 +399,43 @@ pub fn group_by_entity_links(docs: &[&Document]) -> Vec<Vec<usize>> {
         }
     }
     components.groups()
+}
+
+/// Keys of an article's claims that are as particular to one story as a name, lower-cased.
+/// An event with its place ("attacked a post near Gao"): two short reports that share only
+/// the place share the event too. A rate with its exact figure in the place the article
+/// names most ("inflation 38% in Corvania"), and an exact count of people of at least 20 with
+/// each of the three places below the country the article names most ("102 abducted", with
+/// Kurgi): a follow-up that names other people gives the figure again.
+pub fn claim_keys(doc: &Document) -> Vec<String> {
+    let mut places: HashMap<&str, usize> = HashMap::new();
+    for mention in doc.layer::<Entities>().unwrap_or(&[]).iter().filter(|m| m.label == EntityLabel::Place) {
+        *places.entry(mention.canonical.as_str()).or_insert(0) += 1;
+    }
+    let mut by_mentions: Vec<(&str, usize)> = places.into_iter().collect();
+    by_mentions.sort_by_key(|&(place, n)| (std::cmp::Reverse(n), place));
+    let main_place = by_mentions.first().map(|&(place, _)| place);
+    let mut keys = Vec::new();
+    for claim in doc.layer::<Claims>().unwrap_or(&[]) {
+        if let (ClaimKind::Event, Some(place)) = (claim.kind, &claim.place) {
+            keys.push(format!("event: {} {} in {}", claim.predicate, claim.subject, place));
+        }
+        let counted = matches!(claim.kind, ClaimKind::Casualty | ClaimKind::Detention);
+        if let (true, Some(value)) = (counted, claim.value.filter(|v| v.is_exact() && v.low >= 20.0)) {
+            // Not a country's name, which other events there share.
+            for (place, _) in by_mentions.iter().filter(|(place, _)| !is_broad(place)).take(3) {
+                keys.push(format!("count: {} {} in {}", claim.predicate, value.low, place));
+            }
+        }
+        let rate = claim.kind == ClaimKind::Measure && claim.predicate == "(%)";
+        if let (true, Some(value), Some(place)) = (rate, claim.value.filter(|v| v.is_exact()), main_place) {
+            keys.push(format!("rate: {} {} in {}", claim.subject, value.low, place));
+        }
+    }
+    keys.iter_mut().for_each(|k| *k = k.to_lowercase());
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// The names [`group_by_entity_links`] compares: the article's entities' canonical names,
