@@ -57,6 +57,7 @@ fn briefs_of_the_disaster_and_conflict_stories_match_their_snapshots() {
         ("examples/lirenia-election/", "lirenia_election_brief"),
         ("examples/corvania-rates/", "corvania_rates_brief"),
         ("examples/pelora-shipwreck/", "pelora_shipwreck_brief"),
+        ("examples/kurgi-abduction/", "kurgi_abduction_brief"),
     ] {
         let output = parallax(&["brief", story]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
