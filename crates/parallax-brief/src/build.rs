@@ -428,15 +428,14 @@ fn later_update(a: &Reported, b: &Reported) -> bool {
 /// "The toll rose between reports: 40 [1] on 2024-03-03, 57 [2] on 2024-03-05." when two
 /// articles' figures of a growing count differ only as a later update.
 fn rising_toll_note(reported: &[Reported], docs: &[&Document]) -> Option<String> {
-    let rose = reported
-        .iter()
-        .enumerate()
-        .any(|(i, a)| reported[i + 1..].iter().any(|b| !std::ptr::eq(a.doc, b.doc) && later_update(a, b) && !figures_overlap(a, b)));
-    if !rose {
+    // The figures that take part in an update: a source's own count beside it is no step.
+    let updates = |a: &Reported, b: &Reported| !std::ptr::eq(a.doc, b.doc) && later_update(a, b) && !figures_overlap(a, b);
+    let steps: Vec<&Reported> = reported.iter().filter(|a| reported.iter().any(|b| updates(a, b) || updates(b, a))).collect();
+    if steps.is_empty() {
         return None;
     }
-    let mut dated: Vec<(&str, String)> = reported
-        .iter()
+    let mut dated: Vec<(&str, String)> = steps
+        .into_iter()
         .filter_map(|r| {
             let day = r.doc.meta.published_date()?;
             Some((day, format!("{} on {day}", figure_text(r, docs))))
@@ -1409,6 +1408,12 @@ mod tests {
         let brief = build_brief(1, &[&first, &second]);
         let detained = brief.facts.iter().find(|f| f.predicate == "detained").expect("a fact of the detained");
         assert_eq!(detained.verdict, Verdict::Disputed, "{detained:?}");
+        // The note lists the steps of the update, not another source's count beside them.
+        let third = dated("c", "2024-03-05", "Police detain 300 in Varna\n\nPolice detained 300 people, the Interior Ministry said.");
+        let brief = build_brief(1, &[&first, &second, &third]);
+        let detained = brief.facts.iter().find(|f| f.predicate == "detained").expect("a fact of the detained");
+        let note = detained.note.as_deref().unwrap_or_default();
+        assert!(note.contains("212 [1]") && note.contains("300 [3]") && !note.contains("1,120"), "{note}");
         // The children among the dead grow with the toll.
         let first = dated("a", "2024-03-03", "The strike killed 40 people in Varna, among them three children, officials said.");
         let second = dated("b", "2024-03-05", "The death toll in Varna has risen to 57, including five children, the governor said.");

@@ -199,9 +199,13 @@ pub fn find_entities_with(
     for i in countries {
         candidates[i].label = EntityLabel::Place;
     }
-    // "Army destroys rebel depot": a headline's capitalised common noun names no one.
+    // "Army destroys rebel depot": a headline's capitalised common noun names no one; nor does
+    // an office ("The Commissioner of Police, Garba Yero, said"): a person holds it.
     candidates.retain(|c| {
-        !(c.label == EntityLabel::Organisation && !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase()))
+        let office = c.name.split_once(" of ").is_some_and(|(role, _)| {
+            matches!(role, "Commissioner" | "Minister" | "Secretary" | "Director" | "Chief" | "Head" | "Governor" | "Inspector General")
+        });
+        !(c.label == EntityLabel::Organisation && (office || !c.name.contains(' ') && lexicon::is_institution_noun(&c.name.to_lowercase())))
     });
     let surnames = full_name_surnames(&candidates);
     surnames_are_people(&mut candidates, &surnames);
@@ -1214,6 +1218,10 @@ mod tests {
         let found =
             entities("Survivors said so, according to Aid Sea, a charity that runs a rescue ship in the area. Aid Sea said it had called.");
         assert!(found.iter().filter(|(s, _, _)| s == "Aid Sea").all(|(_, label, _)| *label == "ORG"), "{found:?}");
+        // An office is no organisation: its holder speaks.
+        let found = entities("The Commissioner of Police, Garba Yero, said two suspects had been arrested.");
+        assert!(!found.iter().any(|(s, _, _)| s.starts_with("Commissioner")), "{found:?}");
+        assert!(has(&found, "Garba Yero", "PERSON", "Garba Yero"), "{found:?}");
         // A person's government stays the person's.
         let found = entities("President Bashar al-Assad spoke. Assad's government denied the attack.");
         assert!(!has(&found, "Assad", "LOC", "Assad"), "{found:?}");
