@@ -1336,31 +1336,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "taken" && !(passive && taken_away) {
             continue;
         }
-        if matches!(
-            word.as_str(),
-            "held"
-                | "captured"
-                | "shelters"
-                | "refugees"
-                | "treated"
-                | "rescued"
-                | "rescues"
-                | "survived"
-                | "searching"
-                | "freed"
-                | "frees"
-                | "released"
-                | "handed"
-                | "exchanged"
-                | "swapped"
-                | "aboard"
-                | "board"
-                | "carrying"
-                | "taken"
-                | "escaped"
-        ) && !counts_people(quantity)
+        if PEOPLE_ONLY.contains(&word.as_str()) && !counts_people(quantity)
         // "20 were rescued and three remain missing": a bare number saved or treated is people.
-            && !(quantity.counted.is_none() && matches!(word.as_str(), "treated" | "rescued" | "rescues" | "searching" | "aboard" | "board"))
+            && !(quantity.counted.is_none() && BARE_NUMBER_PEOPLE.contains(&word.as_str()))
         {
             continue;
         }
@@ -1456,6 +1434,34 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let sized_crowd = words[..position].iter().any(|(_, w)| w == "crowd" || w == "crowds");
     (number_of_crowd || counts_crowd || sized_crowd).then_some((ClaimKind::Participation, "took part"))
 }
+
+/// Predicate words that count people only ("held a rally", "set up 14 shelters", "trucks
+/// carrying 200 tonnes" count no one).
+const PEOPLE_ONLY: &[&str] = &[
+    "held",
+    "captured",
+    "shelters",
+    "refugees",
+    "treated",
+    "rescued",
+    "rescues",
+    "survived",
+    "searching",
+    "freed",
+    "frees",
+    "released",
+    "handed",
+    "exchanged",
+    "swapped",
+    "aboard",
+    "board",
+    "carrying",
+    "taken",
+    "escaped",
+];
+
+/// Of [`PEOPLE_ONLY`], those whose bare number counts people ("20 were rescued", "600 on board").
+const BARE_NUMBER_PEOPLE: &[&str] = &["treated", "rescued", "rescues", "searching", "aboard", "board"];
 
 /// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined or charged
 /// people are not counted as detained, hurt or displaced.

@@ -2393,13 +2393,7 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         entities
             .iter()
             .rev()
-            .find(|e| {
-                // "the institute" of "Alderhaven Institute for Economic Research": the name's
-                // head comes before its "for" or "of".
-                let name = e.canonical.to_lowercase();
-                let name_head = [" for ", " of "].iter().filter_map(|w| name.find(w)).min().map_or(name.as_str(), |at| &name[..at]);
-                e.label == EntityLabel::Organisation && e.span.end() <= span.start() && (name.ends_with(head) || name_head.ends_with(head))
-            })
+            .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= span.start() && names_kind(&e.canonical, head))
             .filter(|e| e.canonical.len() > head.len())
     });
     // "troops from the Tidewater Security Compact arrived, on what the alliance insists …",
@@ -2676,6 +2670,16 @@ fn description(phrase: &str) -> String {
     rest.to_owned()
 }
 
+/// Whether an organisation's name is of the kind a description names: "Defence Ministry"
+/// and "Ministry of Health" are ministries, "Alderhaven Institute for Economic Research" an
+/// institute (the name's head comes before its "for" or "of"), "Tidewater Security Compact"
+/// a security compact. `kind` is lower-case.
+fn names_kind(name: &str, kind: &str) -> bool {
+    let name = name.to_lowercase();
+    let head = [" for ", " of "].iter().filter_map(|w| name.find(w)).min().map_or(name.as_str(), |at| &name[..at]);
+    head == kind || head.ends_with(&format!(" {kind}"))
+}
+
 /// Resolves "he"/"she"/"they"/"it" speakers to the previous quote's speaker or the last
 /// one named before the quote. "They" and "it" take the previous speaker only when that
 /// speaker is not one person (an organisation, "officials", "the relief agency"); "he" and
@@ -2710,12 +2714,7 @@ fn resolve_institutions(text: &str, found: &mut [Found], entities: &[EntityMenti
         if source.canonical.as_deref() != Some(kind) {
             continue;
         }
-        // "defence ministry", and "Ministry of Health" too.
-        let (suffix, prefix) = (format!(" {kind}"), format!("{kind} of "));
-        let of_kind = |name: &str| {
-            let name = name.to_lowercase();
-            name.ends_with(&suffix) || name.starts_with(&prefix)
-        };
+        let of_kind = |name: &str| names_kind(name, kind) && !name.eq_ignore_ascii_case(kind);
         let named = |f: &Found| f.quote.source.as_ref()?.canonical.clone().filter(|c| of_kind(c));
         let earlier = found[..i].iter().rev().find_map(named);
         // The headline's institution is the one the body names first.
