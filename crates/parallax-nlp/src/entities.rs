@@ -1106,8 +1106,11 @@ pub fn title_before(text: &str, name_start: usize) -> Option<Span> {
         if word.is_empty() {
             break;
         }
-        // "Migration Minister": a ministry's field, whichever it is.
-        let field = later == "Minister" && word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(char::is_alphabetic);
+        // "Migration Minister": a ministry's field, whichever it is; "Tarvosa State Governor":
+        // the state's name.
+        let field = matches!(later, "Minister" | "State")
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic);
         if is_title(word) || field || lexicon::canonical_place(word).is_some() || lexicon::place_of_demonym(word).is_some() {
             from = Some(space);
             later = word;
@@ -1139,6 +1142,8 @@ mod tests {
         assert_eq!(title("Tokayev"), Some("Kazakhstan President"));
         let field = "said Migration Minister Elena Drakou";
         assert_eq!(title_before(field, field.find("Elena").unwrap()).map(|span| &field[span.range()]), Some("Migration Minister"));
+        let state = "said Tarvosa State Governor Hadiza Lemu";
+        assert_eq!(title_before(state, state.find("Hadiza").unwrap()).map(|span| &state[span.range()]), Some("Tarvosa State Governor"));
         assert_eq!(title_before("the leader of Kazakhstan Tokayev", 27), None, "a place alone is no title");
         assert_eq!(title_before("Tokayev", 0), None);
         let wide_space = "the pollster\u{a0}President Pat Caddell";
