@@ -184,6 +184,25 @@ pub fn is_all_caps_sentence(words: &[&str]) -> bool {
     upper >= 4 && upper > 3 * lower
 }
 
+/// Whether the sentence is written in Title Case, as many headlines are ("Azerbaijan Accuses
+/// Armenian Troops of Firing on Border Posts Near Syunik"): at least four capitalised words,
+/// no word in lower case but the short articles, conjunctions and prepositions headline styles
+/// leave small, at most one comma and no brackets (a list of names is no headline), and not
+/// in capitals throughout.
+pub fn is_title_case_sentence(words: &[&str]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "but", "or", "nor", "for", "yet", "so", "at", "by", "in", "of", "on", "to", "up", "as", "off", "per",
+        "via", "vs", "'s",
+    ];
+    let capitalised = words.iter().filter(|w| is_capitalised(w) && w.chars().any(char::is_lowercase)).count();
+    let commas = words.iter().filter(|w| **w == ",").count();
+    capitalised >= 4
+        && commas <= 1
+        && !words.iter().any(|w| matches!(*w, "(" | ")" | "[" | "]"))
+        && words.iter().all(|w| !is_lowercase_word(w) || SMALL.contains(w))
+        && !is_all_caps_sentence(words)
+}
+
 /// How a word is written elsewhere in the document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct CaseProfile {

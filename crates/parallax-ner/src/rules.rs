@@ -153,6 +153,8 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     offices_of_state(words, &mut spans);
     fields_of_ministers(words, &mut spans);
     linked_organisations(words, &mut spans);
+    expanded_acronyms(words, &mut spans);
+    media_operations_and_groups(words, &mut spans);
     common_acronyms(words, &mut spans);
     name_particles(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
@@ -174,13 +176,15 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
 
 type Span = (usize, usize, Label);
 
-/// "Donetsk region", "North Darfur state": a person or organisation before an admin unit is
-/// a place. Nationalities stay ("the Indian state of Assam", "the Kurdish region").
+/// "Donetsk region", "North Darfur state", "the Poonch district": a person, an organisation
+/// or a name not shaped like a nationality before an admin unit is a place. Nationalities
+/// stay ("the Indian state of Assam", "the Kurdish region").
 fn places_before_admin_units(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
-        let (_, end, label) = *span;
+        let (start, end, label) = *span;
         let unit_follows = words.get(end).is_some_and(|w| ADMIN_UNITS.contains(w));
-        if unit_follows && matches!(label, Label::Person | Label::Organisation) {
+        let misc_place = label == Label::Misc && !words[start..end].iter().any(|w| looks_like_demonym(w));
+        if unit_follows && (matches!(label, Label::Person | Label::Organisation) || misc_place) {
             span.2 = Label::Location;
         }
     }
@@ -310,7 +314,8 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
         let of_place = span.0 > 1
             && words[span.0 - 1] == "of"
             && PLACE_NOUNS.iter().chain(POSITIONS_BEFORE_OF).any(|noun| noun.eq_ignore_ascii_case(words[span.0 - 2]));
-        let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside") || of_place;
+        let toward = span.0 > 0 && matches!(words[span.0 - 1], "toward" | "towards");
+        let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside") || of_place || toward;
         let joined = span.0 > 0 && place_end == Some(span.0 - 1) && matches!(words[span.0 - 1], "and" | "or");
         let retype = match span.2 {
             Label::Person => locative || joined,
@@ -321,6 +326,7 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
                 joined
                     || of_place && !matches!(words[span.0 - 2], "stronghold" | "enclave" | "camp" | "centre" | "center" | "capital")
                     || span.0 > 0 && words[span.0 - 1] == "off"
+                    || toward
             }
             // "the frontline town of Kallos" after a headline's "Kallos shelling" (MISC).
             Label::Misc => of_place && span.1 - span.0 == 1 && !looks_like_demonym(words[span.0]),
@@ -632,6 +638,82 @@ fn linked_organisations(words: &[&str], spans: &mut Vec<Span>) {
     }
     // A head added above that joined nothing was never a name of its own.
     spans.retain(|s| !heads.contains(s));
+}
+
+/// "the European Union Mission in Armenia (EUMA)", "the UN Support Mission in Libya
+/// (UNSMIL)": an organisation, a linking word and a name, then an acronym in brackets whose
+/// letters are the initials of all of them, are one organisation.
+fn expanded_acronyms(words: &[&str], spans: &mut Vec<Span>) {
+    spans.sort_unstable();
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (start, end, label) = spans[i];
+        let (next_start, next_end, _) = spans[i + 1];
+        let linked = matches!(&words[end..next_start.max(end)], ["in" | "for" | "of" | "to" | "on"]);
+        let acronym = match &words[next_end.min(words.len())..] {
+            ["(", acronym, ")", ..] if is_acronym(acronym) => Some(acronym.replace('.', "")),
+            _ => None,
+        };
+        if label == Label::Organisation && linked && acronym.is_some_and(|a| initials_spell(&words[start..next_end], &a)) {
+            spans[i] = (start, next_end, Label::Organisation);
+            spans.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Nouns of news media after which a name is the outlet's ("the Kurdish broadcaster Rudaw",
+/// "the state news agency AzerTac").
+const MEDIA_NOUNS: &[&str] =
+    &["broadcaster", "agency", "newspaper", "daily", "weekly", "channel", "network", "station", "website", "outlet"];
+
+/// Names the tagger reads as places or miscellany that are organisations or operations by the
+/// words around them: after a noun of media ("the broadcaster Rudaw"); "Radio" with the name
+/// after it ("Radio Ndeke Luka", "Radio Pakistan"); a name before "group" that is not a
+/// nationality ("the Wagner group"). "Operation" with capitalised words after it is a
+/// military operation, miscellany as in CoNLL-2003 ("Operation Hadin Kai").
+fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
+    for span in spans.iter_mut() {
+        let (start, end, label) = *span;
+        let before = start.checked_sub(1).map(|k| words[k]);
+        let after_media = before.is_some_and(|w| MEDIA_NOUNS.contains(&w));
+        // Not a compound ("the Islamic State-linked group").
+        let group =
+            words.get(end) == Some(&"group") && !words[end - 1].contains('-') && !words[start..end].iter().any(|w| looks_like_demonym(w));
+        if matches!(label, Label::Location | Label::Misc) && (after_media || group) {
+            span.2 = Label::Organisation;
+        }
+        if words[start] == "Radio" && end - start > 1 {
+            span.2 = Label::Organisation;
+        } else if before == Some("Radio") && matches!(label, Label::Location | Label::Person | Label::Organisation) {
+            *span = (start - 1, end, Label::Organisation);
+        } else if before == Some("Operation") {
+            *span = (start - 1, end, Label::Misc);
+        }
+    }
+    // "Operation Hadin Kai" that the tagger left untagged.
+    for i in 0..words.len().saturating_sub(1) {
+        let capitalised = |k: usize| words.get(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if words[i] == "Operation" && capitalised(i + 1) && !spans.iter().any(|s| s.0 <= i + 1 && i < s.1) {
+            let end = (i + 1..words.len()).take_while(|&k| capitalised(k)).last().map_or(i + 2, |k| k + 1);
+            spans.push((i, end, Label::Misc));
+        }
+    }
+}
+
+/// Whether `acronym` is the initials of `words`: every letter of a word in capitals ("UN"),
+/// the first of a capitalised word, and the first of a lower-case word or nothing.
+fn initials_spell(words: &[&str], acronym: &str) -> bool {
+    let Some((word, rest)) = words.split_first() else { return acronym.is_empty() };
+    if is_acronym(word) {
+        let letters = word.replace('.', "");
+        return acronym.strip_prefix(letters.as_str()).is_some_and(|tail| initials_spell(rest, tail));
+    }
+    let Some(first) = word.chars().next() else { return initials_spell(rest, acronym) };
+    let spelt = acronym.chars().next().is_some_and(|a| a == first.to_ascii_uppercase())
+        && initials_spell(rest, &acronym[acronym.chars().next().map_or(0, char::len_utf8)..]);
+    spelt || first.is_lowercase() && initials_spell(rest, acronym)
 }
 
 /// Capitalised heads of institutions' names ("Committee for the Protection of …").
@@ -1080,6 +1162,32 @@ mod tests {
     fn acronyms_of_common_nouns_are_no_names() {
         check("dozens in the ICU", "O O O B-ORG", "O O O O");
         check("an IED hit the UN convoy", "O B-MISC O O B-ORG O", "O O O O B-ORG O");
+    }
+
+    #[test]
+    fn media_operations_and_groups_by_the_words_around_them() {
+        check("the Kurdish broadcaster Rudaw said", "O B-MISC O B-LOC O", "O B-MISC O B-ORG O");
+        check("speaking to Radio Ndeke Luka", "O O B-LOC I-LOC I-LOC", "O O B-ORG I-ORG I-ORG");
+        check("quoted by Radio Pakistan", "O O O B-LOC", "O O B-ORG I-ORG");
+        check("a spokesman for Operation Hadin Kai said", "O O O O B-PER I-PER O", "O O O B-MISC I-MISC I-MISC O");
+        check("as part of Operation Claw-Lock", "O O O O O", "O O O B-MISC I-MISC");
+        check("the Wagner group", "O B-MISC O", "O B-ORG O");
+        check("a Kurdish group", "O B-MISC O", "O B-MISC O");
+        check("the Poonch district of Kashmir", "O B-MISC O O B-LOC", "O B-LOC O O B-LOC");
+        check("moved units toward Sirte", "O O O B-ORG", "O O O B-LOC");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_joins_the_name_it_spells() {
+        check(
+            "the European Union Mission in Armenia ( EUMA ) said",
+            "O B-ORG I-ORG I-ORG O B-LOC O B-ORG O O",
+            "O B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG O O",
+        );
+        check("UN Support Mission in Libya ( UNSMIL )", "B-ORG I-ORG I-ORG O B-LOC O B-ORG O", "B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG O");
+        check("the Red Cross in Geneva ( ICRC )", "O B-ORG I-ORG O B-LOC O B-ORG O", "O B-ORG I-ORG O B-LOC O B-ORG O");
+        assert!(initials_spell(&["Committee", "to", "Protect", "Journalists"], "CPJ"));
+        assert!(!initials_spell(&["Committee", "to", "Protect"], "CPJ"));
     }
 
     #[test]

@@ -140,6 +140,7 @@ impl Tagger {
     pub fn tag_document<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
         let folded: Vec<Vec<Cow<str>>> =
             sentences.iter().map(|s| s.as_ref().iter().map(|w| fold_typography(w.as_ref())).collect()).collect();
+        let folded = self.lower_title_case_words(folded);
         let words: Vec<Vec<&str>> = folded.iter().map(|s| s.iter().map(AsRef::as_ref).collect()).collect();
         let mut context = DocumentContext::new(&words);
         let mut features = SentenceFeatures::default();
@@ -176,6 +177,72 @@ impl Tagger {
         out
     }
 
+    /// A Title Case headline capitalises common words ("Clashes Between Rival Militias Shut
+    /// Tripoli's Only Working Airport"), which the tagger would read as one long name. In a
+    /// document whose first sentence is such a headline, a capitalised word after the first is written in lower case for the tagger
+    /// when the rest of the document writes it so more often than capitalised, or, with no
+    /// such evidence, when it is a common word (of the word-class table) that the gazetteer
+    /// knows as no entity, place or first name, if at least two words are. Names stay:
+    /// "Tripoli", "Syunik", "Taliban".
+    fn lower_title_case_words<'a>(&self, mut sentences: Vec<Vec<Cow<'a, str>>>) -> Vec<Vec<Cow<'a, str>>> {
+        // Only the headline, the document's first sentence: a line of names or a signature
+        // further down ("New York Commodities Desk") looks the same.
+        let title_case: Vec<bool> = sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| k == 0 && crate::features::is_title_case_sentence(&s.iter().map(AsRef::as_ref).collect::<Vec<&str>>()))
+            .collect();
+        if !title_case.contains(&true) {
+            return sentences;
+        }
+        // (capitalised after the first word, lower case) in the other sentences.
+        let mut written: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
+        for (sentence, _) in sentences
+            .iter()
+            .zip(&title_case)
+            .filter(|(s, &title)| !title && !crate::features::is_all_caps_sentence(&s.iter().map(AsRef::as_ref).collect::<Vec<&str>>()))
+        {
+            for (i, word) in sentence.iter().enumerate() {
+                let first = word.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    written.entry(word.to_lowercase()).or_default().1 += 1;
+                } else if i > 0 && first.is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase) {
+                    written.entry(word.to_lowercase()).or_default().0 += 1;
+                }
+            }
+        }
+        use crate::features::GazetteerList;
+        let named = Label::ALL
+            .iter()
+            .fold(GazetteerList::Place.mask() | GazetteerList::FirstName.mask(), |bits, &label| bits | GazetteerList::Entity(label).mask());
+        for (sentence, _) in sentences.iter_mut().zip(&title_case).filter(|(_, &title)| title) {
+            let lowered: Vec<usize> = (1..sentence.len()).filter(|&i| self.is_common_in_title(&sentence[i], &written, named)).collect();
+            // One common word may be a name's ("Hospitality" in "Homegate Hospitality Inc"); a
+            // headline has several.
+            if lowered.len() < 2 {
+                continue;
+            }
+            for i in lowered {
+                sentence[i] = Cow::Owned(sentence[i].to_lowercase());
+            }
+        }
+        sentences
+    }
+
+    /// Whether `word` of a Title Case sentence is a common word (see
+    /// [`Tagger::lower_title_case_words`]).
+    fn is_common_in_title(&self, word: &str, written: &std::collections::HashMap<String, (u32, u32)>, named: u8) -> bool {
+        let mut letters = word.chars();
+        if !letters.next().is_some_and(char::is_uppercase) || !letters.all(char::is_lowercase) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        match written.get(&lower) {
+            Some(&(capitalised, lowercase)) if capitalised != lowercase => lowercase > capitalised,
+            _ => crate::word_classes::word_class(&lower).is_some() && self.model.gazetteer.lookup(&[word]) & named == 0,
+        }
+    }
+
     /// The entities of a document's sentences, in order.
     pub fn entities<S: AsRef<[W]>, W: AsRef<str>>(&self, sentences: &[S]) -> Vec<TaggedEntity> {
         let mut out = Vec::new();
@@ -204,6 +271,26 @@ mod tests {
         assert_eq!(fold_typography("Reuters’"), "Reuters'");
         assert_eq!(fold_typography("“Peace”—now…"), "\"Peace\"-now...");
         assert!(matches!(fold_typography("Zürich"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_title_case_headline_is_read_with_its_common_words_in_lower_case() {
+        let tagger = Tagger::english_news().unwrap();
+        let headline = "Clashes Between Rival Militias Shut Tripoli 's Only Working Airport";
+        let body = "Fighting between armed groups closed the only working airport in the Libyan capital , Tripoli , on Monday .";
+        let document = [headline.split(' ').collect::<Vec<&str>>(), body.split(' ').collect()];
+        let entities = tagger.entities(&document);
+        let in_headline: Vec<(&str, Label)> = entities
+            .iter()
+            .filter(|e| e.sentence == 0)
+            .map(|e| (document[0][e.start..e.end].last().copied().unwrap_or_default(), e.label))
+            .collect();
+        assert_eq!(in_headline, [("Tripoli", Label::Location)], "{entities:?}");
+        // A line of names further down is left as written.
+        assert!(!crate::features::is_title_case_sentence(&[
+            "Wood", ",", "Loren", "Roberts", ",", "Steve", "Stricker", ",", "Brian", "Claar"
+        ]));
+        assert!(crate::features::is_title_case_sentence(&headline.split(' ').collect::<Vec<&str>>()));
     }
 
     #[test]

@@ -597,6 +597,10 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("withheld", "withheld"),
     ("withhold", "withheld"),
     ("promises", "pledged"),
+    // A ransom or a settlement asked for: "the kidnappers have demanded 500 million naira".
+    ("demanded", "demanded"),
+    ("demanding", "demanded"),
+    ("demands", "demanded"),
 ];
 
 /// Money claims: {pledged (EUR), European Union, 10,000,000}. The actor is the last person,
@@ -681,10 +685,25 @@ pub fn find_money_claims(
                 .find(|e| e.label == EntityLabel::Organisation && e.span.end() <= verb.start() && sentence.contains(e.span))
         });
         let actor = kind_named.or(actor);
-        let Some(actor) = actor.map(|a| located(a).unwrap_or_else(|| a.canonical.clone())).or_else(institution) else { continue };
+        // "Kidnappers holding the girls seized in Kurgi have demanded …": a clause that opens
+        // with an actor's label is that actor's, not the place's named after it.
+        let labelled = labelled_subject(&words).filter(|(span, _)| actor.is_none_or(|a| span.end() <= a.span.start()));
+        let actor = match labelled {
+            Some((_, label)) => Some(label),
+            None => actor.map(|a| located(a).unwrap_or_else(|| a.canonical.clone())).or_else(institution),
+        };
+        let Some(actor) = actor else { continue };
         claims.push(quantity_claim(ClaimKind::Money, format!("{predicate} ({currency})"), actor, quantity, sentence, quotes));
     }
     claims
+}
+
+/// The actor's label that opens a clause ("Kidnappers holding …", "The rebels …", "Armed
+/// gangs …"), as written in lower case, with its span: one of framing's actor labels.
+fn labelled_subject(words: &[(Span, String)]) -> Option<(Span, String)> {
+    let skip = words.iter().take_while(|(_, w)| matches!(w.as_str(), "the" | "armed" | "suspected")).count();
+    let (span, word) = words.get(skip)?;
+    crate::framing::ACTOR_LABELS.iter().any(|(label, _)| label == word).then(|| (*span, word.clone()))
 }
 
 /// Words that name a rate, and the rate they name.
@@ -2040,5 +2059,8 @@ mod tests {
         // A place after "in" says where the payer is.
         let fined = money("A court in Dravosk on Tuesday fined 96 protesters $110 each.");
         assert_eq!(fined, [("fined (USD)".to_owned(), "court in Dravosk".to_owned(), 110.0)]);
+        // A ransom asked for, by the actor whose label opens the clause, not the place after it.
+        let ransom = money("Kidnappers holding the girls seized in Merda on Thursday have demanded 500 million naira for their release.");
+        assert_eq!(ransom, [("demanded (NGN)".to_owned(), "kidnappers".to_owned(), 5e8)]);
     }
 }

@@ -870,7 +870,11 @@ impl<'a> Scanner<'a> {
                 None => return Some(Step::Skip(high.next)),
             }
         }
-        if self.looks_like_date_or_time(&amount) || self.looks_like_name(&amount) || self.looks_like_age(&amount) {
+        if self.looks_like_date_or_time(&amount)
+            || self.looks_like_name(&amount)
+            || self.looks_like_age(&amount)
+            || self.looks_like_code(&amount)
+        {
             return None;
         }
         let (postfix, end, next) = self.postfix_qualifier(&amount);
@@ -984,14 +988,36 @@ impl<'a> Scanner<'a> {
         starts_upper(word) && !after_mark && !listed(STOP_WORDS, word) && !verb_like
     }
 
-    /// An age in commas after a name: "Rafe, 29, grew up".
+    /// An age in commas after a name ("Rafe, 29, grew up") or after "aged" ("a man aged 90").
     fn looks_like_age(&self, amount: &Amount) -> bool {
         let plain_number = amount.kind == QuantityKind::Count && amount.scale == 1.0 && amount.value < 130.0;
-        plain_number
-            && amount.first >= 2
+        let in_commas = amount.first >= 2
             && self.mark(amount.first - 1) == Some(',')
             && self.word(amount.first - 2).is_some_and(starts_upper)
-            && self.mark(amount.next) == Some(',')
+            && self.mark(amount.next) == Some(',');
+        plain_number && (in_commas || amount.first >= 1 && self.word_is(amount.first - 1, "aged"))
+    }
+
+    /// A number that is part of a telephone number or a reference: "call 0800 331 209" (digit
+    /// groups side by side, three or more or the first with a leading zero), "case number
+    /// 4471/B" (digits, a slash and capitals).
+    fn looks_like_code(&self, amount: &Amount) -> bool {
+        let digits_at = |i: usize| self.is_digits(i) && !self.is_joined(i);
+        let (mut first, mut last) = (amount.first, amount.first);
+        while first > 0 && digits_at(first - 1) && digits_at(first) {
+            first -= 1;
+        }
+        while digits_at(last + 1) {
+            last += 1;
+        }
+        let leading_zero =
+            self.token(first).is_some_and(|t| self.slice(t.start, t.end).len() >= 3 && self.slice(t.start, t.end).starts_with('0'));
+        let grouped = last > first && (last - first >= 2 || leading_zero);
+        let reference = self.mark(amount.first + 1) == Some('/')
+            && self.is_joined(amount.first + 1)
+            && self.is_joined(amount.first + 2)
+            && self.word(amount.first + 2).is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+        grouped || reference
     }
 
     /// Whether a lone "one" at `i` counts something ("one officer", "one was killed") rather
@@ -1030,7 +1056,9 @@ impl<'a> Scanner<'a> {
         }
         self.unit_after(&mut amount);
         if amount.kind == QuantityKind::Count && i > 0 && self.word_is(i - 1, "magnitude") {
-            // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale.
+            // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale. The word
+            // stays out of the span, as the noun of "a 6.4 earthquake" does, so that the brief
+            // shows both as "6.4".
             amount.kind = QuantityKind::Measure;
             amount.unit = self.token(i - 1).map(|t| (t.start, t.end));
         } else if amount.kind == QuantityKind::Count
@@ -2265,6 +2293,11 @@ mod tests {
         assert_eq!(exact("Exactly 5 people came"), 5.0);
         let quantity = one("A magnitude 6.4 earthquake struck");
         assert_eq!(quantity.kind, QuantityKind::Measure);
+        assert_eq!(quantity.span.len(), "6.4".len(), "the scale's word stays out of the span");
+        assert!(find("a man aged 90 was among the dead").is_empty());
+        assert!(find("call the hotline on 0800 331 209 now").is_empty());
+        assert!(find("identified by the case number 4471/B").is_empty());
+        assert_eq!(exact("killed 12 people"), 12.0);
         assert_eq!(quantity.counted, None);
         assert!(find("police fired on Jan. 5 at dawn").is_empty());
     }

@@ -82,6 +82,57 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("bitcoin", "bitcoin"),
     ("bitcoins", "bitcoin"),
     ("btc", "bitcoin"),
+    // Currencies of the countries conflict, crisis and aid reporting covers most.
+    ("naira", "naira"),
+    ("cedi", "cedi"),
+    ("cedis", "cedi"),
+    ("shilling", "shilling"),
+    ("shillings", "shilling"),
+    ("birr", "birr"),
+    ("kwacha", "kwacha"),
+    ("leone", "leone"),
+    ("leones", "leone"),
+    ("metical", "metical"),
+    ("meticais", "metical"),
+    ("kwanza", "kwanza"),
+    ("kwanzas", "kwanza"),
+    ("ariary", "ariary"),
+    ("dalasi", "dalasi"),
+    ("kyat", "kyat"),
+    ("kyats", "kyat"),
+    ("taka", "taka"),
+    ("ringgit", "ringgit"),
+    ("rupiah", "rupiah"),
+    ("riel", "riel"),
+    ("riels", "riel"),
+    ("dram", "dram"),
+    ("drams", "dram"),
+    ("manat", "manat"),
+    ("manats", "manat"),
+    ("somoni", "somoni"),
+    ("gourde", "gourde"),
+    ("gourdes", "gourde"),
+    ("bolivar", "bolivar"),
+    ("bolivars", "bolivar"),
+    ("bolivares", "bolivar"),
+    ("quetzal", "quetzal"),
+    ("quetzales", "quetzal"),
+    ("lempira", "lempira"),
+    ("lempiras", "lempira"),
+    ("reais", "real"),
+    ("forint", "forint"),
+    ("forints", "forint"),
+    ("koruna", "koruna"),
+    ("leu", "leu"),
+    ("ngn", "NGN"),
+    ("kes", "KES"),
+    ("egp", "EGP"),
+    ("pkr", "PKR"),
+    ("uah", "UAH"),
+    ("chf", "CHF"),
+    ("jpy", "JPY"),
+    ("cny", "CNY"),
+    ("inr", "INR"),
 ];
 
 /// ISO 4217 codes by the currency's singular name, alone or after its country ("swiss
@@ -143,11 +194,93 @@ const CODES_BY_NAME: &[(&str, &str)] = &[
     ("iraqi dinar", "IQD"),
     ("jordanian dinar", "JOD"),
     ("kuwaiti dinar", "KWD"),
+    ("naira", "NGN"),
+    ("nigerian naira", "NGN"),
+    ("cedi", "GHS"),
+    ("ghanaian cedi", "GHS"),
+    ("kenyan shilling", "KES"),
+    ("ugandan shilling", "UGX"),
+    ("tanzanian shilling", "TZS"),
+    ("somali shilling", "SOS"),
+    ("birr", "ETB"),
+    ("ethiopian birr", "ETB"),
+    ("zambian kwacha", "ZMW"),
+    ("malawian kwacha", "MWK"),
+    ("leone", "SLE"),
+    ("metical", "MZN"),
+    ("kwanza", "AOA"),
+    ("ariary", "MGA"),
+    ("dalasi", "GMD"),
+    ("kyat", "MMK"),
+    ("taka", "BDT"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("riel", "KHR"),
+    ("dram", "AMD"),
+    ("armenian dram", "AMD"),
+    ("azerbaijani manat", "AZN"),
+    ("somoni", "TJS"),
+    ("gourde", "HTG"),
+    ("haitian gourde", "HTG"),
+    ("bolivar", "VES"),
+    ("quetzal", "GTQ"),
+    ("lempira", "HNL"),
+    ("real", "BRL"),
+    ("brazilian real", "BRL"),
+    ("forint", "HUF"),
+    ("koruna", "CZK"),
+    ("czech koruna", "CZK"),
+    ("romanian leu", "RON"),
+    ("moldovan leu", "MDL"),
+    ("belarusian rouble", "BYN"),
+    ("sudanese pound", "SDG"),
+    ("south sudanese pound", "SSP"),
+    ("lebanese pound", "LBP"),
+    ("lebanese lira", "LBP"),
+    ("syrian pound", "SYP"),
+    ("syrian lira", "SYP"),
+    ("libyan dinar", "LYD"),
+    ("tunisian dinar", "TND"),
+    ("serbian dinar", "RSD"),
+    ("yemeni rial", "YER"),
+    ("omani rial", "OMR"),
+    ("qatari riyal", "QAR"),
+    ("moroccan dirham", "MAD"),
+    ("emirati dirham", "AED"),
+    ("uae dirham", "AED"),
+    ("pakistani rupee", "PKR"),
+    ("sri lankan rupee", "LKR"),
+    ("nepalese rupee", "NPR"),
+    ("nepali rupee", "NPR"),
+    ("congolese franc", "CDF"),
+    ("rwandan franc", "RWF"),
+    ("burundian franc", "BIF"),
+    ("guinean franc", "GNF"),
+    ("philippine peso", "PHP"),
+    ("cuban peso", "CUP"),
+    ("liberian dollar", "LRD"),
+    ("zimbabwean dollar", "ZWL"),
 ];
 
 /// Currency signs and their codes. "$" alone is the US dollar, as news in English writes
 /// other dollars with a prefix ("A$", "HK$").
-const CURRENCY_SIGNS: &[(char, &str)] = &[('$', "USD"), ('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₹', "INR"), ('₽', "RUB"), ('₸', "KZT")];
+const CURRENCY_SIGNS: &[(char, &str)] = &[
+    ('$', "USD"),
+    ('€', "EUR"),
+    ('£', "GBP"),
+    ('¥', "JPY"),
+    ('₹', "INR"),
+    ('₽', "RUB"),
+    ('₸', "KZT"),
+    ('₦', "NGN"),
+    ('₴', "UAH"),
+    ('₺', "TRY"),
+    ('₪', "ILS"),
+    ('₱', "PHP"),
+    ('₵', "GHS"),
+    ('₼', "AZN"),
+    ('₾', "GEL"),
+];
 
 /// Letters written before "$" ("US$", "A$") and the dollar they name.
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[("US", "USD"), ("A", "AUD"), ("C", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD")];
@@ -237,13 +370,19 @@ pub fn is_quake_noun(word: &str) -> bool {
 const GLUED_ONLY: &[(&str, &str)] = &[("kmh", "km/h"), ("gw", "GW"), ("kw", "kW"), ("m", "m")];
 
 /// Currency codes written before the amount ("USD 200", "EUR 1.2 billion"), in capitals.
-const CODES_BEFORE_AMOUNTS: &[&str] = &["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "KZT", "INR", "AUD", "CAD"];
+const CODES_BEFORE_AMOUNTS: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "KZT", "INR", "AUD", "CAD", "NGN", "KES", "EGP", "PKR", "ZAR", "ILS", "SAR",
+    "AED",
+];
 
 /// Words that name whose currency follows ("Australian dollars", "Swiss francs", "Hong Kong
 /// dollars").
 const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
      dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
-     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian";
+     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian nigerian ghanaian kenyan ugandan \
+     tanzanian somali ethiopian zambian malawian armenian azerbaijani haitian czech romanian moldovan belarusian sudanese \
+     lebanese syrian libyan tunisian serbian yemeni omani qatari moroccan emirati uae pakistani sri lankan nepalese nepali \
+     congolese rwandan burundian guinean philippine cuban liberian zimbabwean cfa";
 
 /// Units written straight after digits ("10km", "5kg").
 const GLUED_UNITS: &[&str] =
@@ -472,6 +611,18 @@ mod tests {
             ("rubles", "RUB"),
             ("tenge", "KZT"),
             ("shekels", "ILS"),
+            ("naira", "NGN"),
+            ("₦", "NGN"),
+            ("Kenyan shillings", "KES"),
+            ("Sudanese pounds", "SDG"),
+            ("South Sudanese pounds", "SSP"),
+            ("Sri Lankan rupees", "LKR"),
+            ("Congolese francs", "CDF"),
+            ("birr", "ETB"),
+            ("kyats", "MMK"),
+            ("gourdes", "HTG"),
+            ("reais", "BRL"),
+            ("NGN", "NGN"),
         ] {
             assert_eq!(money(written).as_deref(), Some(code), "{written}");
         }
@@ -482,6 +633,8 @@ mod tests {
         assert_eq!(money("francs").as_deref(), Some("franc"));
         assert_eq!(money("dinars").as_deref(), Some("dinar"));
         assert_eq!(money("Algerian dinars").as_deref(), Some("algerian dinar"));
+        assert_eq!(money("shillings").as_deref(), Some("shilling"), "Kenya, Uganda, Tanzania and Somalia pay in shillings");
+        assert_eq!(money("CFA francs").as_deref(), Some("cfa franc"), "west or central Africa's");
         assert_eq!(money("cents").as_deref(), Some("cent"));
         assert_eq!(money("pence").as_deref(), Some("pence"));
     }
