@@ -681,7 +681,7 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
         // Not a compound ("the Islamic State-linked group").
         let group =
             words.get(end) == Some(&"group") && !words[end - 1].contains('-') && !words[start..end].iter().any(|w| looks_like_demonym(w));
-        if matches!(label, Label::Location | Label::Misc) && (after_media || group) {
+        if matches!(label, Label::Location | Label::Misc) && after_media || label != Label::Organisation && group {
             span.2 = Label::Organisation;
         }
         if words[start] == "Radio" && end - start > 1 {
@@ -690,6 +690,23 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
             *span = (start - 1, end, Label::Organisation);
         } else if before == Some("Operation") {
             *span = (start - 1, end, Label::Misc);
+        }
+    }
+    // A wire dateline's agency: "KABUL, Afghanistan (AP) —".
+    let dateline = words.first().is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.'))
+        && words.get(1) == Some(&",");
+    if let Some(open) = words.iter().position(|w| *w == "(").filter(|&k| dateline && k <= 6) {
+        let agency = words.get(open + 1).filter(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let closed = words.get(open + 2) == Some(&")") && words.get(open + 3).is_some_and(|w| matches!(*w, "-" | "--" | "—" | "–"));
+        if agency.is_some() && closed && !spans.iter().any(|s| s.0 <= open + 1 && open + 1 < s.1) {
+            spans.push((open + 1, open + 2, Label::Organisation));
+        }
+    }
+    // "said in a post on X": the platform.
+    for i in 2..words.len() {
+        let posted = matches!(words[i - 2], "post" | "posted" | "said" | "wrote" | "statement" | "message" | "account");
+        if words[i] == "X" && words[i - 1] == "on" && posted && !spans.iter().any(|s| s.0 <= i && i < s.1) {
+            spans.push((i, i + 1, Label::Organisation));
         }
     }
     // "Operation Hadin Kai" that the tagger left untagged.
@@ -833,7 +850,12 @@ fn unknown_places(words: &[&str], spans: &mut [Span], gazetteer: &Gazetteer) {
         // not an admin unit ("Yunnan province").
         let next = words.get(span.1).copied().unwrap_or("");
         let before_a_noun = next.chars().next().is_some_and(char::is_lowercase) && !ADMIN_UNITS.contains(&next);
-        if lists & GazetteerList::Entity(Label::Misc).mask() != 0 && looks_like_demonym(word) && before_a_noun {
+        // "Ugandan troops", "Egyptian and Qatari mediators": the people of a listed place.
+        let of_a_place = || {
+            let stems = [word.get(..word.len().saturating_sub(1)).unwrap_or("").to_owned(), format!("{word}a")];
+            stems.iter().any(|stem| gazetteer.lookup(&[stem]) & GazetteerList::Place.mask() != 0)
+        };
+        if (lists & GazetteerList::Entity(Label::Misc).mask() != 0 || of_a_place()) && looks_like_demonym(word) && before_a_noun {
             span.2 = Label::Misc;
         } else if !headline && span.0 > 0 && word.len() >= 4 && word.chars().all(|c| c.is_ascii_uppercase()) {
             // Not first in the sentence, where datelines name places in capitals.
@@ -982,6 +1004,7 @@ mod tests {
         gazetteer.insert(&["Ivano-Frankivsk"], GazetteerList::Place);
         gazetteer.insert(&["Qatari"], GazetteerList::Entity(Label::Misc));
         gazetteer.insert(&["Kyiv"], GazetteerList::Place);
+        gazetteer.insert(&["Uganda"], GazetteerList::Place);
         apply(&words, &mut tags, &gazetteer);
         assert_eq!(bilou_to_bio(&tags).join(" "), after);
     }
@@ -1172,6 +1195,10 @@ mod tests {
         check("a spokesman for Operation Hadin Kai said", "O O O O B-PER I-PER O", "O O O B-MISC I-MISC I-MISC O");
         check("as part of Operation Claw-Lock", "O O O O O", "O O O B-MISC I-MISC");
         check("the Wagner group", "O B-MISC O", "O B-ORG O");
+        check("The Wagner group , which", "O B-PER O O O", "O B-ORG O O O");
+        check("KABUL , Afghanistan ( AP ) — Jets struck", "B-LOC O B-LOC O O O O O O", "B-LOC O B-LOC O B-ORG O O O O");
+        check("said in a post on X that", "O O O O O O O", "O O O O O B-ORG O");
+        check("Ugandan troops repelled", "B-LOC O O", "B-MISC O O");
         check("a Kurdish group", "O B-MISC O", "O B-MISC O");
         check("the Poonch district of Kashmir", "O B-MISC O O B-LOC", "O B-LOC O O B-LOC");
         check("moved units toward Sirte", "O O O B-ORG", "O O O B-LOC");
