@@ -411,8 +411,14 @@ fn later_update(a: &Reported, b: &Reported) -> bool {
     // Two sources called by their names give two counts, not one count and its update (212
     // detained by the Interior Ministry's count, 1,120 by Civic Watch's the next day); a
     // description ("officials", "the governor") may speak for the office that updates it.
-    let named =
-        |r: &Reported| r.report.attributed_source.as_deref().is_some_and(|s| s.starts_with(char::is_uppercase)) && !r.upstream.is_empty();
+    // "doctors and aid workers" (57) against the ministry's 38 are two counts too: only a
+    // description of officials may be the office itself.
+    let named = |r: &Reported| {
+        r.report.attributed_source.as_deref().is_some_and(|s| {
+            let official = s.split(|c: char| !c.is_alphabetic()).any(|w| OFFICIAL_WORDS.contains(&w.to_lowercase().as_str()));
+            (s.starts_with(char::is_uppercase) && !r.upstream.is_empty()) || !official
+        })
+    };
     if named(a) && named(b) && !a.upstream.iter().any(|u| b.upstream.contains(u)) {
         return false;
     }
@@ -424,6 +430,29 @@ fn later_update(a: &Reported, b: &Reported) -> bool {
         std::cmp::Ordering::Equal => false,
     }
 }
+
+/// Words of a description that may stand for an office whose count it updates ("officials",
+/// "the governor", "the ministry").
+const OFFICIAL_WORDS: &[&str] = &[
+    "official",
+    "officials",
+    "authorities",
+    "authority",
+    "government",
+    "ministry",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "police",
+    "office",
+    "department",
+    "agency",
+    "army",
+    "military",
+];
 
 /// "The toll rose between reports: 40 [1] on 2024-03-03, 57 [2] on 2024-03-05." when two
 /// articles' figures of a growing count differ only as a later update.
@@ -667,7 +696,13 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
         // The words before it, back to an article, "deputy" or "prime".
         let start =
             words[..at].iter().rposition(|w| matches!(w.as_str(), "the" | "deputy" | "prime" | "a" | "its" | "an")).map_or(0, |k| k + 1);
-        let field = &words[start..at];
+        let mut field = &words[start..at];
+        // "Ministry of Health", "the Ministry of the Interior": the field follows "of".
+        if field.is_empty() && words.get(at + 1).is_some_and(|w| w == "of") {
+            let from = at + 2 + usize::from(words.get(at + 2).is_some_and(|w| w == "the"));
+            let to = (from..words.len()).find(|&k| matches!(words[k].as_str(), "of" | "in" | "for" | "and")).unwrap_or(words.len());
+            field = &words[from.min(to)..to];
+        }
         if field.is_empty() {
             continue;
         }
@@ -1217,6 +1252,8 @@ mod tests {
         let keys = |names: &[&str]| office_keys(names.iter().copied());
         assert_eq!(keys(&["Mr Dorn", "Interior Minister Pavel Dorn"]), ["office:interior"]);
         assert_eq!(keys(&["the interior ministry"]), ["office:interior"]);
+        assert_eq!(keys(&["Ministry of Health"]), ["office:health"]);
+        assert_eq!(keys(&["the Ministry of the Interior"]), ["office:interior"]);
         assert_eq!(keys(&["Russian Foreign Minister Sergei Lavrov"]), ["office:russian foreign"]);
         assert!(keys(&["Prime Minister Ana Ruiz", "the ministry", "Deputy Minister Ivo Kan"]).is_empty());
     }

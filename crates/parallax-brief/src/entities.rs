@@ -113,8 +113,14 @@ impl EntityIndex {
                         titles.entry(mention.canonical.clone()).or_default().insert(title.to_lowercase());
                         // "U.S. Secretary of State" and "U.S. Secretary of State Blinken" (a
                         // one-word title alone, "President", names no one).
-                        if title.contains(' ') {
-                            entry.1.insert(title.to_owned());
+                        // "Health Minister Dr." alone is "Health Minister": an honorific
+                        // belongs with the name.
+                        let office = ["Dr.", "Dr", "Mr.", "Mrs.", "Ms.", "Prof."]
+                            .iter()
+                            .find_map(|honorific| title.strip_suffix(honorific).map(str::trim_end))
+                            .unwrap_or(title);
+                        if office.contains(' ') {
+                            entry.1.insert(office.to_owned());
                         }
                         entry.1.insert(doc.text().as_str()[title_span.start()..mention.span.end()].to_owned());
                     }
@@ -260,9 +266,15 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
     candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
 }
 
+/// Two full names of one person spelt two ways: the same first name and surnames one letter
+/// apart ("Antony Blinken", "Antony Brinken"), or both names one letter apart ("Katarina
+/// Lindqvist", "Katharina Lindquist"). One surname with two first names a letter apart
+/// ("Mark Jones", "Mary Jones") is two people.
 fn same_person_spelling(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
-    first_a == first_b && last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b)
+    let near_surname = last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b);
+    let near_first = first_a.chars().count() >= 5 && !first_a.contains(' ') && edit_distance_at_most_one(first_a, first_b);
+    near_surname && (first_a == first_b || near_first)
 }
 
 #[cfg(test)]
@@ -322,6 +334,14 @@ mod tests {
         let index = EntityIndex::build(&[&doc]);
         let aliases: Vec<&str> = index.entities[0].aliases.iter().map(String::as_str).collect();
         assert_eq!(aliases, ["Northern Brigades"]);
+    }
+
+    #[test]
+    fn full_names_spelt_two_ways_are_one_person() {
+        assert!(same_person_spelling("Antony Blinken", "Antony Brinken"));
+        assert!(same_person_spelling("Katarina Lindqvist", "Katharina Lindquist"));
+        assert!(!same_person_spelling("Mark Jones", "Mary Jones"), "one family name, two people");
+        assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
     }
 
     #[test]

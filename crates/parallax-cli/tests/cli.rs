@@ -58,6 +58,7 @@ fn briefs_of_the_disaster_and_conflict_stories_match_their_snapshots() {
         ("examples/corvania-rates/", "corvania_rates_brief"),
         ("examples/pelora-shipwreck/", "pelora_shipwreck_brief"),
         ("examples/kurgi-abduction/", "kurgi_abduction_brief"),
+        ("examples/sarvelo-cholera/", "sarvelo_cholera_brief"),
     ] {
         let output = parallax(&["brief", story]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -89,13 +90,21 @@ fn json_briefs_follow_the_schema_and_cite_real_sentences() {
     }
 }
 
-/// Every evidence span of a brief slices its article's text to exactly the evidence text.
+/// Every evidence span of a brief slices its article's text to exactly the evidence text: the
+/// file itself for plain text, the text `parallax annotate` reads out of an HTML page.
 fn assert_evidence_is_traceable(brief: &Value) {
+    let text_of_input = |input: &str| {
+        if input.ends_with(".html") {
+            stdout_json(&parallax(&["annotate", input]))["text"].as_str().unwrap().to_owned()
+        } else {
+            std::fs::read_to_string(repo().join(input)).unwrap()
+        }
+    };
     let texts: Vec<(String, String)> = brief["articles"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["id"].as_str().unwrap().to_owned(), std::fs::read_to_string(repo().join(a["input"].as_str().unwrap())).unwrap()))
+        .map(|a| (a["id"].as_str().unwrap().to_owned(), text_of_input(a["input"].as_str().unwrap())))
         .collect();
     let text_of = |id: &str| &texts.iter().find(|(i, _)| i == id).expect("cited article is listed").1;
     let check = |article: &str, evidence: &Value| {

@@ -977,6 +977,12 @@ fn known_names(words: &[&str], spans: &mut Vec<Span>) {
             continue;
         };
         let end = i + name.len();
+        // "WHO IS TO BLAME?": an acronym that is also a word names nothing in a capitals headline.
+        let also_a_word = name.len() == 1 && crate::word_classes::word_class(&name[0].to_lowercase()).is_some();
+        if also_a_word && crate::features::is_all_caps_sentence(words) {
+            i = end;
+            continue;
+        }
         // "Amhara region" is the region, not the people.
         if *label == Label::Misc && words.get(end).is_some_and(|w| ADMIN_UNITS.contains(w)) {
             i = end;

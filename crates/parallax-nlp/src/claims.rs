@@ -34,8 +34,10 @@ impl Stage for ClaimExtractor {
         let sentences = doc.layer::<Sentences>()?;
         let quotes = &Quote::credited(doc.layer::<Quotes>()?);
         let mut claims = find_claims(text, sentences, doc.layer::<Quantities>()?, quotes);
+        drop_counts_of_past_years(text, &mut claims, doc.layer::<Times>()?, doc.meta.published_date());
         credit_claimed_figures(text, &mut claims, doc.layer::<Entities>()?);
         credit_speakers_own_figures(text, &mut claims, quotes);
+        credit_contact_reporters(text, &mut claims, doc.layer::<Entities>()?);
         claims.extend(find_money_claims(text, sentences, doc.layer::<Quantities>()?, doc.layer::<Entities>()?, quotes));
         claims.extend(find_measures(text, sentences, doc.layer::<Quantities>()?, quotes));
         claims.extend(find_rates(text, sentences, doc.layer::<Quantities>()?, quotes));
@@ -309,6 +311,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         let Some(sentence) = sentence_holding(sentences, quantity.span) else { continue };
         let clause = clause_around(text, sentence, quantity.span);
         if is_old_value(text, clause, quantity.span)
+            || counts_per_period(text, quantity)
             || is_age(text, clause, quantity.span)
             || is_partitive_whole(text, quantity, quantities)
             || counts_over_years(text, clause)
@@ -342,7 +345,10 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             claims.push(quantity_claim(kind, predicate.to_owned(), subject, quantity, sentence, quotes));
             continue;
         }
-        if names_a_part(text, clause, quantity) {
+        // "1,090 cases of acute watery diarrhoea, including 38 deaths": a part that names a
+        // fate of its own counts that fate, not a group among the whole.
+        let names_its_fate = quantity.counted_head.as_deref().is_some_and(|head| matches!(head, "deaths" | "fatalities"));
+        if names_a_part(text, clause, quantity) && !names_its_fate {
             // "the toll had risen to 11, including four children, and 23 were treated": the
             // part is of the count it follows, whatever predicate stands nearer.
             // The counts of this sentence before the part, parts left out.
@@ -433,16 +439,47 @@ fn put_on_it(text: &str, sentence: Span, quantity: &Quantity) -> bool {
     before.len().checked_sub(" it at".len()).and_then(|at| before.get(at..)).is_some_and(|end| end.eq_ignore_ascii_case(" it at"))
 }
 
-/// "the army's claim of nine civilian deaths was propaganda": a figure written as someone's
-/// claim, figure or toll is theirs, whoever reports it (here the militia that disputes it).
+/// "the army's claim of nine civilian deaths was propaganda", "the health ministry's own
+/// death toll rose to 51": a figure written as someone's claim, figure or toll is theirs,
+/// whoever reports it (in the first, the militia that disputes it).
 fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax_core::EntityMention]) {
     const CLAIMS: &[&str] = &["claim of", "claims of", "figure of", "figures of", "toll of", "estimate of", "count of", "tally of"];
+    const TALLIES: &[&str] = &["toll", "count", "tally", "figure", "figures", "estimate"];
+    const RISES: &[&str] =
+        &["rose", "risen", "has", "had", "climbed", "increased", "jumped", "reached", "stood", "stands", "now", "to", "at", "was", "is"];
+    // The text before a tally that the figure states: "… death toll rose to" → "…".
+    let tally_before = |before: &str| -> Option<usize> {
+        let mut rest = before.trim_end();
+        while let Some((head, word)) = rest.rsplit_once(' ') {
+            if !RISES.contains(&word) {
+                break;
+            }
+            rest = head.trim_end();
+        }
+        let (head, noun) = rest.rsplit_once(' ')?;
+        if !TALLIES.contains(&noun) || rest.len() == before.trim_end().len() {
+            return None;
+        }
+        let mut head = head.trim_end();
+        for optional in ["death", "casualty", "own"] {
+            if let Some(stripped) = head.strip_suffix(optional).filter(|h| h.ends_with(' ')) {
+                head = stripped.trim_end();
+            }
+        }
+        Some(head.len())
+    };
     for claim in claims.iter_mut() {
         let Some(value) = claim.value_span else { continue };
         let start = claim.evidence.start().min(value.start());
         let before = text[start..value.start()].trim_end();
-        let Some(kind) = CLAIMS.iter().find(|k| before.ends_with(**k)) else { continue };
-        let owner = before[..before.len() - kind.len()].trim_end();
+        let owner_end = match CLAIMS.iter().find(|k| before.ends_with(**k)) {
+            Some(kind) => before.len() - kind.len(),
+            None => match tally_before(before) {
+                Some(end) => end,
+                None => continue,
+            },
+        };
+        let owner = before[..owner_end].trim_end();
         let Some(owner) = owner.strip_suffix("'s").or_else(|| owner.strip_suffix("’s")) else { continue };
         // The owner's noun phrase: back to a comma or the verb that reports it ("said the army").
         let words = crate::text_util::word_spans(owner, start);
@@ -456,6 +493,36 @@ fn credit_claimed_figures(text: &str, claims: &mut [Claim], entities: &[parallax
         let (Some(first), Some(last)) = (words.get(first), words.last()) else { continue };
         let Ok(span) = Span::new(first.start(), last.end()) else { continue };
         claim.attribution = Some(crate::quotes::source_for(text, span, entities));
+    }
+}
+
+/// "far more than the 38 deaths the health ministry acknowledged": a figure whose noun a
+/// clause with a verb of reporting follows, with no "that" between, is that clause's
+/// subject's.
+fn credit_contact_reporters(text: &str, claims: &mut [Claim], entities: &[parallax_core::EntityMention]) {
+    const REPORTING: &[&str] =
+        &["acknowledged", "reported", "gave", "announced", "confirmed", "recorded", "counted", "cited", "published", "admitted", "admits"];
+    for claim in claims.iter_mut().filter(|c| c.attribution.is_none()) {
+        let Some(value) = claim.value_span else { continue };
+        // The counted noun: the first word after the number.
+        let rest = &text[value.end()..claim.evidence.end().max(value.end())];
+        let Some(noun_end) = rest.trim_start().find(' ').map(|k| k + (rest.len() - rest.trim_start().len())) else { continue };
+        let after = &rest[noun_end..];
+        let words: Vec<&str> = after.split_whitespace().take(6).collect();
+        let Some(verb) = words.iter().position(|w| REPORTING.contains(&w.trim_end_matches([',', '.']))) else { continue };
+        let subject = &words[..verb];
+        let opens = subject.first().is_some_and(|w| matches!(*w, "the" | "a" | "its" | "their" | "his" | "her"));
+        if verb < 2 || !opens || subject.iter().any(|w| w.ends_with(',') || matches!(*w, "that" | "which" | "who")) {
+            continue;
+        }
+        let start = value.end() + noun_end + (after.len() - after.trim_start().len());
+        let end = start + subject.join(" ").len();
+        if text.get(start..end) != Some(subject.join(" ").as_str()) {
+            continue;
+        }
+        if let Ok(span) = Span::new(start, end) {
+            claim.attribution = Some(crate::quotes::source_for(text, span, entities));
+        }
     }
 }
 
@@ -494,6 +561,29 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
+}
+
+/// "between 30 and 40 new cases a day", "up to 90 patients per day": a rate, not a total
+/// another outlet's count could be held to.
+fn counts_per_period(text: &str, quantity: &Quantity) -> bool {
+    let end = quantity.counted.map_or(quantity.span.end(), |c| c.end().max(quantity.span.end()));
+    let after: Vec<String> = text[end..].split_whitespace().take(2).map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).collect();
+    matches!(after.first().map(String::as_str), Some("a" | "per" | "each" | "every"))
+        && after.get(1).is_some_and(|unit| matches!(unit.as_str(), "day" | "week" | "month" | "hour" | "night"))
+}
+
+/// "Sarvelo's last major cholera outbreak, in 2016, killed more than 300 people": a count
+/// whose clause dates it two or more years before the article (its publication year, or
+/// without one the latest year the article names) is background, not the story's claim.
+fn drop_counts_of_past_years(text: &str, claims: &mut Vec<Claim>, times: &[parallax_core::TimeExpression], published: Option<&str>) {
+    let year_of = |value: &str| value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|y| y.parse::<i32>().ok());
+    let dates = || times.iter().filter(|t| t.kind == parallax_core::TimeKind::Date);
+    let Some(reference) = published.and_then(year_of).or_else(|| dates().filter_map(|t| year_of(&t.value)).max()) else { return };
+    claims.retain(|claim| {
+        let Some(value) = claim.value_span else { return true };
+        let clause = clause_around(text, claim.evidence, value);
+        !dates().any(|t| clause.contains(t.span) && year_of(&t.value).is_some_and(|year| year <= reference - 2))
+    });
 }
 
 /// Whether the clause counts over a span of years, the background of the event rather than
@@ -601,6 +691,14 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("demanded", "demanded"),
     ("demanding", "demanded"),
     ("demands", "demanded"),
+    // An appeal for aid: "UNICEF appealed for $4.5 million".
+    ("appealed", "appealed for"),
+    ("appealing", "appealed for"),
+    ("appeals", "appealed for"),
+    ("sought", "appealed for"),
+    // "set aside 40 million sarvels".
+    ("aside", "allocated"),
+    ("seeking", "appealed for"),
 ];
 
 /// Money claims: {pledged (EUR), European Union, 10,000,000}. The actor is the last person,
@@ -716,6 +814,9 @@ const RATES: &[(&str, &str)] = &[
     ("deficit", "deficit"),
     ("approval", "approval rating"),
     ("poverty", "poverty rate"),
+    ("fatality", "case fatality rate"),
+    ("mortality", "mortality rate"),
+    ("vaccination", "vaccination rate"),
 ];
 
 /// The rate the word at `k` names: one of [`RATES`], or a central bank's rate by its usual
@@ -1298,6 +1399,33 @@ pub(crate) fn lower_words(text: &str, span: Span) -> Vec<(Span, String)> {
     out
 }
 
+/// Illnesses whose cases news counts, as lower-case words.
+const ILLNESSES: &[&str] = &[
+    "cholera",
+    "measles",
+    "ebola",
+    "covid",
+    "covid-19",
+    "mpox",
+    "dengue",
+    "flu",
+    "influenza",
+    "diarrhoea",
+    "diarrhea",
+    "dysentery",
+    "typhoid",
+    "malaria",
+    "polio",
+    "meningitis",
+    "diphtheria",
+    "anthrax",
+    "plague",
+    "marburg",
+    "lassa",
+    "hepatitis",
+    "tuberculosis",
+];
+
 /// The predicate nearest to the quantity in its clause; ties go to the word after it.
 fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(ClaimKind, &'static str)> {
     let words = lower_words(text, clause);
@@ -1372,13 +1500,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "handed" && words.get(k + 1).is_none_or(|(_, w)| w != "over") {
             continue;
         }
-        // "cases" are the sick only where an illness is named or they are confirmed or
-        // suspected ("in 12 cases, police used force" counts no one).
+        // "cases" are the sick where an illness is named or they are confirmed or suspected,
+        // or where the count counts them ("reported 38 deaths and 1,090 cases"); "in 12
+        // cases, police used force" counts no one.
         let of_illness = |w: &str| {
             matches!(w, "confirmed" | "suspected" | "outbreak" | "epidemic" | "disease" | "virus" | "infection" | "infections")
-                || matches!(w, "cholera" | "measles" | "ebola" | "covid" | "covid-19" | "mpox" | "dengue" | "flu" | "influenza")
+                || ILLNESSES.contains(&w)
         };
-        if word == "cases" && !words.iter().any(|(_, w)| of_illness(w)) {
+        let counts_cases = k == end_position && position.checked_sub(1).is_none_or(|j| words[j].1 != "in");
+        if word == "cases" && !counts_cases && !words.iter().any(|(_, w)| of_illness(w)) {
             continue;
         }
         let predicate = if word == "captivity" && words[..k].iter().any(|(_, w)| w == "after") { "released" } else { predicate };
@@ -1755,6 +1885,12 @@ mod tests {
             .map(|c| (c.predicate.clone(), c.subject.clone()))
             .collect();
         assert!(found.contains(&("among the killed".to_owned(), "health workers".to_owned())), "{found:?}");
+        let cases = predicates("The ministry has recorded 1,090 cases of acute watery diarrhoea, including 38 deaths, since 22 April.");
+        assert_eq!(cases, [("sickened".to_owned(), 1090.0), ("killed".to_owned(), 38.0)]);
+        assert!(predicates("Clinics were receiving between 30 and 40 new cases a day.").is_empty(), "a rate is no total");
+        let reported = predicates("The health ministry has reported 38 deaths and 1,090 cases.");
+        assert_eq!(reported, [("killed".to_owned(), 38.0), ("sickened".to_owned(), 1090.0)]);
+        assert!(predicates("In 12 cases, police used force.").is_empty());
         let found = predicates("She said the hospital's two generators had been damaged and that about 200 patients remained inside.");
         assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [200.0], "{found:?}");
     }

@@ -199,6 +199,20 @@ pub fn find_entities_with(
     for i in countries {
         candidates[i].label = EntityLabel::Place;
     }
+    // "PORT ALVERA, 14 May (SSN) -": the words in capitals that open a dateline, up to its
+    // comma, are the place it was filed from, whatever the tagger made of them ("ALVERA" as a
+    // person), named in mixed case.
+    for (line, _) in &datelines {
+        let Some(head) = text[line.range()].find(',').and_then(|end| Span::new(line.start(), line.start() + end).ok()) else { continue };
+        let words = &text[head.range()];
+        if words.chars().any(char::is_lowercase) || !words.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        candidates.retain(|c| !c.span.overlaps(head));
+        let name = title_case(&words.to_lowercase());
+        candidates.push(Candidate { span: head, label: EntityLabel::Place, name, title: None, title_only: false });
+    }
+    candidates.sort_by_key(|c| c.span.start());
     // "Army destroys rebel depot": a headline's capitalised common noun names no one; nor does
     // an office ("The Commissioner of Police, Garba Yero, said"): a person holds it.
     candidates.retain(|c| {

@@ -493,8 +493,17 @@ pub const PLACE_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Short forms of organisations: (alias, canonical name).
-pub const ORG_ALIASES: &[(&str, &str)] =
-    &[("EU", "European Union"), ("E.U.", "European Union"), ("UN", "United Nations"), ("U.N.", "United Nations")];
+pub const ORG_ALIASES: &[(&str, &str)] = &[
+    ("EU", "European Union"),
+    ("E.U.", "European Union"),
+    ("UN", "United Nations"),
+    ("U.N.", "United Nations"),
+    ("WHO", "World Health Organization"),
+    ("World Health Organisation", "World Health Organization"),
+    ("MSF", "Médecins Sans Frontières"),
+    ("Doctors Without Borders", "Médecins Sans Frontières"),
+    ("ICRC", "International Committee of the Red Cross"),
+];
 
 /// Verbs that introduce speech or a claim ("said", "told reporters").
 pub const SPEECH_VERBS: &[&str] = &[

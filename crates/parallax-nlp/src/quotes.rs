@@ -195,6 +195,18 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     if quote.cue.is_some_and(|cue| cue.start() < headline_end && !has_speech_verb(text, cue)) {
         return false;
     }
+    // "only 104 people are known to have survived", "are believed to have died": a passive
+    // with "to" says what others know of the subject, which says nothing.
+    let raised = quote.cue.is_some_and(|cue| {
+        let be = |w: &str| matches!(w.to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being");
+        let before = text[..cue.start()].split_whitespace().next_back().unwrap_or_default();
+        let cue_words: Vec<&str> = text[cue.range()].split_whitespace().collect();
+        let passive = be(before) || cue_words.len() >= 2 && cue_words[..cue_words.len() - 1].iter().any(|w| be(w));
+        passive && text[cue.end()..].split_whitespace().next() == Some("to")
+    });
+    if raised {
+        return false;
+    }
     // "The president made a request for aid": a light verb alone is no cue; what follows is
     // its object, a deed the article narrates, not a statement of the subject's.
     if quote.cue.is_some_and(|cue| LIGHT_VERBS.contains(&text[cue.range()].trim().to_lowercase().as_str())) {
@@ -1812,8 +1824,8 @@ fn figure_estimate(text: &str, sentence: Span, entities: &[EntityMention]) -> Op
             }
             && word_texts[k + 2..]
                 .iter()
-                .take(2)
-                .any(|w| matches!(*w, "figure" | "number" | "toll" | "count" | "turnout" | "crowd" | "death"))
+                .take(3)
+                .any(|w| matches!(*w, "figure" | "number" | "toll" | "count" | "turnout" | "crowd" | "death" | "rate"))
     })?;
     // The subject runs back to the clause's start: a comma or a joining word; or it is a
     // subject with its apposition or relative clause ("Mayor Ilse Varkony, who is allied with
@@ -2144,8 +2156,13 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
             (k + 1..(k + 5).min(n.saturating_sub(1)))
                 .find(|&j| word_texts[j].ends_with(',') && (opens_clause(word_texts[j + 1]) || opens_outlet_comment(word_texts, j + 1)))
         });
+        // "…, doctors told The Lantern, far more than the 38 deaths the ministry
+        // acknowledged.": a comparison after the attribution (and its addressee) ends it.
+        let comparison_follows = (k + 1..(k + 6).min(n))
+            .find(|&j| word_texts[j - 1].ends_with(','))
+            .is_some_and(|j| opens_comparison(&word_texts[j..]) && (j == k + 1 || matches!(word_texts[k], "told" | "tells")));
         // Far from the end only a verb with a comma after it can end the attribution (below).
-        if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() {
+        if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() && !comparison_follows {
             continue;
         }
         let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
@@ -2157,7 +2174,9 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
         // a clause of its own after the comma, which is no part of what was said.
         let clause_follows = word_texts[k].ends_with(',') && word_texts.get(k + 1).is_some_and(|w| opens_clause(w));
-        if (k + 8 < n && !clause_follows && circumstance_then_clause.is_none()) || !lexicon::is_speech_cue(word_texts, k) {
+        if (k + 8 < n && !clause_follows && circumstance_then_clause.is_none() && !comparison_follows)
+            || !lexicon::is_speech_cue(word_texts, k)
+        {
             continue;
         }
         // After the verb: nothing, or where and when it was said ("in a statement", "on
@@ -2165,8 +2184,10 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // Monday"); "found beheaded" is no attribution.
         let mut tail = if clause_follows { &[][..] } else { &word_texts[k + 1..] };
         if matches!(verb, "told" | "tells") {
+            // The addressee ends at its comma: "told The Lantern, far more than …".
             let addressee = tail.iter().take(4).take_while(|w| !is_circumstance_opener(w)).count();
-            tail = &tail[addressee.min(tail.len())..];
+            let to_comma = tail.iter().take(addressee).position(|w| w.ends_with(',')).map_or(addressee, |j| j + 1);
+            tail = &tail[to_comma.min(tail.len())..];
         }
         if let Some(comma) = circumstance_then_clause.filter(|_| !clause_follows) {
             tail = &word_texts[k + 1..=comma];
@@ -2176,13 +2197,19 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
             || tail.iter().any(|w| MAIN_VERBS.contains(&w.trim_end_matches(['.', ',', '!'])));
         // "…, the statistics office said, up from 31 percent in July.": the figure it was
         // before, which goes with what was said.
-        let earlier_figure = tail.len() >= 2 && matches!(tail[0], "up" | "down") && tail[1] == "from";
+        let earlier_figure = tail.len() >= 2 && matches!(tail[0], "up" | "down") && tail[1] == "from" || opens_comparison(tail);
         let tail_is_circumstance =
             tail.is_empty() || earlier_figure || (tail.len() <= 6 && is_circumstance_opener(tail[0]) && !clause_in_tail);
         if !tail_is_circumstance {
             return None;
         }
         let mut comma = (k.saturating_sub(12)..k).rev().find(|&j| word_texts[j].ends_with(','))?;
+        // "…, told The Lantern, far more than the 38 deaths the health ministry acknowledged.":
+        // a comparison with a figure someone else gave is no subject; the attribution is
+        // further back.
+        if opens_comparison(&word_texts[comma + 1..k]) {
+            continue;
+        }
         // The last source word; a comma right before the verb closes an apposition ("…, Dr.
         // Mihail Soren, the city's chief medical officer, told the Herald.").
         let mut last = k - 1;
@@ -2241,6 +2268,17 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         return Some(indirect(text, source, cue, content, entities));
     }
     None
+}
+
+/// Whether the words open a comparison with another figure: "far more than the 38 deaths
+/// …", "fewer than", "compared with", "against".
+fn opens_comparison(words: &[&str]) -> bool {
+    let words: Vec<String> = words.iter().take(3).map(|w| w.trim_end_matches(',').to_lowercase()).collect();
+    let at = usize::from(words.first().is_some_and(|w| matches!(w.as_str(), "far" | "well" | "much" | "slightly")));
+    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    matches!(word(at), "more" | "fewer" | "less" | "higher" | "lower" | "above" | "below") && word(at + 1) == "than"
+        || matches!(word(at), "compared") && matches!(word(at + 1), "with" | "to")
+        || matches!(word(at), "against" | "double" | "twice" | "triple")
 }
 
 /// Whether a word opens a description of someone set off by commas: "the city's chief

@@ -130,6 +130,10 @@ pub(crate) fn demonym_forms(name: &str) -> Vec<String> {
     if let Some(stem) = name.strip_suffix('a') {
         forms.push(format!("{stem}ese"));
     }
+    // "Mexico" → "Mexican", "Sarvelo" → "Sarvelan".
+    if let Some(stem) = name.strip_suffix('o') {
+        forms.push(format!("{stem}an"));
+    }
     forms
 }
 
