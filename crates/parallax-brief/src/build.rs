@@ -48,6 +48,9 @@ pub fn build_brief_with_copies(story_id: usize, docs: &[&Document], copies: &Has
 
 /// Builds the brief of one story as [`build_brief_with_copies`] does, with `options`.
 pub fn build_brief_with_options(story_id: usize, docs: &[&Document], copies: &HashMap<String, String>, options: &BriefOptions) -> Brief {
+    let (dated, dated_notes) = dates_from_datelines(docs);
+    let docs: Vec<&Document> = docs.iter().zip(&dated).map(|(doc, dated)| dated.as_ref().unwrap_or(doc)).collect();
+    let docs = &docs[..];
     let entities = EntityIndex::build(docs);
     let outlet_of: HashMap<String, String> = docs
         .iter()
@@ -72,7 +75,7 @@ pub fn build_brief_with_options(story_id: usize, docs: &[&Document], copies: &Ha
             duplicate_of: copies.get(&doc.id).cloned(),
         })
         .collect();
-    let mut notes = Vec::new();
+    let mut notes = dated_notes;
     let undated: Vec<&str> = docs.iter().filter(|d| d.meta.published.is_none()).map(|d| d.id.as_str()).collect();
     if !undated.is_empty() {
         notes.push(format!(
@@ -429,6 +432,66 @@ fn later_update(a: &Reported, b: &Reported) -> bool {
         std::cmp::Ordering::Greater => x.low >= y.low,
         std::cmp::Ordering::Equal => false,
     }
+}
+
+/// "PORT ALVERA, 14 May (SSN) -": an article with no publication date whose dateline gives
+/// the day and month takes the year that puts that day nearest (within a month) to the
+/// story's dated articles. The article is copied with that date and its times resolved
+/// again against it; a note says so. Articles left as they are map to `None`.
+fn dates_from_datelines(docs: &[&Document]) -> (Vec<Option<Document>>, Vec<String>) {
+    let known: Vec<(i32, u32, u32)> = docs.iter().filter_map(|d| d.meta.published_date()).filter_map(parse_day).collect();
+    let mut notes = Vec::new();
+    let dated = docs
+        .iter()
+        .map(|doc| {
+            if doc.meta.published_date().is_some() || known.is_empty() {
+                return None;
+            }
+            let text = doc.text().as_str();
+            let sentences = doc.layer::<parallax_core::layer::Sentences>().ok()?;
+            let line = sentences.iter().take(3).find_map(|s| {
+                let dateline = parallax_nlp::text_util::dateline(&text[s.span.range()])?;
+                parallax_core::Span::new(s.span.start(), s.span.start() + dateline.len).ok()
+            })?;
+            let time = doc.layer::<parallax_core::layer::Times>().ok()?.iter().find(|t| line.contains(t.span))?;
+            let (month, day) = time.value.strip_prefix("XXXX-").and_then(|md| md.split_once('-'))?;
+            let (month, day): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
+            let year = known
+                .iter()
+                .flat_map(|&(y, m, d)| [y - 1, y, y + 1].map(|candidate| (candidate, (day_number(candidate, month, day) - day_number(y, m, d)).abs())))
+                .filter(|&(_, gap)| gap <= 31)
+                .min_by_key(|&(_, gap)| gap)
+                .map(|(year, _)| year)?;
+            let mut copy = (*doc).clone();
+            copy.meta.published = Some(format!("{year:04}-{month:02}-{day:02}"));
+            use parallax_core::Stage;
+            parallax_nlp::times::TimeStage.annotate(&mut copy).ok()?;
+            notes.push(format!(
+                "The date of {} ({year:04}-{month:02}-{day:02}) is read from its dateline (“{}”) with the year of the story's other reports.",
+                doc.id,
+                &text[time.span.range()]
+            ));
+            Some(copy)
+        })
+        .collect();
+    (dated, notes)
+}
+
+/// (year, month, day) of "2029-05-14".
+fn parse_day(date: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = date.split('-');
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian), for distances between days.
+fn day_number(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Words of a description that may stand for an office whose count it updates ("officials",
@@ -1253,6 +1316,9 @@ mod tests {
         assert_eq!(keys(&["Mr Dorn", "Interior Minister Pavel Dorn"]), ["office:interior"]);
         assert_eq!(keys(&["the interior ministry"]), ["office:interior"]);
         assert_eq!(keys(&["Ministry of Health"]), ["office:health"]);
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2029, 5, 16) - day_number(2029, 5, 14), 2);
+        assert_eq!(day_number(2029, 1, 2) - day_number(2028, 12, 31), 2, "across a year's end");
         assert_eq!(keys(&["the Ministry of the Interior"]), ["office:interior"]);
         assert_eq!(keys(&["Russian Foreign Minister Sergei Lavrov"]), ["office:russian foreign"]);
         assert!(keys(&["Prime Minister Ana Ruiz", "the ministry", "Deputy Minister Ivo Kan"]).is_empty());
