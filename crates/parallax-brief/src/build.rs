@@ -769,12 +769,22 @@ fn office_keys<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
         if field.is_empty() {
             continue;
         }
-        let key = format!("office:{}", field.join(" "));
+        let key = format!("office:{}", office_field(field));
         if !keys.contains(&key) {
             keys.push(key);
         }
     }
     keys
+}
+
+/// The field of an office in one form: singular words, without a generic tail ("Emergency
+/// Situations", "emergencies" → "emergency"; "Foreign Affairs" → "foreign").
+pub(crate) fn office_field<S: AsRef<str>>(words: &[S]) -> String {
+    let mut stems: Vec<String> = words.iter().map(|w| parallax_nlp::text_util::stem(w.as_ref())).collect();
+    while stems.len() > 1 && stems.last().is_some_and(|w| matches!(w.as_str(), "situation" | "affair")) {
+        stems.pop();
+    }
+    stems.join(" ")
 }
 
 /// A quote's source as the article wrote it, without the closing comma that PolNeAR-style
@@ -1316,6 +1326,8 @@ mod tests {
         assert_eq!(keys(&["Mr Dorn", "Interior Minister Pavel Dorn"]), ["office:interior"]);
         assert_eq!(keys(&["the interior ministry"]), ["office:interior"]);
         assert_eq!(keys(&["Ministry of Health"]), ["office:health"]);
+        assert_eq!(keys(&["the emergencies ministry"]), keys(&["Ministry of Emergency Situations"]));
+        assert_ne!(keys(&["Russian Foreign Minister Sergei Lavrov"]), keys(&["the Russian defence ministry"]));
         assert_eq!(day_number(1970, 1, 1), 0);
         assert_eq!(day_number(2029, 5, 16) - day_number(2029, 5, 14), 2);
         assert_eq!(day_number(2029, 1, 2) - day_number(2028, 12, 31), 2, "across a year's end");

@@ -74,13 +74,18 @@ impl EntityIndex {
     /// speaker described as "X ministry".
     fn ministry_named(&self, described: &str) -> Option<&str> {
         let field = described.to_lowercase().strip_suffix(" ministry")?.to_owned();
-        if field.is_empty() || field.contains(' ') {
+        if field.is_empty() || field.split(' ').count() > 2 {
             return None;
         }
+        // "the emergencies ministry" is the "Ministry of Emergency Situations".
+        let field = crate::build::office_field(&field.split(' ').collect::<Vec<&str>>());
         let mut named = self.entities.iter().filter(|e| {
             let name = e.canonical.to_lowercase();
             e.label == EntityLabel::Organisation
-                && name.strip_prefix("ministry of ").map(|rest| rest.strip_prefix("the ").unwrap_or(rest)) == Some(field.as_str())
+                && name
+                    .strip_prefix("ministry of ")
+                    .map(|rest| rest.strip_prefix("the ").unwrap_or(rest))
+                    .is_some_and(|rest| crate::build::office_field(&rest.split(' ').collect::<Vec<&str>>()) == field)
         });
         match (named.next(), named.next()) {
             (Some(ministry), None) => Some(&ministry.canonical),
@@ -206,6 +211,30 @@ impl EntityIndex {
                 }
             }
         }
+        // "Emergencies Ministry" and "Ministry of Emergency Situations": one ministry, by its
+        // field; "Norvalis", "Norvalis Agrochemical Company" and "Norvalis Agrochemical Company
+        // JSC": one company, by its name without the legal form, or by its first word when no
+        // other name of the story opens with it.
+        let organisations: Vec<usize> = (0..keys.len()).filter(|&i| names[&keys[i]].0 == EntityLabel::Organisation).collect();
+        let mut by_core: HashMap<String, usize> = HashMap::new();
+        for &i in &organisations {
+            let core = ministry_field(&keys[i]).map(|field| format!("ministry:{field}")).unwrap_or_else(|| company_core(&keys[i]));
+            match by_core.get(&core) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    by_core.insert(core, i);
+                }
+            }
+        }
+        for &i in organisations.iter().filter(|&&i| !keys[i].contains(' ')) {
+            let opening: Vec<usize> =
+                (0..keys.len()).filter(|&j| keys[j].contains(' ') && keys[j].split(' ').next() == Some(keys[i].as_str())).collect();
+            if !opening.is_empty()
+                && opening.iter().all(|&j| is_company(&keys[j]) && company_core(&keys[j]) == company_core(&keys[opening[0]]))
+            {
+                sets.union(i, opening[0]);
+            }
+        }
         // "Dockworkers’ Federation" and "Dockworkers' Federation": one name in two typographies.
         let mut folded: HashMap<String, usize> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
@@ -256,6 +285,35 @@ impl EntityIndex {
             .sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(b.mentions.cmp(&a.mentions)).then(a.canonical.cmp(&b.canonical)));
         index
     }
+}
+
+/// Legal forms that end a company's registered name.
+const LEGAL_FORMS: &[&str] =
+    &["JSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "SA", "AG", "LLC", "Corp", "Corp.", "Co", "Co."];
+
+/// Whether a name is a company's ("… Company", "… Group", "… JSC").
+fn is_company(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| LEGAL_FORMS.contains(&last) || matches!(last, "Company" | "Corporation" | "Group"))
+}
+
+/// A company's name without its legal form: "Norvalis Agrochemical Company JSC" → "norvalis
+/// agrochemical company".
+fn company_core(name: &str) -> String {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
+    }
+    words.join(" ").to_lowercase()
+}
+
+/// The field of a ministry named "X Ministry" or "Ministry of (the) X", in one form.
+fn ministry_field(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let field = lower
+        .strip_prefix("ministry of ")
+        .map(|rest| rest.strip_prefix("the ").unwrap_or(rest))
+        .or_else(|| lower.strip_suffix(" ministry"))?;
+    (!field.is_empty() && field.split(' ').count() <= 3).then(|| crate::build::office_field(&field.split(' ').collect::<Vec<&str>>()))
 }
 
 /// Words that make a name a geographic feature ("Tessal River", "Aral Sea"), which its

@@ -84,6 +84,8 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("hospitalised", ClaimKind::Casualty, "in hospital"),
     ("hospitalized", ClaimKind::Casualty, "in hospital"),
     ("hospital", ClaimKind::Casualty, "in hospital"),
+    // "41 remained on its wards".
+    ("wards", ClaimKind::Casualty, "in hospital"),
     ("missing", ClaimKind::Casualty, "missing"),
     ("unaccounted", ClaimKind::Casualty, "missing"),
     // "was searching for three others": only before "for", of people (see nearest_predicate).
@@ -162,6 +164,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("captivity", ClaimKind::Detention, "detained"),
     ("exchanged", ClaimKind::Detention, "exchanged"),
     ("swapped", ClaimKind::Detention, "exchanged"),
+    ("sought", ClaimKind::Casualty, "missing"),
     ("deployed", ClaimKind::Deployment, "deployed"),
     ("deploying", ClaimKind::Deployment, "deployed"),
     ("deployment", ClaimKind::Deployment, "deployed"),
@@ -1465,6 +1468,10 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "board" && !(k > 0 && words[k - 1].1 == "on") {
             continue;
         }
+        // "Five workers are still being sought": the missing, searched for.
+        if word == "sought" && !(k > 0 && matches!(words[k - 1].1.as_str(), "being" | "been" | "are" | "were" | "is" | "was")) {
+            continue;
+        }
         if word == "carrying" && k + 1 != position {
             continue;
         }
@@ -1568,8 +1575,16 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         return Some((kind, predicate));
     }
     // "2,500 soldiers in Kazakhstan", "the peacekeepers are about 2,500": a count of troops.
-    let counted_is_troops = quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()));
-    let clause_names_troops = quantity.counted.is_none() && words.iter().any(|(_, w)| TROOP_NOUNS.contains(&stem(w).as_str()));
+    // "140 units of equipment" are machines.
+    let of_machines = quantity.counted.is_some_and(|c| {
+        let after = text[c.end()..].trim_start().to_lowercase();
+        ["of equipment", "of heavy equipment", "of machinery", "of vehicles"].iter().any(|p| after.starts_with(p))
+    });
+    let counted_is_troops = !of_machines && quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()));
+    // "an ammonia cloud forces thousands to flee": "forces" right before the count is a verb.
+    let verb_before = |k: usize| k + 1 == position && matches!(words[k].1.as_str(), "forces" | "force" | "forced");
+    let clause_names_troops = quantity.counted.is_none()
+        && words.iter().enumerate().any(|(k, (_, w))| TROOP_NOUNS.contains(&stem(w).as_str()) && !verb_before(k));
     if counted_is_troops || clause_names_troops {
         return Some((ClaimKind::Deployment, "deployed"));
     }
@@ -1733,6 +1748,25 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
     }
 }
 
+/// Whether the only crowd noun among `words` is a worker's ("workers", "dockers").
+fn only_workers(words: &[String]) -> bool {
+    words.iter().filter(|w| CROWD_NOUNS.contains(&w.as_str())).all(|w| matches!(w.as_str(), "worker" | "docker"))
+}
+
+/// Whether the text is about a strike or clashes: "strike", "strikers", "walkout", "picket",
+/// "clashes", "riots", "unrest".
+fn in_a_strike(text: &str) -> bool {
+    let Ok(all) = Span::new(0, text.len()) else { return false };
+    let words = lower_words(text, all);
+    words.iter().enumerate().any(|(k, (_, w))| {
+        // Not "an air strike", "a drone strike".
+        let armed = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
+        let unrest = matches!(w.as_str(), "clashes" | "clashed" | "riot" | "riots" | "rioting" | "unrest");
+        matches!(w.as_str(), "strike" | "strikes" | "striking" | "strikers" | "walkout" | "picket" | "pickets" | "stoppage") && !armed
+            || unrest
+    })
+}
+
 /// The group a count counts: troops, security forces, fighters, protesters or people.
 fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
     let mut counted: Vec<String> = match quantity.counted {
@@ -1764,7 +1798,9 @@ fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, arme
         "security forces".to_owned()
     } else if any(ARMED_GROUP_NOUNS) {
         "fighters".to_owned()
-    } else if any(CROWD_NOUNS) {
+    } else if any(CROWD_NOUNS) && (!only_workers(&words) || in_a_strike(text)) {
+        // Workers are a crowd only where they strike ("the strikers", "dock workers") —
+        // in an explosion at their plant they are people.
         "protesters".to_owned()
     } else if any(OPPONENT_LABELS) {
         if *armed.get_or_init(|| opponents_are_armed(text)) { "fighters" } else { "protesters" }.to_owned()

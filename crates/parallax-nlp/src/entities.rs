@@ -227,6 +227,7 @@ pub fn find_entities_with(
     people_in_apposition(text, &mut candidates);
     storms_by_name(&mut candidates);
     one_type_per_place(&mut candidates);
+    short_names_of_companies(text, &mut candidates);
     places_of_demonyms(&mut candidates, tokens.iter().map(|t| &text[t.span.range()]));
     let mut mentions = canonicalise(candidates);
     aliases_known_as(text, &mut mentions);
@@ -562,6 +563,44 @@ fn demonym_place(word: &str) -> Option<&'static str> {
 /// A word that can be part of a title in front of a name.
 fn is_title_word(word: &str) -> bool {
     contains_ci(lexicon::PERSON_TITLES, word) || matches!(word, "of" | "State" | "the")
+}
+
+/// Words that end a company's registered name ("Norvalis Agrochemical Company JSC").
+const COMPANY_ENDINGS: &[&str] =
+    &["Company", "Corporation", "Corp", "Corp.", "Group", "JSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "SA", "AG", "LLC"];
+
+/// "Norvalis, the company that owns the plant," beside "Norvalis Agrochemical Company JSC":
+/// the first word of a company's registered name, alone, is that company, whatever the
+/// tagger made of it (a place, a person), and takes its full name.
+fn short_names_of_companies(text: &str, candidates: &mut [Candidate]) {
+    let companies: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.label == EntityLabel::Organisation && c.name.split(' ').count() >= 2)
+        .filter(|c| c.name.rsplit(' ').next().is_some_and(|last| COMPANY_ENDINGS.contains(&last)))
+        .map(|c| c.name.clone())
+        .collect();
+    // "Tessal" beside "Tessal River" and "Tessal Dam Company" may be either: only a word that
+    // opens no other name of the article, and that an apposition once calls a company
+    // ("Norvalis, the company that owns the plant,"), is the company's, wherever it stands.
+    let longer: Vec<String> = candidates.iter().filter(|c| c.name.contains(' ')).map(|c| c.name.clone()).collect();
+    let described: HashSet<String> = candidates
+        .iter()
+        .filter(|c| !c.name.contains(' '))
+        .filter(|c| {
+            let rest = text[c.span.end()..].trim_start_matches([',', ' ']).to_lowercase();
+            ["the company", "a company", "which owns", "the firm", "the operator", "the owner"].iter().any(|d| rest.starts_with(d))
+        })
+        .map(|c| c.name.clone())
+        .collect();
+    for c in candidates.iter_mut().filter(|c| described.contains(&c.name) && c.title.is_none() && !c.title_only) {
+        let opens = |name: &&String| name.split(' ').next() == Some(c.name.as_str());
+        let others = longer.iter().filter(opens).filter(|name| !companies.contains(name)).count();
+        let mut full = companies.iter().filter(opens);
+        if let (Some(name), None, 0) = (full.next(), full.next(), others) {
+            c.label = EntityLabel::Organisation;
+            c.name = name.clone();
+        }
+    }
 }
 
 /// "Airstrikes hit Khan Younis … fighting in Khan Younis": a name the article uses as a

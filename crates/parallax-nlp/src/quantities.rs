@@ -153,8 +153,9 @@ impl Stage for QuantityStage {
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
         let text = doc.text().as_str();
-        let quantities: Vec<Quantity> =
+        let mut quantities: Vec<Quantity> =
             doc.layer::<Sentences>()?.iter().flat_map(|sentence| find_quantities(text, sentence.span)).collect();
+        counts_in_converted_currencies(text, &mut quantities);
         doc.set_layer::<Quantities>(quantities)?;
         Ok(())
     }
@@ -188,23 +189,76 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     found
 }
 
-/// "fined up to 2,000 lestars ($110) each": a count of a noun that a sum in parentheses
-/// converts is a sum in that currency, whatever its name.
+/// "fined up to 2,000 lestars ($110) each", "450 million marek ($10.7 million)", "60 million
+/// marek, about $1.4 million": a count of a noun that a sum in parentheses, or an approximate
+/// sum after a comma, converts is a sum in that currency, whatever its name. After a comma the
+/// noun must be no common English word ("fined 10 people, about $110 each" stays a count).
 fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
     for i in 1..found.len() {
         let (before, after) = found.split_at_mut(i);
         let (count, sum) = (&mut before[i - 1], &after[0]);
-        let Some(counted) = count.counted.filter(|_| count.kind == QuantityKind::Count && sum.kind == QuantityKind::Money) else {
+        if count.kind != QuantityKind::Count || sum.kind != QuantityKind::Money {
             continue;
-        };
-        let converted = text.get(counted.end()..sum.span.start()).is_some_and(|gap| gap.trim() == "(")
-            && text.get(sum.span.end()..).is_some_and(|rest| rest.trim_start().starts_with(')'));
-        let one_word = !text[counted.range()].contains(' ');
-        if converted && one_word {
+        }
+        // The noun counted, or the one word right after the number ("450 million marek").
+        let counted = count.counted.or_else(|| {
+            let rest = text.get(count.span.end()..sum.span.start())?;
+            let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())?;
+            let start = count.span.end() + (rest.len() - rest.trim_start().len());
+            Span::new(start, start + word.len()).ok()
+        });
+        let Some(counted) = counted else { continue };
+        let gap = text.get(counted.end()..sum.span.start()).map(str::trim);
+        let closed = text.get(sum.span.end()..).is_some_and(|rest| rest.trim_start().starts_with(')'));
+        let noun = &text[counted.range()];
+        let uncommon = parallax_ner::word_classes::word_class(&noun.to_lowercase()).is_none();
+        let approximate = sum.approx || sum.qualifier.is_some();
+        let converted = gap == Some("(") && closed || gap == Some(",") && approximate && uncommon;
+        if converted && !noun.contains(' ') {
             count.kind = QuantityKind::Money;
             count.span = count.span.cover(counted);
-            count.unit = count.counted_head.take();
+            count.unit = Some(currency_singular(noun));
             count.counted = None;
+            count.counted_head = None;
+        }
+    }
+}
+
+/// The singular of a currency no list knows, in lower case: "mareks" → "marek".
+fn currency_singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    lower.strip_suffix('s').filter(|stem| stem.len() >= 3).unwrap_or(&lower).to_owned()
+}
+
+/// "3 million mareks" in an article that converts the marek elsewhere ("450 million marek
+/// ($10.7 million)"): a count of a currency the article has shown to be one is a sum in it.
+fn counts_in_converted_currencies(text: &str, quantities: &mut [Quantity]) {
+    let singular = |word: &str| currency_singular(word);
+    let local: Vec<String> = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Money)
+        .filter_map(|q| q.unit.as_deref())
+        // A name only a conversion made a currency ("marek"), not a code or a known one.
+        .filter(|unit| unit.len() >= 3 && unit.chars().all(char::is_alphabetic) && !units::is_currency_word(unit))
+        .map(singular)
+        .collect();
+    if local.is_empty() {
+        return;
+    }
+    for q in quantities.iter_mut().filter(|q| q.kind == QuantityKind::Count) {
+        // The noun counted, or the one word right after the number ("60 million marek").
+        let next_word = || {
+            let rest = text.get(q.span.end()..)?;
+            let word = rest.strip_prefix(' ')?.split(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())?;
+            Span::new(q.span.end() + 1, q.span.end() + 1 + word.len()).ok()
+        };
+        let Some(counted) = q.counted.filter(|c| !text[c.range()].contains(' ')).or_else(next_word) else { continue };
+        if local.contains(&singular(&text[counted.range()])) {
+            q.kind = QuantityKind::Money;
+            q.span = q.span.cover(counted);
+            q.unit = Some(singular(&text[counted.range()]));
+            q.counted = None;
+            q.counted_head = None;
         }
     }
 }
@@ -855,6 +909,10 @@ impl<'a> Scanner<'a> {
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
         if let Some(high) = self.range_end(i, &amount) {
+            // "on the night of 12 to 13 November": two days of a month, no count.
+            if amount.plain_day && high.plain_day && self.looks_like_date_or_time(&high) {
+                return Some(Step::Skip(high.next));
+            }
             match range_of(&amount, &high) {
                 Some((value, measured)) => {
                     let counted = self.counted_for(measured.kind, &value, high.next);
@@ -1055,6 +1113,13 @@ impl<'a> Scanner<'a> {
             amount.unit = prefix;
         }
         self.unit_after(&mut amount);
+        // "minus 4 degrees Celsius": below zero.
+        if amount.kind == QuantityKind::Measure && i > 0 && self.word_is(i - 1, "minus") {
+            amount.value = -amount.value;
+            if let Some(minus) = self.token(i - 1) {
+                amount.start = minus.start;
+            }
+        }
         if amount.kind == QuantityKind::Count && i > 0 && self.word_is(i - 1, "magnitude") {
             // "a magnitude 6.4 earthquake": a measure on the Richter or moment scale. The word
             // stays out of the span, as the noun of "a 6.4 earthquake" does, so that the brief
@@ -2055,7 +2120,7 @@ mod tests {
         let text = "fined up to 2,000 lestars ($110) each";
         let found = find_quantities(text, Span::new(0, text.len()).unwrap());
         let first = &found[0];
-        assert_eq!((first.kind, first.unit.as_deref()), (QuantityKind::Money, Some("lestars")));
+        assert_eq!((first.kind, first.unit.as_deref()), (QuantityKind::Money, Some("lestar")));
         assert_eq!(span_text(text, first.span), "up to 2,000 lestars");
         assert_eq!(found[1].unit.as_deref(), Some("USD"));
         // Two counts side by side stay counts.
@@ -2295,6 +2360,9 @@ mod tests {
         assert_eq!(quantity.kind, QuantityKind::Measure);
         assert_eq!(quantity.span.len(), "6.4".len(), "the scale's word stays out of the span");
         assert!(find("a man aged 90 was among the dead").is_empty());
+        assert!(find("on the night of 12 to 13 November").is_empty(), "two days of a month");
+        let cold = one("Temperatures of minus 4 degrees Celsius kept the gas low.");
+        assert_eq!((cold.value, cold.kind), (Interval::exact(-4.0), QuantityKind::Measure));
         assert!(find("call the hotline on 0800 331 209 now").is_empty());
         assert!(find("identified by the case number 4471/B").is_empty());
         assert_eq!(exact("killed 12 people"), 12.0);
