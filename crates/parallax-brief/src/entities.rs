@@ -203,7 +203,8 @@ impl EntityIndex {
                 }
             }
             if label == EntityLabel::Person && key.contains(' ') {
-                // Full names that differ by one letter in the surname and share the first name.
+                // Full names one letter apart in the surname, with the same first name or, when
+                // both are long, a first name one letter apart (`same_person_spelling`).
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
                     if names[other].0 == EntityLabel::Person && same_person_spelling(key, other) {
                         sets.union(i, j);
@@ -331,7 +332,10 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
 fn same_person_spelling(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
     let near_surname = last_a != last_b && last_a.chars().count() >= 5 && edit_distance_at_most_one(last_a, last_b);
-    let near_first = first_a.chars().count() >= 5 && !first_a.contains(' ') && edit_distance_at_most_one(first_a, first_b);
+    // Both names a letter apart only when both are long ("Maria Lopez" and "Marta Lopes" may
+    // be two people).
+    let long = first_a.chars().count() >= 6 && last_a.chars().count() >= 7;
+    let near_first = long && !first_a.contains(' ') && edit_distance_at_most_one(first_a, first_b);
     near_surname && (first_a == first_b || near_first)
 }
 
@@ -400,6 +404,7 @@ mod tests {
         assert!(same_person_spelling("Katarina Lindqvist", "Katharina Lindquist"));
         assert!(!same_person_spelling("Mark Jones", "Mary Jones"), "one family name, two people");
         assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
+        assert!(!same_person_spelling("Maria Lopez", "Marta Lopes"), "short names a letter apart may be two people");
     }
 
     #[test]

@@ -665,8 +665,7 @@ fn expanded_acronyms(words: &[&str], spans: &mut Vec<Span>) {
 
 /// Nouns of news media after which a name is the outlet's ("the Kurdish broadcaster Rudaw",
 /// "the state news agency AzerTac").
-const MEDIA_NOUNS: &[&str] =
-    &["broadcaster", "agency", "newspaper", "daily", "weekly", "channel", "network", "station", "website", "outlet"];
+const MEDIA_NOUNS: &[&str] = &["broadcaster", "agency", "newspaper", "channel", "website", "outlet"];
 
 /// Names the tagger reads as places or miscellany that are organisations or operations by the
 /// words around them: after a noun of media ("the broadcaster Rudaw"); "Radio" with the name

@@ -331,6 +331,16 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         if counts_things(quantity) && kind != ClaimKind::Deployment {
             continue;
         }
+        // "pay 3 million mareks to the family of each employee who died": millions of a
+        // lower-case noun no word list knows are a currency the article never converts, no
+        // toll ("tens of protestors", "dozens of aggressors" stay counts).
+        let unknown_noun = quantity.value.low >= 1e6
+            && quantity.counted_head.as_deref().is_some_and(|head| {
+                head.starts_with(char::is_lowercase) && parallax_ner::word_classes::word_class(&head.to_lowercase()).is_none()
+            });
+        if unknown_noun && kind == ClaimKind::Casualty {
+            continue;
+        }
         // "Tens of thousands filled the square. By Tuesday, more than 1,100 of them had been
         // detained": "of them" is a group the sentence before counted for another predicate;
         // what befell the part is a count of its own, of that group.
@@ -570,9 +580,12 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
 /// another outlet's count could be held to.
 fn counts_per_period(text: &str, quantity: &Quantity) -> bool {
     let end = quantity.counted.map_or(quantity.span.end(), |c| c.end().max(quantity.span.end()));
-    let after: Vec<String> = text[end..].split_whitespace().take(2).map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).collect();
+    let after: Vec<String> = text[end..].split_whitespace().take(3).map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase()).collect();
+    // "a day after the ceasefire", "a week ago" date the count; they are no rate.
+    let dated = after.get(2).is_some_and(|w| matches!(w.as_str(), "after" | "before" | "ago" | "earlier" | "later"));
     matches!(after.first().map(String::as_str), Some("a" | "per" | "each" | "every"))
         && after.get(1).is_some_and(|unit| matches!(unit.as_str(), "day" | "week" | "month" | "hour" | "night"))
+        && !dated
 }
 
 /// "Sarvelo's last major cholera outbreak, in 2016, killed more than 300 people": a count
@@ -585,7 +598,11 @@ fn drop_counts_of_past_years(text: &str, claims: &mut Vec<Claim>, times: &[paral
     claims.retain(|claim| {
         let Some(value) = claim.value_span else { return true };
         let clause = clause_around(text, claim.evidence, value);
-        !dates().any(|t| clause.contains(t.span) && year_of(&t.value).is_some_and(|year| year <= reference - 2))
+        let in_clause = || dates().filter(|t| clause.contains(t.span));
+        // "fighting that began in 2021 has killed 12 this week": a date of the story's own time
+        // in the clause keeps the count.
+        let current = in_clause().any(|t| year_of(&t.value).is_none_or(|year| year >= reference - 1));
+        current || !in_clause().any(|t| year_of(&t.value).is_some_and(|year| year <= reference - 2))
     });
 }
 
@@ -699,9 +716,9 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("appealing", "appealed for"),
     ("appeals", "appealed for"),
     ("sought", "appealed for"),
+    ("seeking", "appealed for"),
     // "set aside 40 million sarvels".
     ("aside", "allocated"),
-    ("seeking", "appealed for"),
 ];
 
 /// Money claims: {pledged (EUR), European Union, 10,000,000}. The actor is the last person,
@@ -788,7 +805,8 @@ pub fn find_money_claims(
         let actor = kind_named.or(actor);
         // "Kidnappers holding the girls seized in Kurgi have demanded …": a clause that opens
         // with an actor's label is that actor's, not the place's named after it.
-        let labelled = labelled_subject(&words).filter(|(span, _)| actor.is_none_or(|a| span.end() <= a.span.start()));
+        let labelled = labelled_subject(&words)
+            .filter(|(span, _)| actor.is_none_or(|a| a.label == EntityLabel::Place && span.end() <= a.span.start()));
         let actor = match labelled {
             Some((_, label)) => Some(label),
             None => actor.map(|a| located(a).unwrap_or_else(|| a.canonical.clone())).or_else(institution),
@@ -800,7 +818,8 @@ pub fn find_money_claims(
 }
 
 /// The actor's label that opens a clause ("Kidnappers holding …", "The rebels …", "Armed
-/// gangs …"), as written in lower case, with its span: one of framing's actor labels.
+/// militias …"), as written in lower case, with its span: one of framing's one-word actor
+/// labels.
 fn labelled_subject(words: &[(Span, String)]) -> Option<(Span, String)> {
     let skip = words.iter().take_while(|(_, w)| matches!(w.as_str(), "the" | "armed" | "suspected")).count();
     let (span, word) = words.get(skip)?;
@@ -1514,7 +1533,12 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
             matches!(w, "confirmed" | "suspected" | "outbreak" | "epidemic" | "disease" | "virus" | "infection" | "infections")
                 || ILLNESSES.contains(&w)
         };
-        let counts_cases = k == end_position && position.checked_sub(1).is_none_or(|j| words[j].1 != "in");
+        // "cases of torture" count no sick; bare "cases" do beside deaths or the sick.
+        let of_what = words.get(k + 1).filter(|(_, w)| w == "of").and_then(|_| words.get(k + 2)).map(|(_, w)| w.as_str());
+        let beside_deaths = words.iter().any(|(_, w)| matches!(w.as_str(), "deaths" | "dead" | "died" | "sick" | "ill" | "patients"));
+        let counts_cases = k == end_position
+            && position.checked_sub(1).is_none_or(|j| words[j].1 != "in")
+            && of_what.map_or(beside_deaths, |w| ILLNESSES.contains(&w));
         if word == "cases" && !counts_cases && !words.iter().any(|(_, w)| of_illness(w)) {
             continue;
         }
@@ -1927,6 +1951,8 @@ mod tests {
         let reported = predicates("The health ministry has reported 38 deaths and 1,090 cases.");
         assert_eq!(reported, [("killed".to_owned(), 38.0), ("sickened".to_owned(), 1090.0)]);
         assert!(predicates("In 12 cases, police used force.").is_empty());
+        assert!(predicates("The mission documented 40 cases of torture in the region.").is_empty(), "no illness, no sick");
+        assert_eq!(predicates("Gunmen killed 12 people a day after the ceasefire.")[0].0, "killed", "a day after dates the count");
         let found = predicates("She said the hospital's two generators had been damaged and that about 200 patients remained inside.");
         assert_eq!(found.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [200.0], "{found:?}");
     }

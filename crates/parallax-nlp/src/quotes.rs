@@ -2394,9 +2394,9 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     }
     // "Norvalis, the company that owns the plant, said …": a description set off after a
     // name is that name's.
-    let opens_description = text[span.range()].split_whitespace().next().is_some_and(|w| matches!(w, "the" | "a" | "an" | "its"));
+    let described = text[span.range()].split_whitespace().next().is_some_and(|w| matches!(w, "the" | "a" | "an" | "its"));
     let names_inside = entities.iter().any(|e| span.contains(e.span) && matches!(e.label, EntityLabel::Person | EntityLabel::Organisation));
-    if opens_description && !names_inside {
+    if described && !names_inside {
         let before = text[..span.start()].trim_end();
         let named = before.strip_suffix(',').map(str::trim_end).and_then(|before| {
             entities.iter().find(|e| e.span.end() == before.len() && matches!(e.label, EntityLabel::Person | EntityLabel::Organisation))
