@@ -231,7 +231,9 @@ impl EntityIndex {
             let opening: Vec<usize> =
                 (0..keys.len()).filter(|&j| keys[j].contains(' ') && keys[j].split(' ').next() == Some(keys[i].as_str())).collect();
             if !opening.is_empty()
-                && opening.iter().all(|&j| is_company(&keys[j]) && company_core(&keys[j]) == company_core(&keys[opening[0]]))
+                && opening
+                    .iter()
+                    .all(|&j| parallax_nlp::lexicon::is_company_name(&keys[j]) && company_core(&keys[j]) == company_core(&keys[opening[0]]))
             {
                 sets.union(i, opening[0]);
             }
@@ -288,20 +290,11 @@ impl EntityIndex {
     }
 }
 
-/// Legal forms that end a company's registered name.
-const LEGAL_FORMS: &[&str] =
-    &["JSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "SA", "AG", "LLC", "Corp", "Corp.", "Co", "Co."];
-
-/// Whether a name is a company's ("… Company", "… Group", "… JSC").
-fn is_company(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|last| LEGAL_FORMS.contains(&last) || matches!(last, "Company" | "Corporation" | "Group"))
-}
-
 /// A company's name without its legal form: "Norvalis Agrochemical Company JSC" → "norvalis
 /// agrochemical company".
 fn company_core(name: &str) -> String {
     let mut words: Vec<&str> = name.split(' ').collect();
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+    while words.len() > 1 && words.last().is_some_and(|w| parallax_nlp::lexicon::LEGAL_FORMS.contains(w)) {
         words.pop();
     }
     words.join(" ").to_lowercase()

@@ -565,10 +565,6 @@ fn is_title_word(word: &str) -> bool {
     contains_ci(lexicon::PERSON_TITLES, word) || matches!(word, "of" | "State" | "the")
 }
 
-/// Words that end a company's registered name ("Norvalis Agrochemical Company JSC").
-const COMPANY_ENDINGS: &[&str] =
-    &["Company", "Corporation", "Corp", "Corp.", "Group", "JSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "SA", "AG", "LLC"];
-
 /// "Norvalis, the company that owns the plant," beside "Norvalis Agrochemical Company JSC":
 /// the first word of a company's registered name, alone, is that company, whatever the
 /// tagger made of it (a place, a person), and takes its full name.
@@ -576,7 +572,7 @@ fn short_names_of_companies(text: &str, candidates: &mut [Candidate]) {
     let companies: Vec<String> = candidates
         .iter()
         .filter(|c| c.label == EntityLabel::Organisation && c.name.split(' ').count() >= 2)
-        .filter(|c| c.name.rsplit(' ').next().is_some_and(|last| COMPANY_ENDINGS.contains(&last)))
+        .filter(|c| lexicon::is_company_name(&c.name))
         .map(|c| c.name.clone())
         .collect();
     // "Tessal" beside "Tessal River" and "Tessal Dam Company" may be either: only a word that

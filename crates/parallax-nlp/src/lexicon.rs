@@ -492,6 +492,15 @@ pub const PLACE_ALIASES: &[(&str, &str)] = &[
     ("Great Britain", "United Kingdom"),
 ];
 
+/// Legal forms that end a company's registered name ("Norvalis Agrochemical Company JSC").
+pub const LEGAL_FORMS: &[&str] =
+    &["JSC", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "SA", "AG", "LLC", "Corp", "Corp.", "Co", "Co."];
+
+/// Whether a name ends as a company's: a legal form, "Company", "Corporation" or "Group".
+pub fn is_company_name(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| LEGAL_FORMS.contains(&last) || matches!(last, "Company" | "Corporation" | "Group"))
+}
+
 /// Short forms of organisations: (alias, canonical name).
 pub const ORG_ALIASES: &[(&str, &str)] = &[
     ("EU", "European Union"),
