@@ -73,19 +73,17 @@ impl EntityIndex {
     /// The one organisation of the story named "Ministry of X" (or "Ministry of the X"), for a
     /// speaker described as "X ministry".
     fn ministry_named(&self, described: &str) -> Option<&str> {
-        let field = described.to_lowercase().strip_suffix(" ministry")?.to_owned();
-        if field.is_empty() || field.split(' ').count() > 2 {
+        let lower = described.to_lowercase();
+        let field_words = lower.strip_suffix(" ministry")?;
+        if field_words.is_empty() || field_words.split(' ').count() > 2 {
             return None;
         }
         // "the emergencies ministry" is the "Ministry of Emergency Situations".
-        let field = crate::build::office_field(&field.split(' ').collect::<Vec<&str>>());
+        let field = ministry_field(&lower);
         let mut named = self.entities.iter().filter(|e| {
-            let name = e.canonical.to_lowercase();
             e.label == EntityLabel::Organisation
-                && name
-                    .strip_prefix("ministry of ")
-                    .map(|rest| rest.strip_prefix("the ").unwrap_or(rest))
-                    .is_some_and(|rest| crate::build::office_field(&rest.split(' ').collect::<Vec<&str>>()) == field)
+                && e.canonical.to_lowercase().starts_with("ministry of ")
+                && ministry_field(&e.canonical) == field
         });
         match (named.next(), named.next()) {
             (Some(ministry), None) => Some(&ministry.canonical),

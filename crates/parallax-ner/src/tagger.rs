@@ -187,21 +187,17 @@ impl Tagger {
     fn lower_title_case_words<'a>(&self, mut sentences: Vec<Vec<Cow<'a, str>>>) -> Vec<Vec<Cow<'a, str>>> {
         // Only the headline, the document's first sentence: a line of names or a signature
         // further down ("New York Commodities Desk") looks the same.
-        let title_case: Vec<bool> = sentences
-            .iter()
-            .enumerate()
-            .map(|(k, s)| k == 0 && crate::features::is_title_case_sentence(&s.iter().map(AsRef::as_ref).collect::<Vec<&str>>()))
-            .collect();
-        if !title_case.contains(&true) {
+        fn words<'s>(sentence: &'s [Cow<'_, str>]) -> Vec<&'s str> {
+            sentence.iter().map(AsRef::as_ref).collect()
+        }
+        if !sentences.first().is_some_and(|headline| crate::features::is_title_case_sentence(&words(headline))) {
             return sentences;
         }
+        let (headline, rest) = sentences.split_at_mut(1);
+        let headline = &mut headline[0];
         // (capitalised after the first word, lower case) in the other sentences.
         let mut written: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
-        for (sentence, _) in sentences
-            .iter()
-            .zip(&title_case)
-            .filter(|(s, &title)| !title && !crate::features::is_all_caps_sentence(&s.iter().map(AsRef::as_ref).collect::<Vec<&str>>()))
-        {
+        for sentence in rest.iter().filter(|s| !crate::features::is_all_caps_sentence(&words(s))) {
             for (i, word) in sentence.iter().enumerate() {
                 let first = word.chars().next();
                 if first.is_some_and(char::is_lowercase) {
@@ -215,15 +211,12 @@ impl Tagger {
         let named = Label::ALL
             .iter()
             .fold(GazetteerList::Place.mask() | GazetteerList::FirstName.mask(), |bits, &label| bits | GazetteerList::Entity(label).mask());
-        for (sentence, _) in sentences.iter_mut().zip(&title_case).filter(|(_, &title)| title) {
-            let lowered: Vec<usize> = (1..sentence.len()).filter(|&i| self.is_common_in_title(&sentence[i], &written, named)).collect();
-            // One common word may be a name's ("Hospitality" in "Homegate Hospitality Inc"); a
-            // headline has several.
-            if lowered.len() < 2 {
-                continue;
-            }
+        let lowered: Vec<usize> = (1..headline.len()).filter(|&i| self.is_common_in_title(&headline[i], &written, named)).collect();
+        // One common word may be a name's ("Hospitality" in "Homegate Hospitality Inc"); a
+        // headline has several.
+        if lowered.len() >= 2 {
             for i in lowered {
-                sentence[i] = Cow::Owned(sentence[i].to_lowercase());
+                headline[i] = Cow::Owned(headline[i].to_lowercase());
             }
         }
         sentences

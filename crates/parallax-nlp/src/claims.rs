@@ -1601,7 +1601,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     // "2,500 soldiers in Kazakhstan", "the peacekeepers are about 2,500": a count of troops.
     // "140 units of equipment" are machines.
     let of_machines = quantity.counted.is_some_and(|c| {
-        let after = text[c.end()..].trim_start().to_lowercase();
+        let after: String = text[c.end()..].trim_start().chars().take(24).collect::<String>().to_lowercase();
         ["of equipment", "of heavy equipment", "of machinery", "of vehicles"].iter().any(|p| after.starts_with(p))
     });
     let counted_is_troops = !of_machines && quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()));

@@ -583,7 +583,8 @@ fn short_names_of_companies(text: &str, candidates: &mut [Candidate]) {
         .iter()
         .filter(|c| !c.name.contains(' '))
         .filter(|c| {
-            let rest = text[c.span.end()..].trim_start_matches([',', ' ']).to_lowercase();
+            // The few words after the name, not the rest of the article.
+            let rest: String = text[c.span.end()..].trim_start_matches([',', ' ']).chars().take(16).collect::<String>().to_lowercase();
             ["the company", "a company", "which owns", "the firm", "the operator", "the owner"].iter().any(|d| rest.starts_with(d))
         })
         .map(|c| c.name.clone())

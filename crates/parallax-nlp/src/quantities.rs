@@ -201,12 +201,7 @@ fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
             continue;
         }
         // The noun counted, or the one word right after the number ("450 million marek").
-        let counted = count.counted.or_else(|| {
-            let rest = text.get(count.span.end()..sum.span.start())?;
-            let word = rest.trim_start().split(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())?;
-            let start = count.span.end() + (rest.len() - rest.trim_start().len());
-            Span::new(start, start + word.len()).ok()
-        });
+        let counted = count.counted.or_else(|| word_after(text, count.span.end()).filter(|w| w.end() <= sum.span.start()));
         let Some(counted) = counted else { continue };
         let gap = text.get(counted.end()..sum.span.start()).map(str::trim);
         let closed = text.get(sum.span.end()..).is_some_and(|rest| rest.trim_start().starts_with(')'));
@@ -215,13 +210,27 @@ fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
         let approximate = sum.approx || sum.qualifier.is_some();
         let converted = gap == Some("(") && closed || gap == Some(",") && approximate && uncommon;
         if converted && !noun.contains(' ') {
-            count.kind = QuantityKind::Money;
-            count.span = count.span.cover(counted);
-            count.unit = Some(currency_singular(noun));
-            count.counted = None;
-            count.counted_head = None;
+            make_sum(text, count, counted);
         }
     }
+}
+
+/// The alphabetic word after `at`, past white space ("marek" in "450 million marek (…)").
+fn word_after(text: &str, at: usize) -> Option<Span> {
+    let rest = text.get(at..)?;
+    let trimmed = rest.trim_start();
+    let word = trimmed.split(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())?;
+    let start = at + (rest.len() - trimmed.len());
+    Span::new(start, start + word.len()).ok()
+}
+
+/// Makes the count a sum in the currency its noun `currency` names, the noun in its span.
+fn make_sum(text: &str, count: &mut Quantity, currency: Span) {
+    count.kind = QuantityKind::Money;
+    count.span = count.span.cover(currency);
+    count.unit = Some(currency_singular(&text[currency.range()]));
+    count.counted = None;
+    count.counted_head = None;
 }
 
 /// The singular of a currency no list knows, in lower case: "mareks" → "marek".
@@ -233,32 +242,25 @@ fn currency_singular(word: &str) -> String {
 /// "3 million mareks" in an article that converts the marek elsewhere ("450 million marek
 /// ($10.7 million)"): a count of a currency the article has shown to be one is a sum in it.
 fn counts_in_converted_currencies(text: &str, quantities: &mut [Quantity]) {
-    let singular = |word: &str| currency_singular(word);
     let local: Vec<String> = quantities
         .iter()
         .filter(|q| q.kind == QuantityKind::Money)
         .filter_map(|q| q.unit.as_deref())
         // A name only a conversion made a currency ("marek"), not a code or a known one.
         .filter(|unit| unit.len() >= 3 && unit.chars().all(char::is_alphabetic) && !units::is_currency_word(unit))
-        .map(singular)
+        .map(currency_singular)
         .collect();
     if local.is_empty() {
         return;
     }
     for q in quantities.iter_mut().filter(|q| q.kind == QuantityKind::Count) {
-        // The noun counted, or the one word right after the number ("60 million marek").
-        let next_word = || {
-            let rest = text.get(q.span.end()..)?;
-            let word = rest.strip_prefix(' ')?.split(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())?;
-            Span::new(q.span.end() + 1, q.span.end() + 1 + word.len()).ok()
-        };
+        // The noun counted, or the one word right after the number and one space ("60
+        // million marek").
+        let next_word =
+            || word_after(text, q.span.end()).filter(|w| w.start() == q.span.end() + 1 && text[q.span.end()..].starts_with(' '));
         let Some(counted) = q.counted.filter(|c| !text[c.range()].contains(' ')).or_else(next_word) else { continue };
-        if local.contains(&singular(&text[counted.range()])) {
-            q.kind = QuantityKind::Money;
-            q.span = q.span.cover(counted);
-            q.unit = Some(singular(&text[counted.range()]));
-            q.counted = None;
-            q.counted_head = None;
+        if local.contains(&currency_singular(&text[counted.range()])) {
+            make_sum(text, q, counted);
         }
     }
 }
