@@ -731,10 +731,11 @@ fn upstream_keys(outlet: &str, phrase: Option<&str>, source: Option<&str>) -> Ve
             keys.push(format!("country:{country}"));
             continue;
         }
-        let generic =
-            [lexicon::ORG_HEADS, lexicon::ORG_STARTS, lexicon::PERSON_TITLES, GENERIC_NAME_WORDS].iter().any(|list| list.contains(&word))
-                || lexicon::contains_ci(lexicon::STOPWORDS, word)
-                || lexicon::contains_ci(lexicon::ROLE_NOUNS, word);
+        let generic = [lexicon::ORG_HEADS, lexicon::ORG_STARTS, lexicon::PERSON_TITLES, lexicon::HONORIFICS, GENERIC_NAME_WORDS]
+            .iter()
+            .any(|list| list.contains(&word))
+            || lexicon::contains_ci(lexicon::STOPWORDS, word)
+            || lexicon::contains_ci(lexicon::ROLE_NOUNS, word);
         let is_name = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 3;
         if is_name && !generic {
             let stem: String = word.to_lowercase().chars().take(6).collect();
@@ -1099,7 +1100,7 @@ fn office(written: &str) -> Option<String> {
     let words: Vec<String> = parallax_nlp::text_util::words(written).map(|w| w.to_lowercase()).collect();
     let at = words.iter().position(|w| lexicon::contains_ci(lexicon::ROLE_NOUNS, w))?;
     let role = words[at].as_str();
-    let qualifier = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && !lexicon::contains_ci(lexicon::ROLE_NOUNS, w);
+    let qualifier = |w: &str| lexicon::is_person_title(w) && !lexicon::contains_ci(lexicon::ROLE_NOUNS, w);
     if let Some(before) = at.checked_sub(1).map(|i| words[i].as_str()).filter(|w| qualifier(w)) {
         return Some(format!("{before} {role}"));
     }

@@ -118,7 +118,7 @@ impl EntityIndex {
                         // one-word title alone, "President", names no one).
                         // "Health Minister Dr." alone is "Health Minister": an honorific
                         // belongs with the name.
-                        let office = ["Dr.", "Dr", "Mr.", "Mrs.", "Ms.", "Prof."]
+                        let office = parallax_nlp::lexicon::HONORIFICS
                             .iter()
                             .find_map(|honorific| title.strip_suffix(honorific).map(str::trim_end))
                             .unwrap_or(title);

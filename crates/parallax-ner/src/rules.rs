@@ -161,6 +161,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     known_names(words, &mut spans);
     named_storms(words, &mut spans);
     waters_and_vessels(words, &mut spans);
+    numbered_units(words, &mut spans);
     spans.sort_unstable();
     tags.fill(Tag::OUTSIDE);
     for (start, end, label) in spans {
@@ -183,12 +184,37 @@ fn places_before_admin_units(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
         let (start, end, label) = *span;
         let unit_follows = words.get(end).is_some_and(|w| ADMIN_UNITS.contains(w));
+        // "the Jarinje crossing", "the Komadougou Yobe river": a site, which an organisation
+        // may own ("a UN camp"), so only a person or a name that is no nationality retypes.
+        let site_follows = words.get(end).is_some_and(|w| SITE_NOUNS.contains(w));
         let misc_place = label == Label::Misc && !words[start..end].iter().any(|w| looks_like_demonym(w));
-        if unit_follows && (matches!(label, Label::Person | Label::Organisation) || misc_place) {
+        if unit_follows && (matches!(label, Label::Person | Label::Organisation) || misc_place)
+            || site_follows && (label == Label::Person || misc_place)
+        {
             span.2 = Label::Location;
         }
     }
 }
+
+/// "the 6th Infantry Division", "the 47th Mechanised Brigade": the ordinal is part of a
+/// military unit's name.
+fn numbered_units(words: &[&str], spans: &mut [Span]) {
+    const UNITS: &[&str] = &["Division", "Brigade", "Battalion", "Regiment", "Corps", "Army", "Fleet", "Squadron"];
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+    };
+    for i in 0..spans.len() {
+        let (start, end, label) = spans[i];
+        let free = start > 0 && !spans.iter().any(|s| s.0 < start && start - 1 < s.1);
+        if label == Label::Organisation && free && UNITS.contains(&words[end - 1]) && ordinal(words[start - 1]) {
+            spans[i].0 -= 1;
+        }
+    }
+}
+
+/// Lower-case nouns of sites after their name ("Zamzam camp", "Kerem Shalom crossing").
+const SITE_NOUNS: &[&str] = &["crossing", "river", "camp", "bridge", "checkpoint", "airport", "dam"];
 
 /// Lower-case nouns of a settled place: the name they follow with "of" ("the outskirts of
 /// Kherson") or that ends an apposition to it ("Wad Madani, Sudan's second-largest city")
@@ -284,6 +310,41 @@ const POSITIONS_BEFORE_OF: &[&str] = &[
     "governor",
 ];
 
+/// Words of feeling or conduct that "toward" follows when it names whom they concern, not
+/// where someone goes ("anger toward Putin", "a tougher line towards Hamas").
+const ATTITUDES: &[&str] = &[
+    "anger",
+    "hostility",
+    "animosity",
+    "resentment",
+    "sympathy",
+    "attitude",
+    "attitudes",
+    "policy",
+    "policies",
+    "stance",
+    "approach",
+    "line",
+    "posture",
+    "rhetoric",
+    "aggression",
+    "overtures",
+    "gestures",
+    "gesture",
+    "respect",
+    "loyalty",
+    "hostile",
+    "friendly",
+    "sympathetic",
+    "lenient",
+    "warmer",
+    "cooler",
+    "softer",
+    "tougher",
+    "generous",
+    "feelings",
+];
+
 /// "fighting in Khan Younis", "clashes near Beit Hanoun", "residents of Deir al-Balah": a
 /// name the tagger read as a person right after a preposition of place, or after a noun of
 /// place and "of", is a place (CoNLL-2003 train: 666 places and 16 people after "in", 22
@@ -314,7 +375,10 @@ fn places_after_locatives(words: &[&str], spans: &mut Vec<Span>) {
         let of_place = span.0 > 1
             && words[span.0 - 1] == "of"
             && PLACE_NOUNS.iter().chain(POSITIONS_BEFORE_OF).any(|noun| noun.eq_ignore_ascii_case(words[span.0 - 2]));
-        let toward = span.0 > 0 && matches!(words[span.0 - 1], "toward" | "towards");
+        // "moved toward Sirte", but not "anger toward Putin", "its policy towards NATO".
+        let toward = span.0 > 1
+            && matches!(words[span.0 - 1], "toward" | "towards")
+            && !ATTITUDES.iter().any(|w| w.eq_ignore_ascii_case(words[span.0 - 2]));
         let locative = span.0 > 0 && matches!(words[span.0 - 1], "in" | "near" | "outside") || of_place || toward;
         let joined = span.0 > 0 && place_end == Some(span.0 - 1) && matches!(words[span.0 - 1], "and" | "or");
         let retype = match span.2 {
@@ -647,21 +711,50 @@ fn expanded_acronyms(words: &[&str], spans: &mut Vec<Span>) {
     spans.sort_unstable();
     let mut i = 0;
     while i + 1 < spans.len() {
-        let (start, end, label) = spans[i];
-        let (next_start, next_end, _) = spans[i + 1];
-        let linked = matches!(&words[end..next_start.max(end)], ["in" | "for" | "of" | "to" | "on"]);
-        let acronym = match &words[next_end.min(words.len())..] {
-            ["(", acronym, ")", ..] if is_acronym(acronym) => Some(acronym.replace('.', "")),
-            _ => None,
-        };
-        if label == Label::Organisation && linked && acronym.is_some_and(|a| initials_spell(&words[start..next_end], &a)) {
-            spans[i] = (start, next_end, Label::Organisation);
-            spans.remove(i + 1);
-        } else {
-            i += 1;
+        let (start, _, label) = spans[i];
+        // The names after the organisation's, each joined to the one before by a link word
+        // or nothing ("UN | Mission | in | South Sudan"), up to one that the acronym follows.
+        let mut last = None;
+        for j in (i + 1..spans.len()).filter(|_| label == Label::Organisation) {
+            let (gap_start, gap_end) = (spans[j - 1].1, spans[j].0.max(spans[j - 1].1));
+            if !matches!(&words[gap_start..gap_end], [] | ["in" | "for" | "of" | "to" | "on"]) {
+                break;
+            }
+            let end = spans[j].1;
+            let acronym = match &words[end.min(words.len())..] {
+                ["(", acronym, ")", ..] if is_acronym(acronym) => Some(acronym.replace('.', "")),
+                _ => None,
+            };
+            if acronym.is_some_and(|a| initials_spell(&words[start..end], &a)) {
+                last = Some(j);
+                break;
+            }
+        }
+        match last {
+            Some(j) => {
+                spans[i] = (start, spans[j].1, Label::Organisation);
+                spans.drain(i + 1..=j);
+            }
+            None => i += 1,
         }
     }
+    // "the Committee on Tribal Unity ( CoTU )": the acronym in brackets that spells an
+    // organisation's name is that organisation, in mixed case too.
+    for i in 0..spans.len() {
+        let (start, end, label) = spans[i];
+        let Some(["(", acronym, ")"]) = words.get(end..end + 3) else { continue };
+        let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
+        let shaped = capitals >= 2 && acronym.len() <= 8 && acronym.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+        if label == Label::Organisation && shaped && initials_spell(&words[start..end], &acronym.replace('.', "").to_uppercase()) {
+            spans.retain(|s| s.1 <= end + 1 || s.0 >= end + 2);
+            spans.push((end + 1, end + 2, Label::Organisation));
+        }
+    }
+    spans.sort_unstable();
 }
+
+/// Nouns of groups after which a name is the group's ("the militia Arambai Tenggol").
+const GROUP_NOUNS: &[&str] = &["group", "militia", "faction", "gang", "outfit", "movement"];
 
 /// Nouns of news media after which a name is the outlet's ("the Kurdish broadcaster Rudaw",
 /// "the state news agency AzerTac").
@@ -680,7 +773,10 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
         // Not a compound ("the Islamic State-linked group").
         let group =
             words.get(end) == Some(&"group") && !words[end - 1].contains('-') && !words[start..end].iter().any(|w| looks_like_demonym(w));
-        if matches!(label, Label::Location | Label::Misc) && after_media || label != Label::Organisation && group {
+        // "the Meitei group Arambai Tenggol": the name a noun of armed or political groups
+        // introduces.
+        let after_group = before.is_some_and(|w| GROUP_NOUNS.contains(&w));
+        if matches!(label, Label::Location | Label::Misc) && after_media || label != Label::Organisation && (group || after_group) {
             span.2 = Label::Organisation;
         }
         if words[start] == "Radio" && end - start > 1 {
@@ -691,10 +787,23 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
             *span = (start - 1, end, Label::Misc);
         }
     }
-    // A wire dateline's agency: "KABUL, Afghanistan (AP) —".
-    let dateline = words.first().is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.'))
-        && words.get(1) == Some(&",");
-    if let Some(open) = words.iter().position(|w| *w == "(").filter(|&k| dateline && k <= 6) {
+    // A wire dateline: "KABUL, Afghanistan (AP) —", "COTABATO CITY, Philippines (AP) —". Its
+    // words in capitals are the place, and the agency in brackets an organisation.
+    let in_capitals = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '\'' | '’'));
+    let place_end = words.iter().take(4).position(|w| !in_capitals(w)).filter(|&k| k >= 1 && words[0].len() >= 3);
+    let dateline = place_end.is_some_and(|k| words.get(k) == Some(&","));
+    if let Some(k) = place_end.filter(|&k| dateline && k > 1) {
+        spans.retain(|s| s.0 >= k);
+        spans.push((0, k, Label::Location));
+        // The country or state after it, which the wrong span may have held.
+        // Not a date ("JUBA, Jan. 12 (AFP) -").
+        let calendar = |w: &str| w.len() >= 3 && CALENDAR_NAMES.iter().any(|name| name.starts_with(w.trim_end_matches('.')));
+        let country = words[k + 1..].iter().take_while(|w| w.starts_with(char::is_uppercase) && !calendar(w)).count();
+        if country > 0 && !spans.iter().any(|s| s.0 < k + 1 + country && k + 1 < s.1) {
+            spans.push((k + 1, k + 1 + country, Label::Location));
+        }
+    }
+    if let Some(open) = words.iter().position(|w| *w == "(").filter(|&k| dateline && k <= 8) {
         let agency = words.get(open + 1).filter(|w| w.chars().next().is_some_and(char::is_uppercase));
         let closed = words.get(open + 2) == Some(&")") && words.get(open + 3).is_some_and(|w| matches!(*w, "-" | "--" | "—" | "–"));
         if agency.is_some() && closed && !spans.iter().any(|s| s.0 <= open + 1 && open + 1 < s.1) {
@@ -773,8 +882,10 @@ const COMMON_ACRONYMS: &[&str] = &[
 /// A name that is one acronym of a common noun is no entity.
 /// Lower-case words inside personal names: "Staffan de Mistura", "Mohammed bin Salman",
 /// "Ursula von der Leyen".
-const NAME_PARTICLES: &[&str] =
-    &["al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "ter", "ten"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "la", "las", "los", "van", "von", "der", "den", "du", "dos", "das",
+    "ter", "ten",
+];
 
 /// Particles that mark a personal name even when the tagger found no part of it as one.
 const SURE_NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "van", "von"];
@@ -803,11 +914,18 @@ fn name_particles(words: &[&str], spans: &mut Vec<Span>) {
         }
         words.get(from).is_some_and(|w| is_article_name(w)).then_some(from + 1)
     };
+    let person_after_particles = |spans: &[Span], from: usize| {
+        let k = (from..words.len()).find(|&k| !NAME_PARTICLES.contains(&words[k])).unwrap_or(words.len());
+        k > from && spans.iter().any(|s| s.0 == k && s.2 == Label::Person)
+    };
     let mut i = 0;
     while i < words.len() {
         let person = spans.iter().position(|s| s.0 == i && s.2 == Label::Person);
         let (start, end) = match person {
             Some(p) => (spans[p].0, spans[p].1),
+            // "María de los Ángeles Quiñónez": one capitalised word the tagger read as some
+            // other name, then particles before a person's name.
+            None if capitalised(i) && person_after_particles(spans, i + 1) => (i, i + 1),
             // An untagged capitalised word, then a sure particle.
             None if capitalised(i)
                 && !spans.iter().any(|s| s.0 <= i && i < s.1)
@@ -824,10 +942,23 @@ fn name_particles(words: &[&str], spans: &mut Vec<Span>) {
             i = end;
             continue;
         };
+        // The whole name that opens after the particles ("de los | Ángeles Quiñónez").
+        let name_end = spans.iter().find(|s| s.0 == name_end - 1).map_or(name_end, |s| s.1.max(name_end));
         spans.retain(|s| s.1 <= start || s.0 >= name_end);
         spans.push((start, name_end, Label::Person));
         i = name_end;
     }
+    // "Mahamat Idriss | Déby Itno": two people's names side by side are one name (CoNLL-2003
+    // train never puts two people's names together without a word or mark between them).
+    spans.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.2 == Label::Person && span.2 == Label::Person && last.1 == span.0 => last.1 = span.1,
+            _ => merged.push(span),
+        }
+    }
+    *spans = merged;
 }
 
 fn common_acronyms(words: &[&str], spans: &mut Vec<Span>) {
@@ -849,10 +980,12 @@ fn unknown_places(words: &[&str], spans: &mut [Span], gazetteer: &Gazetteer) {
         // not an admin unit ("Yunnan province").
         let next = words.get(span.1).copied().unwrap_or("");
         let before_a_noun = next.chars().next().is_some_and(char::is_lowercase) && !ADMIN_UNITS.contains(&next);
-        // "Ugandan troops", "Egyptian and Qatari mediators": the people of a listed place.
+        // "Ugandan troops", "Egyptian and Qatari mediators", "Ecuadorean prisons": the people
+        // of a listed place, its name the word without its ending or with an "a" for it.
         let of_a_place = || {
-            let stems = [word.get(..word.len().saturating_sub(1)).unwrap_or("").to_owned(), format!("{word}a")];
-            stems.iter().any(|stem| gazetteer.lookup(&[stem]) & GazetteerList::Place.mask() != 0)
+            let trimmed = ["ean", "ian", "ese", "an", "i", "n"].iter().filter_map(|suffix| word.strip_suffix(suffix));
+            let mut stems = trimmed.map(str::to_owned).chain([format!("{word}a")]);
+            stems.any(|stem| stem.len() >= 3 && gazetteer.lookup(&[&stem]) & GazetteerList::Place.mask() != 0)
         };
         if (lists & GazetteerList::Entity(Label::Misc).mask() != 0 || of_a_place()) && looks_like_demonym(word) && before_a_noun {
             span.2 = Label::Misc;
@@ -927,7 +1060,8 @@ fn named_storms(words: &[&str], spans: &mut Vec<Span>) {
 /// Words that open the name of a body of water or a landform with "of" ("Strait of Hormuz",
 /// "Gulf of Aden") or end one ("Red Sea", "Mekong River").
 const WATER_OPENERS: &[&str] = &["Strait", "Straits", "Gulf", "Sea", "Bay", "Lake", "Cape", "Isle", "Mount"];
-const WATER_TAILS: &[&str] = &["Strait", "Sea", "River", "Lake", "Bay", "Channel", "Ocean", "Island", "Islands", "Mountains", "Desert"];
+const WATER_TAILS: &[&str] =
+    &["Strait", "Sea", "River", "Lake", "Bay", "Channel", "Ocean", "Island", "Islands", "Mountains", "Desert", "Swamp", "Delta"];
 /// Nouns of vessels after which a capitalised name is the vessel's ("the tanker Marlin Dawn").
 const VESSEL_NOUNS: &[&str] =
     &["tanker", "ship", "vessel", "freighter", "frigate", "destroyer", "ferry", "yacht", "trawler", "warship", "cruiser", "submarine"];
@@ -1200,13 +1334,23 @@ mod tests {
         check("a spokesman for Operation Hadin Kai said", "O O O O B-PER I-PER O", "O O O B-MISC I-MISC I-MISC O");
         check("as part of Operation Claw-Lock", "O O O O O", "O O O B-MISC I-MISC");
         check("the Wagner group", "O B-MISC O", "O B-ORG O");
+        check("the Meitei group Arambai Tenggol denied", "O B-MISC O B-PER I-PER O", "O B-MISC O B-ORG I-ORG O");
+        check("the army 's 6th Infantry Division", "O O O O B-ORG I-ORG", "O O O B-ORG I-ORG I-ORG");
+        check("Mahamat Idriss Déby Itno flew", "B-PER I-PER B-PER I-PER O", "B-PER I-PER I-PER I-PER O");
+        check("María de los Ángeles Quiñónez waited", "B-ORG O O B-PER I-PER O", "B-PER I-PER I-PER I-PER I-PER O");
+        check("the Jarinje crossing", "O B-MISC O", "O B-LOC O");
+        check("a Kurdish camp", "O B-MISC O", "O B-MISC O");
+        check("the Liguasan Swamp", "O B-PER I-PER", "O B-LOC I-LOC");
         check("The Wagner group , which", "O B-PER O O O", "O B-ORG O O O");
         check("KABUL , Afghanistan ( AP ) — Jets struck", "B-LOC O B-LOC O O O O O O", "B-LOC O B-LOC O B-ORG O O O O");
+        check("COTABATO CITY , Philippines ( AP ) — Troops", "B-ORG I-ORG I-ORG I-ORG O O O O O", "B-LOC I-LOC O B-LOC O B-ORG O O O");
         check("said in a post on X that", "O O O O O O O", "O O O O O B-ORG O");
         check("Ugandan troops repelled", "B-LOC O O", "B-MISC O O");
         check("a Kurdish group", "O B-MISC O", "O B-MISC O");
         check("the Poonch district of Kashmir", "O B-MISC O O B-LOC", "O B-LOC O O B-LOC");
         check("moved units toward Sirte", "O O O B-ORG", "O O O B-LOC");
+        check("anger toward Putin", "O O B-PER", "O O B-PER");
+        check("its policy towards NATO", "O O O B-ORG", "O O O B-ORG");
     }
 
     #[test]
@@ -1218,6 +1362,12 @@ mod tests {
         );
         check("UN Support Mission in Libya ( UNSMIL )", "B-ORG I-ORG I-ORG O B-LOC O B-ORG O", "B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG O");
         check("the Red Cross in Geneva ( ICRC )", "O B-ORG I-ORG O B-LOC O B-ORG O", "O B-ORG I-ORG O B-LOC O B-ORG O");
+        check("Committee on Tribal Unity ( CoTU ) said", "B-ORG I-ORG I-ORG I-ORG O B-MISC O O", "B-ORG I-ORG I-ORG I-ORG O B-ORG O O");
+        check(
+            "The UN Mission in South Sudan ( UNMISS )",
+            "O B-ORG B-MISC O B-LOC I-LOC O B-ORG O",
+            "O B-ORG I-ORG I-ORG I-ORG I-ORG O B-ORG O",
+        );
         assert!(initials_spell(&["Committee", "to", "Protect", "Journalists"], "CPJ"));
         assert!(!initials_spell(&["Committee", "to", "Protect"], "CPJ"));
     }

@@ -562,7 +562,7 @@ fn demonym_place(word: &str) -> Option<&'static str> {
 
 /// A word that can be part of a title in front of a name.
 fn is_title_word(word: &str) -> bool {
-    contains_ci(lexicon::PERSON_TITLES, word) || matches!(word, "of" | "State" | "the")
+    lexicon::is_person_title(word) || matches!(word, "of" | "State" | "the")
 }
 
 /// "Norvalis, the company that owns the plant," beside "Norvalis Agrochemical Company JSC":
@@ -848,10 +848,10 @@ fn classify(run: &[Word], before: Option<&str>, after: Option<&str>, rest: &[Wor
     while k < run.len() {
         let w = run[k].text;
         let is_place = is_known_place(&run[k]);
-        let is_title = contains_ci(lexicon::PERSON_TITLES, w) || (w == "of" && k > 0) || (w == "State" && k > 0);
+        let is_title = lexicon::is_person_title(w) || (w == "of" && k > 0) || (w == "State" && k > 0);
         if is_place
             && k + 1 < run.len()
-            && (contains_ci(lexicon::PERSON_TITLES, run[k + 1].text) || run[k].is_acronym() || lexicon::place_of_demonym(w).is_some())
+            && (lexicon::is_person_title(run[k + 1].text) || run[k].is_acronym() || lexicon::place_of_demonym(w).is_some())
         {
             let label = if lexicon::place_of_demonym(w).is_some() { EntityLabel::Group } else { EntityLabel::Place };
             let name = lexicon::canonical_place(run[k].bare()).or_else(|| lexicon::place_of_demonym(w)).unwrap_or(w);
@@ -915,7 +915,7 @@ const TERRITORIAL_TITLES: &[&str] = &["Governor", "Gov.", "Mayor"];
 /// does not start so.
 fn unknown_place_before_title(run: &[Word]) -> Option<Option<Candidate>> {
     let [first, title, name, ..] = run else { return None };
-    let is_title = |w: &Word| w.is_cap() && contains_ci(lexicon::PERSON_TITLES, w.text);
+    let is_title = |w: &Word| w.is_cap() && lexicon::is_person_title(w.text);
     if is_known_place(first) || is_title(first) || !is_title(title) || !name.is_cap() || is_title(name) || first.is_acronym() {
         return None;
     }
@@ -1145,7 +1145,7 @@ pub fn edit_distance_at_most_one(a: &str, b: &str) -> bool {
 /// The title written just before a person's name: capitalised titles, the places they
 /// are of, and "of" between them ("U.S. Secretary of State", "Kazakhstan President").
 pub fn title_before(text: &str, name_start: usize) -> Option<Span> {
-    let is_title = |w: &str| lexicon::contains_ci(lexicon::PERSON_TITLES, w) && w.chars().next().is_some_and(char::is_uppercase);
+    let is_title = |w: &str| lexicon::is_person_title(w) && w.chars().next().is_some_and(char::is_uppercase);
     let mut from = None;
     let mut rest = text[..name_start].trim_end();
     let mut later = "";

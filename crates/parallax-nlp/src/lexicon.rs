@@ -177,7 +177,18 @@ pub const STOPWORDS: &[&str] = &[
     "around",
 ];
 
-/// Titles and roles that precede a person's name ("President Tokayev").
+/// Titles of address, which belong with a name rather than an office ("Health Minister Dr.
+/// Elif Karan" holds the office "Health Minister").
+pub const HONORIFICS: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof."];
+
+/// Whether `word` is a title that may precede a person's name: one of [`PERSON_TITLES`] or
+/// [`HONORIFICS`], in any case.
+pub fn is_person_title(word: &str) -> bool {
+    contains_ci(PERSON_TITLES, word) || contains_ci(HONORIFICS, word)
+}
+
+/// Titles and roles that precede a person's name ("President Tokayev"), besides the
+/// [`HONORIFICS`].
 pub const PERSON_TITLES: &[&str] = &[
     "President",
     "Vice",
@@ -199,16 +210,6 @@ pub const PERSON_TITLES: &[&str] = &[
     "Captain",
     "Admiral",
     "Major",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "Prof",
-    "Prof.",
     "Professor",
     "Sen.",
     "Senator",

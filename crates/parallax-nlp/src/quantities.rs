@@ -624,6 +624,10 @@ impl Bound {
             Bound::Below => (Interval::below(value, false), false),
             Bound::AtMost => (Interval::below(value, true), false),
             Bound::About => (Interval::exact(value), true),
+            // "nearly minus 10 degrees": short of minus 10, on the warm side.
+            Bound::Nearly if value < 0.0 => {
+                (Interval { low: value, high: Some(0.9 * value), low_inclusive: false, high_inclusive: true }, true)
+            }
             Bound::Nearly => (Interval { low: 0.9 * value, high: Some(value), low_inclusive: true, high_inclusive: false }, true),
         }
     }
@@ -830,7 +834,9 @@ impl<'a> Scanner<'a> {
         if phrase == "over" && i > 0 && self.word(i - 1).is_some_and(takes_over) {
             return None;
         }
-        let amount = self.amount_at(after, true)?;
+        // "about minus 4 degrees Celsius": the qualifier before the sign.
+        let below_zero = || self.amount_at(after + 1, true).filter(|amount| self.word_is(after, "minus") && amount.value < 0.0);
+        let amount = self.amount_at(after, true).or_else(below_zero)?;
         // "at around 4 a.m." is a clock time.
         if self.looks_like_date_or_time(&amount) {
             return None;
@@ -911,8 +917,9 @@ impl<'a> Scanner<'a> {
     fn bare_at(&self, i: usize) -> Option<Step> {
         let amount = self.amount_at(i, true)?;
         if let Some(high) = self.range_end(i, &amount) {
-            // "on the night of 12 to 13 November": two days of a month, no count.
-            if amount.plain_day && high.plain_day && self.looks_like_date_or_time(&high) {
+            // "on the night of 12 to 13 November": two days of a month, no count; "a Boeing
+            // 737-800": a model.
+            if amount.plain_day && high.plain_day && self.looks_like_date_or_time(&high) || self.looks_like_name(&amount) {
                 return Some(Step::Skip(high.next));
             }
             match range_of(&amount, &high) {
@@ -1044,7 +1051,9 @@ impl<'a> Scanner<'a> {
         let Some(word) = self.word(before) else { return false };
         let after_mark = before > 0 && self.mark(before - 1).is_some_and(|c| !c.is_alphanumeric() && c != ',');
         let lower = word.to_lowercase();
-        let verb_like = looks_plural(&lower) || looks_participle(&lower) || looks_present_participle(&lower) || looks_adverb(&lower);
+        // "Killing", "Leaving", but not "Boeing": a verb's stem has four letters or more.
+        let gerund = looks_present_participle(&lower) && lower.len() > 6;
+        let verb_like = looks_plural(&lower) || looks_participle(&lower) || gerund || looks_adverb(&lower);
         starts_upper(word) && !after_mark && !listed(STOP_WORDS, word) && !verb_like
     }
 
@@ -1077,7 +1086,11 @@ impl<'a> Scanner<'a> {
             && self.is_joined(amount.first + 1)
             && self.is_joined(amount.first + 2)
             && self.word(amount.first + 2).is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
-        grouped || reference
+        // "the No. 10 bus", "Nos. 4 and 5": a number that labels, not counts.
+        let labelled = amount.first >= 2
+            && self.mark(amount.first - 1) == Some('.')
+            && self.word(amount.first - 2).is_some_and(|w| matches!(w, "No" | "Nos"));
+        grouped || reference || labelled
     }
 
     /// Whether a lone "one" at `i` counts something ("one officer", "one was killed") rather
@@ -1155,10 +1168,12 @@ impl<'a> Scanner<'a> {
         if word.is_some_and(units::is_code_before_amounts) && !self.is_joined(i + 1) && self.is_digits(i + 1) {
             return (i + 1, written(i));
         }
-        // "Rs 500 crore", "Rs. 40 lakh": Indian rupees.
-        if self.word(i) == Some("Rs") {
+        // "Rs 500 crore", "Rs. 40 lakh", "KSh 1.2 billion", "R2.3 billion".
+        if let Some(letters) = self.word(i).filter(|w| units::letter_prefix_currency(w).is_some()) {
             let k = if self.mark(i + 1) == Some('.') { i + 2 } else { i + 1 };
-            if self.is_digits(k) {
+            // A lone "R" is a currency only glued to the digits, not "R 14" or "R-14".
+            let glued = self.is_joined(k) && k == i + 1;
+            if self.is_digits(k) && (letters != "R" || glued) {
                 return (k, written(k - 1));
             }
         }
@@ -1540,9 +1555,11 @@ impl<'a> Scanner<'a> {
         if added && self.word(at + 1).is_some_and(|w| !w.eq_ignore_ascii_case("than")) {
             at += 1;
         }
-        // "90 detained members", "40 wounded soldiers": a participle before a plural noun
-        // describes it.
-        let participle = self.word(at).is_some_and(|w| crate::lexicon::contains_ci(&["detained", "arrested", "wounded", "injured"], w));
+        // "90 detained members", "40 wounded soldiers", "31 missing sailors": a participle
+        // before a plural noun describes it.
+        let participle = self
+            .word(at)
+            .is_some_and(|w| crate::lexicon::contains_ci(&["detained", "arrested", "wounded", "injured", "missing", "dead"], w));
         let plural_after = participle
             && self.word(at + 1).is_some_and(|w| {
                 let lower = w.to_lowercase();
@@ -1599,6 +1616,11 @@ impl<'a> Scanner<'a> {
             let Some(unit) = self.word_unit(at) else { break };
             let lower = self.slice(unit.start, unit.end).to_lowercase();
             if listed(STOP_WORDS, &lower) || looks_adverb(&lower) || is_number_word(&lower) || listed(MONTHS, &lower) {
+                break;
+            }
+            // "crew members suffered minor burns": a past form after a plural noun is its verb.
+            let after_plural = units.last().is_some_and(|last: &WordUnit| looks_plural(self.slice(last.start, last.end)));
+            if after_plural && looks_participle(&lower) {
                 break;
             }
             units.push(unit);
@@ -2365,7 +2387,21 @@ mod tests {
         assert!(find("on the night of 12 to 13 November").is_empty(), "two days of a month");
         let cold = one("Temperatures of minus 4 degrees Celsius kept the gas low.");
         assert_eq!((cold.value, cold.kind), (Interval::exact(-4.0), QuantityKind::Measure));
+        let about = one("It fell to about minus 4 degrees Celsius.");
+        assert!(about.approx && about.value == Interval::exact(-4.0), "{about:?}");
+        let nearly = one("Nights were nearly minus 10 degrees Celsius.");
+        assert_eq!((nearly.value.low, nearly.value.high), (-10.0, Some(-9.0)), "{nearly:?}");
         assert!(find("call the hotline on 0800 331 209 now").is_empty());
+        assert!(find("The Boeing 737-800 landed").is_empty(), "a model, no range");
+        assert!(find("boarded the No. 10 bus").is_empty());
+        let rand = one("Eskor will borrow R2.3 billion to repair plants.");
+        assert_eq!((rand.kind, rand.unit.as_deref()), (QuantityKind::Money, Some("ZAR")));
+        let shillings = one("The county lost KSh 1.2 billion to ghost workers.");
+        assert_eq!((shillings.kind, shillings.unit.as_deref()), (QuantityKind::Money, Some("KES")));
+        assert!(find("on the R 14 road").iter().all(|q| q.kind != QuantityKind::Money));
+        let crew = one("A couple of crew members suffered minor burns.");
+        assert_eq!(crew.counted_head.as_deref(), Some("members"));
+        assert_eq!(one("Relatives of the 31 missing sailors waited.").counted_head.as_deref(), Some("sailors"));
         assert!(find("identified by the case number 4471/B").is_empty());
         assert_eq!(exact("killed 12 people"), 12.0);
         assert_eq!(quantity.counted, None);

@@ -283,6 +283,26 @@ const CURRENCY_SIGNS: &[(char, &str)] = &[
 ];
 
 /// Letters written before "$" ("US$", "A$") and the dollar they name.
+/// Letters written before an amount, spaced or glued, with their currency ("Rs 500 crore",
+/// "KSh 1.2 billion", "Rp 5 trillion"). "R" (rand) only glued ("R2.3 billion").
+const LETTER_PREFIXES: &[(&str, &str)] = &[
+    ("Rs", "INR"),
+    ("KSh", "KES"),
+    ("Ksh", "KES"),
+    ("USh", "UGX"),
+    ("TSh", "TZS"),
+    ("Rp", "IDR"),
+    ("RM", "MYR"),
+    ("Tk", "BDT"),
+    ("R", "ZAR"),
+];
+
+/// The currency of letters written before an amount ("Rs", "KSh", glued "R"), a full stop
+/// after them allowed ("Rs. 40 lakh").
+pub fn letter_prefix_currency(letters: &str) -> Option<&'static str> {
+    find(LETTER_PREFIXES, letters.trim_end_matches('.'))
+}
+
 const DOLLAR_PREFIXES: &[(&str, &str)] = &[("US", "USD"), ("A", "AUD"), ("C", "CAD"), ("HK", "HKD"), ("NZ", "NZD"), ("S", "SGD")];
 
 /// Units of measure as written, each with its symbol. A word of this table after a number
@@ -449,8 +469,8 @@ fn currency_name(written: &str) -> Option<String> {
     if let Some(code) = written.chars().find_map(|c| CURRENCY_SIGNS.iter().find(|&&(sign, _)| sign == c).map(|&(_, code)| code)) {
         return Some(code.to_owned());
     }
-    if written.trim_end_matches('.') == "Rs" {
-        return Some("INR".to_owned());
+    if let Some(code) = letter_prefix_currency(written) {
+        return Some(code.to_owned());
     }
     // A code ("USD 200", "200 CHF") is its own name.
     if written.len() == 3 && written.bytes().all(|b| b.is_ascii_uppercase()) {
