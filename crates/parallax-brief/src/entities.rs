@@ -203,8 +203,12 @@ impl EntityIndex {
             if label == EntityLabel::Person && key.contains(' ') {
                 // Full names one letter apart in the surname, with the same first name or, when
                 // both are long, a first name one letter apart (`same_person_spelling`).
+                // Two letters apart, as transliterations are ("Radomir Kastelic", "Radomir
+                // Kastelitz"), when the context agrees: the same first name and the same title.
+                let same_title = |other: &String| titles.get(key).zip(titles.get(other)).is_some_and(|(a, b)| !a.is_disjoint(b));
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
-                    if names[other].0 == EntityLabel::Person && same_person_spelling(key, other) {
+                    let person = names[other].0 == EntityLabel::Person;
+                    if person && (same_person_spelling(key, other) || transliterated(key, other) && same_title(other)) {
                         sets.union(i, j);
                     }
                 }
@@ -316,6 +320,17 @@ fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
     candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
 }
 
+/// Two full names with the same first name whose surnames, seven letters or more, differ by
+/// at most two letters after a shared beginning of five ("Kastelic", "Kastelitz").
+fn transliterated(a: &str, b: &str) -> bool {
+    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
+    let (x, y): (Vec<char>, Vec<char>) = (last_a.chars().collect(), last_b.chars().collect());
+    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let suffix = x[prefix..].iter().rev().zip(y[prefix..].iter().rev()).take_while(|(p, q)| p == q).count();
+    let apart = x.len().max(y.len()) - prefix - suffix;
+    first_a == first_b && last_a != last_b && x.len().min(y.len()) >= 7 && prefix >= 5 && apart <= 2
+}
+
 /// Two full names of one person spelt two ways: the same first name and surnames one letter
 /// apart ("Antony Blinken", "Antony Brinken"), or both names one letter apart ("Katarina
 /// Lindqvist", "Katharina Lindquist"). One surname with two first names a letter apart
@@ -394,6 +409,9 @@ mod tests {
         assert!(same_person_spelling("Antony Blinken", "Antony Brinken"));
         assert!(same_person_spelling("Katarina Lindqvist", "Katharina Lindquist"));
         assert!(!same_person_spelling("Mark Jones", "Mary Jones"), "one family name, two people");
+        assert!(transliterated("Radomir Kastelic", "Radomir Kastelitz"));
+        assert!(!transliterated("Radomir Kastelic", "Milan Kastelitz"), "another first name");
+        assert!(!transliterated("Erik Larsen", "Erik Lassen"), "short surnames");
         assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
         assert!(!same_person_spelling("Maria Lopez", "Marta Lopes"), "short names a letter apart may be two people");
     }

@@ -41,6 +41,14 @@ pub enum BoilerplateKind {
     Widget,
 }
 
+/// A wire service's credit line, which names reporters and editors, not the story's people:
+/// "Reporting by Ann Wu; Editing by Tom Hale", "(Reporting by Ann Wu in Lima)".
+pub fn is_credit_line(text: &str) -> bool {
+    let lower = text.trim().trim_start_matches('(').to_lowercase();
+    ["reporting by", "additional reporting by", "writing by", "editing by", "compiled by"].iter().any(|p| lower.starts_with(p))
+        && !lower.contains(". ")
+}
+
 /// Page furniture inside the text: later stages skip it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Boilerplate {

@@ -786,8 +786,7 @@ fn is_furniture_line(text: &str) -> bool {
         return true;
     }
     // Wire-service credit lines name many people: "Reporting by …; Editing by …".
-    if ["reporting by", "additional reporting by", "writing by", "editing by"].iter().any(|p| lower.starts_with(p)) && !lower.contains(". ")
-    {
+    if parallax_core::annotation::is_credit_line(text) {
         return true;
     }
     if word_count <= 12 && (lower.ends_with("getty images") || lower.ends_with("getty images)")) {

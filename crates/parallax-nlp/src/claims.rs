@@ -165,6 +165,7 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     ("exchanged", ClaimKind::Detention, "exchanged"),
     ("swapped", ClaimKind::Detention, "exchanged"),
     ("sought", ClaimKind::Casualty, "missing"),
+    ("fate", ClaimKind::Casualty, "missing"),
     ("deployed", ClaimKind::Deployment, "deployed"),
     ("deploying", ClaimKind::Deployment, "deployed"),
     ("deployment", ClaimKind::Deployment, "deployed"),
@@ -305,6 +306,20 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
     armed > crowd || (armed == 0 && crowd == 0 && weapons > 0)
 }
 
+/// "Early reports that all 162 had died were wrong": a figure inside a report the sentence
+/// says was false is no one's claim.
+fn refuted(text: &str, sentence: Span, figure: Span) -> bool {
+    const REPORTS: &[&str] = &["report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "posts"];
+    const FALSE: &[&str] = &["wrong", "false", "untrue", "incorrect", "inaccurate", "unfounded", "baseless"];
+    let words = lower_words(text, sentence);
+    let at = words.iter().position(|(s, _)| s.start() >= figure.start()).unwrap_or(words.len());
+    let report_that = words[..at].iter().any(|(_, w)| REPORTS.contains(&w.as_str())) && words[..at].iter().any(|(_, w)| w == "that");
+    let said_false = words[at..]
+        .windows(2)
+        .any(|pair| matches!(pair[0].1.as_str(), "were" | "was" | "proved" | "are") && FALSE.contains(&pair[1].1.as_str()));
+    report_that && said_false
+}
+
 /// Finds count claims.
 pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities: &[Quantity], quotes: &[Quote]) -> Vec<Claim> {
     let mut claims = Vec::new();
@@ -318,6 +333,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             || is_age(text, clause, quantity.span)
             || is_partitive_whole(text, quantity, quantities)
             || counts_over_years(text, clause)
+            || refuted(text, sentence, quantity.span)
         {
             continue;
         }
@@ -361,7 +377,14 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         // "1,090 cases of acute watery diarrhoea, including 38 deaths": a part that names a
         // fate of its own counts that fate, not a group among the whole.
         let names_its_fate = quantity.counted_head.as_deref().is_some_and(|head| matches!(head, "deaths" | "fatalities"));
-        if names_a_part(text, clause, quantity) && !names_its_fate {
+        // "Nine children also died": children, women and minors killed or hurt are a part of
+        // the toll ("102 girls were taken" is the whole of an abduction).
+        let crew = quantity.counted.is_some_and(|c| text[c.range()].to_lowercase().starts_with("crew"));
+        let demographic = matches!(predicate, "killed" | "injured")
+            && (quantity.counted_head.as_deref().is_some_and(|h| DEMOGRAPHIC_PARTS.contains(&h))
+                || crew
+                || nationals(text, quantity).is_some());
+        if (names_a_part(text, clause, quantity) || demographic) && !names_its_fate {
             // "the toll had risen to 11, including four children, and 23 were treated": the
             // part is of the count it follows, whatever predicate stands nearer.
             // The counts of this sentence before the part, parts left out.
@@ -397,6 +420,15 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
             continue;
         }
         let mut subject = subject_group(text, clause, quantity, kind, &armed);
+        // "162 people had been on board, 156 passengers and six crew members": those on board
+        // by their role are a count each, never the total.
+        let aboard_as = quantity.counted.map(|c| text[c.range()].to_lowercase()).and_then(|counted| {
+            let role = ["passengers", "passenger", "crew"].into_iter().find(|role| counted.split_whitespace().next() == Some(*role))?;
+            Some(if role == "crew" { "crew" } else { "passengers" })
+        });
+        if let Some(role) = aboard_as.filter(|_| predicate == "on board") {
+            subject = role.to_owned();
+        }
         // "Six Toskarian servicemen died … Four others were wounded": the others are of the
         // group counted last, in this sentence or the one before.
         let others =
@@ -571,6 +603,8 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
     let words = lower_words(text, before);
     match words.as_slice() {
         [.., (_, change), (_, from)] if from == "from" => crate::quantities::is_change_word(change),
+        // "163 people had been on board, not the 162 it announced": a figure corrected.
+        [.., (_, not), (_, the)] if not == "not" && the == "the" => true,
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
@@ -681,10 +715,22 @@ const MONEY_PREDICATES: &[(&str, &str)] = &[
     ("promised", "pledged"),
     ("offered", "offered"),
     ("paid", "paid"),
+    ("pay", "paid"),
+    ("pays", "paid"),
+    ("paying", "paid"),
+    // "would make an immediate payment of 1.3 million kelars".
+    ("payment", "paid"),
+    ("payments", "paid"),
     ("raised", "raised"),
     ("spent", "spent"),
     ("fined", "fined"),
     ("provided", "provided"),
+    ("provide", "provided"),
+    ("provides", "provided"),
+    ("providing", "provided"),
+    ("offer", "offered"),
+    ("offers", "offered"),
+    ("offering", "offered"),
     ("committed", "committed"),
     ("lent", "lent"),
     ("loaned", "lent"),
@@ -1157,12 +1203,24 @@ fn names_a_part(text: &str, clause: Span, quantity: &Quantity) -> bool {
     };
     let before = (at.saturating_sub(6)..at).any(|k| marks_part(k) && no_comma_between(words[k].0, quantity.span));
     let following = words[after..].iter().take(3).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
+    // "12 citizens of Germany are among the dead": the counted noun's "of" phrase between.
+    let of_name = matches!(following.as_slice(), ["of", _, ..])
+        && words.get(after + 1).is_some_and(|(span, _)| text[span.range()].starts_with(char::is_uppercase));
+    let after_of = if of_name { after + 2 } else { after };
+    let among_follows = matches!(
+        words[after_of.min(words.len())..].iter().take(2).map(|(_, w)| w.as_str()).collect::<Vec<_>>().as_slice(),
+        ["were" | "was" | "are" | "is", "among"]
+    );
+
     // "Two of the injured are in critical condition": a part of those the predicate counts.
     let of_the_counted = matches!(following.as_slice(), ["of", "the" | "those", word] if PREDICATES.iter().any(|(w, kind, _)| w == word && matches!(kind, ClaimKind::Casualty | ClaimKind::Detention)));
     // "treated 31 wounded, eight of them in critical condition": a part of the count before.
     let of_them = matches!(following.as_slice(), ["of", "them" | "whom", ..]);
-    before || of_the_counted || of_them || matches!(following.as_slice(), ["were" | "was" | "are" | "is", "among", ..])
+    before || of_the_counted || of_them || among_follows
 }
+
+/// Groups of people by age or sex, whom a count names as a part of the whole it belongs to.
+const DEMOGRAPHIC_PARTS: &[&str] = &["children", "minors", "women", "infants", "babies", "girls", "boys", "teenagers"];
 
 /// The predicate of a part: "among the killed", "among those in hospital". A part is a fact
 /// of its own, never compared with the whole's count.
@@ -1191,6 +1249,14 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
     if let Some(carers) = carers(&counted) {
         return carers;
     }
+    // "14 Germans", "12 citizens of Germany", "14 German citizens": a nationality among them.
+    if let Some(nationals) = nationals(text, quantity) {
+        return nationals;
+    }
+    // "All six crew members were killed".
+    if named.is_some_and(|span| text[span.range()].to_lowercase().starts_with("crew")) {
+        return "crew".to_owned();
+    }
     let group = subject_group(text, clause, quantity, kind, armed);
     let head = quantity.counted_head.as_deref().map(str::to_lowercase);
     match head {
@@ -1203,6 +1269,34 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
         },
         _ => group,
     }
+}
+
+/// The people of one country a count names ("14 Germans", "12 citizens of Germany", "14
+/// German citizens"), as the plural of its demonym ("Germans").
+fn nationals(text: &str, quantity: &Quantity) -> Option<String> {
+    let counted = quantity.counted?;
+    let plural = |demonym: &str| {
+        if demonym.ends_with("ese") || demonym.ends_with("sh") || demonym.ends_with("ch") || demonym.ends_with('s') {
+            demonym.to_owned()
+        } else {
+            format!("{demonym}s")
+        }
+    };
+    let written = &text[counted.range()];
+    let in_counted = written.split_whitespace().find_map(|w| {
+        let singular = w.strip_suffix('s').filter(|_| crate::lexicon::place_of_demonym(w).is_none()).unwrap_or(w);
+        crate::lexicon::place_of_demonym(singular).map(|_| plural(singular))
+    });
+    // "citizens of Germany", "nationals of France".
+    let of_place = || {
+        let head = quantity.counted_head.as_deref()?;
+        if !matches!(head, "citizens" | "nationals") {
+            return None;
+        }
+        let place = text[counted.end()..].trim_start().strip_prefix("of ")?.split(|c: char| !c.is_alphabetic()).next()?;
+        crate::lexicon::demonym_of(place).map(plural)
+    };
+    in_counted.or_else(of_place)
 }
 
 /// "health workers", "aid workers": workers named by the care they give (stemmed words of a
@@ -1484,7 +1578,17 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "survivors" && words.get(k + 1).is_some_and(|(_, w)| crate::lexicon::is_speech_verb(w)) {
             continue;
         }
-        if word == "board" && !(k > 0 && words[k - 1].1 == "on") {
+        // "Twenty-two people on board survived": the fate after "on board" is what is counted.
+        let fate_after = words.get(k + 1).is_some_and(|(_, w)| PREDICATES.iter().any(|(p, _, _)| p == w));
+        if word == "board" && (!(k > 0 && words[k - 1].1 == "on") || fate_after) {
+            continue;
+        }
+        // "The fate of 15 other people … was not yet known": the missing.
+        let unknown = words[k..].iter().enumerate().any(|(j, (_, w))| {
+            matches!(w.as_str(), "unknown" | "unclear")
+                || w == "known" && words[k..k + j].iter().rev().take(2).any(|(_, before)| before == "not")
+        });
+        if word == "fate" && !unknown {
             continue;
         }
         // "Five workers are still being sought": the missing, searched for.
@@ -1649,7 +1753,7 @@ const PEOPLE_ONLY: &[&str] = &[
 ];
 
 /// Of [`PEOPLE_ONLY`], those whose bare number counts people ("20 were rescued", "600 on board").
-const BARE_NUMBER_PEOPLE: &[&str] = &["treated", "rescued", "rescues", "searching", "aboard", "board"];
+const BARE_NUMBER_PEOPLE: &[&str] = &["treated", "rescued", "rescues", "searching", "aboard", "board", "survived"];
 
 /// Verbs whose object is counted for a fate none of [`PREDICATES`] names: fined or charged
 /// people are not counted as detained, hurt or displaced.
@@ -1743,6 +1847,28 @@ fn counts_people(quantity: &Quantity) -> bool {
     })
 }
 
+/// People sent to a scene who are neither troops nor police.
+const CIVILIANS_SENT: &[&str] = &[
+    "investigators",
+    "experts",
+    "advisers",
+    "advisors",
+    "inspectors",
+    "engineers",
+    "doctors",
+    "medics",
+    "nurses",
+    "rescuers",
+    "firefighters",
+    "observers",
+    "monitors",
+    "diplomats",
+    "technicians",
+    "specialists",
+    "negotiators",
+    "volunteers",
+];
+
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
 fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
     // "deployed four more patrol boats and 300 marines": vessels and vehicles sent are a
@@ -1750,6 +1876,13 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
     if kind == ClaimKind::Deployment && counts_things(quantity) {
         if let Some(head) = &quantity.counted_head {
             return head.to_lowercase();
+        }
+    }
+    // "has sent two investigators", "more than 600 rescuers": civilians sent are a fact of
+    // their own too, never troops.
+    if let Some(head) = quantity.counted_head.as_deref().map(str::to_lowercase) {
+        if kind == ClaimKind::Deployment && CIVILIANS_SENT.contains(&head.as_str()) {
+            return head;
         }
     }
     let group = group_of(text, clause, quantity, kind, armed);
@@ -1926,6 +2059,12 @@ mod tests {
             .map(|c| (c.subject.clone(), low(c)))
             .collect();
         assert_eq!(found, [("boats".to_owned(), 4.0), ("troops".to_owned(), 300.0)]);
+        let found: Vec<(String, f64)> = claims_of("France's BEA has sent two investigators to the site.")
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Deployment)
+            .map(|c| (c.subject.clone(), low(c)))
+            .collect();
+        assert_eq!(found, [("investigators".to_owned(), 2.0)]);
     }
 
     #[test]
@@ -2156,6 +2295,28 @@ mod tests {
              Since 2019, 300 people have been killed.",
         );
         assert_eq!(found, [("abducted".to_owned(), 120.0)], "counts over years are background");
+        let found = predicates("Of those on board, 142 have died and 21 survived. Twenty-two people on board survived.");
+        assert_eq!(found, [("killed".to_owned(), 142.0), ("rescued".to_owned(), 21.0), ("rescued".to_owned(), 22.0)]);
+        let found = predicates("It said 163 people had been on board, not the 162 it announced on Saturday.");
+        assert_eq!(found, [("on board".to_owned(), 163.0)], "the corrected figure is no claim");
+        let found = predicates("Early reports that all 162 had died were wrong, officials said. Reports that 12 died were confirmed.");
+        assert_eq!(found, [("killed".to_owned(), 12.0)], "a report said to be false is no claim");
+        let found = predicates("The fate of 15 other people who had been on board was not yet known. The fate of 3 is known.");
+        assert_eq!(found, [("missing".to_owned(), 15.0)]);
+        let text = "There were 162 people on board: 156 passengers and six crew. The German Foreign Office said 14 Germans had died. \
+                    All six crew members were killed. Officials said 12 citizens of Germany were among the dead.";
+        let found: Vec<(String, String, f64)> = claims_of(text).iter().map(|c| (c.subject.clone(), c.predicate.clone(), low(c))).collect();
+        let expected = [
+            ("people", "on board", 162.0),
+            ("passengers", "on board", 156.0),
+            ("crew", "on board", 6.0),
+            ("Germans", "among the killed", 14.0),
+            ("crew", "among the killed", 6.0),
+            ("Germans", "among the killed", 12.0),
+        ];
+        assert_eq!(found, expected.map(|(s, p, n)| (s.to_owned(), p.to_owned(), n)));
+        let found = predicates("According to the ministry, 12 citizens of Germany are among the dead. Nine children also died.");
+        assert_eq!(found, [("among the killed".to_owned(), 12.0), ("among the killed".to_owned(), 9.0)]);
         let found = predicates("The state says 102 girls were taken. Eleven girls who escaped were taken to hospital.");
         assert_eq!(found, [("abducted".to_owned(), 102.0), ("escaped".to_owned(), 11.0)]);
         let found = predicates("The attackers overpowered two guards and killed one of them. An estimated 20 people and 30 more died.");

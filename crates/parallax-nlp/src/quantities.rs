@@ -213,6 +213,34 @@ fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
             make_sum(text, count, counted);
         }
     }
+    // "would pay 2.5 million kelars", "fined AeroTarva 40 million kelars", "a payment of 1.3
+    // million kelars": what is paid is money, and an uncommon noun counted there a currency
+    // ("pay 2,000 workers" stays a count).
+    for count in found.iter_mut().filter(|q| q.kind == QuantityKind::Count && q.value.low >= 1.0) {
+        let counted = count.counted.or_else(|| word_after(text, count.span.end()));
+        let Some(counted) = counted.filter(|c| !text[c.range()].contains(' ')) else { continue };
+        let uncommon = parallax_ner::word_classes::word_class(&text[counted.range()].to_lowercase()).is_none();
+        if uncommon && paid_before(&text[..count.span.start()]) {
+            make_sum(text, count, counted);
+        }
+    }
+}
+
+/// Verbs whose object is a sum paid, and nouns of payments before "of".
+const PAY_VERBS: &[&str] = &["pay", "pays", "paid", "paying", "fined", "fine", "owes", "owed", "cost", "costs", "costing", "worth"];
+const PAY_NOUNS: &[&str] =
+    &["payment", "payments", "fine", "compensation", "advance", "bail", "ransom", "salary", "bonus", "award", "grant"];
+
+/// Whether the text before a number ends in a verb of paying, such a verb and its object's
+/// one name ("fined AeroTarva"), or a noun of payment and "of".
+fn paid_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let (Some(last), second) = (words.next(), words.next()) else { return false };
+    let second = second.unwrap_or_default();
+    PAY_VERBS.contains(&last.as_str())
+        || last == "of" && PAY_NOUNS.contains(&second.as_str())
+        || matches!(second.as_str(), "fined" | "paid" | "pay" | "owes" | "owed")
+            && before.trim_end().rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The alphabetic word after `at`, past white space ("marek" in "450 million marek (…)").
@@ -1063,7 +1091,8 @@ impl<'a> Scanner<'a> {
         let in_commas = amount.first >= 2
             && self.mark(amount.first - 1) == Some(',')
             && self.word(amount.first - 2).is_some_and(starts_upper)
-            && self.mark(amount.next) == Some(',');
+            // "the first officer, Mira Halden, 31." ends its sentence with the age.
+            && matches!(self.mark(amount.next), Some(',' | '.' | ';'));
         plain_number && (in_commas || amount.first >= 1 && self.word_is(amount.first - 1, "aged"))
     }
 
@@ -2384,6 +2413,7 @@ mod tests {
         assert_eq!(quantity.kind, QuantityKind::Measure);
         assert_eq!(quantity.span.len(), "6.4".len(), "the scale's word stays out of the span");
         assert!(find("a man aged 90 was among the dead").is_empty());
+        assert!(find("and the first officer, Mira Halden, 31.").is_empty());
         assert!(find("on the night of 12 to 13 November").is_empty(), "two days of a month");
         let cold = one("Temperatures of minus 4 degrees Celsius kept the gas low.");
         assert_eq!((cold.value, cold.kind), (Interval::exact(-4.0), QuantityKind::Measure));
@@ -2402,6 +2432,12 @@ mod tests {
         let crew = one("A couple of crew members suffered minor burns.");
         assert_eq!(crew.counted_head.as_deref(), Some("members"));
         assert_eq!(one("Relatives of the 31 missing sailors waited.").counted_head.as_deref(), Some("sailors"));
+        let kelars = one("The government would pay 2.5 million kelars to each family.");
+        assert_eq!((kelars.kind, kelars.unit.as_deref()), (QuantityKind::Money, Some("kelar")));
+        let fine = one("In 2029 the authority fined AeroTarva 40 million kelars for gaps.");
+        assert_eq!((fine.kind, fine.unit.as_deref()), (QuantityKind::Money, Some("kelar")));
+        assert_eq!(one("It made a payment of 1.3 million kelars to each family.").kind, QuantityKind::Money);
+        assert_eq!(one("The firm would pay 2,000 workers a bonus.").kind, QuantityKind::Count);
         assert!(find("identified by the case number 4471/B").is_empty());
         assert_eq!(exact("killed 12 people"), 12.0);
         assert_eq!(quantity.counted, None);

@@ -2165,7 +2165,7 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         if k + 8 < n && !word_texts[k].ends_with(',') && circumstance_then_clause.is_none() && !comparison_follows {
             continue;
         }
-        let verb = word_texts[k].trim_end_matches(['.', ',', '!']);
+        let verb = word_texts[k].trim_end_matches(['.', ',', '!', ';']);
         // "…, Finance Minister Irena Vulic announced on Wednesday.": announcing ends a report,
         // though it does not open one ("announced a new plan").
         if !REPORTING_VERBS.contains(&verb) && !matches!(verb, "announced" | "announces") {
@@ -2173,7 +2173,9 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         }
         // "…, the office of the governor said, as rescuers pulled survivors from the rubble.":
         // a clause of its own after the comma, which is no part of what was said.
-        let clause_follows = word_texts[k].ends_with(',') && word_texts.get(k + 1).is_some_and(|w| opens_clause(w));
+        // "…, investigators say; AeroTarva offers $25,000 advance": a headline's next clause.
+        let clause_follows =
+            word_texts[k].ends_with(',') && word_texts.get(k + 1).is_some_and(|w| opens_clause(w)) || word_texts[k].ends_with(';');
         if (k + 8 < n && !clause_follows && circumstance_then_clause.is_none() && !comparison_follows)
             || !lexicon::is_speech_cue(word_texts, k)
         {
@@ -2198,8 +2200,12 @@ fn trailing_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&
         // "…, the statistics office said, up from 31 percent in July.": the figure it was
         // before, which goes with what was said.
         let earlier_figure = tail.len() >= 2 && matches!(tail[0], "up" | "down") && tail[1] == "from" || opens_comparison(tail);
-        let tail_is_circumstance =
-            tail.is_empty() || earlier_figure || (tail.len() <= 6 && is_circumstance_opener(tail[0]) && !clause_in_tail);
+        let tail_is_circumstance = tail.is_empty()
+            || earlier_figure
+            || (tail.len() <= 9
+                && is_circumstance_opener(tail[0])
+                && !clause_in_tail
+                && !tail.iter().any(|w| matches!(*w, "that" | "as" | "while" | "but")));
         if !tail_is_circumstance {
             return None;
         }
@@ -2472,8 +2478,34 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
         .or(kind_of_earlier)
         .map(|e| e.canonical.clone())
         .or_else(|| is_role.then(|| holder_of_role(text, &phrase, &inside, entities)).flatten())
+        .or_else(|| untagged_name(text, span))
         .unwrap_or_else(|| description(&phrase));
     Source { span, canonical: Some(canonical) }
+}
+
+/// "Witnesses", "Organisers", but not "Airbus" or "Hamas".
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !["us", "ss", "is", "as"].iter().any(|ending| word.ends_with(ending))
+}
+
+/// "Airbus said in a statement": one capitalised word the entity tagger missed, no plural,
+/// which the article never writes in lower case, is a name and keeps its capital ("Police
+/// said" does not where the article writes "police" too; "Witnesses said" never does).
+fn untagged_name(text: &str, span: Span) -> Option<String> {
+    let word = text[span.range()].trim_matches(|c: char| !c.is_alphanumeric());
+    // Not a plural of people ("Witnesses said", "Organisers said").
+    let shaped =
+        word.len() >= 3 && word.starts_with(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase) && !looks_plural(word);
+    if !shaped {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let in_lower_case = text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[at + lower.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    });
+    (!in_lower_case && !lexicon::is_institution_noun(&lower)).then(|| word.to_owned())
 }
 
 /// Where ", who …" (or which, whom, whose) opens a relative clause inside a speaker phrase.
@@ -2988,6 +3020,20 @@ mod tests {
             rule_quotes("Annual inflation reached 38 percent in August, the statistics office said, up from 31 percent in July.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.content), "Annual inflation reached 38 percent in August");
+        // Where and when it was said may run to several phrases; a headline's next clause after
+        // a semicolon is not what was said.
+        let (doc, quotes) =
+            rule_quotes("The jet lost 24 knots in nine seconds, the commission said on Monday in its first factual update.");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(doc.slice(quote.content), "The jet lost 24 knots in nine seconds");
+        let (doc, quotes) = rule_quotes("A320 lost airspeed on second approach, investigators say; AeroTarva offers $25,000 advance");
+        let [quote] = &quotes[..] else { panic!("{quotes:?}") };
+        assert_eq!(doc.slice(quote.content), "A320 lost airspeed on second approach");
+        let span = |text: &str, word: &str| Span::new(text.find(word).unwrap(), text.find(word).unwrap() + word.len()).unwrap();
+        let text = "Airbus said it was aware of the accident.";
+        assert_eq!(untagged_name(text, span(text, "Airbus")).as_deref(), Some("Airbus"));
+        let text = "Witnesses said the police fired. Police said they did not.";
+        assert_eq!(untagged_name(text, span(text, "Police")), None, "the article writes it in lower case too");
         // Announcing ends a report too.
         let (doc, quotes) = rule_quotes("The port will reopen on Monday, Transport Minister Ilse Varga announced on Wednesday.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };

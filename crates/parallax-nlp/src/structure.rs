@@ -167,6 +167,9 @@ fn furniture_kind(line: &str, after_author_box: bool) -> Option<(BoilerplateKind
     if is_byline(line) {
         return Some((BoilerplateKind::Byline, "byline: a name with a reporting role and no sentence"));
     }
+    if parallax_core::annotation::is_credit_line(line) {
+        return Some((BoilerplateKind::Byline, "credit line: who reported and edited the story"));
+    }
     if is_author_bio(line) || (after_author_box && word_count > 12) {
         return Some((BoilerplateKind::AuthorBio, "author biography"));
     }
@@ -331,6 +334,15 @@ mod tests {
         let wire = "Quake toll rises to 87\nImage source, Eastwind Photo\nSARVIC, Dovrania (Eastwind) — The toll rose to 87 on Sunday.";
         assert_eq!(outlet(wire).as_deref(), Some("Eastwind"));
         assert_eq!(outlet("Quake toll rises\nSARVIC — The toll rose to 87 on Sunday."), None);
+    }
+
+    #[test]
+    fn a_wire_credit_line_is_furniture() {
+        let text = "Port closes after strike\nThe port closed on Monday.\n(Reporting by Ann Wu in Lima and Tom Hale in Quito; Editing by Sofia Marr)";
+        let structure = analyse(text);
+        assert_eq!(structure.boilerplate.len(), 1, "{structure:?}");
+        assert!(text[structure.boilerplate[0].span.range()].starts_with("(Reporting"));
+        assert!(analyse("Reporting by the ministry showed gaps. It said so.").boilerplate.is_empty());
     }
 
     #[test]

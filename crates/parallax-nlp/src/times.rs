@@ -368,7 +368,9 @@ impl<'t> Scan<'t> {
         // "called on members to join a strike on Thursday": what a call asks for lies ahead.
         let called_to =
             token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
-        token.is_one_of(FUTURE_CUES)
+        // "its last scheduled check in September": a past occasion that was planned.
+        let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous", "latest", "earlier"]);
+        token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
             || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
@@ -3055,6 +3057,8 @@ mod tests {
         assert_eq!(check("May 5 was chosen.", None), one("May 5", TimeKind::Date, "XXXX-05-05"));
         assert_eq!(check("By May 2022 it had ended.", None), one("May 2022", TimeKind::Date, "2022-05"));
         assert_eq!(check("It ended in March.", None), one("March", TimeKind::Date, "XXXX-03"));
+        let check_in_september = "The plane passed its last scheduled maintenance check in September.";
+        assert_eq!(check(check_in_september, Some("2031-10-11")), one("September", TimeKind::Date, "2031-09"));
         assert_eq!(check("October was quiet.", None), one("October", TimeKind::Date, "XXXX-10"));
         assert_eq!(check("The talks were led by Jan Kavan.", None), vec![]);
         assert_eq!(check("Prices rose in Jan. and fell.", None), one("Jan.", TimeKind::Date, "XXXX-01"));
