@@ -205,7 +205,11 @@ impl EntityIndex {
                 // both are long, a first name one letter apart (`same_person_spelling`).
                 // Two letters apart, as transliterations are ("Radomir Kastelic", "Radomir
                 // Kastelitz"), when the context agrees: the same first name and the same title.
-                let same_title = |other: &String| titles.get(key).zip(titles.get(other)).is_some_and(|(a, b)| !a.is_disjoint(b));
+                // An office of two words or more ("transport minister"), not a rank alone
+                // ("general", "minister") that many share.
+                let same_title = |other: &String| {
+                    titles.get(key).zip(titles.get(other)).is_some_and(|(a, b)| a.intersection(b).any(|title| title.contains(' ')))
+                };
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
                     let person = names[other].0 == EntityLabel::Person;
                     if person && (same_person_spelling(key, other) || transliterated(key, other) && same_title(other)) {

@@ -42,11 +42,23 @@ pub enum BoilerplateKind {
 }
 
 /// A wire service's credit line, which names reporters and editors, not the story's people:
-/// "Reporting by Ann Wu; Editing by Tom Hale", "(Reporting by Ann Wu in Lima)".
+/// "Reporting by Ann Wu; Editing by Tom Hale", "(Reporting by Ann Wu in Lima)". A name follows
+/// "by", and the line is in brackets, lists roles after a semicolon or is short ("Reporting by
+/// the Associated Press found that …" is a sentence).
 pub fn is_credit_line(text: &str) -> bool {
-    let lower = text.trim().trim_start_matches('(').to_lowercase();
-    ["reporting by", "additional reporting by", "writing by", "editing by", "compiled by"].iter().any(|p| lower.starts_with(p))
-        && !lower.contains(". ")
+    let trimmed = text.trim();
+    let bracketed = trimmed.starts_with('(');
+    let line = trimmed.trim_start_matches('(');
+    let lower = line.to_lowercase();
+    let Some(prefix) = ["reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by "]
+        .into_iter()
+        .find(|p| lower.starts_with(p))
+    else {
+        return false;
+    };
+    let named = line[prefix.len()..].split_whitespace().next().is_some_and(|w| w.starts_with(char::is_uppercase) && w != "The");
+    let shaped = bracketed || line.contains(';') || line.split_whitespace().count() <= 12;
+    named && shaped && !lower.contains(". ")
 }
 
 /// Page furniture inside the text: later stages skip it.

@@ -154,7 +154,7 @@ pub fn apply(words: &[&str], tags: &mut [Tag], gazetteer: &Gazetteer) {
     fields_of_ministers(words, &mut spans);
     linked_organisations(words, &mut spans);
     expanded_acronyms(words, &mut spans);
-    media_operations_and_groups(words, &mut spans);
+    media_operations_and_groups(words, &mut spans, gazetteer);
     common_acronyms(words, &mut spans);
     name_particles(words, &mut spans);
     unknown_places(words, &mut spans, gazetteer);
@@ -214,7 +214,8 @@ fn numbered_units(words: &[&str], spans: &mut [Span]) {
 }
 
 /// Lower-case nouns of sites after their name ("Zamzam camp", "Kerem Shalom crossing").
-const SITE_NOUNS: &[&str] = &["crossing", "river", "camp", "bridge", "checkpoint", "airport", "dam"];
+/// Not "camp": "the Trump camp" is his campaign.
+const SITE_NOUNS: &[&str] = &["crossing", "river", "bridge", "checkpoint", "airport", "dam"];
 
 /// Lower-case nouns of a settled place: the name they follow with "of" ("the outskirts of
 /// Kherson") or that ends an apposition to it ("Wad Madani, Sudan's second-largest city")
@@ -311,7 +312,8 @@ const POSITIONS_BEFORE_OF: &[&str] = &[
 ];
 
 /// Words of feeling or conduct that "toward" follows when it names whom they concern, not
-/// where someone goes ("anger toward Putin", "a tougher line towards Hamas").
+/// where someone goes ("anger toward Putin", "a tougher stance towards Hamas"; not "held the
+/// line towards Velyka Novosilka", a front).
 const ATTITUDES: &[&str] = &[
     "anger",
     "hostility",
@@ -323,8 +325,6 @@ const ATTITUDES: &[&str] = &[
     "policy",
     "policies",
     "stance",
-    "approach",
-    "line",
     "posture",
     "rhetoric",
     "aggression",
@@ -765,7 +765,7 @@ const MEDIA_NOUNS: &[&str] = &["broadcaster", "agency", "newspaper", "channel", 
 /// after it ("Radio Ndeke Luka", "Radio Pakistan"); a name before "group" that is not a
 /// nationality ("the Wagner group"). "Operation" with capitalised words after it is a
 /// military operation, miscellany as in CoNLL-2003 ("Operation Hadin Kai").
-fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
+fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>, gazetteer: &Gazetteer) {
     for span in spans.iter_mut() {
         let (start, end, label) = *span;
         let before = start.checked_sub(1).map(|k| words[k]);
@@ -775,7 +775,10 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>) {
             words.get(end) == Some(&"group") && !words[end - 1].contains('-') && !words[start..end].iter().any(|w| looks_like_demonym(w));
         // "the Meitei group Arambai Tenggol": the name a noun of armed or political groups
         // introduces.
-        let after_group = before.is_some_and(|w| GROUP_NOUNS.contains(&w));
+        // Not a person's name ("the faction Netanyahu leads", "the group Ahmed Hassan said").
+        let first_name = gazetteer.lookup(&[words[start]]) & GazetteerList::FirstName.mask() != 0;
+        let person = label == Label::Person && (first_name || gazetteer.lookup(&[words[end - 1]]) & GazetteerList::LastName.mask() != 0);
+        let after_group = before.is_some_and(|w| GROUP_NOUNS.contains(&w)) && !person;
         if matches!(label, Label::Location | Label::Misc) && after_media || label != Label::Organisation && (group || after_group) {
             span.2 = Label::Organisation;
         }
@@ -1144,6 +1147,7 @@ mod tests {
         gazetteer.insert(&["Qatari"], GazetteerList::Entity(Label::Misc));
         gazetteer.insert(&["Kyiv"], GazetteerList::Place);
         gazetteer.insert(&["Uganda"], GazetteerList::Place);
+        gazetteer.insert(&["Ahmed"], GazetteerList::FirstName);
         apply(&words, &mut tags, &gazetteer);
         assert_eq!(bilou_to_bio(&tags).join(" "), after);
     }
@@ -1340,6 +1344,8 @@ mod tests {
         check("María de los Ángeles Quiñónez waited", "B-ORG O O B-PER I-PER O", "B-PER I-PER I-PER I-PER I-PER O");
         check("the Jarinje crossing", "O B-MISC O", "O B-LOC O");
         check("a Kurdish camp", "O B-MISC O", "O B-MISC O");
+        check("The Trump camp said", "O B-PER O O", "O B-PER O O");
+        check("a spokesman for the group Ahmed Hassan said", "O O O O O B-PER I-PER O", "O O O O O B-PER I-PER O");
         check("the Liguasan Swamp", "O B-PER I-PER", "O B-LOC I-LOC");
         check("The Wagner group , which", "O B-PER O O O", "O B-ORG O O O");
         check("KABUL , Afghanistan ( AP ) — Jets struck", "B-LOC O B-LOC O O O O O O", "B-LOC O B-LOC O B-ORG O O O O");

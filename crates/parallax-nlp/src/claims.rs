@@ -307,16 +307,24 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
 }
 
 /// "Early reports that all 162 had died were wrong": a figure inside a report the sentence
-/// says was false is no one's claim.
+/// says was false is no one's claim. The figure is inside the "reports … that" clause (no
+/// comma between) and that clause is the subject of "were wrong" (no comma between either).
 fn refuted(text: &str, sentence: Span, figure: Span) -> bool {
     const REPORTS: &[&str] = &["report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "posts"];
     const FALSE: &[&str] = &["wrong", "false", "untrue", "incorrect", "inaccurate", "unfounded", "baseless"];
     let words = lower_words(text, sentence);
     let at = words.iter().position(|(s, _)| s.start() >= figure.start()).unwrap_or(words.len());
-    let report_that = words[..at].iter().any(|(_, w)| REPORTS.contains(&w.as_str())) && words[..at].iter().any(|(_, w)| w == "that");
-    let said_false = words[at..]
-        .windows(2)
-        .any(|pair| matches!(pair[0].1.as_str(), "were" | "was" | "proved" | "are") && FALSE.contains(&pair[1].1.as_str()));
+    let no_comma = |from: usize, to: usize| !text[from.min(to)..to].contains(',');
+    let report_that = words[..at].iter().enumerate().any(|(k, (span, w))| {
+        REPORTS.contains(&w.as_str())
+            && words[k + 1..at].iter().take(6).any(|(_, that)| that == "that")
+            && no_comma(span.end(), figure.start())
+    });
+    let said_false = words[at..].windows(2).any(|pair| {
+        matches!(pair[0].1.as_str(), "were" | "was" | "proved" | "are")
+            && FALSE.contains(&pair[1].1.as_str())
+            && no_comma(figure.end(), pair[0].0.start())
+    });
     report_that && said_false
 }
 
@@ -379,8 +387,12 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         let names_its_fate = quantity.counted_head.as_deref().is_some_and(|head| matches!(head, "deaths" | "fatalities"));
         // "Nine children also died": children, women and minors killed or hurt are a part of
         // the toll ("102 girls were taken" is the whole of an abduction).
+        // Only where the article has counted the whole before ("All 12 crew members were
+        // killed when the cargo ship sank" is the toll itself).
         let crew = quantity.counted.is_some_and(|c| text[c.range()].to_lowercase().starts_with("crew"));
+        let whole_counted = claims.iter().any(|c| c.predicate == predicate && c.subject == "people");
         let demographic = matches!(predicate, "killed" | "injured")
+            && whole_counted
             && (quantity.counted_head.as_deref().is_some_and(|h| DEMOGRAPHIC_PARTS.contains(&h))
                 || crew
                 || nationals(text, quantity).is_some());
@@ -603,8 +615,12 @@ fn is_old_value(text: &str, clause: Span, at: Span) -> bool {
     let words = lower_words(text, before);
     match words.as_slice() {
         [.., (_, change), (_, from)] if from == "from" => crate::quantities::is_change_word(change),
-        // "163 people had been on board, not the 162 it announced": a figure corrected.
-        [.., (_, not), (_, the)] if not == "not" && the == "the" => true,
+        // "163 people had been on board, not the 162 it announced": a figure its own source
+        // corrected ("not the 50,000 claimed by organisers" is another's claim).
+        [.., (_, not), (_, the)] if not == "not" && the == "the" => {
+            let next = text[at.end()..].split_whitespace().next().unwrap_or_default().to_lowercase();
+            matches!(next.as_str(), "it" | "he" | "she" | "they" | "we" | "previously" | "earlier" | "initially" | "first")
+        }
         [.., (_, compared), (_, with)] => compared == "compared" && (with == "with" || with == "to"),
         _ => false,
     }
@@ -1271,32 +1287,30 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
     }
 }
 
-/// The people of one country a count names ("14 Germans", "12 citizens of Germany", "14
-/// German citizens"), as the plural of its demonym ("Germans").
+/// The people of one country a count names: the demonym itself ("14 Germans") or citizens
+/// of it ("12 citizens of Germany", "14 German citizens"), as the plural of its demonym
+/// ("Germans"). "30 Russian soldiers" are soldiers, not a nationality.
 fn nationals(text: &str, quantity: &Quantity) -> Option<String> {
     let counted = quantity.counted?;
-    let plural = |demonym: &str| {
-        if demonym.ends_with("ese") || demonym.ends_with("sh") || demonym.ends_with("ch") || demonym.ends_with('s') {
-            demonym.to_owned()
-        } else {
-            format!("{demonym}s")
-        }
+    let head = text[counted.range()].split_whitespace().next_back()?;
+    let plural = |place: &str| {
+        let demonym = crate::lexicon::demonym_of(place)?;
+        let ends_plain = ["ese", "sh", "ch", "s"].iter().any(|ending| demonym.ends_with(ending));
+        Some(if ends_plain { demonym.to_owned() } else { format!("{demonym}s") })
     };
-    let written = &text[counted.range()];
-    let in_counted = written.split_whitespace().find_map(|w| {
-        let singular = w.strip_suffix('s').filter(|_| crate::lexicon::place_of_demonym(w).is_none()).unwrap_or(w);
-        crate::lexicon::place_of_demonym(singular).map(|_| plural(singular))
-    });
-    // "citizens of Germany", "nationals of France".
-    let of_place = || {
-        let head = quantity.counted_head.as_deref()?;
-        if !matches!(head, "citizens" | "nationals") {
-            return None;
-        }
+    if let Some(place) = crate::lexicon::demonym_place(head) {
+        return plural(place);
+    }
+    if !matches!(head.to_lowercase().as_str(), "citizens" | "nationals") {
+        return None;
+    }
+    // "German citizens", or "citizens of Germany".
+    let before = text[counted.range()].split_whitespace().rev().nth(1).and_then(crate::lexicon::demonym_place);
+    let after = || {
         let place = text[counted.end()..].trim_start().strip_prefix("of ")?.split(|c: char| !c.is_alphabetic()).next()?;
-        crate::lexicon::demonym_of(place).map(plural)
+        crate::lexicon::demonym_of(place).map(|_| crate::lexicon::canonical_place(place).unwrap_or(place))
     };
-    in_counted.or_else(of_place)
+    before.or_else(after).and_then(plural)
 }
 
 /// "health workers", "aid workers": workers named by the care they give (stemmed words of a
@@ -1588,7 +1602,9 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
             matches!(w.as_str(), "unknown" | "unclear")
                 || w == "known" && words[k..k + j].iter().rev().take(2).any(|(_, before)| before == "not")
         });
-        if word == "fate" && !unknown {
+        // "The fate of 15 other people", not "the fate of the 1.4 million sheltering there".
+        let fate_of_count = k + 2 == position && words[k + 1].1 == "of";
+        if word == "fate" && !(unknown && fate_of_count) {
             continue;
         }
         // "Five workers are still being sought": the missing, searched for.
@@ -1730,6 +1746,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
 /// Predicate words that count people only ("held a rally", "set up 14 shelters", "trucks
 /// carrying 200 tonnes" count no one).
 const PEOPLE_ONLY: &[&str] = &[
+    "fate",
     "held",
     "captured",
     "shelters",
@@ -1881,7 +1898,8 @@ fn subject_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind,
     // "has sent two investigators", "more than 600 rescuers": civilians sent are a fact of
     // their own too, never troops.
     if let Some(head) = quantity.counted_head.as_deref().map(str::to_lowercase) {
-        if kind == ClaimKind::Deployment && CIVILIANS_SENT.contains(&head.as_str()) {
+        let military = quantity.counted.is_some_and(|c| text[c.range()].to_lowercase().contains("military"));
+        if kind == ClaimKind::Deployment && CIVILIANS_SENT.contains(&head.as_str()) && !military {
             return head;
         }
     }
@@ -2299,24 +2317,36 @@ mod tests {
         assert_eq!(found, [("killed".to_owned(), 142.0), ("rescued".to_owned(), 21.0), ("rescued".to_owned(), 22.0)]);
         let found = predicates("It said 163 people had been on board, not the 162 it announced on Saturday.");
         assert_eq!(found, [("on board".to_owned(), 163.0)], "the corrected figure is no claim");
+        let found = predicates("Police said 5,000 people took part, not the 50,000 claimed by organisers.");
+        assert_eq!(found.len(), 2, "the organisers' figure is theirs: {found:?}");
         let found = predicates("Early reports that all 162 had died were wrong, officials said. Reports that 12 died were confirmed.");
         assert_eq!(found, [("killed".to_owned(), 12.0)], "a report said to be false is no claim");
-        let found = predicates("The fate of 15 other people who had been on board was not yet known. The fate of 3 is known.");
+        let text =
+            "Responding to reports that troops fired, the ministry said 12 protesters were killed and that claims of live fire were false.";
+        assert_eq!(predicates(text), [("killed".to_owned(), 12.0)], "the figure is outside the false report");
+        let found = predicates(
+            "The fate of 15 other people who had been on board was not yet known. The fate of 3 is known. \
+             The fate of 40 factories is not known. The fate of the 1.4 million sheltering in Rafah remains unclear.",
+        );
         assert_eq!(found, [("missing".to_owned(), 15.0)]);
-        let text = "There were 162 people on board: 156 passengers and six crew. The German Foreign Office said 14 Germans had died. \
-                    All six crew members were killed. Officials said 12 citizens of Germany were among the dead.";
+        let text = "There were 162 people on board: 156 passengers and six crew. At least 146 people were killed. \
+                    The German Foreign Office said 14 Germans had died. All six crew members were killed. \
+                    Officials said 12 citizens of Germany were among the dead.";
         let found: Vec<(String, String, f64)> = claims_of(text).iter().map(|c| (c.subject.clone(), c.predicate.clone(), low(c))).collect();
         let expected = [
             ("people", "on board", 162.0),
             ("passengers", "on board", 156.0),
             ("crew", "on board", 6.0),
+            ("people", "killed", 146.0),
             ("Germans", "among the killed", 14.0),
             ("crew", "among the killed", 6.0),
             ("Germans", "among the killed", 12.0),
         ];
         assert_eq!(found, expected.map(|(s, p, n)| (s.to_owned(), p.to_owned(), n)));
-        let found = predicates("According to the ministry, 12 citizens of Germany are among the dead. Nine children also died.");
-        assert_eq!(found, [("among the killed".to_owned(), 12.0), ("among the killed".to_owned(), 9.0)]);
+        let found = predicates("The toll rose to 138. 12 citizens of Germany are among the dead. Nine children also died.");
+        assert_eq!(found, [("killed".to_owned(), 138.0), ("among the killed".to_owned(), 12.0), ("among the killed".to_owned(), 9.0)]);
+        let found = predicates("Ukraine said 30 Russian soldiers were killed. All 12 crew members were killed when the ship sank.");
+        assert_eq!(found, [("killed".to_owned(), 30.0), ("killed".to_owned(), 12.0)], "no whole before them: each is a toll");
         let found = predicates("The state says 102 girls were taken. Eleven girls who escaped were taken to hospital.");
         assert_eq!(found, [("abducted".to_owned(), 102.0), ("escaped".to_owned(), 11.0)]);
         let found = predicates("The attackers overpowered two guards and killed one of them. An estimated 20 people and 30 more died.");

@@ -253,7 +253,7 @@ fn name_in_compound(word: &Word) -> Option<Candidate> {
     // "London-based", "Panama-flagged", "Iran-made": where something is, not who runs it, so
     // a name no list knows is not taken for an organisation.
     let of_a_place = word.text.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "flagged" | "made" | "built" | "style"));
-    let candidate = if let Some(country) = demonym_place(name) {
+    let candidate = if let Some(country) = lexicon::demonym_place(name) {
         group(span, country)
     } else if let Some(known) = lexicon::canonical_place(name) {
         place(span, known.to_owned())
@@ -506,7 +506,7 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 }
                 Candidate { span, label: EntityLabel::Person, name, title, title_only: false }
             }
-            Label::Location => match (lexicon::canonical_place(&name), run.len(), demonym_place(run[0].bare())) {
+            Label::Location => match (lexicon::canonical_place(&name), run.len(), lexicon::demonym_place(run[0].bare())) {
                 (Some(known), _, _) => place(span, known.to_owned()),
                 // A demonym read as a place ("Somali police") is a people, named by its country.
                 (None, 1, Some(country)) => group(span, country),
@@ -516,7 +516,7 @@ fn merge_with_rules(words: &[Word], rules: Vec<Candidate>, found: &[(usize, usiz
                 let name = lexicon::canonical_org(&name).map_or(name, str::to_owned);
                 org(span, name)
             }
-            Label::Misc => match (run.len(), demonym_place(run[0].bare())) {
+            Label::Misc => match (run.len(), lexicon::demonym_place(run[0].bare())) {
                 // Nationalities are NORP, named by their country; a storm's name is an event
                 // named with its storm word ("Cyclone Dara"); other MISC names (products,
                 // works) have no label here.
@@ -553,11 +553,6 @@ fn storms_by_name(candidates: &mut [Candidate]) {
             c.title_only = false;
         }
     }
-}
-
-/// The country of a demonym, singular or plural ("Kazakh", "Russians").
-fn demonym_place(word: &str) -> Option<&'static str> {
-    lexicon::place_of_demonym(word).or_else(|| word.strip_suffix('s').and_then(lexicon::place_of_demonym))
 }
 
 /// A word that can be part of a title in front of a name.

@@ -611,6 +611,11 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
     PLACES.iter().find(|(name, _, _)| *name == place).map(|(_, demonym, _)| *demonym)
 }
 
+/// The country of a demonym, singular or plural ("Kazakh", "Russians").
+pub fn demonym_place(word: &str) -> Option<&'static str> {
+    place_of_demonym(word).or_else(|| word.strip_suffix('s').and_then(place_of_demonym))
+}
+
 /// The place a demonym belongs to ("Kazakh" → "Kazakhstan").
 pub fn place_of_demonym(word: &str) -> Option<&'static str> {
     PLACES.iter().find(|(_, demonym, _)| *demonym == word).map(|(place, _, _)| *place)

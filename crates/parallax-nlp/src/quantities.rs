@@ -219,8 +219,13 @@ fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
     for count in found.iter_mut().filter(|q| q.kind == QuantityKind::Count && q.value.low >= 1.0) {
         let counted = count.counted.or_else(|| word_after(text, count.span.end()));
         let Some(counted) = counted.filter(|c| !text[c.range()].contains(' ')) else { continue };
-        let uncommon = parallax_ner::word_classes::word_class(&text[counted.range()].to_lowercase()).is_none();
-        if uncommon && paid_before(&text[..count.span.start()]) {
+        let noun = &text[counted.range()];
+        let uncommon = parallax_ner::word_classes::word_class(&noun.to_lowercase()).is_none();
+        // "fined 23 motorists", "pay 40,000 pensioners", "cost 3 peacekeepers their lives":
+        // people, not a currency; sums in an unknown currency run to thousands.
+        let people = crate::lexicon::demonym_place(noun).is_some()
+            || ["ers", "ors", "ists", "ians", "ees", "ents", "men"].iter().any(|ending| noun.to_lowercase().ends_with(ending));
+        if uncommon && !people && count.value.low >= 1000.0 && paid_before(&text[..count.span.start()]) {
             make_sum(text, count, counted);
         }
     }
@@ -593,7 +598,7 @@ fn starts_upper(word: &str) -> bool {
 }
 
 /// A word that can be a plural noun: "soldiers", "people", but not "was" or "news".
-fn looks_plural(word: &str) -> bool {
+pub(crate) fn looks_plural(word: &str) -> bool {
     let lower = word.to_lowercase();
     if listed(IRREGULAR_PLURALS, &lower) {
         return true;
@@ -947,7 +952,7 @@ impl<'a> Scanner<'a> {
         if let Some(high) = self.range_end(i, &amount) {
             // "on the night of 12 to 13 November": two days of a month, no count; "a Boeing
             // 737-800": a model.
-            if amount.plain_day && high.plain_day && self.looks_like_date_or_time(&high) || self.looks_like_name(&amount) {
+            if amount.plain_day && high.plain_day && self.looks_like_date_or_time(&high) || self.looks_like_model(&amount, &high) {
                 return Some(Step::Skip(high.next));
             }
             match range_of(&amount, &high) {
@@ -1079,20 +1084,29 @@ impl<'a> Scanner<'a> {
         let Some(word) = self.word(before) else { return false };
         let after_mark = before > 0 && self.mark(before - 1).is_some_and(|c| !c.is_alphanumeric() && c != ',');
         let lower = word.to_lowercase();
-        // "Killing", "Leaving", but not "Boeing": a verb's stem has four letters or more.
-        let gerund = looks_present_participle(&lower) && lower.len() > 6;
-        let verb_like = looks_plural(&lower) || looks_participle(&lower) || gerund || looks_adverb(&lower);
+        let verb_like = looks_plural(&lower) || looks_participle(&lower) || looks_present_participle(&lower) || looks_adverb(&lower);
         starts_upper(word) && !after_mark && !listed(STOP_WORDS, word) && !verb_like
+    }
+
+    /// "a Boeing 737-800", "the Tupolev 154-M": numbers joined by a hyphen right after a
+    /// capitalised word inside a sentence (not "Taking 30-40 hostages" at its start).
+    fn looks_like_model(&self, low: &Amount, high: &Amount) -> bool {
+        let glued = high.first == low.next + 1 && self.is_joined(low.next) && self.is_joined(high.first);
+        let inside = low.first >= 2 && self.word(low.first - 2).is_some();
+        glued && inside && self.word(low.first - 1).is_some_and(starts_upper)
     }
 
     /// An age in commas after a name ("Rafe, 29, grew up") or after "aged" ("a man aged 90").
     fn looks_like_age(&self, amount: &Amount) -> bool {
         let plain_number = amount.kind == QuantityKind::Count && amount.scale == 1.0 && amount.value < 130.0;
-        let in_commas = amount.first >= 2
-            && self.mark(amount.first - 1) == Some(',')
-            && self.word(amount.first - 2).is_some_and(starts_upper)
-            // "the first officer, Mira Halden, 31." ends its sentence with the age.
-            && matches!(self.mark(amount.next), Some(',' | '.' | ';'));
+        let after_name =
+            amount.first >= 2 && self.mark(amount.first - 1) == Some(',') && self.word(amount.first - 2).is_some_and(starts_upper);
+        // "the first officer, Mira Halden, 31." ends its sentence with the age: after a full
+        // name, not a tally ("Kandahar, 12.", "Liberal Democrats, 72.").
+        let full_name = amount.first >= 3
+            && self.word(amount.first - 3).is_some_and(starts_upper)
+            && self.word(amount.first - 2).is_some_and(|w| !looks_plural(w));
+        let in_commas = after_name && (self.mark(amount.next) == Some(',') || full_name && self.mark(amount.next) == Some('.'));
         plain_number && (in_commas || amount.first >= 1 && self.word_is(amount.first - 1, "aged"))
     }
 
@@ -1200,9 +1214,10 @@ impl<'a> Scanner<'a> {
         // "Rs 500 crore", "Rs. 40 lakh", "KSh 1.2 billion", "R2.3 billion".
         if let Some(letters) = self.word(i).filter(|w| units::letter_prefix_currency(w).is_some()) {
             let k = if self.mark(i + 1) == Some('.') { i + 2 } else { i + 1 };
-            // A lone "R" is a currency only glued to the digits, not "R 14" or "R-14".
-            let glued = self.is_joined(k) && k == i + 1;
-            if self.is_digits(k) && (letters != "R" || glued) {
+            // A lone "R" is a currency only glued to the digits and before a scale word
+            // ("R2.3 billion"), not "R 14", "R-14", "the R56 road" or "R0".
+            let rand = self.is_joined(k) && k == i + 1 && self.spaced_word(k + 1).is_some_and(|w| lookup(SCALE_WORDS, w).is_some());
+            if self.is_digits(k) && (letters != "R" || rand) {
                 return (k, written(k - 1));
             }
         }
@@ -2414,6 +2429,7 @@ mod tests {
         assert_eq!(quantity.span.len(), "6.4".len(), "the scale's word stays out of the span");
         assert!(find("a man aged 90 was among the dead").is_empty());
         assert!(find("and the first officer, Mira Halden, 31.").is_empty());
+        assert_eq!(find("The dead by province: Helmand, 40; Kandahar, 12.").len(), 2, "a tally, no ages");
         assert!(find("on the night of 12 to 13 November").is_empty(), "two days of a month");
         let cold = one("Temperatures of minus 4 degrees Celsius kept the gas low.");
         assert_eq!((cold.value, cold.kind), (Interval::exact(-4.0), QuantityKind::Measure));
@@ -2423,12 +2439,14 @@ mod tests {
         assert_eq!((nearly.value.low, nearly.value.high), (-10.0, Some(-9.0)), "{nearly:?}");
         assert!(find("call the hotline on 0800 331 209 now").is_empty());
         assert!(find("The Boeing 737-800 landed").is_empty(), "a model, no range");
+        assert_eq!(exact("Taking 30 hostages, the gunmen fled."), 30.0);
         assert!(find("boarded the No. 10 bus").is_empty());
         let rand = one("Eskor will borrow R2.3 billion to repair plants.");
         assert_eq!((rand.kind, rand.unit.as_deref()), (QuantityKind::Money, Some("ZAR")));
         let shillings = one("The county lost KSh 1.2 billion to ghost workers.");
         assert_eq!((shillings.kind, shillings.unit.as_deref()), (QuantityKind::Money, Some("KES")));
         assert!(find("on the R 14 road").iter().all(|q| q.kind != QuantityKind::Money));
+        assert!(find("closed the R56 road").iter().all(|q| q.kind != QuantityKind::Money));
         let crew = one("A couple of crew members suffered minor burns.");
         assert_eq!(crew.counted_head.as_deref(), Some("members"));
         assert_eq!(one("Relatives of the 31 missing sailors waited.").counted_head.as_deref(), Some("sailors"));
@@ -2438,6 +2456,9 @@ mod tests {
         assert_eq!((fine.kind, fine.unit.as_deref()), (QuantityKind::Money, Some("kelar")));
         assert_eq!(one("It made a payment of 1.3 million kelars to each family.").kind, QuantityKind::Money);
         assert_eq!(one("The firm would pay 2,000 workers a bonus.").kind, QuantityKind::Count);
+        assert_eq!(one("The bill would pay 40,000 pensioners a winter bonus.").kind, QuantityKind::Count);
+        assert_eq!(one("Police fined 23 motorists.").kind, QuantityKind::Count);
+        assert_eq!(one("The ambush cost 3 peacekeepers their lives.").kind, QuantityKind::Count);
         assert!(find("identified by the case number 4471/B").is_empty());
         assert_eq!(exact("killed 12 people"), 12.0);
         assert_eq!(quantity.counted, None);

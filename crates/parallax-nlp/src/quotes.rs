@@ -2483,29 +2483,30 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     Source { span, canonical: Some(canonical) }
 }
 
-/// "Witnesses", "Organisers", but not "Airbus" or "Hamas".
-fn looks_plural(word: &str) -> bool {
-    word.ends_with('s') && !["us", "ss", "is", "as"].iter().any(|ending| word.ends_with(ending))
-}
-
 /// "Airbus said in a statement": one capitalised word the entity tagger missed, no plural,
 /// which the article never writes in lower case, is a name and keeps its capital ("Police
 /// said" does not where the article writes "police" too; "Witnesses said" never does).
 fn untagged_name(text: &str, span: Span) -> Option<String> {
     let word = text[span.range()].trim_matches(|c: char| !c.is_alphanumeric());
     // Not a plural of people ("Witnesses said", "Organisers said").
-    let shaped =
-        word.len() >= 3 && word.starts_with(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase) && !looks_plural(word);
+    let shaped = word.len() >= 3
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !crate::quantities::looks_plural(word);
     if !shaped {
         return None;
     }
     let lower = word.to_lowercase();
-    let in_lower_case = text.match_indices(lower.as_str()).any(|(at, _)| {
-        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[at + lower.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    });
-    (!in_lower_case && !lexicon::is_institution_noun(&lower)).then(|| word.to_owned())
+    // "Many said", "Nobody said", "Hospital said": words, not names.
+    let common = lexicon::contains_ci(lexicon::STOPWORDS, &lower)
+        || lexicon::is_institution_noun(&lower)
+        || lexicon::ORG_NOUNS.contains(&lower.as_str())
+        || lexicon::contains_ci(lexicon::ROLE_NOUNS, &lower)
+        || matches!(
+            lower.as_str(),
+            "many" | "both" | "nobody" | "everyone" | "everybody" | "someone" | "somebody" | "none" | "several" | "few"
+        );
+    (!has_word(text, &lower) && !common).then(|| word.to_owned())
 }
 
 /// Where ", who …" (or which, whom, whose) opens a relative clause inside a speaker phrase.
@@ -2574,12 +2575,15 @@ fn demonym_in_text(text: &str, place: &str) -> Option<String> {
     if place.contains(' ') || place.chars().count() < 4 {
         return None;
     }
-    crate::text_util::demonym_forms(place).into_iter().find(|candidate| {
-        text.match_indices(candidate.as_str()).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + candidate.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    crate::text_util::demonym_forms(place).into_iter().find(|candidate| has_word(text, candidate))
+}
+
+/// Whether `word` stands in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -3034,6 +3038,10 @@ mod tests {
         assert_eq!(untagged_name(text, span(text, "Airbus")).as_deref(), Some("Airbus"));
         let text = "Witnesses said the police fired. Police said they did not.";
         assert_eq!(untagged_name(text, span(text, "Police")), None, "the article writes it in lower case too");
+        for word in ["Many", "Nobody", "Both"] {
+            let text = format!("{word} said the road was closed.");
+            assert_eq!(untagged_name(&text, span(&text, word)), None, "{word}");
+        }
         // Announcing ends a report too.
         let (doc, quotes) = rule_quotes("The port will reopen on Monday, Transport Minister Ilse Varga announced on Wednesday.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };

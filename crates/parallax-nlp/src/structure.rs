@@ -343,6 +343,11 @@ mod tests {
         assert_eq!(structure.boilerplate.len(), 1, "{structure:?}");
         assert!(text[structure.boilerplate[0].span.range()].starts_with("(Reporting"));
         assert!(analyse("Reporting by the ministry showed gaps. It said so.").boilerplate.is_empty());
+        let sentence = "Reporting by the Associated Press found that at least 40 people had died in police custody since 2020.";
+        assert!(analyse(&format!("{sentence}\nMore text.")).boilerplate.is_empty());
+        let sentence =
+            "Compiled by the UN human rights office, the figures show 3,000 civilians were killed in the first half of the year.";
+        assert!(analyse(&format!("{sentence}\nMore text.")).boilerplate.is_empty());
     }
 
     #[test]

@@ -369,7 +369,7 @@ impl<'t> Scan<'t> {
         let called_to =
             token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
         // "its last scheduled check in September": a past occasion that was planned.
-        let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous", "latest", "earlier"]);
+        let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous"]);
         token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
@@ -1103,6 +1103,8 @@ fn season_year(anchor: NaiveDate, season: Season, relation: Relation) -> i32 {
     let index = match relation {
         Relation::Last => current - 1 - (current - 1 - target).rem_euclid(4),
         Relation::Next => current + 1 + (target - current - 1).rem_euclid(4),
+        // "this spring" in January is the spring of the anchor's year, not of the winter's.
+        Relation::This | Relation::Bare if season != Season::Winter => year * 4 + target,
         Relation::This | Relation::Bare => current.div_euclid(4) * 4 + target,
     };
     i32::try_from(index.div_euclid(4)).unwrap_or(anchor.year())
@@ -3084,6 +3086,7 @@ mod tests {
         assert_eq!(check("Profit rose in the third quarter.", Some("2013-10-20")), one("the third quarter", TimeKind::Date, "2013-Q3"));
         assert_eq!(check("It rained last summer.", anchor), one("last summer", TimeKind::Date, "2012-SU"));
         assert_eq!(check("in the summer of 2021", None), one("the summer of 2021", TimeKind::Date, "2021-SU"));
+        assert_eq!(check("It will report this spring.", Some("2005-01-04")), one("this spring", TimeKind::Date, "2005-SP"));
         assert_eq!(check("It rose two years ago.", anchor), one("two years ago", TimeKind::Date, "2011"));
         assert_eq!(check("It rose three days ago.", anchor), one("three days ago", TimeKind::Date, "2013-03-17"));
         assert_eq!(check("It rose three days ago.", None), one("three days ago", TimeKind::Date, "XXXX-XX-XX"));
