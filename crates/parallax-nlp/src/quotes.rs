@@ -1709,10 +1709,26 @@ fn indirect_quote(text: &str, sentence: Span, entities: &[EntityMention]) -> Opt
         .or_else(|| inverted_attribution(text, sentence, &ws, &word_texts, entities))
         .or_else(|| leading_attribution(text, sentence, &ws, &word_texts, entities))
         .or_else(|| passive_accusation(text, &ws, &word_texts, entities))?;
+    if let Some(end) = outlet_circumstance(&text[quote.content.range()]) {
+        quote.content = Span::new(quote.content.start(), quote.content.start() + end).unwrap_or(quote.content);
+    }
     if fragments.iter().any(|p| quote.content.overlaps(p.inner)) {
         quote.kind = QuoteKind::Mixed;
     }
     Some(quote)
+}
+
+/// Where "as toll rises to 146" begins in "Pilots say AeroTarva flew … radar as toll rises to
+/// 146": a count changing, which the outlet adds, not what the speaker said.
+fn outlet_circumstance(content: &str) -> Option<usize> {
+    const CHANGES: &[&str] =
+        &["rises", "rose", "climbs", "climbed", "mounts", "mounted", "grows", "grew", "nears", "tops", "passes", "reaches"];
+    content.match_indices(" as ").find_map(|(at, _)| {
+        let mut rest = content[at + 4..].split_whitespace().skip_while(|w| matches!(*w, "the" | "death" | "its"));
+        let (_, verb) = (rest.next()?, rest.next()?);
+        let end = content[..at].trim_end_matches(',').len();
+        (CHANGES.contains(&verb) && end > 0).then_some(end)
+    })
 }
 
 /// "The company has been accused by farmers of releasing water without warning": the accuser
@@ -3030,6 +3046,8 @@ mod tests {
             rule_quotes("The jet lost 24 knots in nine seconds, the commission said on Monday in its first factual update.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.content), "The jet lost 24 knots in nine seconds");
+        let (doc, quotes) = rule_quotes("Pilots say the airline flew the jet with a faulty radar as toll rises to 146");
+        assert_eq!(doc.slice(quotes[0].content), "the airline flew the jet with a faulty radar", "{quotes:?}");
         let (doc, quotes) = rule_quotes("A320 lost airspeed on second approach, investigators say; AeroTarva offers $25,000 advance");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.content), "A320 lost airspeed on second approach");
