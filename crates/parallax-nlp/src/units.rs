@@ -395,14 +395,10 @@ const CODES_BEFORE_AMOUNTS: &[&str] = &[
     "AED",
 ];
 
-/// Words that name whose currency follows ("Australian dollars", "Swiss francs", "Hong Kong
-/// dollars").
-const CURRENCY_COUNTRIES: &str = "us american australian canadian hong kong new zealand singapore taiwan taiwanese swiss french belgian \
-     dutch finnish swedish norwegian danish mexican indian japanese chinese russian south african turkish egyptian saudi \
-     israeli iranian iraqi jordanian kuwaiti brazilian argentine chilean colombian ukrainian nigerian ghanaian kenyan ugandan \
-     tanzanian somali ethiopian zambian malawian armenian azerbaijani haitian czech romanian moldovan belarusian sudanese \
-     lebanese syrian libyan tunisian serbian yemeni omani qatari moroccan emirati uae pakistani sri lankan nepalese nepali \
-     congolese rwandan burundian guinean philippine cuban liberian zimbabwean cfa";
+/// Words that name whose currency follows ("Hong Kong dollars", "Ghanaian cedis"), besides
+/// the demonyms of `lexicon::PLACES` ("Australian dollars", "Swiss francs").
+const CURRENCY_COUNTRIES: &str = "us hong kong new zealand singapore taiwan south african kuwaiti ghanaian tanzanian zambian \
+     malawian omani qatari emirati uae sri lankan nepalese nepali burundian guinean philippine liberian cfa";
 
 /// Units written straight after digits ("10km", "5kg").
 const GLUED_UNITS: &[&str] =
@@ -429,7 +425,12 @@ pub fn is_code_before_amounts(word: &str) -> bool {
 
 /// Whether `word` may name the country of a currency ("Australian" dollars), ignoring case.
 pub fn is_currency_country(word: &str) -> bool {
+    let capitalised = || {
+        let mut chars = word.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect::<String>())
+    };
     CURRENCY_COUNTRIES.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case(word))
+        || capitalised().is_some_and(|name| crate::lexicon::place_of_demonym(&name).is_some())
 }
 
 /// Whether `suffix`, lower-case, is a unit that may be glued to digits ("10km").
@@ -646,6 +647,13 @@ mod tests {
         ] {
             assert_eq!(money(written).as_deref(), Some(code), "{written}");
         }
+    }
+
+    #[test]
+    fn a_currency_country_is_listed_or_the_demonym_of_a_known_place() {
+        assert!(is_currency_country("Qatari") && is_currency_country("hong"));
+        assert!(is_currency_country("Kazakh") && is_currency_country("swiss"), "demonyms of lexicon::PLACES");
+        assert!(!is_currency_country("local") && !is_currency_country(""));
     }
 
     #[test]
