@@ -105,7 +105,19 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 let names_person = entities
                     .iter()
                     .any(|e| e.label == EntityLabel::Person && e.span.start() == source.span.start() && e.span.end() == name_end);
-                let canonical = if names_person { source.canonical.clone() } else { source_for(text, twin, entities).canonical };
+                // "On Saturday he said …": "he" is the last person named before it.
+                let fresh = source_for(text, twin, entities).canonical;
+                let person_pronoun = fresh.as_deref().is_some_and(|c| matches!(c, "he" | "she"));
+                let last_person = || {
+                    entities.iter().rfind(|e| e.label == EntityLabel::Person && e.span.end() <= twin.start()).map(|e| e.canonical.clone())
+                };
+                let canonical = if names_person {
+                    source.canonical.clone()
+                } else if person_pronoun {
+                    last_person().or(fresh)
+                } else {
+                    fresh
+                };
                 *source = Source { span: twin, canonical };
             }
         }
@@ -126,6 +138,16 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
         })
         .collect();
     quotes.extend(added);
+    // "Mr Kastelic did not respond to the union's claims": a reply denied is no statement.
+    for quote in &mut quotes {
+        let Some(cue) = quote.cue else { continue };
+        let verb = text[cue.range()].rsplit(' ').next().unwrap_or_default().to_lowercase();
+        let before = text[..cue.start()].trim_end();
+        let negated = [" not", "n't", "n’t", " never"].iter().any(|n| before.ends_with(n));
+        if negated && matches!(verb.as_str(), "respond" | "responded" | "reply" | "replied" | "comment" | "commented") {
+            quote.tentative = true;
+        }
+    }
     quotes.sort_by_key(|q| (q.content.start(), q.content.end()));
     quotes
 }
@@ -3046,6 +3068,11 @@ mod tests {
             rule_quotes("The jet lost 24 knots in nine seconds, the commission said on Monday in its first factual update.");
         let [quote] = &quotes[..] else { panic!("{quotes:?}") };
         assert_eq!(doc.slice(quote.content), "The jet lost 24 knots in nine seconds");
+        let doc = annotated("Transport Minister Radomir Kastelic visited.\n\nMr Kastelic did not respond to the union’s claims. On Saturday he said the jet had been “in full working order”.");
+        let quotes = doc.layer::<Quotes>().unwrap();
+        assert!(quotes.iter().filter(|q| !q.tentative).all(|q| !doc.slice(q.content).contains("claims")), "{quotes:?}");
+        let said = quotes.iter().find(|q| doc.slice(q.content).contains("working order")).unwrap();
+        assert_eq!(said.source.as_ref().and_then(|s| s.canonical.as_deref()), Some("Radomir Kastelic"));
         let (doc, quotes) = rule_quotes("Pilots say the airline flew the jet with a faulty radar as toll rises to 146");
         assert_eq!(doc.slice(quotes[0].content), "the airline flew the jet with a faulty radar", "{quotes:?}");
         let (doc, quotes) = rule_quotes("A320 lost airspeed on second approach, investigators say; AeroTarva offers $25,000 advance");
