@@ -776,9 +776,12 @@ fn media_operations_and_groups(words: &[&str], spans: &mut Vec<Span>, gazetteer:
         // "the Meitei group Arambai Tenggol": the name a noun of armed or political groups
         // introduces.
         // Not a person's name ("the faction Netanyahu leads", "the group Ahmed Hassan said").
-        let first_name = gazetteer.lookup(&[words[start]]) & GazetteerList::FirstName.mask() != 0;
-        let person = label == Label::Person && (first_name || gazetteer.lookup(&[words[end - 1]]) & GazetteerList::LastName.mask() != 0);
-        let after_group = before.is_some_and(|w| GROUP_NOUNS.contains(&w)) && !person;
+        let known_person = || {
+            label == Label::Person
+                && (gazetteer.lookup(&[words[start]]) & GazetteerList::FirstName.mask() != 0
+                    || gazetteer.lookup(&[words[end - 1]]) & GazetteerList::LastName.mask() != 0)
+        };
+        let after_group = before.is_some_and(|w| GROUP_NOUNS.contains(&w)) && !known_person();
         if matches!(label, Label::Location | Label::Misc) && after_media || label != Label::Organisation && (group || after_group) {
             span.2 = Label::Organisation;
         }

@@ -389,7 +389,7 @@ pub fn find_claims(text: &str, sentences: &[parallax_core::Sentence], quantities
         // the toll ("102 girls were taken" is the whole of an abduction).
         // Only where the article has counted the whole before ("All 12 crew members were
         // killed when the cargo ship sank" is the toll itself).
-        let crew = quantity.counted.is_some_and(|c| text[c.range()].to_lowercase().starts_with("crew"));
+        let crew = counts_crew(text, quantity.counted);
         let whole_counted = claims.iter().any(|c| c.predicate == predicate && c.subject == "people");
         let demographic = matches!(predicate, "killed" | "injured")
             && whole_counted
@@ -1270,7 +1270,7 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
         return nationals;
     }
     // "All six crew members were killed".
-    if named.is_some_and(|span| text[span.range()].to_lowercase().starts_with("crew")) {
+    if counts_crew(text, named) {
         return "crew".to_owned();
     }
     let group = subject_group(text, clause, quantity, kind, armed);
@@ -1285,6 +1285,11 @@ fn part_group(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, ar
         },
         _ => group,
     }
+}
+
+/// Whether a counted phrase counts a crew ("crew members", "crew").
+fn counts_crew(text: &str, counted: Option<Span>) -> bool {
+    counted.is_some_and(|span| text[span.range()].to_lowercase().starts_with("crew"))
 }
 
 /// The people of one country a count names: the demonym itself ("14 Germans") or citizens
@@ -1306,10 +1311,7 @@ fn nationals(text: &str, quantity: &Quantity) -> Option<String> {
     }
     // "German citizens", or "citizens of Germany".
     let before = text[counted.range()].split_whitespace().rev().nth(1).and_then(crate::lexicon::demonym_place);
-    let after = || {
-        let place = text[counted.end()..].trim_start().strip_prefix("of ")?.split(|c: char| !c.is_alphabetic()).next()?;
-        crate::lexicon::demonym_of(place).map(|_| crate::lexicon::canonical_place(place).unwrap_or(place))
-    };
+    let after = || text[counted.end()..].trim_start().strip_prefix("of ")?.split(|c: char| !c.is_alphabetic()).next();
     before.or_else(after).and_then(plural)
 }
 

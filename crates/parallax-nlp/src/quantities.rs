@@ -216,16 +216,18 @@ fn sums_in_local_currency(text: &str, found: &mut [Quantity]) {
     // "would pay 2.5 million kelars", "fined AeroTarva 40 million kelars", "a payment of 1.3
     // million kelars": what is paid is money, and an uncommon noun counted there a currency
     // ("pay 2,000 workers" stays a count).
-    for count in found.iter_mut().filter(|q| q.kind == QuantityKind::Count && q.value.low >= 1.0) {
+    // Sums in an unknown currency run to thousands.
+    for count in found.iter_mut().filter(|q| q.kind == QuantityKind::Count && q.value.low >= 1000.0) {
         let counted = count.counted.or_else(|| word_after(text, count.span.end()));
         let Some(counted) = counted.filter(|c| !text[c.range()].contains(' ')) else { continue };
         let noun = &text[counted.range()];
-        let uncommon = parallax_ner::word_classes::word_class(&noun.to_lowercase()).is_none();
+        let lower = noun.to_lowercase();
+        let uncommon = parallax_ner::word_classes::word_class(&lower).is_none();
         // "fined 23 motorists", "pay 40,000 pensioners", "cost 3 peacekeepers their lives":
-        // people, not a currency; sums in an unknown currency run to thousands.
+        // people, not a currency.
         let people = crate::lexicon::demonym_place(noun).is_some()
-            || ["ers", "ors", "ists", "ians", "ees", "ents", "men"].iter().any(|ending| noun.to_lowercase().ends_with(ending));
-        if uncommon && !people && count.value.low >= 1000.0 && paid_before(&text[..count.span.start()]) {
+            || ["ers", "ors", "ists", "ians", "ees", "ents", "men"].iter().any(|ending| lower.ends_with(ending));
+        if uncommon && !people && paid_before(&text[..count.span.start()]) {
             make_sum(text, count, counted);
         }
     }
