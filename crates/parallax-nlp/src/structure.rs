@@ -242,7 +242,13 @@ fn is_author_bio(line: &str) -> bool {
     let age = age.trim();
     let is_age = (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit());
     let rest = rest.trim_start();
-    is_name && is_age && ["is ", "has ", "lives ", "works ", "was "].iter().any(|verb| rest.starts_with(verb))
+    // News introduces people the same way ("Okafor, 51, was indicted last June"): a bio
+    // speaks in the present and of writing.
+    let lower = rest.to_lowercase();
+    let writes = ["writes", "writer", "journalist", "reporter", "author", "editor", "columnist", "correspondent", "blog", "freelance"]
+        .iter()
+        .any(|word| lower.contains(word));
+    is_name && is_age && writes && ["is ", "has ", "lives ", "works "].iter().any(|verb| rest.starts_with(verb))
 }
 
 /// A first line that reads as a headline: 3–25 words, no sentence-final period.
@@ -374,5 +380,12 @@ mod tests {
         let got = kinds(text);
         assert_eq!(got[1].0, "Widget");
         assert_eq!(got[2].0, "AuthorBio");
+    }
+
+    #[test]
+    fn a_person_introduced_with_an_age_is_news_not_a_bio() {
+        let text = "Headline of a trial story\nOkafor, 51, was indicted last June on 23 counts of bank fraud.\nSmith, 45, is a father of three who was shot on Monday.";
+        let got = kinds(text);
+        assert!(got.iter().all(|(kind, _)| kind != "AuthorBio"), "{got:?}");
     }
 }

@@ -46,22 +46,43 @@ pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<
 /// quarter it named outright ("third-quarter profit", "the latest quarter"), not the
 /// calendar. Quarters that were themselves computed backwards ("the year-ago quarter")
 /// never become the reference, so that a second "a year ago" does not go back two years.
+///
+/// Days: a clock time without a day ("the blast occurred at 10:35 a.m.") is on the day the
+/// story last named ("Friday", "Oct. 23"), which news narrates from, and on the
+/// publication day only when it has named none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Discourse {
     /// The last quarter named outright, counted as `year * 4 + quarter - 1`.
     quarter: Option<i64>,
+    /// The last single day named, with or without a clock time.
+    day: Option<NaiveDate>,
+    /// A quarter the current sentence named, even one ahead ("expects first-quarter
+    /// earnings to be below the 41 cents it earned in the year-earlier quarter"): the
+    /// sentence's own comparisons count from it.
+    sentence_quarter: Option<i64>,
 }
 
 impl Discourse {
+    /// The quarter a year-back comparison counts from: the sentence's own, else the story's.
+    fn compared_quarter(&self) -> Option<i64> {
+        self.sentence_quarter.or(self.quarter)
+    }
+
     /// Takes note of an expression the text has just used. A quarter named outright becomes
     /// the story's quarter when it is one of the four before the anchor's, the quarters
     /// whose results are reported; an older one ("the third quarter of 1984") is history,
     /// and the current or a coming one is an outlook.
     fn note(&mut self, meaning: &Meaning, value: &str, anchor: Option<NaiveDate>) {
+        if meaning.as_day().is_some() || matches!(meaning, Meaning::Clock { day: Some(_), .. }) {
+            if let Some(day) = value.get(..10).and_then(parse_iso_date) {
+                self.day = Some(day);
+            }
+        }
         if !meaning.names_a_quarter() {
             return;
         }
         let reported = |quarter: &i64| anchor.is_none_or(|anchor| (1..=4).contains(&(anchor_quarter(anchor) - quarter)));
+        self.sentence_quarter = quarter_index(value).or(self.sentence_quarter);
         if let Some(quarter) = quarter_index(value).filter(reported) {
             self.quarter = Some(quarter);
         }
@@ -75,9 +96,11 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
         return Vec::new();
     };
     let scan = Scan { tokens: tokenize(sentence_text, sentence.start()) };
+    discourse.sentence_quarter = None;
     let mut matches = recognise_all(&scan);
     lend_days_to_clock_times(&scan, &mut matches);
     years_after_dates(&mut matches);
+    take_in_parts_of_periods(&scan, &mut matches);
     matches
         .into_iter()
         .filter_map(|found| {
@@ -341,7 +364,8 @@ impl<'t> Scan<'t> {
         let Some(would) = (self.clause_start(start)..start).rev().find(|&k| self.word(k, "would")) else {
             return false;
         };
-        !(would + 1..start).any(|k| self.mark(k, ',') || self.past_verb(k))
+        // "would fall short because of heavy markdowns after Thanksgiving": a cause is past.
+        !(would + 1..start).any(|k| self.mark(k, ',') || self.past_verb(k) || self.word(k, "because"))
     }
 
     /// Where the clause of token `i` starts for a look-back: after the last clause or
@@ -366,8 +390,10 @@ impl<'t> Scan<'t> {
         let contracted_will = token.is("ll") && self.joined(k);
         let followed_by_to = self.word(k + 1, "to");
         // "called on members to join a strike on Thursday": what a call asks for lies ahead.
-        let called_to =
-            token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
+        // "told those who remained to return at 9:30 a.m. Wednesday": so does an order.
+        let called_to = token.is("to")
+            && (self.clause_start(k)..k)
+                .any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged", "told", "asked", "ordered", "instructed"]));
         // "its last scheduled check in September": a past occasion that was planned.
         let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous"]);
         token.is_one_of(FUTURE_CUES) && !past_plan
@@ -393,8 +419,10 @@ impl<'t> Scan<'t> {
     }
 
     /// Whether a present-tense event verb comes right before the expression, perhaps with an
-    /// adverb or "on" between ("they meet separately Monday", "talks resume on Monday"):
-    /// news narrates the past in the past tense and uses the present for what is scheduled.
+    /// adverb or "on" between ("they meet separately Monday", "talks resume on Monday"), or
+    /// with a place between ("lawmakers return to the Capitol Wednesday"), or a copula
+    /// ("Game 2 is Saturday afternoon"): news narrates the past in the past tense and uses
+    /// the present for what is scheduled.
     fn after_present_event(&self, start: usize) -> bool {
         let mut k = start;
         if k > 0 && self.get(k - 1).is_some_and(|t| t.text.len() > 3 && t.text.ends_with("ly")) {
@@ -403,7 +431,15 @@ impl<'t> Scan<'t> {
         if k > 0 && self.word_in(k - 1, &["on"]) {
             k -= 1;
         }
-        k > 0 && self.word_in(k - 1, PRESENT_EVENT_VERBS)
+        if k > 0 && (self.word_in(k - 1, PRESENT_EVENT_VERBS) || self.word_in(k - 1, &["is", "are"])) {
+            return true;
+        }
+        // A short place phrase after the verb: "to the Capitol", "to Memphis for Game 3".
+        (k.saturating_sub(7)..k).rev().take_while(|&j| self.get(j).is_some_and(|t| t.shape != Shape::Mark) && !self.past_verb(j)).any(|j| {
+            // "a return to the demonstrations of early December" is a noun.
+            let noun = j > 0 && self.word_in(j - 1, &["a", "an", "the", "its", "his", "her", "their", "our"]);
+            j + 1 < k && !noun && self.word_in(j, PRESENT_EVENT_VERBS) && self.word_in(j + 1, &["to", "in", "at", "for"])
+        })
     }
 
     /// Whether a past-tense verb stands before `start` in its clause (back to a mark or a
@@ -492,7 +528,7 @@ const REPORTING_VERBS: &[&str] = &["said", "says", "say", "told", "announced", "
 const PRESENT_EVENT_VERBS: &[&str] = &[
     "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "leave", "leaves", "arrive", "arrives",
     "return", "returns", "vote", "votes", "travel", "travels", "visit", "visits", "end", "ends", "close", "closes", "expire", "expires",
-    "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces",
+    "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces", "move", "moves", "play", "plays", "host", "hosts",
 ];
 
 /// Words that put what follows in the future.
@@ -763,16 +799,16 @@ impl Meaning {
                 (TimeKind::Date, quarter.map_or_else(|| format!("{year}-QX"), |quarter| format!("{year}-Q{quarter}")))
             }
             Meaning::Season { season, relation, year } => {
-                let year = year.or_else(|| anchor.map(|anchor| season_year(anchor, *season, *relation)));
+                let year = year.or_else(|| anchor.map(|anchor| season_year(anchor, *season, *relation, future)));
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-{}", season.code()))
             }
-            Meaning::Ago { amount: Amount::Exact(years), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
-                if discourse.quarter.is_some() =>
+            Meaning::Ago { amount: Amount::Exact(years @ 1), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
+                if discourse.compared_quarter().is_some() =>
             {
                 // "profit rose from a year ago" in a story about a quarter: that quarter, a
                 // year back.
-                let quarter = discourse.quarter.unwrap_or_default() - 4 * i64::from(*years);
+                let quarter = discourse.compared_quarter().unwrap_or_default() - 4 * i64::from(*years);
                 (TimeKind::Date, quarter_value(quarter))
             }
             Meaning::Ago { amount, unit, direction: Direction::Earlier | Direction::Later }
@@ -798,14 +834,15 @@ impl Meaning {
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
                     Some(day) => day.resolve(anchor, tense, discourse).1,
-                    None => anchor.map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
+                    None => discourse.day.or(anchor).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
             }
             Meaning::ReportingQuarter(offset) => {
                 // "The quarter" and "the year-ago quarter" count from the quarter the story
                 // named, else from the last complete quarter before the anchor.
-                let named = discourse.quarter.filter(|_| *offset != 0).map(|quarter| quarter + offset + 1);
+                let story = if *offset == -5 { discourse.compared_quarter() } else { discourse.quarter };
+                let named = story.filter(|_| *offset != 0).map(|quarter| quarter + offset + 1);
                 let from_anchor = anchor.map(|anchor| i64::from(anchor.year()) * 4 + i64::from(anchor.month0() / 3) + offset);
                 (TimeKind::Date, named.or(from_anchor).map_or_else(|| "XXXX-QX".to_owned(), quarter_value))
             }
@@ -1090,7 +1127,7 @@ fn quarter_year(anchor: NaiveDate, quarter: u32, future: bool) -> i32 {
 
 /// The year of a season relative to the anchor. Seasons are counted on a grid of four a
 /// year, winter belonging to the year of its December.
-fn season_year(anchor: NaiveDate, season: Season, relation: Relation) -> i32 {
+fn season_year(anchor: NaiveDate, season: Season, relation: Relation, future: bool) -> i32 {
     let (year, month) = (i64::from(anchor.year()), anchor.month());
     let current = match month {
         3..=5 => year * 4,
@@ -1103,6 +1140,8 @@ fn season_year(anchor: NaiveDate, season: Season, relation: Relation) -> i32 {
     let index = match relation {
         Relation::Last => current - 1 - (current - 1 - target).rem_euclid(4),
         Relation::Next => current + 1 + (target - current - 1).rem_euclid(4),
+        // "should return to normal by spring", said in December: the coming one.
+        Relation::Bare if future && target != current.rem_euclid(4) => current + 1 + (target - current - 1).rem_euclid(4),
         // "this spring" in January is the spring of the anchor's year, not of the winter's.
         Relation::This | Relation::Bare if season != Season::Winter => year * 4 + target,
         Relation::This | Relation::Bare => current.div_euclid(4) * 4 + target,
@@ -1251,6 +1290,23 @@ fn years_after_dates(matches: &mut Vec<Match>) {
             }
         }
         k += 1;
+    }
+}
+
+/// "the end of the year", "the beginning of October", "the middle of the week": TimeML
+/// marks the part with the period it is part of (with a `mod` this layer does not keep),
+/// so the expression starts at "the".
+fn take_in_parts_of_periods(scan: &Scan<'_>, matches: &mut [Match]) {
+    for found in matches.iter_mut() {
+        let start = found.start;
+        if start >= 3
+            && scan.word(start - 3, "the")
+            && scan.word_in(start - 2, &["end", "beginning", "start", "middle"])
+            && scan.word(start - 1, "of")
+            && !matches!(found.meaning, Meaning::Duration(_) | Meaning::Set(_) | Meaning::Ago { .. } | Meaning::Reference(_))
+        {
+            found.start = start - 3;
+        }
     }
 }
 
@@ -1813,6 +1869,9 @@ fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         (Some(-1), j + 1)
     } else if scan.word(j, "next") {
         (Some(1), j + 1)
+    } else if scan.word(j, "the") && scan.word(j + 1, "past") && scan.word(j + 2, "year") {
+        // "over the past year": TimeBank values the year before the anchor's.
+        (Some(-1), j + 2)
     } else if scan.word(j, "the") {
         (None, j + 1)
     } else {
@@ -1832,7 +1891,10 @@ fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         return None;
     };
     // "the week" or "the year" alone point back to something in the text, not to the
-    // anchor; only "the weekend" is conventionally the nearest one.
+    // anchor; only "the weekend" is conventionally the nearest one, and "the end of the
+    // week" the anchor's.
+    let part_of = j >= 2 && scan.word_in(j - 2, &["end", "beginning", "start", "middle"]) && scan.word(j - 1, "of");
+    let offset = if offset.is_none() && part_of { Some(0) } else { offset };
     if offset.is_none() && period != Period::Weekend {
         return None;
     }
@@ -1845,27 +1907,40 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
     let mut j = if scan.word(i, "the") { i + 1 } else { i };
     j = after_modifier(scan, j);
     let (relation, j) = relation_at(scan, j);
-    let seasons = [
-        ("spring", Season::Spring),
-        ("summer", Season::Summer),
-        ("autumn", Season::Autumn),
-        ("fall", Season::Autumn),
-        ("winter", Season::Winter),
-    ];
-    let season = lookup(&seasons, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
+    let season = lookup(&SEASON_NAMES, scan.get(j).filter(|t| t.shape == Shape::Word)?.text)?;
     let year_index = if scan.word(j + 1, "of") { j + 2 } else { j + 1 };
     if relation == Relation::Bare {
-        let (year, end) = match year_at(scan, year_index, 1000..=2999) {
-            Some(year) => (year, year_index + 1),
-            None => spoken_year_at(scan, year_index)?,
+        let year = match year_at(scan, year_index, 1000..=2999) {
+            Some(year) => Some((year, year_index + 1)),
+            None => spoken_year_at(scan, year_index),
         };
-        return Some(Found { end, meaning: Meaning::Season { season, relation, year: Some(year) } });
+        if let Some((year, end)) = year {
+            return Some(Found { end, meaning: Meaning::Season { season, relation, year: Some(year) } });
+        }
+        // "by spring", "in the fall, when …", "during the summer.": the anchor's season,
+        // as TimeBank values "the summer". "Fall" needs its article, being a verb, and a
+        // season before a noun is a kind of thing ("the summer camp", "the fall of Rome").
+        let the = scan.word(i, "the");
+        let after_preposition = scan.word_before_in(i, &["in", "by", "until", "till", "during", "through", "over", "since"]);
+        let ends_phrase = scan.get(j + 1).is_none_or(|t| t.shape == Shape::Mark || t.is_one_of(&["when", "and", "or", "but", "as", "if"]));
+        if !(after_preposition && ends_phrase && (the || season != Season::Autumn)) {
+            return None;
+        }
+        return Some(Found { end: j + 1, meaning: Meaning::Season { season, relation, year: None } });
     }
     if scan.word(i, "the") {
         return None;
     }
     Some(Found { end: j + 1, meaning: Meaning::Season { season, relation, year: None } })
 }
+
+const SEASON_NAMES: [(&str, Season); 5] = [
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("autumn", Season::Autumn),
+    ("fall", Season::Autumn),
+    ("winter", Season::Winter),
+];
 
 /// "the third quarter", "third-quarter", "the fourth quarter of 2021", "last quarter"
 /// (through [`recognise_relative_period`]).
@@ -1982,7 +2057,9 @@ fn recognise_reporting_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if scan.word(j, "year") && scan.word(i, "the") && !scan.word(j + 1, "of") && !scan.joined_mark(j + 1, '-') && !year_back && !relative {
         // "The year ended March 31" is a reporting year, a length of time; "the first nine
         // months of the year", "a high for the year" and "the full year" are the anchor's.
-        let bounded = scan.word_in(j + 1, &["ended", "ending", "ends", "through", "to"]);
+        // "the year to March", not "until the end of the year to come up with a plan".
+        let to_a_date = scan.word(j + 1, "to") && (month_at(scan, j + 2).is_some() || scan.word(j + 2, "date"));
+        let bounded = scan.word_in(j + 1, &["ended", "ending", "ends", "through"]) || to_a_date;
         let meaning = if bounded && !current {
             Meaning::Duration("P1Y".to_owned())
         } else {
@@ -2056,7 +2133,9 @@ fn recognise_century(scan: &Scan<'_>, i: usize) -> Option<Found> {
 fn recognise_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // "post-1959 politics", "pre-1990 borders": TimeBank values the year itself.
     let prefixed = scan.word_in(i, &["post", "pre"]) && scan.joined_mark(i + 1, '-') && scan.joined(i + 2);
-    let j = if prefixed { i + 2 } else { after_modifier(scan, i) };
+    // "the year 2000".
+    let the_year = scan.word(i, "the") && scan.word(i + 1, "year");
+    let j = if prefixed || the_year { i + 2 } else { after_modifier(scan, i) };
     let year = year_at(scan, j, 1800..=2100)?;
     (j > i || year_in_context(scan, j, year)).then_some(Found { end: j + 1, meaning: Meaning::Year(year) })
 }
@@ -2415,6 +2494,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
             if !triggered {
                 return None;
             }
+            // "in recent years", "in past years": TimeBank mostly values the vague past.
+            if !has_the && unit == Unit::Year && matches!(qualifier.as_deref(), Some("recent" | "past")) {
+                return Some(Found { end, meaning: Meaning::Reference("PAST_REF") });
+            }
             Amount::Vague
         }
         None => {
@@ -2485,7 +2568,9 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // After a determiner or a possessive, though, the thing recurs ("a daily rally", "his
     // daily life", "on a daily basis"), and before a preposition the word is an adverb
     // ("gather daily outside the house").
-    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word) && !scan.word_in(i + 1, PREPOSITIONS);
+    let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word)
+        && !scan.word_in(i + 1, PREPOSITIONS)
+        && !scan.word_in(i + 1, &["once", "when", "and", "or", "but", "if", "while", "because", "before", "after"]);
     let recurring_thing = scan.word_before_in(i, &["a", "the"]) || scan.word_before_in(i, crate::lexicon::POSSESSIVE_DETERMINERS);
     if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
         if let Some(value) = lookup(&adverbs, token.text) {
@@ -2502,6 +2587,10 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
         if let Some((part, end, false)) = part_of_day_at(scan, i + 1) {
             return Some(Found { end, meaning: Meaning::Set(format!("XXXX-XX-XX{}", part.suffix())) });
+        }
+        // "every summer".
+        if let Some(season) = scan.get(i + 1).and_then(|t| lookup(&SEASON_NAMES, t.text)) {
+            return Some(Found { end: i + 2, meaning: Meaning::Set(format!("XXXX-{}", season.code())) });
         }
         let (amount, j) = match amount_at(scan, i + 1) {
             Some((Amount::Exact(count), j)) => (Amount::Exact(count), j),
@@ -2614,6 +2703,75 @@ mod tests {
         assert!(check("He opened a current account.", anchor).is_empty());
         assert!(check("A quarter of the town flooded.", anchor).is_empty());
         assert_eq!(check("It compares with a year-earlier loss.", anchor), one("year-earlier", TimeKind::Date, "1988-Q3"));
+    }
+
+    #[test]
+    fn a_clock_time_without_a_day_is_on_the_day_the_story_last_named() {
+        let anchor = Some("1998-10-02");
+        let story = ["Quintero homered in the 11th inning Thursday night.", "The game, which began at 7:05 p.m., lasted four hours."];
+        assert_eq!(values_in_document(&story, anchor), ["1998-10-01", "1998-10-01T19:05", "PT4H"]);
+        // With no day named, the publication day.
+        assert_eq!(values_in_document(&story[1..], anchor), ["1998-10-02T19:05", "PT4H"]);
+    }
+
+    #[test]
+    fn a_comparison_counts_from_the_quarter_its_own_sentence_names() {
+        let anchor = Some("1989-01-03");
+        let story = [
+            "Profit for the fourth quarter fell.",
+            "It expects first-quarter earnings to be below the 41 cents a share it earned in the year-earlier quarter.",
+            "Sales rose from a year earlier.",
+        ];
+        assert_eq!(values_in_document(&story, anchor), ["1988-Q4", "1989-Q1", "1988-Q1", "1987-Q4"]);
+        // More years back is history, not a comparison of results.
+        assert_eq!(values_in_document(&[story[0], "It was there two years ago."], anchor), ["1988-Q4", "1987"]);
+    }
+
+    #[test]
+    fn parts_of_periods_and_named_years() {
+        let anchor = Some("1998-01-07");
+        assert_eq!(
+            check("It gave legislators until the end of the year to come up with a plan.", anchor),
+            one("the end of the year", TimeKind::Date, "1998")
+        );
+        assert_eq!(check("A jury will be seated by the end of the week.", anchor), one("the end of the week", TimeKind::Date, "1998-W02"));
+        assert_eq!(check("Clocks roll over to the year 2000.", anchor), one("the year 2000", TimeKind::Date, "2000"));
+        assert_eq!(check("Profit for the year to March rose.", anchor), one("the year", TimeKind::Duration, "P1Y"));
+        assert_eq!(check("The stock lost 22% over the past year.", anchor), one("the past year", TimeKind::Date, "1997"));
+        assert_eq!(check("Kidnappings rose in recent years.", anchor), one("recent years", TimeKind::Date, "PAST_REF"));
+    }
+
+    #[test]
+    fn bare_seasons_after_a_preposition() {
+        let anchor = Some("1990-12-27");
+        assert_eq!(check("Sales should return to normal by spring, he said.", anchor), one("spring", TimeKind::Date, "1991-SP"));
+        assert_eq!(check("Ask me again in the fall, when it grows.", Some("1991-02-15")), one("the fall", TimeKind::Date, "1991-FA"));
+        assert_eq!(check("It shut in the summer.", Some("1989-11-02")), one("the summer", TimeKind::Date, "1989-SU"));
+        assert!(check("He wrote of the fall of Rome.", anchor).is_empty());
+        assert!(check("She ran a summer camp in the summer camp season.", anchor).is_empty());
+        assert_eq!(check("It draws visitors every summer.", anchor), one("every summer", TimeKind::Set, "XXXX-SU"));
+        assert_eq!(check("The committee will meet daily once the session opens.", anchor), one("daily", TimeKind::Set, "P1D"));
+    }
+
+    #[test]
+    fn weekdays_of_what_is_scheduled() {
+        let anchor = Some("1998-10-02");
+        assert_eq!(check("Game 2 is Saturday afternoon at Albany.", anchor), one("Saturday afternoon", TimeKind::Time, "1998-10-03TAF"));
+        assert_eq!(check("The series moves to Memphis for Game 3 on Monday.", anchor), one("Monday", TimeKind::Date, "1998-10-05"));
+        assert_eq!(
+            check("When lawmakers return to the Capitol Wednesday, they will vote.", anchor),
+            one("Wednesday", TimeKind::Date, "1998-10-07")
+        );
+        assert_eq!(
+            check("The protest marked a return to the rallies of Wednesday.", anchor),
+            one("Wednesday", TimeKind::Date, "1998-09-30")
+        );
+        assert_eq!(check("The judge told them to return Wednesday.", anchor), one("Wednesday", TimeKind::Date, "1998-10-07"));
+        // A cause lies before its effect, even a reported future one.
+        assert_eq!(
+            check("Profit would fall because of markdowns after Thanksgiving.", Some("1989-01-03")),
+            one("Thanksgiving", TimeKind::Date, "1988-11-24")
+        );
     }
 
     #[test]
@@ -2760,7 +2918,7 @@ mod tests {
         assert_eq!(check("It opened on Wed. and closed.", None), one("Wed.", TimeKind::Date, "XXXX-WXX-3"));
         assert_eq!(check("Talks ended Thurs. Jan. 6, 2022.", None), one("Thurs. Jan. 6, 2022", TimeKind::Date, "2022-01-06"));
         assert!(check("The Sun. It rose.", None).is_empty());
-        assert!(check("The couple will wed in the spring", None).is_empty());
+        assert_eq!(check("The couple will wed in the spring", None), one("the spring", TimeKind::Date, "XXXX-SP"));
         assert!(check("Sun and sand.", None).is_empty());
     }
 
