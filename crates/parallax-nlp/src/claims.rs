@@ -63,6 +63,11 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     // "the death toll rose to 87": nearer the number than "death", and news speaks of no other toll.
     ("toll", ClaimKind::Casualty, "killed"),
     ("slain", ClaimKind::Casualty, "killed"),
+    // "Dozens of servicemen were eliminated": the military's word for killing (people only).
+    ("eliminated", ClaimKind::Casualty, "killed"),
+    ("neutralised", ClaimKind::Casualty, "killed"),
+    ("neutralized", ClaimKind::Casualty, "killed"),
+    ("liquidated", ClaimKind::Casualty, "killed"),
     ("drowned", ClaimKind::Casualty, "killed"),
     ("fatalities", ClaimKind::Casualty, "killed"),
     // "received 70 bodies": right after the number (see nearest_predicate; "two governing
@@ -1484,6 +1489,29 @@ fn own_part(text: &str, clause: Span, quantity: &Quantity, quantities: &[Quantit
     next.filter(set_off).and_then(|end| Span::new(clause.start(), end).ok()).unwrap_or(clause)
 }
 
+/// Whether a count without a counted noun is a part of things: "41 of the drones", "two of
+/// the plant's four turbines".
+fn partitive_of_things(text: &str, quantity: &Quantity) -> bool {
+    let rest = text[quantity.span.end()..].trim_start();
+    let Some(of) = rest.strip_prefix("of ") else { return false };
+    of.split([',', ';', '.']).next().unwrap_or_default().split_whitespace().take(5).any(|w| {
+        let word = stem(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        THINGS.contains(&word.as_str()) || WEAPONS.contains(&word.as_str()) || matches!(word.as_str(), "unit" | "turbine" | "reactor")
+    })
+}
+
+/// Whether counted "units" are machines or flats, not armed units: "four turbine units",
+/// "200 housing units" (a bare "units", or "army units", "police units", stay troops).
+fn civil_units(text: &str, quantity: &Quantity) -> bool {
+    let Some(counted) = quantity.counted else { return false };
+    let words: Vec<String> = text[counted.range()].split_whitespace().map(str::to_lowercase).collect();
+    let military = ["military", "army", "police", "combat", "special", "elite", "armoured", "armored", "infantry", "security", "guard"];
+    quantity.counted_head.as_deref().is_some_and(|h| stem(&h.to_lowercase()) == "unit")
+        && words.len() > 1
+        && !words.iter().any(|w| military.contains(&w.as_str()))
+        && !text[counted.range()].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Whether the quantity counts [`THINGS`] or [`WEAPONS`].
 fn counts_things(quantity: &Quantity) -> bool {
     quantity.counted_head.as_deref().is_some_and(|head| {
@@ -1688,6 +1716,21 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if in_speaker_phrase {
             continue;
         }
+        // "killing four people and leaving some 200,000 households without power": the
+        // count right after another verb is that verb's object, not the earlier fate's.
+        let object_of_verb_before = k + 1 < position
+            && before(1).is_some_and(|v| {
+                v.len() > 5
+                    && (v.ends_with("ing") || v.ends_with("ed"))
+                    && !PREDICATES.iter().any(|(w, _, _)| *w == v)
+                    && !matches!(
+                        v,
+                        "including" | "according" | "estimated" | "reported" | "confirmed" | "recorded" | "totalling" | "totaling"
+                    )
+            });
+        if object_of_verb_before {
+            continue;
+        }
         let (distance, between) = if k >= end_position {
             ((k - end_position) * 2, Span::new(quantity.span.end(), words[k].0.start()))
         } else if k < position {
@@ -1726,11 +1769,16 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         let after: String = text[c.end()..].trim_start().chars().take(24).collect::<String>().to_lowercase();
         ["of equipment", "of heavy equipment", "of machinery", "of vehicles"].iter().any(|p| after.starts_with(p))
     });
-    let counted_is_troops = !of_machines && quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()));
-    // "an ammonia cloud forces thousands to flee": "forces" right before the count is a verb.
+    let counted_is_troops = !of_machines
+        && quantity.counted_head.as_deref().is_some_and(|h| TROOP_NOUNS.contains(&stem(h).as_str()))
+        && !civil_units(text, quantity);
+    // "an ammonia cloud forces thousands to flee": "forces" right before the count is a verb;
+    // "Valdoria's air force said 41 of the drones …" names no troops counted.
     let verb_before = |k: usize| k + 1 == position && matches!(words[k].1.as_str(), "forces" | "force" | "forced");
+    let air_force = |k: usize| k > 0 && words[k - 1].1 == "air";
     let clause_names_troops = quantity.counted.is_none()
-        && words.iter().enumerate().any(|(k, (_, w))| TROOP_NOUNS.contains(&stem(w).as_str()) && !verb_before(k));
+        && !partitive_of_things(text, quantity)
+        && words.iter().enumerate().any(|(k, (_, w))| TROOP_NOUNS.contains(&stem(w).as_str()) && !verb_before(k) && !air_force(k));
     if counted_is_troops || clause_names_troops {
         return Some((ClaimKind::Deployment, "deployed"));
     }
@@ -1748,6 +1796,10 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
 /// Predicate words that count people only ("held a rally", "set up 14 shelters", "trucks
 /// carrying 200 tonnes" count no one).
 const PEOPLE_ONLY: &[&str] = &[
+    "eliminated",
+    "neutralised",
+    "neutralized",
+    "liquidated",
     "fate",
     "held",
     "captured",
@@ -1886,6 +1938,12 @@ const CIVILIANS_SENT: &[&str] = &[
     "specialists",
     "negotiators",
     "volunteers",
+    "crews",
+    "workers",
+    "repairmen",
+    "electricians",
+    "linemen",
+    "staff",
 ];
 
 /// The normalised group a claim is about. `armed` caches [`opponents_are_armed`] for the text.
@@ -1935,14 +1993,33 @@ fn only_workers(words: &[String]) -> bool {
 fn in_a_strike(text: &str) -> bool {
     let Ok(all) = Span::new(0, text.len()) else { return false };
     let words = lower_words(text, all);
+    // A story of drones and missiles speaks of armed strikes, whatever word comes before
+    // ("a precise strike on facilities").
+    let weapons = words.iter().any(|(_, w)| WEAPON_WORDS.contains(&w.as_str()));
     words.iter().enumerate().any(|(k, (_, w))| {
         // Not "an air strike", "a drone strike".
-        let armed = k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
+        let armed = weapons || k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let unrest = matches!(w.as_str(), "clashes" | "clashed" | "riot" | "riots" | "rioting" | "unrest");
-        matches!(w.as_str(), "strike" | "strikes" | "striking" | "strikers" | "walkout" | "picket" | "pickets" | "stoppage") && !armed
-            || unrest
+        let labour = matches!(w.as_str(), "strikers" | "walkout" | "picket" | "pickets" | "stoppage");
+        matches!(w.as_str(), "strike" | "strikes" | "striking") && !armed || labour || unrest
     })
 }
+
+/// Weapons whose mention makes every "strike" of a text an attack.
+const WEAPON_WORDS: &[&str] = &[
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "airstrike",
+    "airstrikes",
+    "rocket",
+    "rockets",
+    "shelling",
+    "artillery",
+    "bombs",
+    "bombing",
+];
 
 /// The group a count counts: troops, security forces, fighters, protesters or people.
 fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
@@ -2041,6 +2118,34 @@ mod tests {
     /// (predicate, low value) of each claim of `text`.
     fn predicates(text: &str) -> Vec<(String, f64)> {
         claims_of(text).iter().map(|c| (c.predicate.clone(), low(c))).collect()
+    }
+
+    #[test]
+    fn counts_in_an_air_strike_story_are_read_for_what_they_count() {
+        let text = "Valdoria's air force said Kavran had launched 48 drones, and that 41 of the drones and four of the missiles had been shot down. \
+                    Two of the plant's four turbine units are out of action. Valenergo has deployed 38 repair crews, some 300 workers, to the plant. \
+                    Kavrani forces struck the plant, killing at least four people and leaving some 200,000 households without power. \
+                    Dozens of Valdorian servicemen guarding the depot were eliminated, the general said. Among the dead are two workers of the plant.";
+        let found: Vec<(String, String, f64)> = claims_of(text)
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Event)
+            .map(|c| (c.predicate.clone(), c.subject.clone(), low(c)))
+            .collect();
+        let expected = [
+            ("deployed", "crews", 38.0),
+            ("deployed", "workers", 300.0),
+            ("killed", "people", 4.0),
+            ("killed", "Valdorian security forces", 20.0),
+        ];
+        for (predicate, subject, value) in expected {
+            assert!(
+                found.iter().any(|(p, s, v)| p == predicate && s == subject && *v == value),
+                "{predicate} {subject} {value}: {found:?}"
+            );
+        }
+        assert!(!found.iter().any(|(p, _, _)| p == "deployed" && found.iter().any(|(_, s, _)| s == "troops")), "{found:?}");
+        assert!(!found.iter().any(|(_, _, v)| *v == 200000.0 || *v == 41.0), "{found:?}");
+        assert!(!found.iter().any(|(_, s, _)| s.contains("protesters")), "workers in an air strike are no strikers: {found:?}");
     }
 
     #[test]

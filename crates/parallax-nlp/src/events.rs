@@ -16,7 +16,7 @@ use crate::text_util::stem;
 use parallax_core::{Claim, ClaimKind, EntityLabel, EntityMention, Quote, Sentence, Span, TimeExpression};
 
 /// What identifies an event of a frame across articles.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Subject {
     /// A fixed group named by the frame.
     Group(&'static str),
@@ -286,6 +286,7 @@ pub fn find_events(
                 let place = after
                     .iter()
                     .find(|e| e.label == EntityLabel::Place && introduces_place(text, trigger, e.span))
+                    .filter(|e| frame.subject != Subject::Object || !another_object_before(text, trigger, e.span))
                     .map(|e| e.canonical.clone());
                 let time = times.iter().find(|t| clause.contains(t.span) || sentence.span.contains(t.span)).map(|t| t.value.clone());
                 claims.push(Claim {
@@ -314,11 +315,23 @@ pub fn find_events(
 fn introduces_place(text: &str, trigger: Span, place: Span) -> bool {
     const PLACE_WORDS: &[&str] = &["in", "into", "to", "at", "near", "inside", "across", "entered", "entering", "of"];
     let between = &text[trigger.end()..place.start()];
+    // "on the coast south of Dunmere" is outside Dunmere.
+    let lower = between.to_lowercase();
+    if DIRECTIONS.iter().any(|d| lower.trim_end().ends_with(&format!("{d} of"))) {
+        return false;
+    }
     let last = between.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty() && *w != "the");
     match last {
         None => text[trigger.range()].to_lowercase().starts_with("enter"),
         Some(word) => PLACE_WORDS.contains(&word.to_lowercase().as_str()),
     }
+}
+
+/// Whether a second object or a clause stands between the trigger and a place: "struck the
+/// plant and a fuel depot in the port of Pellar" places the depot, not the plant.
+fn another_object_before(text: &str, trigger: Span, place: Span) -> bool {
+    let between = &text[trigger.end()..place.start()];
+    between.contains(" and ") || between.contains([',', ';'])
 }
 
 /// Positions and spans of the frame's triggers among `words`.
@@ -370,7 +383,9 @@ fn denied(words: &[(Span, String)], at: usize) -> bool {
 /// `previous` is the sentence before, read only when a verb of staying needs its subject.
 fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>) -> bool {
     let has = |list: &[&str], words: &[String]| words.iter().any(|w| list.contains(&w.as_str()));
-    let armed = |clause: &[String]| has(TROOP_NOUNS, clause) || has(ARMED_GROUP_NOUNS, clause) || has(WEAPONS, clause);
+    // "hit Unit 3, the ammonia section": a plant's unit is no armed one.
+    let troops = |clause: &[String]| clause.iter().any(|w| w != "unit" && TROOP_NOUNS.contains(&w.as_str()));
+    let armed = |clause: &[String]| troops(clause) || has(ARMED_GROUP_NOUNS, clause) || has(WEAPONS, clause);
     let protests = |clause: &[String]| {
         has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause) || has(OPPONENT_LABELS, clause) || has(ARMED_GROUP_NOUNS, clause)
     };
@@ -396,14 +411,28 @@ fn companion_follows(words: &[(Span, String)], at: usize, companions: &[&str]) -
 /// The head of the noun phrase after the trigger and where it is written: "retaking the
 /// airport from …" → "airport"; "regained control of Ternovo" → "ternovo".
 fn object_after(text: &str, words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
-    let phrase: Vec<&(Span, String)> = words
-        .iter()
-        .skip(at + 1)
-        .skip_while(|(_, w)| DETERMINERS.contains(&w.as_str()) || w == "of" || w == "control")
-        .take_while(|(span, w)| {
-            !(PHRASE_ENDS.contains(&w.as_str()) || (DIRECTIONS.contains(&w.as_str()) && text[span.range()].starts_with(char::is_lowercase)))
+    // "the tanks that were hit contained", "the two tanks hit were empty": a passive
+    // participle's object stands before it.
+    let be = |k: usize| words.get(k).is_some_and(|(_, w)| BE_FORMS.contains(&w.as_str()));
+    let by = words.get(at + 1).is_some_and(|(_, w)| w == "by");
+    let passive = at.checked_sub(1).is_some_and(be) || be(at + 1) || by;
+    if passive && !words.get(at + 1).is_some_and(|(_, w)| DETERMINERS.contains(&w.as_str())) {
+        return object_before(text, words, at);
+    }
+    let start = at + 1;
+    // A mark between two words ends the phrase: "struck the plant, killing four".
+    let unbroken = |k: usize| k == start || !text[words[k - 1].0.end()..words[k].0.start()].contains([',', ';', ':', '.', '(', ')']);
+    let phrase: Vec<&(Span, String)> = (start..words.len())
+        .skip_while(|&k| DETERMINERS.contains(&words[k].1.as_str()) || words[k].1 == "of" || words[k].1 == "control")
+        .take_while(|&k| {
+            let (span, w) = &words[k];
+            unbroken(k)
+                && !(PHRASE_ENDS.contains(&w.as_str())
+                    || BE_FORMS.contains(&w.as_str())
+                    || (DIRECTIONS.contains(&w.as_str()) && text[span.range()].starts_with(char::is_lowercase)))
         })
         .take(4)
+        .map(|k| &words[k])
         .collect();
     // "Kallos shelling kills 9, army says": a noun of striking followed by its verb has no
     // object; a number after it is a count, not a thing struck.
@@ -422,6 +451,20 @@ fn object_after(text: &str, words: &[(Span, String)], at: usize) -> Option<(Span
         return Some((*span, text[first.start()..span.end()].to_owned()));
     }
     Some((*span, stem(head)))
+}
+
+/// Forms of "be", which end an object phrase and make a participle passive.
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+/// The noun a passive participle at `at` is said of: "the tanks (that were) hit" → "tank".
+fn object_before(text: &str, words: &[(Span, String)], at: usize) -> Option<(Span, String)> {
+    let skip = |w: &str| BE_FORMS.contains(&w) || matches!(w, "that" | "which" | "who" | "had" | "have" | "has" | "reportedly" | "also");
+    let k = (0..at).rev().find(|&k| !skip(&words[k].1))?;
+    let (span, word) = &words[k];
+    let noun = word.chars().all(char::is_alphabetic) && word.len() > 2 && !DETERMINERS.contains(&word.as_str());
+    // Nothing but a mark may stand between the noun and the participle's auxiliary.
+    let joined = !text[span.end()..words[at].0.start()].contains([',', ';', ':', '.']);
+    (noun && joined).then(|| (*span, stem(word)))
 }
 
 /// "Blinken spoke … with Foreign Minister Mukhtar Tileuberdi" → both, in name order.
@@ -460,6 +503,25 @@ mod tests {
         let found = events("Orlenian troops arrived in Vessantia on Monday. A letter arrived in the post.");
         assert_eq!(found.iter().filter(|(p, _, _)| p == "deployed").count(), 1, "{found:?}");
         assert!(found.iter().any(|(p, s, place)| p == "deployed" && s == "troops" && place.as_deref() == Some("Vessantia")), "{found:?}");
+    }
+
+    #[test]
+    fn a_passive_strike_is_on_what_stands_before_it() {
+        let found = events("Officials said the two tanks hit by enemy drones were empty.");
+        assert!(has(&found, "attacked", "tank"), "{found:?}");
+        let found = events("It could not say what the tanks that were hit by drones contained.");
+        assert!(has(&found, "attacked", "tank") && !has(&found, "attacked", "contained"), "{found:?}");
+        // A mark ends the object: "struck the plant, killing four".
+        let found = events("Kavrani forces struck the plant with drones, killing four people.");
+        assert!(has(&found, "attacked", "plant") && !has(&found, "attacked", "killing"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_belongs_to_the_nearest_object() {
+        let found = events("Kavrani forces struck the Dunmere power plant and a fuel depot in the port of Pellar with drones.");
+        assert!(found.iter().any(|(p, s, place)| p == "attacked" && s == "plant" && place.is_none()), "{found:?}");
+        let found = events("Drones hit the fuel depot on the coast south of Dunmere.");
+        assert!(found.iter().any(|(p, s, place)| p == "attacked" && s == "depot" && place.is_none()), "{found:?}");
     }
 
     #[test]

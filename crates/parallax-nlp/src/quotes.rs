@@ -1576,6 +1576,18 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
         }
         start -= 1;
     }
+    // "Valdorian state television, which routinely calls the government a "terrorist
+    // regime", on Tuesday accused …": a relative clause that a comma closes before the verb
+    // describes the subject before it, which speaks.
+    let relative_closed = start >= 2
+        && lexicon::RELATIVE_PRONOUNS.contains(&lower(start - 1).as_str())
+        && word(start - 2).ends_with(',')
+        && (start..end).any(|k| word(k).ends_with(','));
+    if relative_closed {
+        let subject = subject_before(text, &ws[..start - 1], entities)?;
+        let trimmed = text[subject.range()].trim_end_matches(',').len();
+        return Span::new(subject.start(), subject.start() + trimmed).ok();
+    }
     // Comma-separated segments of the phrase; keep the first run of segments that are not
     // introductory phrases or parentheticals.
     let mut segments: Vec<(usize, usize)> = Vec::new();
@@ -3024,6 +3036,14 @@ mod tests {
                 (source, q.cue.map(|c| doc.slice(c).to_owned()).unwrap_or_default())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_closed_before_the_verb_describes_the_speaker() {
+        let found = sources_and_cues(
+            "Valdorian state television, which routinely calls the government a \"terrorist regime\", on Tuesday said five people had been killed.",
+        );
+        assert!(found.iter().any(|(source, cue)| source == "Valdorian state television" && cue == "said"), "{found:?}");
     }
 
     #[test]

@@ -242,13 +242,48 @@ fn is_author_bio(line: &str) -> bool {
     let age = age.trim();
     let is_age = (1..=3).contains(&age.len()) && age.chars().all(|c| c.is_ascii_digit());
     let rest = rest.trim_start();
-    // News introduces people the same way ("Okafor, 51, was indicted last June"): a bio
-    // speaks in the present and of writing.
-    let lower = rest.to_lowercase();
-    let writes = ["writes", "writer", "journalist", "reporter", "author", "editor", "columnist", "correspondent", "blog", "freelance"]
-        .iter()
-        .any(|word| lower.contains(word));
-    is_name && is_age && writes && ["is ", "has ", "lives ", "works "].iter().any(|verb| rest.starts_with(verb))
+    // News introduces people the same way ("Okafor, 51, was indicted last June", "Jones, 34,
+    // is being held, authorities said"): a bio speaks in the present of a writer's or a
+    // scholar's work, and attributes nothing and reports no arrest or wound.
+    let words: Vec<String> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let work = has(&[
+        "writes",
+        "writer",
+        "journalist",
+        "reporter",
+        "author",
+        "editor",
+        "columnist",
+        "correspondent",
+        "blog",
+        "blogger",
+        "freelance",
+        "professor",
+        "fellow",
+        "researcher",
+        "lecturer",
+        "scholar",
+    ]);
+    let news = has(&[
+        "said",
+        "says",
+        "according",
+        "told",
+        "held",
+        "detained",
+        "arrested",
+        "charged",
+        "accused",
+        "wounded",
+        "killed",
+        "shot",
+        "jailed",
+        "convicted",
+        "missing",
+        "injured",
+    ]);
+    is_name && is_age && work && !news && ["is ", "has ", "lives ", "works "].iter().any(|verb| rest.starts_with(verb))
 }
 
 /// A first line that reads as a headline: 3–25 words, no sentence-final period.
@@ -384,8 +419,10 @@ mod tests {
 
     #[test]
     fn a_person_introduced_with_an_age_is_news_not_a_bio() {
-        let text = "Headline of a trial story\nOkafor, 51, was indicted last June on 23 counts of bank fraud.\nSmith, 45, is a father of three who was shot on Monday.";
+        let text = "Headline of a trial story\nOkafor, 51, was indicted last June on 23 counts of bank fraud.\nSmith, 45, is a father of three who was shot on Monday.\nJones, 34, is being held without bail, authorities said.\nReyes, 60, is negotiating with creditors.";
         let got = kinds(text);
         assert!(got.iter().all(|(kind, _)| kind != "AuthorBio"), "{got:?}");
+        let bio = "Story text here.\nMaria Lopez, 52, is a professor of economics at the University of Chicago.";
+        assert_eq!(kinds(bio)[1].0, "AuthorBio");
     }
 }

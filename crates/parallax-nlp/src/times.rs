@@ -48,14 +48,18 @@ pub fn find_times(text: &str, sentence: Span, anchor: Option<NaiveDate>) -> Vec<
 /// never become the reference, so that a second "a year ago" does not go back two years.
 ///
 /// Days: a clock time without a day ("the blast occurred at 10:35 a.m.") is on the day the
-/// story last named ("Friday", "Oct. 23"), which news narrates from, and on the
-/// publication day only when it has named none.
+/// sentence or one of the three before it named ("Friday", "Oct. 23"), which the story
+/// narrates from, when that day lies in the week before the publication day and the clock's
+/// clause is not about the future; otherwise on the publication day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Discourse {
     /// The last quarter named outright, counted as `year * 4 + quarter - 1`.
     quarter: Option<i64>,
-    /// The last single day named, with or without a clock time.
-    day: Option<NaiveDate>,
+    /// The last single day named, with or without a clock time, and the sentence (counted
+    /// from 0) that named it.
+    day: Option<(NaiveDate, usize)>,
+    /// How many sentences were read before the current one.
+    sentence: usize,
     /// A quarter the current sentence named, even one ahead ("expects first-quarter
     /// earnings to be below the 41 cents it earned in the year-earlier quarter"): the
     /// sentence's own comparisons count from it.
@@ -63,6 +67,15 @@ struct Discourse {
 }
 
 impl Discourse {
+    /// The day a clock time of the current sentence falls on, if the story has just named one
+    /// shortly before `anchor` (see [`Discourse`]).
+    fn recent_day(&self, anchor: Option<NaiveDate>, tense: Tense) -> Option<NaiveDate> {
+        let (day, sentence) = self.day?;
+        let anchor = anchor?;
+        let days_back = (anchor - day).num_days();
+        (self.sentence <= sentence + 3 && (0..=7).contains(&days_back) && tense != Tense::Future).then_some(day)
+    }
+
     /// The quarter a year-back comparison counts from: the sentence's own, else the story's.
     fn compared_quarter(&self) -> Option<i64> {
         self.sentence_quarter.or(self.quarter)
@@ -75,14 +88,16 @@ impl Discourse {
     fn note(&mut self, meaning: &Meaning, value: &str, anchor: Option<NaiveDate>) {
         if meaning.as_day().is_some() || matches!(meaning, Meaning::Clock { day: Some(_), .. }) {
             if let Some(day) = value.get(..10).and_then(parse_iso_date) {
-                self.day = Some(day);
+                self.day = Some((day, self.sentence));
             }
         }
         if !meaning.names_a_quarter() {
             return;
         }
         let reported = |quarter: &i64| anchor.is_none_or(|anchor| (1..=4).contains(&(anchor_quarter(anchor) - quarter)));
-        self.sentence_quarter = quarter_index(value).or(self.sentence_quarter);
+        // A quarter of history ("peaked in the fourth quarter of 2019") is no base.
+        let near = |quarter: &i64| anchor.is_none_or(|anchor| (anchor_quarter(anchor) - quarter).abs() <= 4);
+        self.sentence_quarter = quarter_index(value).filter(near).or(self.sentence_quarter);
         if let Some(quarter) = quarter_index(value).filter(reported) {
             self.quarter = Some(quarter);
         }
@@ -101,7 +116,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
     lend_days_to_clock_times(&scan, &mut matches);
     years_after_dates(&mut matches);
     take_in_parts_of_periods(&scan, &mut matches);
-    matches
+    let times = matches
         .into_iter()
         .filter_map(|found| {
             let first = scan.tokens.get(found.start)?;
@@ -111,7 +126,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
                 || scan.future_right_after(found.end)
                 || scan.reported_future(found.start, found.end)
                 || scan.fronted_before_future(found.start, found.end)
-                || scan.after_present_event(found.start)
+                || scan.after_present_event(found.start, found.end)
             {
                 Tense::Future
             } else if scan.deadline_ahead(found.start) {
@@ -129,7 +144,9 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             discourse.note(&found.meaning, &value, anchor);
             Some(TimeExpression { span, kind, value })
         })
-        .collect()
+        .collect();
+    discourse.sentence += 1;
+    times
 }
 
 /// Adds the [`Times`] layer: the time expressions of every sentence, resolved against the
@@ -365,7 +382,9 @@ impl<'t> Scan<'t> {
             return false;
         };
         // "would fall short because of heavy markdowns after Thanksgiving": a cause is past.
-        !(would + 1..start).any(|k| self.mark(k, ',') || self.past_verb(k) || self.word(k, "because"))
+        // A plan after the cause is still ahead: "because of a strike planned for Friday".
+        let planned = |k: usize| (k..start).any(|j| self.word_in(j, RESCHEDULING_WORDS) || self.word_in(j, FUTURE_CUES));
+        !(would + 1..start).any(|k| self.mark(k, ',') || self.past_verb(k) || (self.word(k, "because") && !planned(k)))
     }
 
     /// Where the clause of token `i` starts for a look-back: after the last clause or
@@ -390,16 +409,16 @@ impl<'t> Scan<'t> {
         let contracted_will = token.is("ll") && self.joined(k);
         let followed_by_to = self.word(k + 1, "to");
         // "called on members to join a strike on Thursday": what a call asks for lies ahead.
-        // "told those who remained to return at 9:30 a.m. Wednesday": so does an order.
-        let called_to = token.is("to")
-            && (self.clause_start(k)..k)
-                .any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged", "told", "asked", "ordered", "instructed"]));
+        let called_to =
+            token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
         // "its last scheduled check in September": a past occasion that was planned.
         let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous"]);
         token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
             || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
+            // "The hearing is set for 2 p.m."
+            || (token.is("set") && self.word(k + 1, "for") && k > 0 && self.word_in(k - 1, &["is", "are", "was", "were", "been"]))
     }
 
     /// Whether the expression `start..end` opens its clause ("On Tuesday, the league will
@@ -423,7 +442,11 @@ impl<'t> Scan<'t> {
     /// with a place between ("lawmakers return to the Capitol Wednesday"), or a copula
     /// ("Game 2 is Saturday afternoon"): news narrates the past in the past tense and uses
     /// the present for what is scheduled.
-    fn after_present_event(&self, start: usize) -> bool {
+    fn after_present_event(&self, start: usize, end: usize) -> bool {
+        // "The focus is on Monday's attack": a noun's date, not a time of the verb.
+        if self.possessive_s(end) {
+            return false;
+        }
         let mut k = start;
         if k > 0 && self.get(k - 1).is_some_and(|t| t.text.len() > 3 && t.text.ends_with("ly")) {
             k -= 1;
@@ -431,14 +454,29 @@ impl<'t> Scan<'t> {
         if k > 0 && self.word_in(k - 1, &["on"]) {
             k -= 1;
         }
-        if k > 0 && (self.word_in(k - 1, PRESENT_EVENT_VERBS) || self.word_in(k - 1, &["is", "are"])) {
+        // The copula only when the day is its whole complement ("Game 2 is Saturday
+        // afternoon at Albany", "The vote is Tuesday.").
+        let complement =
+            self.get(end).is_none_or(|t| t.shape == Shape::Mark || t.is_one_of(&["at", "in", "afternoon", "morning", "evening", "night"]));
+        if k > 0 && (self.word_in(k - 1, PRESENT_EVENT_VERBS) || (self.word_in(k - 1, &["is", "are"]) && complement)) {
             return true;
         }
         // A short place phrase after the verb: "to the Capitol", "to Memphis for Game 3".
         (k.saturating_sub(7)..k).rev().take_while(|&j| self.get(j).is_some_and(|t| t.shape != Shape::Mark) && !self.past_verb(j)).any(|j| {
-            // "a return to the demonstrations of early December" is a noun.
-            let noun = j > 0 && self.word_in(j - 1, &["a", "an", "the", "its", "his", "her", "their", "our"]);
-            j + 1 < k && !noun && self.word_in(j, PRESENT_EVENT_VERBS) && self.word_in(j + 1, &["to", "in", "at", "for"])
+            // The verb must follow its subject: "lawmakers return", "the series moves"; not
+            // a noun ("a surprise visit to Kyiv", "a return to the stage"), an infinitive
+            // ("failed to return to work") or a participle's complement ("ended close to").
+            let after_subject = j > 0
+                && self.get(j - 1).is_some_and(|t| {
+                    let word = t.text.to_ascii_lowercase();
+                    (t.is_capitalised() || ["they", "we", "he", "she", "it"].contains(&word.as_str()) || word.ends_with('s'))
+                        && !word.ends_with("ed")
+                        && !word.ends_with("ing")
+                        && !["its", "his", "this", "was", "is", "has", "as", "us", "always", "perhaps"].contains(&word.as_str())
+                })
+                && !self.word_in(j - 1, PREPOSITIONS)
+                && !(j >= 2 && self.word(j - 2, "to"));
+            j + 1 < k && after_subject && self.word_in(j, PRESENT_EVENT_VERBS) && self.word_in(j + 1, &["to", "in", "at", "for"])
         })
     }
 
@@ -528,7 +566,7 @@ const REPORTING_VERBS: &[&str] = &["said", "says", "say", "told", "announced", "
 const PRESENT_EVENT_VERBS: &[&str] = &[
     "meet", "meets", "begin", "begins", "start", "starts", "open", "opens", "resume", "resumes", "leave", "leaves", "arrive", "arrives",
     "return", "returns", "vote", "votes", "travel", "travels", "visit", "visits", "end", "ends", "close", "closes", "expire", "expires",
-    "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces", "move", "moves", "play", "plays", "host", "hosts",
+    "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces", "move", "moves",
 ];
 
 /// Words that put what follows in the future.
@@ -834,7 +872,7 @@ impl Meaning {
             Meaning::Clock { hour, minute, day } => {
                 let date = match day {
                     Some(day) => day.resolve(anchor, tense, discourse).1,
-                    None => discourse.day.or(anchor).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
+                    None => discourse.recent_day(anchor, tense).or(anchor).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date),
                 };
                 (TimeKind::Time, format!("{date}T{hour:02}:{minute:02}"))
             }
@@ -1142,9 +1180,11 @@ fn season_year(anchor: NaiveDate, season: Season, relation: Relation, future: bo
         Relation::Next => current + 1 + (target - current - 1).rem_euclid(4),
         // "should return to normal by spring", said in December: the coming one.
         Relation::Bare if future && target != current.rem_euclid(4) => current + 1 + (target - current - 1).rem_euclid(4),
+        // "laid off 300 workers in the fall", written in February: the latest one.
+        Relation::Bare => current - (current - target).rem_euclid(4),
         // "this spring" in January is the spring of the anchor's year, not of the winter's.
-        Relation::This | Relation::Bare if season != Season::Winter => year * 4 + target,
-        Relation::This | Relation::Bare => current.div_euclid(4) * 4 + target,
+        Relation::This if season != Season::Winter => year * 4 + target,
+        Relation::This => current.div_euclid(4) * 4 + target,
     };
     i32::try_from(index.div_euclid(4)).unwrap_or(anchor.year())
 }
@@ -1869,7 +1909,7 @@ fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
         (Some(-1), j + 1)
     } else if scan.word(j, "next") {
         (Some(1), j + 1)
-    } else if scan.word(j, "the") && scan.word(j + 1, "past") && scan.word(j + 2, "year") {
+    } else if scan.word(j, "the") && scan.word(j + 1, "past") && scan.word(j + 2, "year") && half_at(scan, j + 3).is_none() {
         // "over the past year": TimeBank values the year before the anchor's.
         (Some(-1), j + 2)
     } else if scan.word(j, "the") {
@@ -1893,7 +1933,12 @@ fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // "the week" or "the year" alone point back to something in the text, not to the
     // anchor; only "the weekend" is conventionally the nearest one, and "the end of the
     // week" the anchor's.
-    let part_of = j >= 2 && scan.word_in(j - 2, &["end", "beginning", "start", "middle"]) && scan.word(j - 1, "of");
+    // Not in a past clause: "the fighting eased toward the end of the week" is a week of the
+    // story, not the anchor's.
+    let part_of = j >= 2
+        && scan.word_in(j - 2, &["end", "beginning", "start", "middle"])
+        && scan.word(j - 1, "of")
+        && !scan.past_verb_in_clause(j - 2);
     let offset = if offset.is_none() && part_of { Some(0) } else { offset };
     if offset.is_none() && period != Period::Weekend {
         return None;
@@ -1917,13 +1962,15 @@ fn recognise_season(scan: &Scan<'_>, i: usize) -> Option<Found> {
         if let Some((year, end)) = year {
             return Some(Found { end, meaning: Meaning::Season { season, relation, year: Some(year) } });
         }
-        // "by spring", "in the fall, when …", "during the summer.": the anchor's season,
-        // as TimeBank values "the summer". "Fall" needs its article, being a verb, and a
-        // season before a noun is a kind of thing ("the summer camp", "the fall of Rome").
-        let the = scan.word(i, "the");
+        // "by spring", "during the summer.": the latest season (the coming one in a future
+        // clause), as TimeBank values "the summer". A season before a noun is a kind of
+        // thing ("the summer camp").
         let after_preposition = scan.word_before_in(i, &["in", "by", "until", "till", "during", "through", "over", "since"]);
         let ends_phrase = scan.get(j + 1).is_none_or(|t| t.shape == Shape::Mark || t.is_one_of(&["when", "and", "or", "but", "as", "if"]));
-        if !(after_preposition && ends_phrase && (the || season != Season::Autumn)) {
+        // "the shooting in Spring, Texas" is no season, and a bare "fall" is mostly one
+        // ("broke his hip in the fall").
+        let lowercase = scan.get(j).is_some_and(Token::is_lowercase_word);
+        if !(after_preposition && ends_phrase && lowercase && season != Season::Autumn) {
             return None;
         }
         return Some(Found { end: j + 1, meaning: Meaning::Season { season, relation, year: None } });
@@ -2570,7 +2617,7 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // ("gather daily outside the house").
     let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word)
         && !scan.word_in(i + 1, PREPOSITIONS)
-        && !scan.word_in(i + 1, &["once", "when", "and", "or", "but", "if", "while", "because", "before", "after"]);
+        && !scan.word_in(i + 1, &["once", "when", "but", "if", "while", "because"]);
     let recurring_thing = scan.word_before_in(i, &["a", "the"]) || scan.word_before_in(i, crate::lexicon::POSSESSIVE_DETERMINERS);
     if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
         if let Some(value) = lookup(&adverbs, token.text) {
@@ -2710,8 +2757,15 @@ mod tests {
         let anchor = Some("1998-10-02");
         let story = ["Quintero homered in the 11th inning Thursday night.", "The game, which began at 7:05 p.m., lasted four hours."];
         assert_eq!(values_in_document(&story, anchor), ["1998-10-01", "1998-10-01T19:05", "PT4H"]);
-        // With no day named, the publication day.
+        // With no day named, the publication day; so too after a day long past, a day ahead
+        // or in a clause about the future.
         assert_eq!(values_in_document(&story[1..], anchor), ["1998-10-02T19:05", "PT4H"]);
+        let far = ["The law took effect on Jan. 1, 1998.", "Protesters gathered at 10 a.m."];
+        assert_eq!(values_in_document(&far, anchor), ["1998-01-01", "1998-10-02T10:00"]);
+        let ahead = ["The election will be held on Oct. 7.", "Protesters gathered at 10 a.m."];
+        assert_eq!(values_in_document(&ahead, anchor), ["1998-10-07", "1998-10-02T10:00"]);
+        let set = ["He was arrested on Thursday.", "The hearing is set for 2 p.m."];
+        assert_eq!(values_in_document(&set, anchor), ["1998-10-01", "1998-10-02T14:00"]);
     }
 
     #[test]
@@ -2723,8 +2777,11 @@ mod tests {
             "Sales rose from a year earlier.",
         ];
         assert_eq!(values_in_document(&story, anchor), ["1988-Q4", "1989-Q1", "1988-Q1", "1987-Q4"]);
-        // More years back is history, not a comparison of results.
+        // More years back is history, not a comparison of results, and so is a quarter of
+        // history named in the sentence.
         assert_eq!(values_in_document(&[story[0], "It was there two years ago."], anchor), ["1988-Q4", "1987"]);
+        let history = [story[0], "Revenue, which peaked in the fourth quarter of 1979, rose from a year earlier."];
+        assert_eq!(values_in_document(&history, anchor), ["1988-Q4", "1979-Q4", "1987-Q4"]);
     }
 
     #[test]
@@ -2745,12 +2802,18 @@ mod tests {
     fn bare_seasons_after_a_preposition() {
         let anchor = Some("1990-12-27");
         assert_eq!(check("Sales should return to normal by spring, he said.", anchor), one("spring", TimeKind::Date, "1991-SP"));
-        assert_eq!(check("Ask me again in the fall, when it grows.", Some("1991-02-15")), one("the fall", TimeKind::Date, "1991-FA"));
         assert_eq!(check("It shut in the summer.", Some("1989-11-02")), one("the summer", TimeKind::Date, "1989-SU"));
+        // A past or unmarked season is the latest one, a future one the coming one.
+        assert_eq!(check("The team collapsed in the summer.", Some("2031-01-15")), one("the summer", TimeKind::Date, "2030-SU"));
+        assert_eq!(check("The plant will reopen in the spring.", Some("2030-11-12")), one("the spring", TimeKind::Date, "2031-SP"));
+        // A bare "fall" is mostly a fall, and "Spring, Texas" a place.
+        assert!(check("He broke his hip in the fall, his family said.", anchor).is_empty());
+        assert!(check("The shooting happened in Spring, Texas.", anchor).is_empty());
         assert!(check("He wrote of the fall of Rome.", anchor).is_empty());
         assert!(check("She ran a summer camp in the summer camp season.", anchor).is_empty());
         assert_eq!(check("It draws visitors every summer.", anchor), one("every summer", TimeKind::Set, "XXXX-SU"));
         assert_eq!(check("The committee will meet daily once the session opens.", anchor), one("daily", TimeKind::Set, "P1D"));
+        assert!(check("The paper publishes daily and weekly editions.", anchor).is_empty());
     }
 
     #[test]
@@ -2766,7 +2829,16 @@ mod tests {
             check("The protest marked a return to the rallies of Wednesday.", anchor),
             one("Wednesday", TimeKind::Date, "1998-09-30")
         );
-        assert_eq!(check("The judge told them to return Wednesday.", anchor), one("Wednesday", TimeKind::Date, "1998-10-07"));
+        // Not a possessive's day, a noun's or an infinitive's.
+        assert_eq!(check("The focus is on Monday's attack.", anchor), one("Monday", TimeKind::Date, "1998-09-28"));
+        assert_eq!(
+            check("Blinken, on a surprise visit to Kyiv on Monday, pledged aid.", anchor),
+            one("Monday", TimeKind::Date, "1998-09-28")
+        );
+        assert_eq!(
+            check("Workers who failed to return to work on Monday were fired.", anchor),
+            one("Monday", TimeKind::Date, "1998-09-28")
+        );
         // A cause lies before its effect, even a reported future one.
         assert_eq!(
             check("Profit would fall because of markdowns after Thanksgiving.", Some("1989-01-03")),
