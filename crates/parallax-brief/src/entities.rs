@@ -206,13 +206,17 @@ impl EntityIndex {
                 // Two letters apart, as transliterations are ("Radomir Kastelic", "Radomir
                 // Kastelitz"), when the context agrees: the same first name and the same title.
                 // An office of two words or more ("transport minister"), not a rank alone
-                // ("general", "minister") that many share.
+                // ("general", "minister") that many share. So are a first name spelt two
+                // ways with the same surname and office ("ministry spokesman Idriss Valkar",
+                // "ministry spokesman Idris Valkar").
                 let same_title = |other: &String| {
                     titles.get(key).zip(titles.get(other)).is_some_and(|(a, b)| a.intersection(b).any(|title| title.contains(' ')))
                 };
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
                     let person = names[other].0 == EntityLabel::Person;
-                    if person && (same_person_spelling(key, other) || transliterated(key, other) && same_title(other)) {
+                    let context_agrees = transliterated(key, other) && same_title(other)
+                        || first_name_variant(key, other) && (same_title(other) || same_rank(titles.get(key), titles.get(other)));
+                    if person && (same_person_spelling(key, other) || context_agrees) {
                         sets.union(i, j);
                     }
                 }
@@ -335,6 +339,40 @@ fn transliterated(a: &str, b: &str) -> bool {
     first_a == first_b && last_a != last_b && x.len().min(y.len()) >= 7 && prefix >= 5 && apart <= 2
 }
 
+/// The same surname with first names one letter apart, four letters or more ("Idriss
+/// Valkar", "Idris Valkar"); two people as often as one ("Mark Jones", "Mary Jones"), so the
+/// caller also asks for the same office.
+fn first_name_variant(a: &str, b: &str) -> bool {
+    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
+    last_a == last_b
+        && first_a != first_b
+        && first_a.chars().count().min(first_b.chars().count()) >= 4
+        && edit_distance_at_most_one(first_a, first_b)
+}
+
+/// Whether two people's titles share a military or police rank, abbreviated or not ("Gen.",
+/// "Maj. Gen.", "Major General").
+fn same_rank(a: Option<&BTreeSet<String>>, b: Option<&BTreeSet<String>>) -> bool {
+    const RANKS: &[(&str, &str)] = &[
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("lt", "lieutenant"),
+        ("capt", "captain"),
+        ("sgt", "sergeant"),
+        ("adm", "admiral"),
+        ("cmdr", "commander"),
+        ("brig", "brigadier"),
+        ("maj", "major"),
+    ];
+    let rank = |title: &String| {
+        let last = title.split_whitespace().last()?.trim_end_matches('.');
+        RANKS.iter().find(|(short, long)| last == *short || last == *long).map(|(_, long)| *long)
+    };
+    let ranks =
+        |set: Option<&BTreeSet<String>>| set.map(|titles| titles.iter().filter_map(rank).collect::<BTreeSet<_>>()).unwrap_or_default();
+    !ranks(a).is_disjoint(&ranks(b))
+}
+
 /// Two full names of one person spelt two ways: the same first name and surnames one letter
 /// apart ("Antony Blinken", "Antony Brinken"), or both names one letter apart ("Katarina
 /// Lindqvist", "Katharina Lindquist"). One surname with two first names a letter apart
@@ -415,6 +453,12 @@ mod tests {
         assert!(!same_person_spelling("Mark Jones", "Mary Jones"), "one family name, two people");
         assert!(transliterated("Radomir Kastelic", "Radomir Kastelitz"));
         assert!(!transliterated("Radomir Kastelic", "Milan Kastelitz"), "another first name");
+        assert!(first_name_variant("Idriss Valkar", "Idris Valkar"));
+        let titles = |list: &[&str]| list.iter().map(|t| (*t).to_owned()).collect::<BTreeSet<String>>();
+        assert!(same_rank(Some(&titles(&["gen."])), Some(&titles(&["major general"]))));
+        assert!(!same_rank(Some(&titles(&["col."])), Some(&titles(&["major general"]))));
+        assert!(!first_name_variant("Idris Valkar", "Idris Valkor"), "the surname must agree");
+        assert!(!first_name_variant("Ann Jones", "Anna Jones"), "first names of four letters or more");
         assert!(!transliterated("Erik Larsen", "Erik Lassen"), "short surnames");
         assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
         assert!(!same_person_spelling("Maria Lopez", "Marta Lopes"), "short names a letter apart may be two people");
