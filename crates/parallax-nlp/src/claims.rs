@@ -822,6 +822,20 @@ pub fn find_money_claims(
             ));
             continue;
         }
+        // "estimated the damage at about $45 million", "damage is estimated at more than 2
+        // billion sorins", "caused $3 million in damage": an estimate of damage, whoever
+        // makes it, is one figure across outlets.
+        if estimates_damage(text, &words, quantity.span) {
+            claims.push(quantity_claim(
+                ClaimKind::Money,
+                format!("estimated ({currency})"),
+                "damage".to_owned(),
+                quantity,
+                sentence,
+                quotes,
+            ));
+            continue;
+        }
         // The verb nearest before the sum ("has released US$4.5 million").
         let Some((verb, predicate)) = words
             .iter()
@@ -887,6 +901,23 @@ pub fn find_money_claims(
 /// The actor's label that opens a clause ("Kidnappers holding …", "The rebels …", "Armed
 /// militias …"), as written in lower case, with its span: one of framing's one-word actor
 /// labels.
+/// Whether the sum at `at` is an estimate of damage: "damage" or "losses" before it with a
+/// word of estimating or "at" between ("put the damage at the plant at 3.1 billion sorins"),
+/// or "in damage" right after it.
+fn estimates_damage(text: &str, words: &[(Span, String)], at: Span) -> bool {
+    const DAMAGE: &[&str] = &["damage", "damages", "losses"];
+    let before: Vec<&str> = words.iter().filter(|(span, _)| span.end() <= at.start()).map(|(_, w)| w.as_str()).collect();
+    let estimated_before = before.iter().rposition(|w| DAMAGE.contains(w)).is_some_and(|d| {
+        let between = &before[d + 1..];
+        between.len() <= 8
+            && between.iter().any(|w| matches!(*w, "at" | "estimated" | "assessed" | "valued" | "totalled" | "totaled" | "reached"))
+            && !between.iter().any(|w| MONEY_PREDICATES.iter().any(|(p, _)| p == w))
+    });
+    let after = text[at.end()..].trim_start().to_lowercase();
+    let damage_after = ["in damage", "worth of damage", "of damage", "in losses"].iter().any(|p| after.starts_with(p));
+    estimated_before || damage_after
+}
+
 fn labelled_subject(words: &[(Span, String)]) -> Option<(Span, String)> {
     let skip = words.iter().take_while(|(_, w)| matches!(w.as_str(), "the" | "armed" | "suspected")).count();
     let (span, word) = words.get(skip)?;
@@ -2146,6 +2177,25 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "deployed" && found.iter().any(|(_, s, _)| s == "troops")), "{found:?}");
         assert!(!found.iter().any(|(_, _, v)| *v == 200000.0 || *v == 41.0), "{found:?}");
         assert!(!found.iter().any(|(_, s, _)| s.contains("protesters")), "workers in an air strike are no strikers: {found:?}");
+    }
+
+    #[test]
+    fn damage_estimates_are_one_figure_whoever_gives_them() {
+        let found = money(
+            "Its chief executive estimated the damage at about $45 million. Preliminary damage is estimated at more than 2 billion euros, the minister said. \
+             Damage was put at 90 million kelars.
+             The storm caused $3 million in damage. The government allocated 500 million euros for repairs.",
+        );
+        assert_eq!(
+            found,
+            [
+                ("estimated (USD)".to_owned(), "damage".to_owned(), 45_000_000.0),
+                ("estimated (EUR)".to_owned(), "damage".to_owned(), 2_000_000_000.0),
+                ("estimated (kelar)".to_owned(), "damage".to_owned(), 90_000_000.0),
+                ("estimated (USD)".to_owned(), "damage".to_owned(), 3_000_000.0),
+                ("allocated (EUR)".to_owned(), "government".to_owned(), 500_000_000.0),
+            ]
+        );
     }
 
     #[test]
