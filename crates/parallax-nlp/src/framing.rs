@@ -107,6 +107,11 @@ pub const ACTOR_LABELS: &[(&str, &str)] = &[
     ("asylum-seekers", "migrants"),
     // Loaded names for a government; its plain names ("the government", "the authorities")
     // are no label.
+    // "the terrorist regime in Tazrit": a loaded name for a government, not for fighters.
+    ("terrorist regime", "government"),
+    ("terror regime", "government"),
+    ("criminal regime", "government"),
+    ("terrorist state", "government"),
     ("puppet government", "government"),
     ("regime", "government"),
     ("junta", "government"),
@@ -209,10 +214,12 @@ pub fn find_labels(
 fn named_by_verb(before: &str) -> bool {
     const NAMING_AS: &[&str] =
         &["describe", "describes", "described", "regard", "regards", "regarded", "designate", "designates", "designated"];
+    // The label's own opening quotation mark ("calls the government a “terrorist regime”").
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
     let clause = before.rsplit([',', ';', ':', '.', '“', '”', '"']).next().unwrap_or(before);
     let words: Vec<&str> = clause.split(|c: char| !c.is_alphabetic() && c != '-').filter(|w| !w.is_empty()).collect();
     let n = words.len();
-    let Some(verb) = (n.saturating_sub(4)..n).rev().find(|&k| {
+    let Some(verb) = (n.saturating_sub(6)..n).rev().find(|&k| {
         crate::lexicon::VERBS_OF_NAMING.contains(&words[k])
             || (words[k] == "as" && k > 0 && words[..k].iter().rev().take(4).any(|w| NAMING_AS.contains(w)))
     }) else {
@@ -228,7 +235,8 @@ fn named_by_verb(before: &str) -> bool {
         [] => true,
         [one] => article(one) || pronoun(one),
         [object, second] => (pronoun(object) && article(second)) || (determiner(object) && !article(second)),
-        _ => false,
+        // "calls the Kavrani government a “terrorist regime”": the object named, then the label.
+        [first, .., last] => determiner(first) && article(last),
     }
 }
 
@@ -253,6 +261,8 @@ mod tests {
         let found =
             voices("The defence ministry accused the Sarrow Front, which it calls a terrorist organisation, of launching the drones.");
         assert!(found.iter().all(|(_, v)| *v != parallax_core::Voice::Own), "{found:?}");
+        let found = voices("State television, which routinely calls the Kavrani government a \"terrorist regime\", said five died.");
+        assert!(found.iter().all(|(_, v)| *v != parallax_core::Voice::Own), "{found:?}");
         let found = voices("The president called the demonstrators terrorists.");
         assert_eq!(found.last().map(|(_, v)| *v == parallax_core::Voice::Own), Some(false), "{found:?}");
         let found = voices("Russia has also called the troops peacekeepers. The so-called rebels shelled the town.");
@@ -273,6 +283,9 @@ mod tests {
         assert!(kidnapping.iter().all(|(_, actor)| actor == "fighters"), "{kidnapping:?}");
         let talks = labels("\"The regime wants a photo opportunity,\" she said. The government denied it.");
         assert_eq!(talks, [("regime".to_owned(), "government".to_owned())]);
+        // "The terrorist regime in Tazrit" is a government's name, not fighters'.
+        let strike = labels("Drones hit the plant overnight when the terrorist regime in Tazrit attacked the city.");
+        assert_eq!(strike, [("terrorist regime".to_owned(), "government".to_owned())]);
     }
 
     #[test]

@@ -403,9 +403,19 @@ pub fn find_quotes(
             let Some(content) = content else { continue };
             // "Yusuf Barre, known as “the Lion”": a name in quotation marks, not speech.
             let before = text[block.span.start()..passage.outer.start()].trim_end().to_lowercase();
-            // Nor is "Mira Voss, whom supporters call “the Teacher”".
+            // Nor is "Mira Voss, whom supporters call “the Teacher”", or "state television,
+            // which routinely calls the government a “terrorist regime”": a relative clause
+            // of naming gives a label (read by the framing layer), not a statement.
             let called_whom = [" call", " calls"].iter().any(|w| before.ends_with(w))
-                && before.rsplit(',').next().is_some_and(|clause| clause.trim_start().starts_with("whom "));
+                && before.rsplit(',').next().is_some_and(|clause| clause.trim_start().starts_with("whom "))
+                || before.rsplit(',').next().is_some_and(|clause| {
+                    let clause = clause.trim_start();
+                    ["which ", "who "].iter().any(|p| clause.starts_with(p))
+                        && clause.split_whitespace().count() <= 10
+                        && clause
+                            .split_whitespace()
+                            .any(|w| matches!(w, "calls" | "called" | "call" | "brands" | "branded" | "labels" | "labelled"))
+                });
             if ["known as", "nicknamed", "dubbed", "so-called", "self-styled"].iter().any(|w| before.ends_with(w)) || called_whom {
                 continue;
             }
@@ -1658,6 +1668,14 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // ("Chris Collins, a Trump supporter, said").
     let cut = last + 1 < segments.len();
     let end = if cut { ws[to - 1].start() + word(to - 1).trim_end_matches(',').len() } else { ws[to - 1].end() };
+    // "…", on Tuesday accused": a time alone names no one.
+    let only_time = (from..to).all(|k| {
+        let w = lower(k);
+        lexicon::is_weekday(&w) || matches!(w.as_str(), "on" | "late" | "early" | "yesterday" | "today" | "tonight" | "also" | "then")
+    });
+    if only_time {
+        return None;
+    }
     Span::new(ws[from].start(), end).ok()
 }
 
