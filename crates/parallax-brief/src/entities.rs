@@ -339,15 +339,13 @@ fn transliterated(a: &str, b: &str) -> bool {
     first_a == first_b && last_a != last_b && x.len().min(y.len()) >= 7 && prefix >= 5 && apart <= 2
 }
 
-/// The same surname with first names one letter apart, four letters or more ("Idriss
-/// Valkar", "Idris Valkar"); two people as often as one ("Mark Jones", "Mary Jones"), so the
-/// caller also asks for the same office.
+/// The same surname with first names one letter longer or shorter, four letters or more
+/// ("Idriss Valkar", "Idris Valkar"; not "Marko" and "Mirko", nor "Mark" and "Mary", who are
+/// as often two people), so the caller also asks for the same office or rank.
 fn first_name_variant(a: &str, b: &str) -> bool {
     let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
-    last_a == last_b
-        && first_a != first_b
-        && first_a.chars().count().min(first_b.chars().count()) >= 4
-        && edit_distance_at_most_one(first_a, first_b)
+    let (length_a, length_b) = (first_a.chars().count(), first_b.chars().count());
+    last_a == last_b && length_a.abs_diff(length_b) == 1 && length_a.min(length_b) >= 4 && edit_distance_at_most_one(first_a, first_b)
 }
 
 /// Whether two people's titles share a military or police rank, abbreviated or not ("Gen.",
@@ -459,6 +457,7 @@ mod tests {
         assert!(!same_rank(Some(&titles(&["col."])), Some(&titles(&["major general"]))));
         assert!(!first_name_variant("Idris Valkar", "Idris Valkor"), "the surname must agree");
         assert!(!first_name_variant("Ann Jones", "Anna Jones"), "first names of four letters or more");
+        assert!(!first_name_variant("Marko Petrovic", "Mirko Petrovic"), "another letter is another name");
         assert!(!transliterated("Erik Larsen", "Erik Lassen"), "short surnames");
         assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
         assert!(!same_person_spelling("Maria Lopez", "Marta Lopes"), "short names a letter apart may be two people");

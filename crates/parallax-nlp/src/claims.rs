@@ -63,10 +63,9 @@ const PREDICATES: &[(&str, ClaimKind, &str)] = &[
     // "the death toll rose to 87": nearer the number than "death", and news speaks of no other toll.
     ("toll", ClaimKind::Casualty, "killed"),
     ("slain", ClaimKind::Casualty, "killed"),
-    // "Dozens of servicemen were eliminated": the military's word for killing (people only).
+    // "Dozens of servicemen were eliminated": the military's word for killing (people only;
+    // "neutralised" is as often an arrest).
     ("eliminated", ClaimKind::Casualty, "killed"),
-    ("neutralised", ClaimKind::Casualty, "killed"),
-    ("neutralized", ClaimKind::Casualty, "killed"),
     ("liquidated", ClaimKind::Casualty, "killed"),
     ("drowned", ClaimKind::Casualty, "killed"),
     ("fatalities", ClaimKind::Casualty, "killed"),
@@ -901,28 +900,33 @@ pub fn find_money_claims(
 /// The actor's label that opens a clause ("Kidnappers holding …", "The rebels …", "Armed
 /// militias …"), as written in lower case, with its span: one of framing's one-word actor
 /// labels.
-/// Whether the sum at `at` is an estimate of damage: "damage" or "losses" before it with a
-/// word of estimating or "at" between ("put the damage at the plant at 3.1 billion sorins"),
-/// or "in damage" right after it.
-fn estimates_damage(text: &str, words: &[(Span, String)], at: Span) -> bool {
-    const DAMAGE: &[&str] = &["damage", "damages", "losses"];
-    let before: Vec<&str> = words.iter().filter(|(span, _)| span.end() <= at.start()).map(|(_, w)| w.as_str()).collect();
-    let estimated_before = before.iter().rposition(|w| DAMAGE.contains(w)).is_some_and(|d| {
-        let between = &before[d + 1..];
-        between.len() <= 8
-            && between.iter().any(|w| matches!(*w, "at" | "estimated" | "assessed" | "valued" | "totalled" | "totaled" | "reached"))
-            && !between.iter().any(|w| MONEY_PREDICATES.iter().any(|(p, _)| p == w))
-    });
-    let after = text[at.end()..].trim_start().to_lowercase();
-    let damage_after = ["in damage", "worth of damage", "of damage", "in losses"].iter().any(|p| after.starts_with(p));
-    estimated_before || damage_after
-}
-
 fn labelled_subject(words: &[(Span, String)]) -> Option<(Span, String)> {
     let skip = words.iter().take_while(|(_, w)| matches!(w.as_str(), "the" | "armed" | "suspected")).count();
     let (span, word) = words.get(skip)?;
     crate::framing::ACTOR_LABELS.iter().any(|(label, _)| label == word).then(|| (*span, word.clone()))
 }
+
+/// Whether the sum at `at` is an estimate of damage: "damage" before it with a word of
+/// estimating or "at" between ("put the damage at the plant at 3.1 billion sorins"), or "in
+/// damage" right after it. Damages a court awards and a company's losses are no damage.
+fn estimates_damage(text: &str, words: &[(Span, String)], at: Span) -> bool {
+    let before: Vec<&str> = words.iter().filter(|(span, _)| span.end() <= at.start()).map(|(_, w)| w.as_str()).collect();
+    let estimated_before = before.iter().rposition(|w| DAMAGE_NOUNS.contains(w)).is_some_and(|d| {
+        let between = &before[d + 1..];
+        between.len() <= 8
+            && between.iter().any(|w| matches!(*w, "at" | "estimated" | "assessed" | "valued"))
+            && !between.iter().any(|w| MONEY_PREDICATES.iter().any(|(p, _)| p == w))
+    });
+    let after = text[at.end()..].trim_start().to_lowercase();
+    let damage_after = ["in damage", "worth of damage", "of damage"]
+        .iter()
+        .any(|p| after.strip_prefix(p).is_some_and(|rest| !rest.starts_with(char::is_alphabetic)));
+    estimated_before || damage_after
+}
+
+/// Nouns of damage done, whose estimate is a sum (`quantities` reads an unknown currency
+/// after them too).
+pub(crate) const DAMAGE_NOUNS: &[&str] = &["damage"];
 
 /// Words that name a rate, and the rate they name.
 const RATES: &[(&str, &str)] = &[
@@ -1532,15 +1536,12 @@ fn partitive_of_things(text: &str, quantity: &Quantity) -> bool {
 }
 
 /// Whether counted "units" are machines or flats, not armed units: "four turbine units",
-/// "200 housing units" (a bare "units", or "army units", "police units", stay troops).
+/// "200 housing units" (a bare "units", "army units", "12 artillery units" stay troops).
 fn civil_units(text: &str, quantity: &Quantity) -> bool {
+    const CIVIL: &[&str] = &["turbine", "generating", "power", "housing", "storage", "reactor", "production", "residential", "apartment"];
     let Some(counted) = quantity.counted else { return false };
-    let words: Vec<String> = text[counted.range()].split_whitespace().map(str::to_lowercase).collect();
-    let military = ["military", "army", "police", "combat", "special", "elite", "armoured", "armored", "infantry", "security", "guard"];
     quantity.counted_head.as_deref().is_some_and(|h| stem(&h.to_lowercase()) == "unit")
-        && words.len() > 1
-        && !words.iter().any(|w| military.contains(&w.as_str()))
-        && !text[counted.range()].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && text[counted.range()].split_whitespace().any(|w| CIVIL.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the quantity counts [`THINGS`] or [`WEAPONS`].
@@ -1749,14 +1750,27 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         }
         // "killing four people and leaving some 200,000 households without power": the
         // count right after another verb is that verb's object, not the earlier fate's.
+        // "killed an unprecedented 4,000", "a suspected 12": an adjective after an article.
+        let adjective = matches!(before(2), Some("a" | "an" | "the"));
         let object_of_verb_before = k + 1 < position
+            && !adjective
             && before(1).is_some_and(|v| {
                 v.len() > 5
                     && (v.ends_with("ing") || v.ends_with("ed"))
                     && !PREDICATES.iter().any(|(w, _, _)| *w == v)
                     && !matches!(
                         v,
-                        "including" | "according" | "estimated" | "reported" | "confirmed" | "recorded" | "totalling" | "totaling"
+                        "including"
+                            | "according"
+                            | "estimated"
+                            | "reported"
+                            | "confirmed"
+                            | "recorded"
+                            | "totalling"
+                            | "totaling"
+                            | "suspected"
+                            | "alleged"
+                            | "combined"
                     )
             });
         if object_of_verb_before {
@@ -1828,8 +1842,6 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
 /// carrying 200 tonnes" count no one).
 const PEOPLE_ONLY: &[&str] = &[
     "eliminated",
-    "neutralised",
-    "neutralized",
     "liquidated",
     "fate",
     "held",
@@ -2024,33 +2036,20 @@ fn only_workers(words: &[String]) -> bool {
 fn in_a_strike(text: &str) -> bool {
     let Ok(all) = Span::new(0, text.len()) else { return false };
     let words = lower_words(text, all);
-    // A story of drones and missiles speaks of armed strikes, whatever word comes before
-    // ("a precise strike on facilities").
-    let weapons = words.iter().any(|(_, w)| WEAPON_WORDS.contains(&w.as_str()));
+    let weapon = |w: &str| WEAPONS.contains(&stem(w).as_str()) || matches!(w, "shelling" | "bombing");
+    // A story that names weapons again and again is one of armed strikes.
+    let armed_story = words.iter().filter(|(_, w)| weapon(w)).count() >= 3;
     words.iter().enumerate().any(|(k, (_, w))| {
-        // Not "an air strike", "a drone strike".
-        let armed = weapons || k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
+        // Not "an air strike", "a drone strike", "a strike on facilities", nor one with
+        // weapons a few words around it; a missile factory's walkout is still a strike.
+        let near = words[k.saturating_sub(6)..(k + 7).min(words.len())].iter().any(|(_, w)| weapon(w));
+        let target_after = words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "on" | "against"));
+        let armed = armed_story || near || target_after || k > 0 && ARMED_STRIKES.contains(&words[k - 1].1.as_str());
         let unrest = matches!(w.as_str(), "clashes" | "clashed" | "riot" | "riots" | "rioting" | "unrest");
         let labour = matches!(w.as_str(), "strikers" | "walkout" | "picket" | "pickets" | "stoppage");
         matches!(w.as_str(), "strike" | "strikes" | "striking") && !armed || labour || unrest
     })
 }
-
-/// Weapons whose mention makes every "strike" of a text an attack.
-const WEAPON_WORDS: &[&str] = &[
-    "missile",
-    "missiles",
-    "drone",
-    "drones",
-    "airstrike",
-    "airstrikes",
-    "rocket",
-    "rockets",
-    "shelling",
-    "artillery",
-    "bombs",
-    "bombing",
-];
 
 /// The group a count counts: troops, security forces, fighters, protesters or people.
 fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, armed: &OnceCell<bool>) -> String {
@@ -2177,6 +2176,20 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "deployed" && found.iter().any(|(_, s, _)| s == "troops")), "{found:?}");
         assert!(!found.iter().any(|(_, _, v)| *v == 200000.0 || *v == 41.0), "{found:?}");
         assert!(!found.iter().any(|(_, s, _)| s.contains("protesters")), "workers in an air strike are no strikers: {found:?}");
+    }
+
+    #[test]
+    fn adjectives_courts_and_armed_units_keep_their_readings() {
+        assert_eq!(predicates("The famine killed an unprecedented 4,000 people."), [("killed".to_owned(), 4000.0)]);
+        assert!(money("A jury awarded the family $5 million in damages. The airline posted $45 million in losses.")
+            .iter()
+            .all(|(p, _, _)| !p.starts_with("estimated")));
+        let troops: Vec<String> =
+            claims_of("Kavran has massed 12 artillery units near the border.").iter().map(|c| c.subject.clone()).collect();
+        assert_eq!(troops, ["troops"]);
+        // A labour strike at a missile factory is still a strike.
+        let strike = "Workers at the missile factory walked out on Monday. About 3,000 workers joined the strike, the union said.";
+        assert!(claims_of(strike).iter().any(|c| c.subject == "protesters"), "{:?}", claims_of(strike));
     }
 
     #[test]

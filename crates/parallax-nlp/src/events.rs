@@ -264,7 +264,8 @@ pub fn find_events(
                     }),
                     // A named object is its entity: "retook Ternovo" is about Ternovo.
                     Subject::Object => object_after(text, &words, at).map(|(span, head)| {
-                        after
+                        // The object may stand before a passive trigger: "Pellar was struck".
+                        in_clause
                             .iter()
                             .find(|e| e.span.contains(span) && matches!(e.label, EntityLabel::Place | EntityLabel::Organisation))
                             .map_or(head, |e| e.canonical.clone())
@@ -414,8 +415,12 @@ fn object_after(text: &str, words: &[(Span, String)], at: usize) -> Option<(Span
     // "the tanks that were hit contained", "the two tanks hit were empty": a passive
     // participle's object stands before it.
     let be = |k: usize| words.get(k).is_some_and(|(_, w)| BE_FORMS.contains(&w.as_str()));
+    // A participle after "be" ("the tanks that were hit"), not a progressive ("artillery
+    // was shelling villages"), or one followed by its agent ("hit by enemy drones"). A "be"
+    // after the trigger proves nothing: "What the drones hit was a depot".
+    let participle = !words[at].1.ends_with("ing");
     let by = words.get(at + 1).is_some_and(|(_, w)| w == "by");
-    let passive = at.checked_sub(1).is_some_and(be) || be(at + 1) || by;
+    let passive = participle && (at.checked_sub(1).is_some_and(be) || by);
     if passive && !words.get(at + 1).is_some_and(|(_, w)| DETERMINERS.contains(&w.as_str())) {
         return object_before(text, words, at);
     }
@@ -511,6 +516,14 @@ mod tests {
         assert!(has(&found, "attacked", "tank"), "{found:?}");
         let found = events("It could not say what the tanks that were hit by drones contained.");
         assert!(has(&found, "attacked", "tank") && !has(&found, "attacked", "contained"), "{found:?}");
+        // Neither a "be" after the trigger nor a progressive makes it passive.
+        let found = events("What the drones hit was a fuel depot. Kavrani artillery was shelling villages.");
+        assert!(!has(&found, "attacked", "drone") && has(&found, "attacked", "village"), "{found:?}");
+        // A named object before a passive trigger is its entity, as after an active one.
+        let passive = events("On Tuesday, Kharkiv was struck by missiles.");
+        let active = events("On Tuesday, missiles struck Kharkiv.");
+        assert!(has(&passive, "attacked", "Kharkiv"), "{passive:?}");
+        assert_eq!(passive.iter().map(|(_, s, _)| s).collect::<Vec<_>>(), active.iter().map(|(_, s, _)| s).collect::<Vec<_>>());
         // A mark ends the object: "struck the plant, killing four".
         let found = events("Kavrani forces struck the plant with drones, killing four people.");
         assert!(has(&found, "attacked", "plant") && !has(&found, "attacked", "killing"), "{found:?}");

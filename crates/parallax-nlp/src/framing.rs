@@ -209,7 +209,7 @@ pub fn find_labels(
 }
 
 /// Whether the clause before a label (lower-case) names it with a verb of naming, at most
-/// three words before it: "which it calls a", "called the demonstrators", "described the group
+/// six words before it: "which it calls a", "called the demonstrators", "described the group
 /// as". "so-called" is the outlet's own distance.
 fn named_by_verb(before: &str) -> bool {
     const NAMING_AS: &[&str] =

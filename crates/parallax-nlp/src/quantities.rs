@@ -249,11 +249,7 @@ fn paid_before(before: &str) -> bool {
         || matches!(second.as_str(), "fined" | "paid" | "pay" | "owes" | "owed")
             && before.trim_end().rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase))
         // "damage is estimated at more than 2 billion sorins": what damage is put at is money.
-        || last == "at" && {
-            let recent: Vec<String> =
-                before.split_whitespace().rev().take(8).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-            recent.iter().any(|w| matches!(w.as_str(), "damage" | "damages" | "losses"))
-        }
+        || last == "at" && (crate::claims::DAMAGE_NOUNS.contains(&second.as_str()) || words.take(6).any(|w| crate::claims::DAMAGE_NOUNS.contains(&w.as_str())))
 }
 
 /// The alphabetic word after `at`, past white space ("marek" in "450 million marek (…)").

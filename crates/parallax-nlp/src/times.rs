@@ -841,12 +841,12 @@ impl Meaning {
                 let year = year.map_or_else(|| "XXXX".to_owned(), |year| format!("{year:04}"));
                 (TimeKind::Date, format!("{year}-{}", season.code()))
             }
-            Meaning::Ago { amount: Amount::Exact(years @ 1), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
+            Meaning::Ago { amount: Amount::Exact(1), unit: Unit::Year, direction: Direction::Ago | Direction::Earlier }
                 if discourse.compared_quarter().is_some() =>
             {
                 // "profit rose from a year ago" in a story about a quarter: that quarter, a
-                // year back.
-                let quarter = discourse.compared_quarter().unwrap_or_default() - 4 * i64::from(*years);
+                // year back (more years back is history, a year of its own).
+                let quarter = discourse.compared_quarter().unwrap_or_default() - 4;
                 (TimeKind::Date, quarter_value(quarter))
             }
             Meaning::Ago { amount, unit, direction: Direction::Earlier | Direction::Later }
