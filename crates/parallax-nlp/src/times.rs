@@ -1333,6 +1333,11 @@ fn years_after_dates(matches: &mut Vec<Match>) {
     }
 }
 
+/// Whether "end of", "beginning of", "start of" or "middle of" stands right before token `i`.
+fn part_of_period_before(scan: &Scan<'_>, i: usize) -> bool {
+    i >= 2 && scan.word_in(i - 2, &["end", "beginning", "start", "middle"]) && scan.word(i - 1, "of")
+}
+
 /// "the end of the year", "the beginning of October", "the middle of the week": TimeML
 /// marks the part with the period it is part of (with a `mod` this layer does not keep),
 /// so the expression starts at "the".
@@ -1341,8 +1346,7 @@ fn take_in_parts_of_periods(scan: &Scan<'_>, matches: &mut [Match]) {
         let start = found.start;
         if start >= 3
             && scan.word(start - 3, "the")
-            && scan.word_in(start - 2, &["end", "beginning", "start", "middle"])
-            && scan.word(start - 1, "of")
+            && part_of_period_before(scan, start)
             && !matches!(found.meaning, Meaning::Duration(_) | Meaning::Set(_) | Meaning::Ago { .. } | Meaning::Reference(_))
         {
             found.start = start - 3;
@@ -1935,10 +1939,7 @@ fn recognise_relative_period(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // week" the anchor's.
     // Not in a past clause: "the fighting eased toward the end of the week" is a week of the
     // story, not the anchor's.
-    let part_of = j >= 2
-        && scan.word_in(j - 2, &["end", "beginning", "start", "middle"])
-        && scan.word(j - 1, "of")
-        && !scan.past_verb_in_clause(j - 2);
+    let part_of = part_of_period_before(scan, j) && !scan.past_verb_in_clause(j - 2);
     let offset = if offset.is_none() && part_of { Some(0) } else { offset };
     if offset.is_none() && period != Period::Weekend {
         return None;
