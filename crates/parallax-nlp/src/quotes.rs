@@ -2797,7 +2797,13 @@ fn holder_of_role(text: &str, phrase: &str, named: &[&EntityMention], entities: 
         .filter(|e| e.label == EntityLabel::Person)
         .filter(|e| {
             let before: Vec<&str> = text[..e.span.start()].split_whitespace().rev().take(4).collect();
-            let titled = before.iter().any(|w| titles.contains(&w.trim_end_matches(',')));
+            // The title stands right before the name, or before the rest of the title
+            // ("Minister of Emergency Situations Irena Kovalt"), not before a verb ("Minister
+            // Sadik Omaran said Kavran …").
+            let title_word =
+                |w: &&str| (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "for" | "and" | "the")) && !w.ends_with(',');
+            let titled =
+                before.iter().position(|w| titles.contains(&w.trim_end_matches(','))).is_some_and(|p| before[..p].iter().all(title_word));
             let anchored = anchors.is_empty()
                 || before
                     .iter()
@@ -3054,6 +3060,20 @@ mod tests {
                 (source, q.cue.map(|c| doc.slice(c).to_owned()).unwrap_or_default())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_role_is_held_by_the_person_its_title_stands_before() {
+        let (_, quotes) = rule_quotes(
+            "Foreign Minister Sadik Omaran said Marta Ilves had lied to parliament.\n\n\"We will answer every attack,\" the minister told reporters.",
+        );
+        let canonical: Vec<Option<String>> = quotes.iter().map(|q| q.source.as_ref().and_then(|s| s.canonical.clone())).collect();
+        assert_eq!(canonical.last(), Some(&Some("Sadik Omaran".to_owned())), "{quotes:?}");
+        // A title written out in words is a title too: two ministers, no one holder.
+        let (_, quotes) = rule_quotes(
+            "Minister of Emergency Situations Irena Kovalt visited the plant.\n\nPrime Minister Edita Morav ordered funds.\n\nThe minister said: \"All necessary forces have been deployed.\"",
+        );
+        assert!(quotes.iter().all(|q| q.source.as_ref().and_then(|s| s.canonical.as_deref()) != Some("Edita Morav")), "{quotes:?}");
     }
 
     #[test]
