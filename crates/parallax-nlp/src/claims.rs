@@ -1635,6 +1635,22 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     if released && counts_people(quantity) {
         return Some((ClaimKind::Detention, "released"));
     }
+    // The word right before the count as a verb whose object the count is, whatever
+    // predicate stands elsewhere: not a predicate itself, nor a participle that reports or
+    // qualifies a figure ("an estimated 40", "a combined 300").
+    let verb_before_count = before(1).filter(|v| {
+        !PREDICATES.iter().any(|(w, _, _)| w == v)
+            && !matches!(*v, "estimated" | "reported" | "confirmed" | "alleged" | "suspected" | "combined" | "recorded")
+    });
+    // "killing four people and leaving some 200,000 households without power": the count
+    // right after another verb is that verb's object, not an earlier fate's; "killed an
+    // unprecedented 4,000" is an adjective after an article.
+    let count_is_object_of_verb = !matches!(before(2), Some("a" | "an" | "the"))
+        && verb_before_count.is_some_and(|v| {
+            v.len() > 5 && (v.ends_with("ing") || v.ends_with("ed")) && !matches!(v, "including" | "according" | "totalling" | "totaling")
+        });
+    // "overpowered two guards and killed one of them" (see `object_of_other_verb` below).
+    let past_verb_before_count = verb_before_count.is_some_and(|v| v.len() > 4 && v.ends_with("ed"));
     let mut best: Option<(usize, ClaimKind, &'static str)> = None;
     let rise_verb = rise_verb_before(&words, position);
     let mut bound_best: Option<(usize, ClaimKind, &'static str)> = None;
@@ -1748,32 +1764,7 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if in_speaker_phrase {
             continue;
         }
-        // "killing four people and leaving some 200,000 households without power": the
-        // count right after another verb is that verb's object, not the earlier fate's.
-        // "killed an unprecedented 4,000", "a suspected 12": an adjective after an article.
-        let adjective = matches!(before(2), Some("a" | "an" | "the"));
-        let object_of_verb_before = k + 1 < position
-            && !adjective
-            && before(1).is_some_and(|v| {
-                v.len() > 5
-                    && (v.ends_with("ing") || v.ends_with("ed"))
-                    && !PREDICATES.iter().any(|(w, _, _)| *w == v)
-                    && !matches!(
-                        v,
-                        "including"
-                            | "according"
-                            | "estimated"
-                            | "reported"
-                            | "confirmed"
-                            | "recorded"
-                            | "totalling"
-                            | "totaling"
-                            | "suspected"
-                            | "alleged"
-                            | "combined"
-                    )
-            });
-        if object_of_verb_before {
+        if k + 1 < position && count_is_object_of_verb {
             continue;
         }
         let (distance, between) = if k >= end_position {
@@ -1788,14 +1779,8 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         // from their homes").
         // "overpowered two guards and killed one of them": the count is the object of the verb
         // before it, which counts them for no fate; the verb after "and" has its own object.
-        let object_of_other_verb = k >= end_position
-            && between.as_ref().is_ok_and(|b| text[b.range()].contains(" and "))
-            && before(1).is_some_and(|v| {
-                v.len() > 4
-                    && v.ends_with("ed")
-                    && !PREDICATES.iter().any(|(w, _, _)| *w == v)
-                    && !matches!(v, "estimated" | "reported" | "confirmed" | "alleged" | "suspected" | "combined" | "recorded")
-            });
+        let object_of_other_verb =
+            k >= end_position && between.as_ref().is_ok_and(|b| text[b.range()].contains(" and ")) && past_verb_before_count;
         if object_of_other_verb {
             continue;
         }
