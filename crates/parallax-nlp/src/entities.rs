@@ -1368,6 +1368,11 @@ mod tests {
     fn a_name_whose_people_the_text_names_in_the_plural_is_a_place() {
         let found = entities("Maruvia's civil war goes on. About 60% of Maruvians support a settlement.");
         assert!(has(&found, "Maruvia", "LOC", "Maruvia"), "{found:?}");
+        // "-i" and "-ese" demonyms as "Pakistani" and "Sudanese".
+        let found = entities(
+            "The Kavrani armed forces struck at night. Foreign Minister Sadik Omaran said Kavran will not leave a single attack unanswered.",
+        );
+        assert!(has(&found, "Kavran", "LOC", "Kavran"), "{found:?}");
     }
 
     #[test]

@@ -120,10 +120,10 @@ pub fn dateline(s: &str) -> Option<Dateline> {
 }
 
 /// The singular demonyms a place name may take: "Kestrian" for "Kestria", "Toskarian" for
-/// "Toskar", "Velmoran" for "Velmora"; "-y" takes "-ian" ("Italy"), "-a" also "-ese"
-/// ("Dravese" for "Drava").
+/// "Toskar", "Velmoran" for "Velmora", "Kavrani" for "Kavran", "Sudanese" for "Sudan";
+/// "-y" takes "-ian" ("Italy"), "-a" also "-ese" ("Dravese" for "Drava").
 pub(crate) fn demonym_forms(name: &str) -> Vec<String> {
-    let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian")];
+    let mut forms = vec![format!("{name}n"), format!("{name}an"), format!("{name}ian"), format!("{name}i"), format!("{name}ese")];
     if let Some(stem) = name.strip_suffix('y') {
         forms.push(format!("{stem}ian"));
     }
