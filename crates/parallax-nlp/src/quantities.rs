@@ -569,6 +569,12 @@ const IRREGULAR_PLURALS: &str =
     "people police men women children personnel staff cattle feet teeth mice geese media data militia youth clergy \
      crew folk sheep fish deer aircraft";
 
+/// Plural nouns that modify a noun after them ("rights activists", "arms dealers",
+/// "emergency services workers"). After any other plural noun a word ending in "-s" is its
+/// verb ("2,750 former employees seeks damages").
+const PLURAL_MODIFIERS: &str = "rights arms sales customs goods savings sports weapons explosives drugs narcotics services \
+     operations affairs relations communications systems logistics parts forces works";
+
 /// Words ending in "s" that are not plural nouns.
 const SINGULAR_S_WORDS: &str = "news series species bus gas this thus always perhaps";
 
@@ -1668,7 +1674,11 @@ impl<'a> Scanner<'a> {
             }
             // "crew members suffered minor burns": a past form after a plural noun is its verb.
             let after_plural = units.last().is_some_and(|last: &WordUnit| looks_plural(self.slice(last.start, last.end)));
-            if after_plural && looks_participle(&lower) {
+            let after_plural_head = units.last().is_some_and(|last: &WordUnit| {
+                let last = self.slice(last.start, last.end).to_lowercase();
+                looks_plural(&last) && last.ends_with('s') && !listed(PLURAL_MODIFIERS, &last)
+            });
+            if after_plural && looks_participle(&lower) || after_plural_head && looks_plural(&lower) && !listed(IRREGULAR_PLURALS, &lower) {
                 break;
             }
             units.push(unit);
@@ -2496,6 +2506,9 @@ mod tests {
             ("one soldier dies", "soldier"),
             ("one police officer reportedly died", "police officer"),
             ("12 big old red wooden boats", "old red wooden boats"),
+            ("2,750 former employees seeks damages", "former employees"),
+            ("40 human rights activists", "human rights activists"),
+            ("3,000 police officers", "police officers"),
         ];
         for (text, counted) in cases {
             assert_eq!(counted_text(text, &find(text)[0]), Some(counted), "{text}");
