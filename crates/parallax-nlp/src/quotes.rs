@@ -93,7 +93,14 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 // Nor the end of a relative clause about the speaker ("Mira Voss, who won 38
                 // percent … against President Anton Gral,").
                 let in_relative = dropped.split_whitespace().any(|w| lexicon::RELATIVE_PRONOUNS.contains(&w));
-                !list_tail && !in_relative
+                // Nor the object of a preposition or the minutes of a time ("A weather
+                // observation issued at 21:30 UTC reported …" is not "30 UTC").
+                let mid_phrase = !text[..twin.start()].ends_with(char::is_whitespace)
+                    || dropped
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| matches!(w, "at" | "in" | "on" | "of" | "by" | "from" | "to" | "for" | "with"));
+                !list_tail && !in_relative && !mid_phrase
             };
             if apposition {
                 source.span = twin;
@@ -195,7 +202,14 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // one names no one.
     let possessive = ["’s", "'s", "’", "'"].iter().any(|mark| text[source.span.range()].trim_end().ends_with(mark));
     let unresolved_pronoun = matches!(written.as_str(), "he" | "she" | "they") && source.canonical.is_none();
-    if possessive || unresolved_pronoun {
+    // "issued at 21:30 UTC reported …": a source starts a word, not the minutes of a time.
+    let mut before_source = text[..source.span.start()].chars().rev();
+    let mid_word = match before_source.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some(':' | '.' | ',') => before_source.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    if possessive || unresolved_pronoun || mid_word {
         return false;
     }
     // "in his discourse to the nation has spoken of …": a phrase after a preposition is the
@@ -3446,6 +3460,18 @@ mod tests {
         };
         assert!(!plausible_tagged_quote(text, &quote("President Ondrej Vasko", "made", "a request for assistance"), &[]));
         assert!(plausible_tagged_quote(text, &quote("He", "made clear", "that troops would leave"), &[]));
+    }
+
+    #[test]
+    fn a_source_starts_a_word() {
+        let text = "An observation issued at 21:30 UTC reported thunderstorms and heavy rain near the airport.";
+        let quote = |source: &str| {
+            let mut q = tagged_quote(text, source, "reported", "thunderstorms and heavy rain near the airport");
+            q.source.as_mut().unwrap().canonical = Some(source.into());
+            q
+        };
+        assert!(!plausible_tagged_quote(text, &quote("30 UTC"), &[]));
+        assert!(plausible_tagged_quote(text, &quote("An observation issued at 21:30 UTC"), &[]));
     }
 
     #[test]
