@@ -48,6 +48,9 @@ enum Needs {
     /// A word for armed forces, or a verb of staying whose subject the previous sentence
     /// names as armed forces ("They will stay … for weeks").
     TroopsOrStaying,
+    /// A verb of staying or being stationed, with armed forces in the clause or named by
+    /// the sentence before ("They will stay … for weeks").
+    Staying,
 }
 
 struct Frame {
@@ -89,9 +92,18 @@ const FRAMES: &[Frame] = &[
     },
     Frame {
         action: "deployment is temporary",
-        triggers: &["temporary", "temporarily", "limited period", "limited time", "for weeks", "for days", "for months", "short-term"],
+        triggers: &["temporary", "temporarily", "limited period", "limited time", "short-term"],
         companions: &[],
         needs: Needs::TroopsOrStaying,
+        subject: Subject::Group("troops"),
+    },
+    // A stay's length says it is temporary only of a stay: not "the depot had been used for
+    // months to refuel military convoys".
+    Frame {
+        action: "deployment is temporary",
+        triggers: &["for weeks", "for days", "for months"],
+        companions: &[],
+        needs: Needs::Staying,
         subject: Subject::Group("troops"),
     },
     Frame {
@@ -402,6 +414,10 @@ fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>
                     && previous
                         .is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>())))
         }
+        Needs::Staying => {
+            (has(STAY_WORDS, clause) || has(&["deployed", "stationed", "based"], clause))
+                && needs_met(Needs::TroopsOrStaying, clause, text, previous)
+        }
     }
 }
 
@@ -559,6 +575,11 @@ mod tests {
         assert!(has(&found, "deployment is temporary", "troops"), "{found:?}");
         let found = events("The talks went well. They will stay in the city for weeks.");
         assert!(!has(&found, "deployment is temporary", "troops"), "{found:?}");
+        // A length of time is no stay's unless something stays.
+        let found = events("The depot had been used for months to refuel military convoys, the ministry said.");
+        assert!(!has(&found, "deployment is temporary", "troops"), "{found:?}");
+        let found = events("The soldiers will remain in the capital for months.");
+        assert!(has(&found, "deployment is temporary", "troops"), "{found:?}");
     }
 
     #[test]
