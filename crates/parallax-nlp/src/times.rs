@@ -116,6 +116,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
     lend_days_to_clock_times(&scan, &mut matches);
     years_after_dates(&mut matches);
     take_in_parts_of_periods(&scan, &mut matches);
+    take_in_weeks_of_days(&scan, &mut matches);
     let times = matches
         .into_iter()
         .filter_map(|found| {
@@ -412,7 +413,10 @@ impl<'t> Scan<'t> {
         let called_to =
             token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
         // "its last scheduled check in September": a past occasion that was planned.
-        let past_plan = k > 0 && self.word_in(k - 1, &["last", "previous"]);
+        // "loans that came due Friday", "a payment that was due June 15": a date that passed.
+        let past_plan = k > 0
+            && (self.word_in(k - 1, &["last", "previous"])
+                || token.is("due") && self.word_in(k - 1, &["came", "fell", "was", "were", "became"]));
         token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
@@ -544,7 +548,8 @@ impl<'t> Scan<'t> {
         // adjectives, not a narrating verb.
         let after_auxiliary = k > 0
             && self.word_in(k - 1, &["is", "are", "be", "been", "being", "has", "have", "had", "was", "were", "a", "an", "the", "still"]);
-        token.is_one_of(IRREGULAR_PASTS) || (token.text.len() > 4 && token.text.ends_with("ed") && !after_auxiliary)
+        // "all would be paid as usual Friday": an irregular participle after "be" too.
+        (token.is_one_of(IRREGULAR_PASTS) || token.text.len() > 4 && token.text.ends_with("ed")) && !after_auxiliary
     }
 }
 
@@ -786,6 +791,8 @@ enum Meaning {
     Reference(&'static str),
     Duration(String),
     Set(String),
+    /// "the week of March 6": the ISO week of the day the inner meaning names.
+    WeekOf(Box<Meaning>),
 }
 
 impl Meaning {
@@ -887,6 +894,13 @@ impl Meaning {
             Meaning::Reference(value) => (TimeKind::Date, (*value).to_owned()),
             Meaning::Duration(value) => (TimeKind::Duration, value.clone()),
             Meaning::Set(value) => (TimeKind::Set, value.clone()),
+            Meaning::WeekOf(day) => {
+                let (kind, value) = day.resolve(anchor, tense, discourse);
+                match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    Ok(date) => (TimeKind::Date, iso_week(date)),
+                    Err(_) => (kind, value),
+                }
+            }
         }
     }
 
@@ -1350,6 +1364,18 @@ fn take_in_parts_of_periods(scan: &Scan<'_>, matches: &mut [Match]) {
             && !matches!(found.meaning, Meaning::Duration(_) | Meaning::Set(_) | Meaning::Ago { .. } | Meaning::Reference(_))
         {
             found.start = start - 3;
+        }
+    }
+}
+
+/// "the week of March 6", "the week of Nov. 12": TimeML marks the week, from "the".
+fn take_in_weeks_of_days(scan: &Scan<'_>, matches: &mut [Match]) {
+    for found in matches.iter_mut() {
+        let start = found.start;
+        let a_day = matches!(found.meaning, Meaning::Calendar { day: Some(_), .. } | Meaning::CalendarInYear { day: Some(_), .. });
+        if a_day && start >= 3 && scan.word(start - 3, "the") && scan.word(start - 2, "week") && scan.word(start - 1, "of") {
+            found.start = start - 3;
+            found.meaning = Meaning::WeekOf(Box::new(found.meaning.clone()));
         }
     }
 }
@@ -2505,8 +2531,8 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         j = after_amount;
         half = half_at(scan, j);
         j = half.unwrap_or(j);
-        // "two more weeks", "20 more years".
-        if half.is_none() && scan.word(j, "more") {
+        // "two more weeks", "20 more years", "six consecutive quarters".
+        if half.is_none() && scan.word_in(j, &["more", "consecutive", "straight", "successive"]) {
             j += 1;
         }
         // "48-hour", "two-year".
@@ -2767,6 +2793,27 @@ mod tests {
         assert_eq!(values_in_document(&ahead, anchor), ["1998-10-07", "1998-10-02T10:00"]);
         let set = ["He was arrested on Thursday.", "The hearing is set for 2 p.m."];
         assert_eq!(values_in_document(&set, anchor), ["1998-10-01", "1998-10-02T14:00"]);
+    }
+
+    #[test]
+    fn the_week_of_a_day_is_that_week() {
+        let anchor = Some("1990-10-31");
+        assert_eq!(
+            check("She will meet analysts in New York the week of Nov. 12.", anchor),
+            one("the week of Nov. 12", TimeKind::Date, "1990-W46")
+        );
+        assert_eq!(
+            check("Revenue has fallen for six consecutive quarters and three straight years.", anchor),
+            one("three straight years", TimeKind::Duration, "P3Y")
+        );
+    }
+
+    #[test]
+    fn a_passive_after_would_is_still_ahead() {
+        // Wednesday 3 January 1990: the Friday after it.
+        let anchor = Some("1990-01-03");
+        assert_eq!(check("The company said all would be paid as usual Friday.", anchor), one("Friday", TimeKind::Date, "1990-01-05"));
+        assert_eq!(check("The company said loans came due Friday.", anchor), one("Friday", TimeKind::Date, "1989-12-29"));
     }
 
     #[test]
