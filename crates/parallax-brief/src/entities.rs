@@ -214,9 +214,10 @@ impl EntityIndex {
                 };
                 for (j, other) in keys.iter().enumerate().skip(i + 1) {
                     let person = names[other].0 == EntityLabel::Person;
+                    let same_office = || same_title(other) || same_rank(titles.get(key), titles.get(other));
                     let context_agrees = transliterated(key, other) && same_title(other)
-                        || first_name_variant(key, other) && (same_title(other) || same_rank(titles.get(key), titles.get(other)));
-                    if person && (same_person_spelling(key, other) || context_agrees) {
+                        || (first_name_variant(key, other) || romanised_variant(key, other)) && same_office();
+                    if person && (same_person_spelling(key, other) || romanised(key, other) || context_agrees) {
                         sets.union(i, j);
                     }
                 }
@@ -348,6 +349,42 @@ fn first_name_variant(a: &str, b: &str) -> bool {
     last_a == last_b && length_a.abs_diff(length_b) == 1 && length_a.min(length_b) >= 4 && edit_distance_at_most_one(first_a, first_b)
 }
 
+/// A word of a name folded over the ways one name is romanised: "zh" and "dzh" as "j"
+/// ("Zhunusova", "Junusova"), "kh" as "h", "y" as "i" ("Gennady", "Gennadi"; "Aliya",
+/// "Alia"), a first "ye" as "e" ("Yershov", "Ershov"), doubled letters once.
+fn romanisation_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.strip_prefix("ye").map_or_else(|| lower.clone(), |rest| format!("e{rest}"));
+    let folded = lower.replace("dzh", "j").replace("zh", "j").replace("dj", "j").replace("kh", "h").replace('y', "i");
+    let mut key = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// Two full names of the same words, romanised two ways ("Aliya Zhunusova", "Aliya
+/// Junusova"; "Gennady Yershov", "Gennadi Yershov"), each word long enough to tell.
+fn romanised(a: &str, b: &str) -> bool {
+    let (words_a, words_b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    a != b
+        && words_a.len() == words_b.len()
+        && words_a.len() >= 2
+        && words_a.iter().zip(&words_b).all(|(x, y)| x.chars().count() >= 4 && romanisation_key(x) == romanisation_key(y))
+}
+
+/// The same surname romanised two ways and first names a letter apart ("Rustam Azhibekov",
+/// "Rustem Ajibekov"), so the caller also asks for the same office or rank.
+fn romanised_variant(a: &str, b: &str) -> bool {
+    let (Some((first_a, last_a)), Some((first_b, last_b))) = (a.rsplit_once(' '), b.rsplit_once(' ')) else { return false };
+    last_a.chars().count() >= 5
+        && romanisation_key(last_a) == romanisation_key(last_b)
+        && first_a.chars().count() >= 4
+        && edit_distance_at_most_one(&romanisation_key(first_a), &romanisation_key(first_b))
+}
+
 /// Whether two people's titles share a military or police rank, abbreviated or not ("Gen.",
 /// "Maj. Gen.", "Major General").
 fn same_rank(a: Option<&BTreeSet<String>>, b: Option<&BTreeSet<String>>) -> bool {
@@ -461,6 +498,12 @@ mod tests {
         assert!(!transliterated("Erik Larsen", "Erik Lassen"), "short surnames");
         assert!(!same_person_spelling("Anna Lindqvist", "Hanna Lindquist"), "first names too short to tell");
         assert!(!same_person_spelling("Maria Lopez", "Marta Lopes"), "short names a letter apart may be two people");
+        assert!(romanised("Aliya Zhunusova", "Aliya Junusova"));
+        assert!(romanised("Gennady Yershov", "Gennadi Ershov"));
+        assert!(!romanised("Ivan Petrov", "Ivan Petrova"), "another name");
+        assert!(!romanised("Li Wei", "Li Wey"), "words too short to tell");
+        assert!(romanised_variant("Rustam Azhibekov", "Rustem Ajibekov"));
+        assert!(!romanised_variant("Rustam Azhibekov", "Rustam Azhibayev"));
     }
 
     #[test]

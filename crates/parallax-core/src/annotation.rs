@@ -39,6 +39,10 @@ pub enum BoilerplateKind {
     ShareOrSubscribe,
     RelatedLink,
     Widget,
+    /// An editor's note on the article itself: "(This story corrects the number … in
+    /// paragraph 1)", "Correction: An earlier version …". Its figures are the article's
+    /// errata, not the story's facts.
+    Correction,
 }
 
 /// A wire service's credit line, which names reporters and editors, not the story's people:

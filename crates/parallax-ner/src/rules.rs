@@ -206,7 +206,8 @@ fn places_before_admin_units(words: &[&str], spans: &mut [Span], gazetteer: &Gaz
 
 /// Names the tagger splits in two that are one: "Democratic Republic" and "Congo" in "the
 /// Democratic Republic of Congo" are one place; "Papua New Guinea" and "Defence Force" one
-/// organisation, a state's armed force or coast guard by its full name.
+/// organisation, a state's armed force or coast guard by its full name; a name that ends on
+/// "No." takes its number.
 fn joined_state_names(words: &[&str], spans: &mut Vec<Span>) {
     const FORCE_HEADS: &[&str] = &["Defence", "Defense", "Coast", "Armed"];
     const FORCE_TAILS: &[&str] = &["Force", "Forces", "Guard", "Army", "Navy", "Police"];
@@ -230,6 +231,14 @@ fn joined_state_names(words: &[&str], spans: &mut Vec<Span>) {
             spans.remove(i + 1);
         } else {
             i += 1;
+        }
+    }
+    // "Correctional Colony No. 14": the number a name ends on is part of it.
+    for span in spans.iter_mut() {
+        let numbered = matches!(words[span.1 - 1], "No." | "No" | "Number")
+            && words.get(span.1).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        if numbered {
+            span.1 += 1;
         }
     }
 }
@@ -303,6 +312,18 @@ const ORGANISATION_NOUNS: &[&str] = &[
     "newspaper",
     "watchdog",
     "ngo",
+    "utility",
+    "manufacturer",
+    "bank",
+    "insurer",
+    "airline",
+    "carrier",
+    "producer",
+    "supplier",
+    "association",
+    "federation",
+    "council",
+    "ministry",
 ];
 
 /// Capitalised last words of companies' names: "Greyline Shipping" is no person.
@@ -456,7 +477,9 @@ fn places_in_apposition(words: &[&str], spans: &mut Vec<Span>) {
         if words.get(span.1) != Some(&",") {
             continue;
         }
-        let Some(phrase) = apposition_phrase(&words[span.1 + 1..]) else { continue };
+        // A relative clause may run past the apposition's seven words ("Valenergo, the
+        // state-owned utility that runs the plant,").
+        let phrase = apposition_phrase(&words[span.1 + 1..]).unwrap_or_default();
         let length = phrase.len();
         // The head of a noun phrase, not of a clause or a prepositional phrase ("who runs the
         // camp", "a resident of the town").
@@ -1259,6 +1282,7 @@ mod tests {
         check("the Democratic Republic of Congo said", "O B-LOC I-LOC O B-LOC O", "O B-LOC I-LOC I-LOC I-LOC O");
         check("the Papua New Guinea Defence Force said", "O B-LOC I-LOC I-LOC B-ORG I-ORG O", "O B-ORG I-ORG I-ORG I-ORG I-ORG O");
         check("Russia and Ukraine Defence Force", "B-LOC O B-LOC B-ORG I-ORG", "B-LOC O B-ORG I-ORG I-ORG");
+        check("stormed Correctional Colony No. 14 in", "O B-ORG I-ORG I-ORG O O", "O B-ORG I-ORG I-ORG I-ORG O");
     }
 
     #[test]

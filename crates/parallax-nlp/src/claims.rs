@@ -310,8 +310,8 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
     armed > crowd || (armed == 0 && crowd == 0 && weapons > 0)
 }
 
-/// "Early reports that all 162 had died were wrong": a figure inside a report the sentence
-/// says was false is no one's claim. The figure is inside the "reports … that" clause (no
+/// "Early reports that all 162 had died were wrong", "false reports of hundreds of dead": a
+/// figure inside a report the sentence says was false is no one's claim. The figure is inside the "reports … that" clause (no
 /// comma between) and that clause is the subject of "were wrong" (no comma between either).
 fn refuted(text: &str, sentence: Span, figure: Span) -> bool {
     const REPORTS: &[&str] = &["report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "posts"];
@@ -329,7 +329,14 @@ fn refuted(text: &str, sentence: Span, figure: Span) -> bool {
             && FALSE.contains(&pair[1].1.as_str())
             && no_comma(figure.end(), pair[0].0.start())
     });
-    report_that && said_false
+    // "provoked by false reports of “hundreds of dead”": a report the sentence itself calls false.
+    let false_report = words[..at].windows(2).enumerate().any(|(k, pair)| {
+        FALSE.contains(&pair[0].1.as_str())
+            && REPORTS.contains(&pair[1].1.as_str())
+            && at - (k + 1) <= 4
+            && no_comma(pair[1].0.end(), figure.start())
+    });
+    report_that && said_false || false_report
 }
 
 /// Finds count claims.
@@ -1632,8 +1639,18 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     // the count says what befell them, whatever word follows.
     let before = |n: usize| position.checked_sub(n).map(|k| words[k].1.as_str());
     let released = matches!(before(1), Some("freed" | "frees" | "released")) || (before(2) == Some("handed") && before(1) == Some("over"));
-    if released && counts_people(quantity) {
+    // "163 were released after a preventive conversation": released in the passive.
+    let after = |n: usize| words.get(end_position + n - 1).map(|(_, w)| w.as_str());
+    let released_passive = matches!(after(1), Some("were" | "was" | "have" | "had"))
+        && (matches!(after(2), Some("released" | "freed")) || after(2) == Some("been") && matches!(after(3), Some("released" | "freed")));
+    if released && counts_people(quantity) || released_passive && quantity.counted_head.is_none() {
         return Some((ClaimKind::Detention, "released"));
+    }
+    // "several said inmates had told them …", "Two told reporters": a count that speaks is
+    // who said it, not a toll of what they said.
+    // Not a participle with its agent ("the 50,000 claimed by organisers").
+    if quantity.counted_head.is_none() && after(1).is_some_and(crate::lexicon::is_speech_verb) && after(2) != Some("by") {
+        return None;
     }
     // The word right before the count as a verb whose object the count is, whatever
     // predicate stands elsewhere: not a predicate itself, nor a participle that reports or
@@ -1659,6 +1676,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         // "homes" means people who left them only after "their" or "from" ("300 homes were
         // destroyed" counts houses).
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
+            continue;
+        }
+        // "the lives of eleven people were in danger": lives at risk or saved are not lost.
+        if word == "lives"
+            && words[k + 1..]
+                .iter()
+                .take(7)
+                .any(|(_, w)| matches!(w.as_str(), "danger" | "risk" | "stake" | "saved" | "save" | "threatened"))
+        {
             continue;
         }
         // "70 bodies", "the bodies of 41 victims".
@@ -2476,6 +2502,16 @@ mod tests {
         assert_eq!(found.len(), 2, "the organisers' figure is theirs: {found:?}");
         let found = predicates("Early reports that all 162 had died were wrong, officials said. Reports that 12 died were confirmed.");
         assert_eq!(found, [("killed".to_owned(), 12.0)], "a report said to be false is no claim");
+        let found = predicates("The gatherings were provoked by false reports of hundreds of dead. Nine died in hospital.");
+        assert_eq!(found, [("killed".to_owned(), 9.0)], "a report the sentence calls false is no claim");
+        let found = predicates(
+            "Our officers went in because the lives of eleven people were in danger. The riot claimed the lives of six inmates.",
+        );
+        assert_eq!(found, [("killed".to_owned(), 6.0)], "lives in danger are not lost");
+        let found = predicates("Dozens gathered at the gates, and several said inmates had told them that many more had been killed.");
+        assert!(!found.iter().any(|(p, _)| p == "killed"), "those who speak are no toll: {found:?}");
+        let found = predicates("Of them, 163 were released after a preventive conversation, and materials on the rest were sent to court.");
+        assert_eq!(found, [("released".to_owned(), 163.0)]);
         let text =
             "Responding to reports that troops fired, the ministry said 12 protesters were killed and that claims of live fire were false.";
         assert_eq!(predicates(text), [("killed".to_owned(), 12.0)], "the figure is outside the false report");

@@ -145,6 +145,14 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
         })
         .collect();
     quotes.extend(added);
+    // "The TDF, which the authorities banned in 2028, denies …": a phrase of time, place or
+    // comparison that a rule read as the speaker names no one.
+    for quote in &mut quotes {
+        let first_word = quote.source.as_ref().and_then(|s| text[s.span.range()].split_whitespace().next()).map(str::to_lowercase);
+        if first_word.is_some_and(|w| NOT_A_SPEAKERS_FIRST_WORD.contains(&w.as_str())) {
+            quote.tentative = true;
+        }
+    }
     // "Mr Kastelic did not respond to the union's claims": a reply denied is no statement.
     for quote in &mut quotes {
         let Some(cue) = quote.cue else { continue };
@@ -167,6 +175,14 @@ fn has_speech_verb(text: &str, cue: Span) -> bool {
 /// Words that head no speaker a reader could name: relative and first- or second-person
 /// pronouns ("who said", "we cannot verify either claim").
 const NOT_A_SPEAKER: &[&str] = &["who", "which", "that", "we", "i", "you", "it", "us", "this", "these", "those"];
+
+/// Words that open a phrase of time, place or comparison, never a speaker.
+const NOT_A_SPEAKERS_FIRST_WORD: &[&str] =
+    &["up", "down", "in", "on", "at", "since", "after", "before", "during", "from", "with", "without", "over", "under", "until"];
+
+/// Adjectives the tagger may take for the source of "reports of …", "claims that …".
+const NOT_SPEAKING_ADJECTIVES: &[&str] =
+    &["false", "unconfirmed", "unverified", "conflicting", "new", "recent", "earlier", "initial", "first", "further", "similar", "such"];
 
 /// A speaker phrase that opens with a possessive ("its leaders") names no one on its own.
 const POSSESSIVES: &[&str] = &["its", "their", "our", "my", "your"];
@@ -196,6 +212,13 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     // name before it speaks for that name.
     let resolved_relative = matches!(written.as_str(), "which" | "who") && source.canonical.as_deref().is_some_and(|c| c != written);
     if (NOT_A_SPEAKER.contains(&written.as_str()) && !resolved_relative) || POSSESSIVES.contains(&first_word) {
+        return false;
+    }
+    // "in 2028, denies …", "up from the nine the ministry reported": a phrase of time, place
+    // or comparison, or an adjective ("false reports of …"), is no speaker.
+    if NOT_A_SPEAKERS_FIRST_WORD.contains(&first_word)
+        || written.split_whitespace().count() == 1 && NOT_SPEAKING_ADJECTIVES.contains(&first_word)
+    {
         return false;
     }
     // "Kestria’s" names an owner, not a speaker; "he", "she" or "they" that resolved to no
@@ -293,6 +316,10 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
             | "since"
             | "until"
             | "unless"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
             | "at"
             | "in"
             | "on"
@@ -301,6 +328,15 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
             | "from"
             | "of"
     ) {
+        return false;
+    }
+    // "WHO confirms 63 deaths as vaccine doses arrive": a clause of time, unless the verb
+    // describes something as something ("described the protesters as violent rioters").
+    let describing = quote.cue.is_some_and(|cue| {
+        let verb = text[cue.range()].split_whitespace().next_back().unwrap_or_default().to_lowercase();
+        verb.starts_with("describ") || verb.starts_with("regard") || lexicon::VERBS_OF_NAMING.contains(&verb.as_str())
+    });
+    if content_first_word == "as" && !describing {
         return false;
     }
     // "called them out after …", "sent him back": the object and particle of a phrasal verb.
@@ -1603,12 +1639,21 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // "Valdorian state television, which routinely calls the government a "terrorist
     // regime", on Tuesday accused …": a relative clause that a comma closes before the verb
     // describes the subject before it, which speaks.
-    let relative_closed = start >= 2
-        && lexicon::RELATIVE_PRONOUNS.contains(&lower(start - 1).as_str())
-        && word(start - 2).ends_with(',')
-        && (start..end).any(|k| word(k).ends_with(','));
-    if relative_closed {
-        let subject = subject_before(text, &ws[..start - 1], entities)?;
+    // "…, up from the nine the Interior Ministry reported": a comparison, whose figure is
+    // the object of the verb, not its subject.
+    if start + 1 < end && matches!(lower(start).as_str(), "up" | "down") && matches!(lower(start + 1).as_str(), "from" | "to") {
+        return None;
+    }
+    // The look-back may stop on the pronoun itself when the clause is long ("A worker at the
+    // morgue, who spoke on condition of anonymity because staff have been told not to talk
+    // to journalists, said …").
+    let relative_at = [start.checked_sub(1), Some(start)]
+        .into_iter()
+        .flatten()
+        .find(|&k| k >= 1 && k < end && lexicon::RELATIVE_PRONOUNS.contains(&lower(k).as_str()) && word(k - 1).ends_with(','));
+    let relative_closed = relative_at.is_some_and(|k| (k + 1..end).any(|j| word(j).ends_with(',')));
+    if let Some(pronoun) = relative_at.filter(|_| relative_closed) {
+        let subject = subject_before(text, &ws[..pronoun], entities)?;
         let trimmed = text[subject.range()].trim_end_matches(',').len();
         return Span::new(subject.start(), subject.start() + trimmed).ok();
     }
@@ -1846,6 +1891,11 @@ fn indirect_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
     if let Some(second) = quotes.last().and_then(|last| second_statement(text, sentence, last)) {
         quotes.push(second);
     }
+    // "Hospital staff said 23 were treated, and Civic Watch said at least 60 had been hurt":
+    // a second speaker's statement, joined to the first.
+    if let Some(other) = quotes.last().and_then(|last| coordinated_statement(text, sentence, last, entities)) {
+        quotes.push(other);
+    }
     // "…, organisers said, though police put the figure at 1,500": an estimate of its own.
     if let Some(estimate) = figure_estimate(text, sentence, entities) {
         // "Organisers said 80,000 had joined, while police put the crowd at 12,000": the
@@ -1887,6 +1937,31 @@ fn second_statement(text: &str, sentence: Span, quote: &Quote) -> Option<Quote> 
     let cue = Span::new(verb_start, verb_start + cue_len).ok()?;
     let content = said_after(text, cue, sentence)?;
     Some(Quote { kind: QuoteKind::Indirect, source: Some(source), cue: Some(cue), content, tentative: false, continues: false })
+}
+
+/// What another speaker said after `quote` in the same sentence: ", and" (or ", while", ",
+/// but") and a short subject of its own, capitalised or after a determiner, with a verb of
+/// speech in the past or present ("…, and Civic Watch said at least 60 people had been
+/// hurt").
+fn coordinated_statement(text: &str, sentence: Span, quote: &Quote, entities: &[EntityMention]) -> Option<Quote> {
+    let rest = text.get(quote.content.end()..sentence.end())?;
+    let after = [", and ", ", while ", ", but "].iter().find_map(|joint| rest.strip_prefix(joint))?;
+    let after_start = sentence.end() - after.len();
+    let ws = word_spans(after, after_start);
+    let verb = (1..ws.len().min(7)).find(|&k| {
+        let word = &text[ws[k].range()];
+        matches!(word, "said" | "says" | "told" | "added" | "reported" | "estimated")
+    })?;
+    let subject = &ws[..verb];
+    let first = &text[subject[0].range()];
+    let opens_noun_phrase = first.starts_with(char::is_uppercase) || matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their");
+    if !opens_noun_phrase || subject.iter().any(|w| text[w.range()].ends_with(',')) || is_circumstance_opener(&first.to_lowercase()) {
+        return None;
+    }
+    let source = Span::new(subject[0].start(), subject[verb - 1].end()).ok()?;
+    let cue = ws[verb];
+    let content = said_after(text, cue, sentence)?;
+    Some(indirect(text, source, cue, content, entities))
 }
 
 /// "police put the figure at 1,500", "organisers estimated the crowd at 20,000": whoever
@@ -2559,7 +2634,14 @@ pub(crate) fn source_for(text: &str, span: Span, entities: &[EntityMention]) -> 
     let canonical = earlier
         .or(kind_of_earlier)
         .map(|e| e.canonical.clone())
-        .or_else(|| is_role.then(|| holder_of_role(text, &phrase, &inside, entities)).flatten())
+        // "A police spokesman said": an indefinite phrase brings in someone new, not the
+        // spokeswoman named before.
+        .or_else(|| {
+            // Not a clause inside it ("a claim the President described as …").
+            let indefinite =
+                ["a ", "an ", "another ", "one "].iter().any(|article| phrase.starts_with(article)) && !phrase.contains(" the ");
+            (is_role && !indefinite).then(|| holder_of_role(text, &phrase, &inside, entities)).flatten()
+        })
         .or_else(|| untagged_name(text, span))
         .unwrap_or_else(|| description(&phrase));
     Source { span, canonical: Some(canonical) }
@@ -3392,6 +3474,27 @@ mod tests {
     }
 
     #[test]
+    fn a_second_speaker_joined_by_and_has_a_statement_of_its_own() {
+        let (doc, quotes) =
+            rule_quotes("Hospital staff said 23 demonstrators were treated, and Civic Watch said at least 60 people had been hurt in all.");
+        let got: Vec<(&str, &str)> =
+            quotes.iter().map(|q| (q.source.as_ref().map_or("", |s| doc.slice(s.span)), doc.slice(q.content))).collect();
+        assert_eq!(got, [("Hospital staff", "23 demonstrators were treated"), ("Civic Watch", "at least 60 people had been hurt in all")]);
+        // Not a phrase of time: "…, and on Monday said …" is the first speaker's.
+        let (doc, quotes) = rule_quotes("Hospital staff said 23 were treated, and on Monday said 40 more had come in.");
+        assert!(quotes.iter().all(|q| q.source.as_ref().is_none_or(|s| !doc.slice(s.span).starts_with("on"))));
+    }
+
+    #[test]
+    fn a_long_relative_clause_about_the_speaker_is_not_the_speaker() {
+        let (doc, quotes) = rule_quotes(
+            "A worker at the regional morgue, who spoke on condition of anonymity because staff have been told not to talk to journalists, said between 30 and 40 bodies had been brought in.",
+        );
+        let sources: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
+        assert_eq!(sources, ["A worker at the regional morgue"]);
+    }
+
+    #[test]
     fn a_source_phrase_drops_the_relative_word_that_opens_it() {
         let (doc, quotes) = rule_quotes("Troops are deployed on a “stabilisation mission” that few people in Port Vessant asked for.");
         let sources: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
@@ -3420,6 +3523,13 @@ mod tests {
         let text = "When we approached, they yelled at us and fired warning shots. They said the square was closed.";
         let quote = |source: &str, cue: &str, content: &str| tagged_quote(text, source, cue, content);
         assert!(!plausible_tagged_quote(text, &quote("they", "yelled", "at us and fired warning shots"), &[]));
+        let headline = "WHO confirms 63 deaths as vaccine doses arrive. The ministry described the protesters as violent rioters.";
+        let mut clause = tagged_quote(headline, "WHO", "confirms", "as vaccine doses arrive");
+        clause.source.as_mut().unwrap().canonical = Some("World Health Organization".into());
+        assert!(!plausible_tagged_quote(headline, &clause, &[]), "a clause of time is not what was confirmed");
+        let mut described = tagged_quote(headline, "The ministry", "described", "as violent rioters");
+        described.source.as_mut().unwrap().canonical = Some("ministry".into());
+        assert!(plausible_tagged_quote(headline, &described, &[]));
         let resolved = |mut q: Quote| {
             q.source.as_mut().unwrap().canonical = Some("soldiers".into());
             q

@@ -154,6 +154,24 @@ const FURNITURE_PREFIXES: &[(&str, BoilerplateKind)] = &[
     ("more on this story", BoilerplateKind::RelatedLink),
 ];
 
+/// How an editor's note on the article opens: "(This story corrects …)", "Correction, 11
+/// April 2031, 14:05: An earlier version of this article gave …".
+const CORRECTION_OPENERS: &[&str] = &[
+    "this story corrects",
+    "this article corrects",
+    "corrects ",
+    "correction:",
+    "correction,",
+    "corrections:",
+    "clarification:",
+    "an earlier version of this article",
+    "an earlier version of this story",
+    "this article has been corrected",
+    "this story has been corrected",
+    "editor's note:",
+    "editor’s note:",
+];
+
 /// The kind of furniture `line` is, if any, with the rule that said so.
 fn furniture_kind(line: &str, after_author_box: bool) -> Option<(BoilerplateKind, &'static str)> {
     let lower = line.to_lowercase();
@@ -166,6 +184,10 @@ fn furniture_kind(line: &str, after_author_box: bool) -> Option<(BoilerplateKind
     }
     if is_byline(line) {
         return Some((BoilerplateKind::Byline, "byline: a name with a reporting role and no sentence"));
+    }
+    let note = lower.trim_start_matches(['(', '[']);
+    if CORRECTION_OPENERS.iter().any(|opener| note.starts_with(opener)) {
+        return Some((BoilerplateKind::Correction, "an editor's correction of the article"));
     }
     if parallax_core::annotation::is_credit_line(line) {
         return Some((BoilerplateKind::Byline, "credit line: who reported and edited the story"));
@@ -222,6 +244,13 @@ fn parse_byline(line: &str) -> Option<Byline> {
             if !name.is_empty() {
                 byline.authors.push(name.join(" "));
             }
+        }
+    } else if word_list.first() == Some(&"By") && word_list.len() >= 3 && word_list.last().is_some_and(|w| w.eq_ignore_ascii_case("staff"))
+    {
+        // "By Zhana Dauys staff": the outlet's own staff, no one named.
+        let outlet = &word_list[1..word_list.len() - 1];
+        if outlet.iter().all(|w| is_capitalised(w)) {
+            byline.outlet = Some(outlet.join(" "));
         }
     } else if word_list.first() == Some(&"By") {
         let name: Vec<&str> = word_list[1..].iter().copied().take_while(|w| is_capitalised(w) || *w == "and").collect();
@@ -354,6 +383,18 @@ mod tests {
     }
 
     #[test]
+    fn an_editors_correction_is_no_part_of_the_story() {
+        let text = "Seven dead as special forces storm prison\n\
+            Special forces stormed the prison on Monday, freeing 11 guards held hostage.\n\
+            (This story corrects the number of guards taken hostage to 11 from 12 in paragraph 1)\n\
+            Correction, 11 April 2031, 14:05: An earlier version of this article gave his age as 43.\n\
+            The correction of the toll came on Tuesday.";
+        let got = kinds(text);
+        let kinds: Vec<&str> = got.iter().map(|(kind, _)| kind.as_str()).collect();
+        assert_eq!(kinds, ["Headline", "Paragraph", "Correction", "Correction", "Paragraph"], "{got:?}");
+    }
+
+    #[test]
     fn reads_the_byline() {
         let byline = parse_byline("Herald correspondent Lena Ostrova (Lena Ostrova) from Port Caldera").unwrap();
         assert_eq!(byline, Byline { authors: vec!["Lena Ostrova".into()], outlet: Some("Herald".into()) });
@@ -363,6 +404,7 @@ mod tests {
         assert_eq!(parse_byline("By our Mediterranean correspondent"), None);
         assert_eq!(parse_byline("Our Moscow correspondent"), None);
         assert_eq!(parse_byline("By BBC correspondent Ann Wu").unwrap().outlet.as_deref(), Some("BBC"));
+        assert_eq!(parse_byline("By Zhana Dauys staff"), Some(Byline { authors: vec![], outlet: Some("Zhana Dauys".into()) }));
     }
 
     #[test]
