@@ -62,6 +62,7 @@ fn briefs_of_the_disaster_and_conflict_stories_match_their_snapshots() {
         ("examples/drevik-explosion/", "drevik_explosion_brief"),
         ("examples/selvana-crash/", "selvana_crash_brief"),
         ("examples/dunmere-strike/", "dunmere_strike_brief"),
+        ("examples/sarybel-prison/", "sarybel_prison_brief"),
     ] {
         let output = parallax(&["brief", story]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
