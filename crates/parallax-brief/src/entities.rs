@@ -155,7 +155,10 @@ impl EntityIndex {
                 let exact: Vec<usize> = surnames.iter().filter(|(_, s)| *s == key).map(|(j, _)| *j).collect();
                 let near: Vec<usize> = surnames
                     .iter()
-                    .filter(|(_, s)| key.chars().count() >= 5 && edit_distance_at_most_one(s, key))
+                    // Or romanised two ways ("Ershov" beside "Gennadi Yershov").
+                    .filter(|(_, s)| {
+                        key.chars().count() >= 5 && (edit_distance_at_most_one(s, key) || romanisation_key(s) == romanisation_key(key))
+                    })
                     .map(|(j, _)| *j)
                     .collect();
                 // Two people share the surname: the one written with the same title.
@@ -325,8 +328,10 @@ fn ministry_field(name: &str) -> Option<String> {
 /// bare name ("the Tessal") also names.
 const GEOGRAPHIC_FEATURES: &[&str] = &["River", "Lake", "Sea", "Mountains", "Valley", "Gulf", "Strait", "Bay", "Desert", "Canal"];
 
+/// How many people the candidate names are, one name romanised two ways counted once
+/// ("Gennady Yershov", "Gennadi Yershov").
 fn distinct_people(candidates: &[usize], keys: &[String]) -> usize {
-    candidates.iter().map(|&c| &keys[c]).collect::<BTreeSet<_>>().len()
+    candidates.iter().map(|&c| keys[c].split(' ').map(romanisation_key).collect::<Vec<_>>()).collect::<BTreeSet<_>>().len()
 }
 
 /// Two full names with the same first name whose surnames, seven letters or more, differ by
@@ -504,6 +509,14 @@ mod tests {
         assert!(!romanised("Li Wei", "Li Wey"), "words too short to tell");
         assert!(romanised_variant("Rustam Azhibekov", "Rustem Ajibekov"));
         assert!(!romanised_variant("Rustam Azhibekov", "Rustam Azhibayev"));
+    }
+
+    #[test]
+    fn a_surname_alone_romanised_another_way_is_the_one_person() {
+        let a = article("a", &[("Gennady Yershov", EntityLabel::Person), ("Gennadi Yershov", EntityLabel::Person)]);
+        let b = article("b", &[("Ershov", EntityLabel::Person)]);
+        let index = EntityIndex::build(&[&a, &b]);
+        assert_eq!(index.entities.len(), 1, "{:?}", index.entities);
     }
 
     #[test]
