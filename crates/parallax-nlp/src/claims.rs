@@ -311,8 +311,9 @@ pub(crate) fn opponents_are_armed(text: &str) -> bool {
 }
 
 /// "Early reports that all 162 had died were wrong", "false reports of hundreds of dead": a
-/// figure inside a report the sentence says was false is no one's claim. The figure is inside the "reports … that" clause (no
-/// comma between) and that clause is the subject of "were wrong" (no comma between either).
+/// figure inside a report the sentence says was false is no one's claim: inside a "reports
+/// … that" clause that is the subject of "were wrong", or within four words after a report
+/// called false (no comma between either way).
 fn refuted(text: &str, sentence: Span, figure: Span) -> bool {
     const REPORTS: &[&str] = &["report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors", "posts"];
     const FALSE: &[&str] = &["wrong", "false", "untrue", "incorrect", "inaccurate", "unfounded", "baseless"];
@@ -1643,13 +1644,23 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     let after = |n: usize| words.get(end_position + n - 1).map(|(_, w)| w.as_str());
     let released_passive = matches!(after(1), Some("were" | "was" | "have" | "had"))
         && (matches!(after(2), Some("released" | "freed")) || after(2) == Some("been") && matches!(after(3), Some("released" | "freed")));
-    if released && counts_people(quantity) || released_passive && quantity.counted_head.is_none() {
+    if released && counts_people(quantity) {
         return Some((ClaimKind::Detention, "released"));
+    }
+    // Released in the passive from custody, when the clause speaks of it; "2,000 were released
+    // from hospital" or "into the river" is no release from detention, nor any other fate.
+    if released_passive && quantity.counted_head.is_none() {
+        let custody = words.iter().any(|(_, w)| {
+            matches!(w.as_str(), "detained" | "arrested" | "detainees" | "prisoners" | "hostages" | "custody" | "jail" | "prison")
+        });
+        return custody.then_some((ClaimKind::Detention, "released"));
     }
     // "several said inmates had told them …", "Two told reporters": a count that speaks is
     // who said it, not a toll of what they said.
-    // Not a participle with its agent ("the 50,000 claimed by organisers").
-    if quantity.counted_head.is_none() && after(1).is_some_and(crate::lexicon::is_speech_verb) && after(2) != Some("by") {
+    // Not a participle ("the 50,000 claimed by organisers", "Two said to be militants", "Three
+    // described as commanders", "12 reported killed").
+    let speaks = matches!(after(1), Some("said" | "say" | "says" | "told" | "tell")) && !matches!(after(2), Some("by" | "to" | "as"));
+    if quantity.counted_head.is_none() && speaks {
         return None;
     }
     // The word right before the count as a verb whose object the count is, whatever
@@ -1678,13 +1689,17 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "homes" && !(k > 0 && matches!(words[k - 1].1.as_str(), "their" | "from")) {
             continue;
         }
-        // "the lives of eleven people were in danger": lives at risk or saved are not lost.
-        if word == "lives"
-            && words[k + 1..]
-                .iter()
-                .take(7)
-                .any(|(_, w)| matches!(w.as_str(), "danger" | "risk" | "stake" | "saved" | "save" | "threatened"))
-        {
+        // "the lives of eleven people were in danger", "saved the lives of 25 miners": lives at
+        // risk or saved are not lost.
+        let at_risk_after =
+            words[k + 1..].iter().take(7).any(|(_, w)| matches!(w.as_str(), "danger" | "risk" | "stake" | "saved" | "save" | "threatened"));
+        let at_risk_before = words[..k].iter().rev().take(3).any(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "saved" | "save" | "saving" | "endangered" | "endangering" | "risked" | "risking" | "threatened" | "threatening"
+            )
+        });
+        if word == "lives" && (at_risk_after || at_risk_before) {
             continue;
         }
         // "70 bodies", "the bodies of 41 victims".
@@ -2510,8 +2525,13 @@ mod tests {
         assert_eq!(found, [("killed".to_owned(), 6.0)], "lives in danger are not lost");
         let found = predicates("Dozens gathered at the gates, and several said inmates had told them that many more had been killed.");
         assert!(!found.iter().any(|(p, _)| p == "killed"), "those who speak are no toll: {found:?}");
-        let found = predicates("Of them, 163 were released after a preventive conversation, and materials on the rest were sent to court.");
+        let found =
+            predicates("Of the detained, 163 were released after a preventive conversation, and materials on the rest were sent to court.");
         assert_eq!(found, [("released".to_owned(), 163.0)]);
+        let found = predicates("About 2,000 were released from hospital. Rescuers saved the lives of 25 miners.");
+        assert!(found.is_empty(), "no release from custody, no lives lost: {found:?}");
+        let found = predicates("Two said to be militants were killed in the raid.");
+        assert_eq!(found, [("killed".to_owned(), 2.0)]);
         let text =
             "Responding to reports that troops fired, the ministry said 12 protesters were killed and that claims of live fire were false.";
         assert_eq!(predicates(text), [("killed".to_owned(), 12.0)], "the figure is outside the false report");

@@ -56,7 +56,9 @@ fn name_the_outlet(text: &str, outlet: &str, mentions: &mut [EntityMention]) {
     for mention in mentions.iter_mut() {
         let written = &text[mention.span.range()];
         let after_the = text[..mention.span.start()].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if written == full || written == outlet || after_the && last_word == Some(written) {
+        // A one-word name ("The Hill", "The Sun") only after "the": "Fiona Hill said" is a person.
+        let whole = (written == full || written == outlet) && (full.contains(' ') || after_the);
+        if whole || after_the && last_word == Some(written) {
             mention.label = EntityLabel::Organisation;
             mention.canonical = full.to_owned();
             mention.title = None;

@@ -48,8 +48,8 @@ enum Needs {
     /// A word for armed forces, or a verb of staying whose subject the previous sentence
     /// names as armed forces ("They will stay … for weeks").
     TroopsOrStaying,
-    /// A verb of staying or being stationed, with armed forces in the clause or named by
-    /// the sentence before ("They will stay … for weeks").
+    /// A verb of staying or being stationed, not in the perfect, with armed forces in the
+    /// clause or named by the sentence before ("They will stay … for weeks").
     Staying,
 }
 
@@ -415,8 +415,12 @@ fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>
                         .is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>())))
         }
         Needs::Staying => {
-            (has(STAY_WORDS, clause) || has(&["deployed", "stationed", "based"], clause))
-                && needs_met(Needs::TroopsOrStaying, clause, text, previous)
+            // "have been stationed there for months" tells how long, not that it will end.
+            let perfect = has(&["been"], clause);
+            let staying = has(STAY_WORDS, clause) || has(&["deployed", "stationed", "based"], clause);
+            let troops_before =
+                || previous.is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>()));
+            staying && !perfect && (has(TROOP_NOUNS, clause) || troops_before())
         }
     }
 }

@@ -573,7 +573,8 @@ const IRREGULAR_PLURALS: &str =
 /// "emergency services workers"). After any other plural noun a word ending in "-s" is its
 /// verb ("2,750 former employees seeks damages").
 const PLURAL_MODIFIERS: &str = "rights arms sales customs goods savings sports weapons explosives drugs narcotics services \
-     operations affairs relations communications systems logistics parts forces works";
+     operations affairs relations communications telecommunications systems parts forces works claims awards parks careers \
+     olympics games arts";
 
 /// Words ending in "s" that are not plural nouns.
 const SINGULAR_S_WORDS: &str = "news series species bus gas this thus always perhaps";
@@ -1676,7 +1677,8 @@ impl<'a> Scanner<'a> {
             let after_plural = units.last().is_some_and(|last: &WordUnit| looks_plural(self.slice(last.start, last.end)));
             let after_plural_head = units.last().is_some_and(|last: &WordUnit| {
                 let last = self.slice(last.start, last.end).to_lowercase();
-                looks_plural(&last) && last.ends_with('s') && !listed(PLURAL_MODIFIERS, &last)
+                // "economics students", "electronics makers": a field in "-ics" is no plural.
+                looks_plural(&last) && last.ends_with('s') && !last.ends_with("ics") && !listed(PLURAL_MODIFIERS, &last)
             });
             if after_plural && looks_participle(&lower) || after_plural_head && looks_plural(&lower) && !listed(IRREGULAR_PLURALS, &lower) {
                 break;

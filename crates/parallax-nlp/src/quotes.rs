@@ -148,8 +148,7 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
     // "The TDF, which the authorities banned in 2028, denies …": a phrase of time, place or
     // comparison that a rule read as the speaker names no one.
     for quote in &mut quotes {
-        let first_word = quote.source.as_ref().and_then(|s| text[s.span.range()].split_whitespace().next()).map(str::to_lowercase);
-        if first_word.is_some_and(|w| NOT_A_SPEAKERS_FIRST_WORD.contains(&w.as_str())) {
+        if quote.source.as_ref().is_some_and(|s| opens_with_preposition(&text[s.span.range()])) {
             quote.tentative = true;
         }
     }
@@ -178,7 +177,18 @@ const NOT_A_SPEAKER: &[&str] = &["who", "which", "that", "we", "i", "you", "it",
 
 /// Words that open a phrase of time, place or comparison, never a speaker.
 const NOT_A_SPEAKERS_FIRST_WORD: &[&str] =
-    &["up", "down", "in", "on", "at", "since", "after", "before", "during", "from", "with", "without", "over", "under", "until"];
+    &["up", "down", "in", "on", "at", "since", "after", "before", "during", "from", "with", "without", "until"];
+
+/// Whether a source phrase opens with a preposition of time, place or comparison ("in 2028,",
+/// "up from the nine"), not a number's qualifier ("At least three officials", "Up to 40
+/// witnesses").
+fn opens_with_preposition(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let qualifier = matches!((first.as_str(), second.as_str()), ("at", "least" | "most") | ("up", "to"));
+    NOT_A_SPEAKERS_FIRST_WORD.contains(&first.as_str()) && !qualifier
+}
 
 /// Adjectives the tagger may take for the source of "reports of …", "claims that …".
 const NOT_SPEAKING_ADJECTIVES: &[&str] =
@@ -216,9 +226,7 @@ pub fn plausible_tagged_quote(text: &str, quote: &Quote, entities: &[EntityMenti
     }
     // "in 2028, denies …", "up from the nine the ministry reported": a phrase of time, place
     // or comparison, or an adjective ("false reports of …"), is no speaker.
-    if NOT_A_SPEAKERS_FIRST_WORD.contains(&first_word)
-        || written.split_whitespace().count() == 1 && NOT_SPEAKING_ADJECTIVES.contains(&first_word)
-    {
+    if opens_with_preposition(&written) || written.split_whitespace().count() == 1 && NOT_SPEAKING_ADJECTIVES.contains(&first_word) {
         return false;
     }
     // "Kestria’s" names an owner, not a speaker; "he", "she" or "they" that resolved to no
@@ -1952,6 +1960,11 @@ fn coordinated_statement(text: &str, sentence: Span, quote: &Quote, entities: &[
         let word = &text[ws[k].range()];
         matches!(word, "said" | "says" | "told" | "added" | "reported" | "estimated")
     })?;
+    // "the ship said to have caused the spill", "a crowd estimated at 5,000": a participle.
+    let next = ws.get(verb + 1).map_or("", |w| &text[w.range()]);
+    if matches!(next, "to" | "by" | "as") || next == "at" && &text[ws[verb].range()] == "estimated" {
+        return None;
+    }
     let subject = &ws[..verb];
     let first = &text[subject[0].range()];
     let opens_noun_phrase = first.starts_with(char::is_uppercase) || matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their");

@@ -249,7 +249,9 @@ fn parse_byline(line: &str) -> Option<Byline> {
     {
         // "By Zhana Dauys staff": the outlet's own staff, no one named.
         let outlet = &word_list[1..word_list.len() - 1];
-        if outlet.iter().all(|w| is_capitalised(w)) {
+        // Not a desk of the paper itself ("By Our Political Staff", "By Sports Staff").
+        let desk = outlet.iter().any(|w| matches!(*w, "Our" | "Sports" | "Political" | "Business" | "Foreign" | "News" | "City" | "Home"));
+        if outlet.iter().all(|w| is_capitalised(w)) && !desk {
             byline.outlet = Some(outlet.join(" "));
         }
     } else if word_list.first() == Some(&"By") {

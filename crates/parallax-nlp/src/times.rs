@@ -413,10 +413,11 @@ impl<'t> Scan<'t> {
         let called_to =
             token.is("to") && (self.clause_start(k)..k).any(|j| self.word_in(j, &["urged", "appealed", "called", "encouraged"]));
         // "its last scheduled check in September": a past occasion that was planned.
-        // "loans that came due Friday", "a payment that was due June 15": a date that passed.
+        // "loans that came due Friday", "a payment that was due June 15": a date that passed;
+        // "were due to be freed Friday" is a schedule.
         let past_plan = k > 0
             && (self.word_in(k - 1, &["last", "previous"])
-                || token.is("due") && self.word_in(k - 1, &["came", "fell", "was", "were", "became"]));
+                || token.is("due") && self.word_in(k - 1, &["came", "fell", "was", "were", "became"]) && !self.word(k + 1, "to"));
         token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
