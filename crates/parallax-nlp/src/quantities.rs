@@ -1674,12 +1674,11 @@ impl<'a> Scanner<'a> {
                 break;
             }
             // "crew members suffered minor burns": a past form after a plural noun is its verb.
-            let after_plural = units.last().is_some_and(|last: &WordUnit| looks_plural(self.slice(last.start, last.end)));
-            let after_plural_head = units.last().is_some_and(|last: &WordUnit| {
-                let last = self.slice(last.start, last.end).to_lowercase();
-                // "economics students", "electronics makers": a field in "-ics" is no plural.
-                looks_plural(&last) && last.ends_with('s') && !last.ends_with("ics") && !listed(PLURAL_MODIFIERS, &last)
-            });
+            let previous = units.last().map(|last: &WordUnit| self.slice(last.start, last.end).to_lowercase());
+            let after_plural = previous.as_deref().is_some_and(looks_plural);
+            // "economics students", "electronics makers": a field in "-ics" is no plural.
+            let after_plural_head = after_plural
+                && previous.as_deref().is_some_and(|last| last.ends_with('s') && !last.ends_with("ics") && !listed(PLURAL_MODIFIERS, last));
             if after_plural && looks_participle(&lower) || after_plural_head && looks_plural(&lower) && !listed(IRREGULAR_PLURALS, &lower) {
                 break;
             }

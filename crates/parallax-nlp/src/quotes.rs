@@ -1967,7 +1967,7 @@ fn coordinated_statement(text: &str, sentence: Span, quote: &Quote, entities: &[
     }
     let subject = &ws[..verb];
     let first = &text[subject[0].range()];
-    let opens_noun_phrase = first.starts_with(char::is_uppercase) || matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their");
+    let opens_noun_phrase = first.starts_with(char::is_uppercase) || opens_description(first);
     if !opens_noun_phrase || subject.iter().any(|w| text[w.range()].ends_with(',')) || is_circumstance_opener(&first.to_lowercase()) {
         return None;
     }
