@@ -1659,8 +1659,15 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
     // who said it, not a toll of what they said.
     // Not a participle ("the 50,000 claimed by organisers", "Two said to be militants", "Three
     // described as commanders", "12 reported killed").
-    let speaks = matches!(after(1), Some("said" | "say" | "says" | "told" | "tell")) && !matches!(after(2), Some("by" | "to" | "as"));
-    if quantity.counted_head.is_none() && speaks {
+    // With a counted noun, the words after it: "Two security officials said 40 people were
+    // killed" counts who speaks, not a toll of security forces.
+    let speaks_at = |k: usize| {
+        let word = |n: usize| words.get(k + n).map(|(_, w)| w.as_str());
+        matches!(word(0), Some("said" | "say" | "says" | "told" | "tell")) && !matches!(word(1), Some("by" | "to" | "as"))
+    };
+    let after_counted =
+        quantity.counted.map_or(end_position, |counted| words.iter().position(|(s, _)| s.start() >= counted.end()).unwrap_or(words.len()));
+    if speaks_at(after_counted) {
         return None;
     }
     // The word right before the count as a verb whose object the count is, whatever
@@ -2532,6 +2539,8 @@ mod tests {
         assert!(found.is_empty(), "no release from custody, no lives lost: {found:?}");
         let found = predicates("Two said to be militants were killed in the raid.");
         assert_eq!(found, [("killed".to_owned(), 2.0)]);
+        let found = predicates("Two security officials said 40 people were killed in the raid.");
+        assert_eq!(found, [("killed".to_owned(), 40.0)], "the officials who speak are no toll");
         let text =
             "Responding to reports that troops fired, the ministry said 12 protesters were killed and that claims of live fire were false.";
         assert_eq!(predicates(text), [("killed".to_owned(), 12.0)], "the figure is outside the false report");
