@@ -1698,15 +1698,18 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         }
         // "the lives of eleven people were in danger", "saved the lives of 25 miners": lives at
         // risk or saved are not lost.
-        let at_risk_after =
-            words[k + 1..].iter().take(7).any(|(_, w)| matches!(w.as_str(), "danger" | "risk" | "stake" | "saved" | "save" | "threatened"));
-        let at_risk_before = words[..k].iter().rev().take(3).any(|(_, w)| {
-            matches!(
-                w.as_str(),
-                "saved" | "save" | "saving" | "endangered" | "endangering" | "risked" | "risking" | "threatened" | "threatening"
-            )
-        });
-        if word == "lives" && (at_risk_after || at_risk_before) {
+        let at_risk_after = || {
+            words[k + 1..].iter().take(7).any(|(_, w)| matches!(w.as_str(), "danger" | "risk" | "stake" | "saved" | "save" | "threatened"))
+        };
+        let at_risk_before = || {
+            words[..k].iter().rev().take(3).any(|(_, w)| {
+                matches!(
+                    w.as_str(),
+                    "saved" | "save" | "saving" | "endangered" | "endangering" | "risked" | "risking" | "threatened" | "threatening"
+                )
+            })
+        };
+        if word == "lives" && (at_risk_after() || at_risk_before()) {
             continue;
         }
         // "70 bodies", "the bodies of 41 victims".

@@ -402,24 +402,20 @@ fn needs_met(needs: Needs, clause: &[String], text: &str, previous: Option<Span>
     let protests = |clause: &[String]| {
         has(PROTEST_WORDS, clause) || has(CROWD_NOUNS, clause) || has(OPPONENT_LABELS, clause) || has(ARMED_GROUP_NOUNS, clause)
     };
+    // Armed forces named by the sentence before, for a verb of staying whose subject is there.
+    let troops_before =
+        || previous.is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>()));
     match needs {
         Needs::Nothing => true,
         Needs::Troops => has(TROOP_NOUNS, clause),
         Needs::Armed => armed(clause),
         Needs::Protests => protests(clause),
         Needs::ArmedOrProtests => armed(clause) || protests(clause),
-        Needs::TroopsOrStaying => {
-            has(TROOP_NOUNS, clause)
-                || (has(STAY_WORDS, clause)
-                    && previous
-                        .is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>())))
-        }
+        Needs::TroopsOrStaying => has(TROOP_NOUNS, clause) || (has(STAY_WORDS, clause) && troops_before()),
         Needs::Staying => {
             // "have been stationed there for months" tells how long, not that it will end.
             let perfect = has(&["been"], clause);
             let staying = has(STAY_WORDS, clause) || has(&["deployed", "stationed", "based"], clause);
-            let troops_before =
-                || previous.is_some_and(|p| has(TROOP_NOUNS, &lower_words(text, p).into_iter().map(|(_, w)| stem(&w)).collect::<Vec<_>>()));
             staying && !perfect && (has(TROOP_NOUNS, clause) || troops_before())
         }
     }
