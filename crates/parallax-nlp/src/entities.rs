@@ -319,7 +319,14 @@ fn places_in_pairs(sentence_words: &[Vec<Word>], candidates: &mut Vec<Candidate>
 /// the demonym names a group belonging to it. This reaches countries and regions that no
 /// word list knows.
 fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Item = &'a str>) {
-    let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w)).collect();
+    // "Fatima Karimi" beside "Karim", "Margaret Chin" beside "Chinese": a word of a person
+    // named in full is neither a demonym nor a demonym's place.
+    let person_words: HashSet<String> = candidates
+        .iter()
+        .filter(|c| c.label == EntityLabel::Person && c.name.contains(' '))
+        .flat_map(|c| c.name.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w) && !person_words.contains(*w)).collect();
     // Singular and plural: "Kestrian", "Kestrians".
     let demonyms_of = |name: &str| -> Vec<String> {
         let mut forms = crate::text_util::demonym_forms(name);
@@ -331,6 +338,7 @@ fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Ite
     let places: HashSet<String> = candidates
         .iter()
         .filter(|c| c.label != EntityLabel::Group && !c.name.contains(' ') && c.name.chars().count() >= 4)
+        .filter(|c| !person_words.contains(&c.name))
         .filter(|c| demonyms_of(&c.name).iter().any(|d| capitalised.contains(d.as_str())))
         .map(|c| c.name.clone())
         .collect();

@@ -1017,6 +1017,18 @@ fn source_start(view: &attribution::BlockView, start: usize) -> usize {
     if determiner {
         return start - 1;
     }
+    // "the transport minister" where the tagger took "minister": a common noun's article and
+    // the one modifier between.
+    let article = |i: usize| ["the", "a", "an"].contains(&view.word(i).to_lowercase().as_str());
+    let lowercase = |i: usize| view.word(i).starts_with(char::is_lowercase);
+    if lowercase(start)
+        && is_clause_noun(view.word(start))
+        && start >= first + 2
+        && article(start - 2)
+        && is_clause_noun(view.word(start - 1))
+    {
+        return start - 2;
+    }
     // "France and Germany unveiled": the names joined to the tagged one.
     let capitalised = |i: usize| view.word(i).starts_with(char::is_uppercase);
     if start >= first + 2 && view.word(start - 1) == "and" && capitalised(start) && capitalised(start - 2) {
