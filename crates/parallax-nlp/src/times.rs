@@ -117,6 +117,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
     years_after_dates(&mut matches);
     take_in_parts_of_periods(&scan, &mut matches);
     take_in_weeks_of_days(&scan, &mut matches);
+    take_in_halves_of_years(&scan, &mut matches);
     let times = matches
         .into_iter()
         .filter_map(|found| {
@@ -124,7 +125,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
             let last = scan.tokens.get(found.end.checked_sub(1)?)?;
             let span = Span::new(first.start, last.end).ok()?;
             let tense = if scan.speaks_of_future(found.start)
-                || scan.future_right_after(found.end)
+                || scan.future_right_after(found.start, found.end)
                 || scan.reported_future(found.start, found.end)
                 || scan.fronted_before_future(found.start, found.end)
                 || scan.after_present_event(found.start, found.end)
@@ -367,8 +368,14 @@ impl<'t> Scan<'t> {
 
     /// Whether a future cue follows the expression at once: "the strike on Thursday will
     /// shut down the ports", where the date is inside the subject of "will".
-    fn future_right_after(&self, end: usize) -> bool {
-        self.get(end).is_some_and(|t| t.is_one_of(&["will", "shall"]))
+    /// A participle just before the date makes it that participle's time: "payments approved
+    /// by Congress in August will be mailed".
+    fn future_right_after(&self, start: usize, end: usize) -> bool {
+        let participle = (start.saturating_sub(6)..start)
+            .rev()
+            .take_while(|&k| self.get(k).is_some_and(|t| t.shape != Shape::Mark))
+            .any(|k| self.past_verb(k));
+        self.get(end).is_some_and(|t| t.is_one_of(&["will", "shall"])) && !participle
     }
 
     /// Whether the expression `start..end` is the time of a "would" before it in its clause,
@@ -393,7 +400,14 @@ impl<'t> Scan<'t> {
     fn clause_start(&self, i: usize) -> usize {
         let boundary = |token: &Token<'_>| ['.', ';', ':', '"', '“', '”', '«', '»'].iter().any(|&mark| token.is_mark(mark));
         let window_start = i.saturating_sub(12);
-        (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary)).map_or(window_start, |k| k + 1)
+        (window_start..i).rev().find(|&k| self.get(k).is_some_and(boundary) && !self.abbreviation_period(k)).map_or(window_start, |k| k + 1)
+    }
+
+    /// Whether the period at `k` ends an abbreviation ("Mr.", "Gen.", "U.S."): glued to a
+    /// short capitalised word or a single letter, it ends no clause.
+    fn abbreviation_period(&self, k: usize) -> bool {
+        self.joined_mark(k, '.')
+            && self.before(k).is_some_and(|t| t.shape == Shape::Word && t.is_capitalised() && t.text.chars().count() <= 3)
     }
 
     /// Whether token `k` opens its sentence or a clause after ".", ";" or ":".
@@ -415,13 +429,25 @@ impl<'t> Scan<'t> {
         // "its last scheduled check in September": a past occasion that was planned.
         // "loans that came due Friday", "a payment that was due June 15": a date that passed;
         // "were due to be freed Friday" is a schedule.
+        // "The trial had been set to begin in November but was postponed": a plan of the past.
+        let had_been = k > 1 && self.word(k - 1, "been") && self.word(k - 2, "had");
         let past_plan = k > 0
             && (self.word_in(k - 1, &["last", "previous"])
+                || had_been
                 || token.is("due") && self.word_in(k - 1, &["came", "fell", "was", "were", "became"]) && !self.word(k + 1, "to"));
         token.is_one_of(FUTURE_CUES) && !past_plan
             || contracted_will
             || called_to
-            || (followed_by_to && token.is_one_of(&["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan"]))
+            || (followed_by_to
+                && !had_been
+                && token.is_one_of(&[
+                    "set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan", "hope", "hopes", "hoped", "hoping", "aims",
+                    "aimed", "intends", "intended",
+                ]))
+            // "more seizures are likely in the second half"
+            || (token.is("likely") && k > 0 && self.word_in(k - 1, &["is", "are"]))
+            // "could come as soon as Thursday"
+            || (token.is("soon") && k > 0 && self.word(k - 1, "as") && self.word(k + 1, "as"))
             // "The hearing is set for 2 p.m."
             || (token.is("set") && self.word(k + 1, "for") && k > 0 && self.word_in(k - 1, &["is", "are", "was", "were", "been"]))
     }
@@ -464,6 +490,10 @@ impl<'t> Scan<'t> {
         let complement =
             self.get(end).is_none_or(|t| t.shape == Shape::Mark || t.is_one_of(&["at", "in", "afternoon", "morning", "evening", "night"]));
         if k > 0 && (self.word_in(k - 1, PRESENT_EVENT_VERBS) || (self.word_in(k - 1, &["is", "are"]) && complement)) {
+            return true;
+        }
+        // "the budget that takes effect July 1", "goes into effect Monday".
+        if k > 1 && self.word(k - 1, "effect") && self.word_in(k - 2, &["takes", "take", "into"]) {
             return true;
         }
         // A short place phrase after the verb: "to the Capitol", "to Memphis for Game 3".
@@ -696,6 +726,9 @@ enum Unit {
     Day,
     Week,
     Month,
+    /// Only as a plural ("two quarters", "several quarters"): "a quarter" is mostly a
+    /// fraction or the reporting period.
+    Quarter,
     Year,
     Decade,
     Century,
@@ -794,6 +827,15 @@ enum Meaning {
     Set(String),
     /// "the week of March 6": the ISO week of the day the inner meaning names.
     WeekOf(Box<Meaning>),
+    /// "overnight" as an adverb: the night before the anchor, or the anchor's night when
+    /// the clause speaks of the future.
+    Overnight,
+    /// A half-year, 1 or 2: of the year the inner meaning names ("the second half of 1991",
+    /// "the first half of next year"), or with none the latest such half ("the first half").
+    Half {
+        half: u32,
+        year: Option<Box<Meaning>>,
+    },
 }
 
 impl Meaning {
@@ -809,6 +851,12 @@ impl Meaning {
                     None => format!("XXXX-WXX-{}", weekday.number_from_monday()),
                 };
                 with_part_of_day(base, *part)
+            }
+            Meaning::Overnight => {
+                let days = if future { 0 } else { -1 };
+                let base = anchor.and_then(|anchor| shift_days(anchor, days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
+                // TimeBank writes a weekday's night as the plain date, but "overnight" as the night.
+                (TimeKind::Time, base + PartOfDay::Night.suffix())
             }
             Meaning::DayFromAnchor { days, part } => {
                 let base = anchor.and_then(|anchor| shift_days(anchor, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
@@ -901,6 +949,20 @@ impl Meaning {
                     Ok(date) => (TimeKind::Date, iso_week(date)),
                     Err(_) => (kind, value),
                 }
+            }
+            Meaning::Half { half, year: Some(year) } => {
+                let (_, year) = year.resolve(anchor, tense, discourse);
+                (TimeKind::Date, format!("{year}-H{half}"))
+            }
+            Meaning::Half { half, year: None } => {
+                let year = anchor.map_or_else(
+                    || "XXXX".to_owned(),
+                    |anchor| {
+                        let year = if *half == 2 && anchor.month() <= 6 && !future { anchor.year() - 1 } else { anchor.year() };
+                        format!("{year:04}")
+                    },
+                );
+                (TimeKind::Date, format!("{year}-H{half}"))
             }
         }
     }
@@ -1211,6 +1273,7 @@ fn ago_value(amount: Amount, unit: Unit, anchor: Option<NaiveDate>) -> String {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX",
         Unit::Week => "XXXX-WXX",
         Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
         Unit::Year => "XXXX",
         Unit::Decade => "XXX",
         Unit::Century => "XX",
@@ -1229,6 +1292,7 @@ fn ago_value(amount: Amount, unit: Unit, anchor: Option<NaiveDate>) -> String {
             let (year, month) = shift_month(anchor.year(), anchor.month(), -count);
             Some(format!("{year:04}-{month:02}"))
         }
+        Unit::Quarter => Some(quarter_value(anchor_quarter(anchor) - count)),
         Unit::Year => Some(format!("{:04}", year - count)),
         Unit::Decade => Some(format!("{:03}", (year - count * 10).div_euclid(10))),
         Unit::Century => Some(format!("{:02}", (year - count * 100).div_euclid(100))),
@@ -1246,6 +1310,7 @@ fn duration_value(amount: Amount, unit: Unit) -> Option<String> {
         Unit::Day => ("P", 1, "D"),
         Unit::Week => ("P", 1, "W"),
         Unit::Month => ("P", 1, "M"),
+        Unit::Quarter => ("P", 1, "Q"),
         Unit::Year => ("P", 1, "Y"),
         Unit::Decade => ("P", 10, "Y"),
         Unit::Century => ("P", 100, "Y"),
@@ -1291,6 +1356,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_relative_period,
     recognise_season,
     recognise_quarter,
+    recognise_half_year,
     recognise_reporting_period,
     recognise_year_end,
     recognise_decade,
@@ -1379,6 +1445,76 @@ fn take_in_weeks_of_days(scan: &Scan<'_>, matches: &mut [Match]) {
             found.meaning = Meaning::WeekOf(Box::new(found.meaning.clone()));
         }
     }
+}
+
+/// "the first half", "the second half", "the last half", "the latter half" at `i`: the half
+/// and the index after "half".
+fn half_year_at(scan: &Scan<'_>, i: usize) -> Option<(u32, usize)> {
+    if !scan.word(i, "the") || !scan.word(i + 2, "half") {
+        return None;
+    }
+    let half = if scan.word(i + 1, "first") {
+        1
+    } else if scan.word_in(i + 1, &["second", "last", "latter"]) {
+        2
+    } else {
+        return None;
+    };
+    Some((half, i + 3))
+}
+
+/// "the second half of 1991", "the first half of this year": TimeML marks the half-year
+/// ("1991-H2"), from "the".
+fn take_in_halves_of_years(scan: &Scan<'_>, matches: &mut [Match]) {
+    for found in matches.iter_mut() {
+        let start = found.start;
+        let a_year = matches!(found.meaning, Meaning::Year(_) | Meaning::Period { period: Period::Year, offset: Some(_) });
+        let Some(half_start) = start.checked_sub(4) else { continue };
+        if let (true, Some((half, after))) = (a_year && scan.word(start - 1, "of"), half_year_at(scan, half_start)) {
+            if after + 1 == start {
+                found.start = half_start;
+                found.meaning = Meaning::Half { half, year: Some(Box::new(found.meaning.clone())) };
+            }
+        }
+    }
+}
+
+/// Words of sport, whose halves are of a game.
+const WORDS_OF_SPORT: &[&str] = &[
+    "game",
+    "games",
+    "match",
+    "goal",
+    "goals",
+    "scored",
+    "score",
+    "points",
+    "inning",
+    "innings",
+    "halftime",
+    "team",
+    "coach",
+    "league",
+    "tournament",
+    "touchdown",
+    "touchdowns",
+    "yards",
+    "minutes",
+    "penalty",
+    "striker",
+    "quarterback",
+];
+
+/// A bare "the first half", "the second half" as a half-year ("spent $46 million in the
+/// first half", "more seizures are likely in the second half"), unless the sentence speaks
+/// of sport; "the first half of" something else is a part of that.
+fn recognise_half_year(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let (half, end) = half_year_at(scan, i)?;
+    if scan.word(end, "of") || scan.mark(end, '-') {
+        return None;
+    }
+    let sport = scan.tokens.iter().any(|t| t.is_one_of(WORDS_OF_SPORT));
+    (!sport).then_some(Found { end, meaning: Meaning::Half { half, year: None } })
 }
 
 /// Gives a clock time without a date the day written next to it ("Tuesday at 9 a.m.",
@@ -1541,7 +1677,7 @@ const NUMBER_WORDS: [(&str, u32); 28] = [
 
 /// Unit words, singular and plural. Singular "second" is left out: "a second wave" is an
 /// ordinal far more often than a duration.
-const UNIT_WORDS: [(&str, Unit, bool); 17] = [
+const UNIT_WORDS: [(&str, Unit, bool); 18] = [
     ("seconds", Unit::Second, true),
     ("minute", Unit::Minute, false),
     ("minutes", Unit::Minute, true),
@@ -1553,6 +1689,7 @@ const UNIT_WORDS: [(&str, Unit, bool); 17] = [
     ("weeks", Unit::Week, true),
     ("month", Unit::Month, false),
     ("months", Unit::Month, true),
+    ("quarters", Unit::Quarter, true),
     ("year", Unit::Year, false),
     ("years", Unit::Year, true),
     ("decade", Unit::Decade, false),
@@ -1813,6 +1950,19 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     } else if capitalised(i, "Christmas") {
         let end = if capitalised(i + 1, "Day") { i + 2 } else { i + 1 };
         (12, 25, end)
+    } else if capitalised(i, "Independence") && capitalised(i + 1, "Day") {
+        // The American one: other countries' are named with the country ("Ukraine's
+        // Independence Day") and fall on other dates.
+        if scan.possessive_s(i.wrapping_sub(2)) {
+            return None;
+        }
+        (7, 4, i + 2)
+    } else if capitalised(i, "Fourth") && scan.word(i + 1, "of") && capitalised(i + 2, "July") {
+        (7, 4, i + 3)
+    } else if capitalised(i, "Veterans") && capitalised(i + 1, "Day") {
+        (11, 11, i + 2)
+    } else if capitalised(i, "Halloween") {
+        (10, 31, i + 1)
     } else if capitalised(i, "New") && capitalised(i + 1, "Year") {
         if !scan.possessive_s(i + 2) {
             return None;
@@ -1897,6 +2047,17 @@ const GENERIC_AFTER_TODAYS: &[&str] =
 /// "today", "yesterday morning", "tomorrow", "tonight", "this morning", "earlier today",
 /// "last night".
 fn recognise_relative_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    // "crews worked overnight to patch it", "jumped a highway overnight and"; not the
+    // adjective of "an overnight stay", "overnight rates".
+    if scan.word(i, "overnight") {
+        let adjective = scan.word_before_in(i, &["a", "an", "the", "its", "their", "his", "her"])
+            || scan.get(i + 1).is_some_and(|t| {
+                t.is_lowercase_word()
+                    && !t.is_one_of(&["and", "but", "to", "as", "when", "while", "after", "before"])
+                    && !t.is_one_of(PREPOSITIONS)
+            });
+        return (!adjective).then_some(Found { end: i + 1, meaning: Meaning::Overnight });
+    }
     let j = after_modifier(scan, i);
     let token = scan.get(j)?;
     let (days, part, end) = if token.is("today") {
@@ -2520,6 +2681,20 @@ const DURATION_QUALIFIERS: &[&str] = &["past", "last", "next", "first", "coming"
 /// "last year" point to a day or a year, not a length of time. Ages ("22-year-old") are
 /// not durations of events and are skipped.
 fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    // "half a century", "half an hour".
+    if scan.word(i, "half") && scan.word_in(i + 1, &["a", "an"]) {
+        let (unit, _, end) = unit_at(scan, i + 2)?;
+        let value = match unit {
+            Unit::Century => "P50Y",
+            Unit::Decade => "P5Y",
+            Unit::Year => "P6M",
+            Unit::Day => "PT12H",
+            Unit::Hour => "PT30M",
+            Unit::Minute => "PT30S",
+            _ => return None,
+        };
+        return Some(Found { end, meaning: Meaning::Duration(value.to_owned()) });
+    }
     let has_the = scan.word(i, "the");
     let mut j = if has_the { i + 1 } else { i };
     let qualifier = scan.get(j).filter(|t| t.is_one_of(DURATION_QUALIFIERS)).map(|t| t.text.to_ascii_lowercase());
@@ -2542,6 +2717,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
     }
     let (unit, plural, end) = unit_at(scan, j)?;
+    // "three quarters of the vote" is a fraction.
+    if unit == Unit::Quarter && scan.word(end, "of") {
+        return None;
+    }
     // A capitalised unit inside a sentence belongs to a title ("CBS's 60 Minutes").
     if j > 0 && scan.get(j).is_some_and(Token::is_capitalised) {
         return None;
@@ -2608,6 +2787,7 @@ fn duration_and_a_half(count: u32, unit: Unit) -> Option<String> {
         Unit::Second => Some(format!("PT{count}.5S")),
         Unit::Week => Some(format!("P{}DT12H", count.checked_mul(7)?.checked_add(3)?)),
         Unit::Month => Some(format!("P{count}M15D")),
+        Unit::Quarter => Some(format!("P{}M15D", count.checked_mul(3)?.checked_add(1)?)),
         Unit::Minute => Some(format!("PT{count}M30S")),
         Unit::Hour => Some(format!("PT{count}H30M")),
         Unit::Day => Some(format!("P{count}DT12H")),
@@ -2627,7 +2807,9 @@ fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
         && previous.text.len() > 3
         && previous.text.ends_with('s')
         && !previous.is_one_of(&["was", "has", "does", "this", "thus", "always", "perhaps", "less", "unless"]);
-    previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun
+    // "240,000 barrels of fuel a day": the amount's noun and what it measures.
+    let measured = previous.is_lowercase_word() && i >= 3 && scan.word(i - 2, "of") && follows_a_quantity(scan, i - 2);
+    previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun || measured
 }
 
 /// Prepositions after which an adverb of frequency ends its phrase.
@@ -2715,7 +2897,8 @@ fn recognise_reference(scan: &Scan<'_>, i: usize) -> Option<Found> {
     if token.is("currently") || token.is("nowadays") {
         return reference(i + 1, "PRESENT_REF");
     }
-    if token.is("recently") {
+    // "most recently in March": the date that follows is the time.
+    if token.is("recently") && !scan.word_before_in(i, &["most"]) {
         return reference(i + 1, "PAST_REF");
     }
     if token.is("as") && scan.word(i + 1, "soon") && scan.word(i + 2, "as") && scan.word(i + 3, "possible") {
@@ -2805,7 +2988,10 @@ mod tests {
         );
         assert_eq!(
             check("Revenue has fallen for six consecutive quarters and three straight years.", anchor),
-            one("three straight years", TimeKind::Duration, "P3Y")
+            [
+                ("six consecutive quarters".to_owned(), TimeKind::Duration, "P6Q".to_owned()),
+                ("three straight years".to_owned(), TimeKind::Duration, "P3Y".to_owned())
+            ]
         );
     }
 
@@ -3260,6 +3446,62 @@ mod tests {
             check("The boy should go home by Jan. 14, officials said.", Some("2000-01-15")),
             one("Jan. 14", TimeKind::Date, "2000-01-14")
         );
+    }
+
+    #[test]
+    fn quarters_count_as_a_unit_of_duration_but_not_as_a_fraction() {
+        assert_eq!(check("Profit fell for two quarters.", Some("1990-06-30")), one("two quarters", TimeKind::Duration, "P2Q"));
+        assert_eq!(check("Output lagged for several quarters.", Some("1990-06-30")), one("several quarters", TimeKind::Duration, "PXQ"));
+        assert!(check("Three quarters of voters agreed.", Some("1990-06-30")).is_empty());
+    }
+
+    #[test]
+    fn halves_of_years() {
+        let anchor = Some("1990-06-30");
+        let of_year = "The plant will open in the second half of 1991.";
+        assert_eq!(check(of_year, anchor), one("the second half of 1991", TimeKind::Date, "1991-H2"));
+        let next_year = "Sales will rise in the first half of next year.";
+        assert_eq!(check(next_year, anchor), one("the first half of next year", TimeKind::Date, "1991-H1"));
+        // A bare half is the latest one, or the coming one when the clause looks ahead.
+        assert_eq!(check("Profit fell 5% in the second half.", anchor), one("the second half", TimeKind::Date, "1989-H2"));
+        assert_eq!(check("More seizures are likely in the second half.", anchor), one("the second half", TimeKind::Date, "1990-H2"));
+        assert!(check("He scored twice in the first half.", anchor).is_empty());
+        assert!(check("Nearly half of the staff left.", anchor).is_empty());
+    }
+
+    #[test]
+    fn overnight_is_the_night_before_unless_ahead() {
+        let anchor = Some("1993-07-06");
+        assert_eq!(check("Rescuers dug through the rock overnight.", anchor), one("overnight", TimeKind::Time, "1993-07-05TNI"));
+        assert_eq!(check("Crews will work overnight.", anchor), one("overnight", TimeKind::Time, "1993-07-06TNI"));
+        assert!(check("Overnight rates rose and they had an overnight stay.", anchor).is_empty());
+    }
+
+    #[test]
+    fn fixed_holidays_and_half_units() {
+        let anchor = Some("1993-07-06");
+        assert_eq!(check("The roof fell on Independence Day.", anchor), one("Independence Day", TimeKind::Date, "1993-07-04"));
+        assert!(check("Kyiv marked Ukraine's Independence Day.", anchor).is_empty());
+        assert_eq!(check("It was the driest in half a century.", anchor), one("half a century", TimeKind::Duration, "P50Y"));
+        assert!(check("Pipelines carry 240,000 barrels of fuel a day.", anchor).is_empty());
+        assert_eq!(check("He has won twice, most recently in March.", anchor), one("March", TimeKind::Date, "1993-03"));
+    }
+
+    #[test]
+    fn plans_hopes_and_participles_set_the_direction() {
+        // An abbreviation's period ends no clause: "will meet with Mr. Quist Thursday".
+        let meet = "The engineers will meet with Mr. Quist Thursday in Harrowgate.";
+        assert_eq!(check(meet, Some("1987-03-31")), one("Thursday", TimeKind::Date, "1987-04-02"));
+        let hoped = "Officials said they hoped to let residents return by Monday.";
+        assert_eq!(check(hoped, Some("1990-06-30")), one("Monday", TimeKind::Date, "1990-07-02"));
+        let soon = "Opening statements could come as soon as Thursday.";
+        assert_eq!(check(soon, Some("1999-01-31")), one("Thursday", TimeKind::Date, "1999-02-04"));
+        let approved = "Payments approved by Congress in August will be mailed next week.";
+        assert_eq!(check(approved, Some("1988-09-30"))[0], ("August".to_owned(), TimeKind::Date, "1988-08".to_owned()));
+        let effect = "The budget takes effect July 1.";
+        assert_eq!(check(effect, Some("1996-02-29")), one("July 1", TimeKind::Date, "1996-07-01"));
+        let had_been = "The trial had been set to begin in November but was postponed.";
+        assert_eq!(check(had_been, Some("1999-01-31")), one("November", TimeKind::Date, "1998-11"));
     }
 
     #[test]
