@@ -8,6 +8,7 @@
 pub mod attribution;
 pub mod brat;
 pub mod news_quantities;
+pub mod news_quotes;
 pub mod quote_matching;
 pub mod scale;
 pub mod score;

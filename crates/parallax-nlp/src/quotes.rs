@@ -1240,9 +1240,9 @@ fn speaker_after(text: &str, quote: Span, limit: Span, entities: &[EntityMention
         source.span = with_apposition(text, speaker, limit.end());
         return Some((source, *first, true));
     }
-    // "X said", X being up to six words.
+    // "X said", X being up to nine words ("a spokesman for the Tarsk Grain Board said").
     let word_texts: Vec<&str> = ws.iter().map(|w| &text[w.range()]).collect();
-    let verb = (0..ws.len().min(7)).find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
+    let verb = (0..ws.len().min(10)).find(|&k| lexicon::is_speech_cue(&word_texts, k))?;
     // "“…,” has said Harvik": only auxiliaries before the verb, so the speaker follows it.
     if verb > 0 && (0..verb).all(|k| AUXILIARIES.contains(&word_texts[k])) {
         let speaker_end = (verb + 1..ws.len()).find(|&k| word_texts[k].ends_with([',', '.'])).unwrap_or(ws.len() - 1);
@@ -1783,12 +1783,20 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     let cut = last + 1 < segments.len();
     let end = if cut { ws[to - 1].start() + word(to - 1).trim_end_matches(',').len() } else { ws[to - 1].end() };
     // "…", on Tuesday accused": a time alone names no one.
-    let only_time = (from..to).all(|k| {
+    let time_word = |k: usize| {
         let w = lower(k);
         lexicon::is_weekday(&w) || matches!(w.as_str(), "on" | "late" | "early" | "yesterday" | "today" | "tonight" | "also" | "then")
-    });
-    if only_time {
+    };
+    if (from..to).all(time_word) {
         return None;
+    }
+    // "A joint statement issued by the two governments late on Sunday said": the time it was
+    // said ends no speaker; a day names when, after the phrase that names who.
+    let day = |k: usize| lexicon::is_weekday(&lower(k)) || matches!(lower(k).as_str(), "yesterday" | "today" | "tonight");
+    let time_from = (from + 1..to).rev().take_while(|&k| time_word(k)).last();
+    if let Some(time_from) = time_from.filter(|&k| !cut && (k..to).any(day)) {
+        let before = time_from - 1;
+        return Span::new(ws[from].start(), ws[before].start() + word(before).trim_end_matches(',').len()).ok();
     }
     Span::new(ws[from].start(), end).ok()
 }
@@ -2089,9 +2097,13 @@ fn reported_quotes(text: &str, sentence: Span, entities: &[EntityMention]) -> Ve
             }
             let Some(comma) = (0..k).rev().find(|&j| word_texts[j].ends_with(',')) else { return false };
             let subject = &word_texts[(comma + 2).min(k)..k];
+            // Or a short plural of people without an article: "…, but village elders told".
+            let bare_plural = (1..=3).contains(&subject.len())
+                && subject.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                && subject.last().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"));
             matches!(word_texts[comma + 1], "and" | "but" | "while" | "whereas")
                 && (1..=5).contains(&subject.len())
-                && (subject[0].starts_with(char::is_uppercase) || matches!(subject[0], "the" | "a" | "an"))
+                && (subject[0].starts_with(char::is_uppercase) || matches!(subject[0], "the" | "a" | "an") || bare_plural)
         };
         let second = (1..ws.len()).find(|&k| {
             lexicon::is_speech_cue(&word_texts, k)
@@ -3565,6 +3577,27 @@ mod tests {
         let sources: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
         assert_eq!(sources.len(), 1);
         assert!(sources[0].starts_with("Dalia Okonkwo-Reyes, a former deputy governor"), "{sources:?}");
+    }
+
+    #[test]
+    fn a_speaker_after_the_quotation_may_run_to_nine_words() {
+        let got = sources_and_cues("\"Our reserves are sufficient for three weeks,\" a spokesman for the Tarsk Grain Board said.");
+        assert_eq!(got, [("a spokesman for the Tarsk Grain Board".to_owned(), "said".to_owned())]);
+    }
+
+    #[test]
+    fn a_second_speaker_may_be_a_bare_plural() {
+        let (doc, quotes) = rule_quotes(
+            "The army said 14 militants had been killed, but village elders told the Herald that most of the dead were farmers.",
+        );
+        let sources: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
+        assert_eq!(sources, ["The army", "village elders"]);
+    }
+
+    #[test]
+    fn the_day_a_speaker_spoke_is_no_part_of_the_speaker() {
+        let got = sources_and_cues("A joint statement issued by the two governments late on Sunday said the crossings would reopen.");
+        assert_eq!(got, [("A joint statement issued by the two governments".to_owned(), "said".to_owned())]);
     }
 
     #[test]
