@@ -300,6 +300,29 @@ enum QuantitySplit {
     Test,
 }
 
+/// The name and text of a labelled set: the file the user named, or the shipped half
+/// (`shipped` is dev, test). `--verbose` is refused on the shipped test half, which rule
+/// development must not look at.
+fn labelled_set(
+    data: Option<&std::path::Path>,
+    split: QuantitySplit,
+    what: &str,
+    shipped: [&str; 2],
+    verbose: bool,
+) -> Result<(String, String)> {
+    if let Some(path) = data {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        return Ok((path.display().to_string(), text));
+    }
+    match split {
+        QuantitySplit::Dev => Ok((format!("{what}, dev"), shipped[0].to_owned())),
+        QuantitySplit::Test if verbose => {
+            bail!("--verbose lists errors only on --split dev: the test {what} are held out from rule development")
+        }
+        QuantitySplit::Test => Ok((format!("{what}, test (held out)"), shipped[1].to_owned())),
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum TimeSplit {
     Dev,
@@ -411,16 +434,8 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
         }
         EvalCommand::Quantities { data, split, verbose } => {
             use parallax_eval::news_quantities;
-            let (name, text) = match (&data, split) {
-                (Some(path), _) => {
-                    (path.display().to_string(), std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)
-                }
-                (None, QuantitySplit::Dev) => ("news sentences, dev".to_owned(), news_quantities::DEV.to_owned()),
-                (None, QuantitySplit::Test) => ("news sentences, test (held out)".to_owned(), news_quantities::TEST.to_owned()),
-            };
-            if verbose && data.is_none() && matches!(split, QuantitySplit::Test) {
-                bail!("--verbose lists errors only on --split dev: the test sentences are held out from rule development");
-            }
+            let shipped = [news_quantities::DEV, news_quantities::TEST];
+            let (name, text) = labelled_set(data.as_deref(), split, "news sentences", shipped, verbose)?;
             let cases = news_quantities::parse_cases(&text).with_context(|| format!("reading {name}"))?;
             let started = std::time::Instant::now();
             let r = news_quantities::evaluate(&cases);
@@ -444,16 +459,7 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
         }
         EvalCommand::NewsQuotes { data, split, verbose } => {
             use parallax_eval::news_quotes;
-            let (name, text) = match (&data, split) {
-                (Some(path), _) => {
-                    (path.display().to_string(), std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?)
-                }
-                (None, QuantitySplit::Dev) => ("news items, dev".to_owned(), news_quotes::DEV.to_owned()),
-                (None, QuantitySplit::Test) => ("news items, test (held out)".to_owned(), news_quotes::TEST.to_owned()),
-            };
-            if verbose && data.is_none() && matches!(split, QuantitySplit::Test) {
-                bail!("--verbose lists errors only on --split dev: the test items are held out from rule development");
-            }
+            let (name, text) = labelled_set(data.as_deref(), split, "news items", [news_quotes::DEV, news_quotes::TEST], verbose)?;
             let cases = news_quotes::parse_cases(&text).with_context(|| format!("reading {name}"))?;
             let started = std::time::Instant::now();
             let r = news_quotes::evaluate(&cases)?;
