@@ -107,11 +107,12 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 let in_relative = dropped.split_whitespace().any(|w| lexicon::RELATIVE_PRONOUNS.contains(&w));
                 // Nor the object of a preposition or the minutes of a time ("A weather
                 // observation issued at 21:30 UTC reported …" is not "30 UTC").
+                // Nor a noun phrase cut after its article ("a spokesman for the | Tarsk Grain
+                // Board").
+                let preposition = |w: &str| matches!(w, "at" | "in" | "on" | "of" | "by" | "from" | "to" | "for" | "with");
+                let mut last_words = dropped.rsplit(' ');
                 let mid_phrase = !text[..twin.start()].ends_with(char::is_whitespace)
-                    || dropped
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| matches!(w, "at" | "in" | "on" | "of" | "by" | "from" | "to" | "for" | "with"));
+                    || last_words.next().is_some_and(|w| preposition(w) || matches!(w, "the" | "a" | "an"));
                 !list_tail && !in_relative && !mid_phrase
             };
             if apposition {

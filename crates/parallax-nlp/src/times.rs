@@ -493,7 +493,9 @@ impl<'t> Scan<'t> {
         if k > 0 && self.get(k - 1).is_some_and(|t| t.text.len() > 3 && t.text.ends_with("ly")) {
             k -= 1;
         }
-        if k > 0 && self.word_in(k - 1, &["on"]) {
+        // "opens at 10 a.m. Wednesday"; not "was torn open at 3:10 a.m.".
+        let third_person_before = |j: usize| self.get(j).is_some_and(|t| t.text.ends_with('s') && t.is_one_of(PRESENT_EVENT_VERBS));
+        if k > 0 && (self.word(k - 1, "on") || self.word(k - 1, "at") && k > 1 && third_person_before(k - 2)) {
             k -= 1;
         }
         // The copula only when the day is its whole complement ("Game 2 is Saturday
@@ -2853,7 +2855,14 @@ fn follows_a_quantity(scan: &Scan<'_>, i: usize) -> bool {
         && !previous.is_one_of(&["was", "has", "does", "this", "thus", "always", "perhaps", "less", "unless"]);
     // "240,000 barrels of fuel a day": the amount's noun and what it measures.
     let measured = previous.is_lowercase_word() && i >= 3 && scan.word(i - 2, "of") && follows_a_quantity(scan, i - 2);
-    previous.shape == Shape::Number || previous.is_one_of(&["million", "billion", "thousand", "percent"]) || plural_noun || measured
+    // "800 children a day", "1% a year".
+    let irregular_plural = previous.is_one_of(&["children", "people", "men", "women"]);
+    previous.shape == Shape::Number
+        || previous.is_one_of(&["million", "billion", "thousand", "percent"])
+        || previous.text == "%"
+        || plural_noun
+        || irregular_plural
+        || measured
 }
 
 /// Prepositions after which an adverb of frequency ends its phrase.
@@ -3548,6 +3557,16 @@ mod tests {
         assert_eq!(check(effect, Some("1996-02-29")), one("July 1", TimeKind::Date, "1996-07-01"));
         let had_been = "The trial had been set to begin in November but was postponed.";
         assert_eq!(check(had_been, Some("1999-01-31")), one("November", TimeKind::Date, "1998-11"));
+    }
+
+    #[test]
+    fn rates_after_percentages_and_irregular_plurals_and_clock_times_scheduled() {
+        let anchor = Some("1999-12-31");
+        assert!(check("Demand grew about 1% a year, and nurses vaccinate 800 children a day.", anchor).is_empty());
+        let opens = "The next session opens at 10 a.m. Wednesday.";
+        assert_eq!(check(opens, anchor), one("10 a.m. Wednesday", TimeKind::Time, "2000-01-05T10:00"));
+        let torn = "The hull was torn open at 3:10 a.m. Tuesday.";
+        assert_eq!(check(torn, anchor), one("3:10 a.m. Tuesday", TimeKind::Time, "1999-12-28T03:10"));
     }
 
     #[test]
