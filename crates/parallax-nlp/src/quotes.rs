@@ -165,6 +165,17 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
             quote.tentative = true;
         }
     }
+    // "said in a statement to the stock exchange that production …": the addressee before
+    // "that" is no part of what was said.
+    for quote in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Indirect) {
+        let content = &text[quote.content.range()];
+        let opens_with_addressee = ["to ", "in ", "at ", "on ", "with "].iter().any(|p| content.starts_with(p));
+        let that = content.find(" that ").filter(|&at| opens_with_addressee && content[..at].split_whitespace().count() <= 8);
+        if let Some(at) = that.filter(|&at| !content[..at].contains(['"', '“', ','])) {
+            let start = quote.content.start() + at + " that ".len();
+            quote.content = Span::new(start, quote.content.end()).unwrap_or(quote.content);
+        }
+    }
     // "Mr Kastelic did not respond to the union's claims": a reply denied is no statement.
     for quote in &mut quotes {
         let Some(cue) = quote.cue else { continue };
@@ -3578,6 +3589,13 @@ mod tests {
         let sources: Vec<&str> = quotes.iter().filter_map(|q| q.source.as_ref()).map(|s| doc.slice(s.span)).collect();
         assert_eq!(sources.len(), 1);
         assert!(sources[0].starts_with("Dalia Okonkwo-Reyes, a former deputy governor"), "{sources:?}");
+    }
+
+    #[test]
+    fn the_addressee_before_that_is_no_part_of_what_was_said() {
+        let got =
+            quotes("Norvane Mining said in a statement to the Ubrecht stock exchange that production at its Sarn pit had been suspended.");
+        assert_eq!(got.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(), ["production at its Sarn pit had been suspended"]);
     }
 
     #[test]
