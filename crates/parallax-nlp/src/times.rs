@@ -454,9 +454,7 @@ impl<'t> Scan<'t> {
             || called_to
             || (followed_by_to
                 && !had
-                && (token.is_one_of(&[
-                    "set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan", "hope", "hopes", "hoping", "aims", "intends",
-                ]) || reported && token.is_one_of(&["hoped", "aimed", "intended"])))
+                && (token.is_one_of(PLAN_WORDS) || reported && token.is_one_of(&["hoped", "aimed", "intended"])))
             // "more seizures are likely in the second half"
             || (token.is("likely") && k > 0 && self.word_in(k - 1, &["is", "are"]))
             // "The hearing is set for 2 p.m."
@@ -618,6 +616,10 @@ const PRESENT_EVENT_VERBS: &[&str] = &[
     "return", "returns", "vote", "votes", "travel", "travels", "visit", "visits", "end", "ends", "close", "closes", "expire", "expires",
     "convene", "convenes", "depart", "departs", "head", "heads", "face", "faces", "move", "moves",
 ];
+
+/// Words that put what follows "to" in the future: "is set to", "plans to", "hopes to".
+const PLAN_WORDS: &[&str] =
+    &["set", "is", "are", "going", "likely", "plans", "planning", "planned", "plan", "hope", "hopes", "hoping", "aims", "intends"];
 
 /// Words that put what follows in the future.
 const FUTURE_CUES: &[&str] = &["will", "shall", "scheduled", "expected", "due", "upcoming"];
@@ -1493,11 +1495,10 @@ fn take_in_halves_of_years(scan: &Scan<'_>, matches: &mut [Match]) {
         let start = found.start;
         let a_year = matches!(found.meaning, Meaning::Year(_) | Meaning::Period { period: Period::Year, offset: Some(_) });
         let Some(half_start) = start.checked_sub(4) else { continue };
-        if let (true, Some((half, after))) = (a_year && scan.word(start - 1, "of"), half_year_at(scan, half_start)) {
-            if after + 1 == start {
-                found.start = half_start;
-                found.meaning = Meaning::Half { half, year: Some(Box::new(found.meaning.clone())) };
-            }
+        let half = half_year_at(scan, half_start).filter(|_| a_year && scan.word(start - 1, "of"));
+        if let Some((half, _)) = half {
+            found.start = half_start;
+            found.meaning = Meaning::Half { half, year: Some(Box::new(found.meaning.clone())) };
         }
     }
 }
@@ -1979,7 +1980,8 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
         // "Mexican", "its 47th Independence Day", "Independence Day in Kyiv") and fall on
         // other dates; "the film Independence Day" is a title.
         let named_before = i > 0
-            && (scan.get(i - 1).is_some_and(|t| t.is_capitalised() || t.shape == Shape::Number || t.text.ends_with("th"))
+            && (scan.get(i - 1).is_some_and(|t| t.is_capitalised() || t.shape == Shape::Number)
+                || (scan.word_in(i - 1, &["st", "nd", "rd", "th"]) && scan.joined(i - 1))
                 || scan.word_in(i - 1, &["its", "their", "film", "movie"])
                 || scan.possessive_s(i.wrapping_sub(2)));
         let place_after = scan.word(i + 2, "in") && scan.get(i + 3).is_some_and(Token::is_capitalised);
@@ -3581,6 +3583,9 @@ mod tests {
         assert!(check("Peace will not happen overnight, and she rose to fame almost overnight.", anchor).is_empty());
         assert!(check("He found two quarters and a dime; in some quarters, doubt grew.", anchor).is_empty());
         assert!(check("Mexican Independence Day and Independence Day in Kyiv were quiet.", anchor).is_empty());
+        assert!(check("Israel marked its 47th Independence Day.", anchor).is_empty());
+        let fireworks = "Towns celebrated with Independence Day fireworks.";
+        assert_eq!(check(fireworks, Some("1995-07-10")), one("Independence Day", TimeKind::Date, "1995-07-04"));
         assert!(check("The Lakers pulled away in the second half.", anchor).is_empty());
         assert!(check("The first half hour was calm.", anchor).is_empty());
         // "the first half" in January is last year's; ahead in October, next year's.
