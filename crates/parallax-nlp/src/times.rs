@@ -2763,10 +2763,15 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // "three quarters of the vote" is a fraction, "two quarters and a dime" coins, "in some
     // quarters" places, "after three quarters" a game: quarters are a length of time after
     // a qualifier, "consecutive" or a preposition of duration.
+    // A vague amount is a length of time after "after" too, and before "of" ("after several
+    // quarters of losses"); "one quarter of" and "three quarters of" are fractions.
+    let vague = matches!(amount, Some((Amount::Vague, _)));
+    let fraction = scan.word(end, "of") && matches!(amount, Some((Amount::Exact(1 | 3), _)) | None);
     let of_time = qualifier.is_some()
         || scan.word_in(j.saturating_sub(1), &["consecutive", "straight", "successive"])
-        || scan.word_before_in(i, &["for", "over", "within", "during"]);
-    if unit == Unit::Quarter && (scan.word(end, "of") || !of_time) {
+        || scan.word_before_in(i, &["for", "over", "within", "during"])
+        || (vague && scan.word_before_in(i, &["after"]));
+    if unit == Unit::Quarter && (fraction || !of_time) {
         return None;
     }
     // A capitalised unit inside a sentence belongs to a title ("CBS's 60 Minutes").
@@ -2899,6 +2904,10 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
         }
         if let Some((part, end, false)) = part_of_day_at(scan, i + 1) {
             return Some(Found { end, meaning: Meaning::Set(format!("XXXX-XX-XX{}", part.suffix())) });
+        }
+        // "every quarter": the singular is no unit of its own (`Unit::Quarter`).
+        if scan.word(i + 1, "quarter") {
+            return Some(Found { end: i + 2, meaning: Meaning::Set("P1Q".to_owned()) });
         }
         // "every summer".
         if let Some(season) = scan.get(i + 1).and_then(|t| lookup(&SEASON_NAMES, t.text)) {
@@ -3510,6 +3519,10 @@ mod tests {
         assert_eq!(check("Profit fell for two quarters.", Some("1990-06-30")), one("two quarters", TimeKind::Duration, "P2Q"));
         assert_eq!(check("Output lagged for several quarters.", Some("1990-06-30")), one("several quarters", TimeKind::Duration, "PXQ"));
         assert!(check("Three quarters of voters agreed.", Some("1990-06-30")).is_empty());
+        let losses = "It achieved profitability after several quarters of losses.";
+        assert_eq!(check(losses, Some("1990-06-30")), one("several quarters", TimeKind::Duration, "PXQ"));
+        let every = "It pays $100 million in interest every quarter.";
+        assert_eq!(check(every, Some("1990-06-30")), one("every quarter", TimeKind::Set, "P1Q"));
     }
 
     #[test]
