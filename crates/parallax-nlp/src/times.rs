@@ -2815,6 +2815,10 @@ fn recognise_duration(scan: &Scan<'_>, i: usize) -> Option<Found> {
             Amount::Exact(1)
         }
     };
+    // "in the weeks ahead", "the months ahead".
+    if has_the && qualifier.is_none() && amount == Amount::Vague && scan.word(end, "ahead") {
+        return Some(Found { end: end + 1, meaning: Meaning::Duration(duration_value(amount, unit)?) });
+    }
     // "the" alone before a number is kept only with a qualifier or a number ("the nine
     // months"); "the days" is not a duration.
     if has_the && qualifier.is_none() && amount == Amount::Vague && !scan.get(i + 1).is_some_and(|t| t.is_one_of(&["few", "several"])) {
@@ -3521,6 +3525,8 @@ mod tests {
         assert!(check("Three quarters of voters agreed.", Some("1990-06-30")).is_empty());
         let losses = "It achieved profitability after several quarters of losses.";
         assert_eq!(check(losses, Some("1990-06-30")), one("several quarters", TimeKind::Duration, "PXQ"));
+        let ahead = "Funds may sell bonds in the weeks ahead.";
+        assert_eq!(check(ahead, Some("1990-06-30")), one("the weeks ahead", TimeKind::Duration, "PXW"));
         let every = "It pays $100 million in interest every quarter.";
         assert_eq!(check(every, Some("1990-06-30")), one("every quarter", TimeKind::Set, "P1Q"));
     }
