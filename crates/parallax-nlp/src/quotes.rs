@@ -876,7 +876,26 @@ fn is_cue_modifier(word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase().replace('’', "'");
-    let adverb = lower.len() >= 5 && lower.ends_with("ly") && lower.chars().all(|c| c.is_ascii_lowercase());
+    // Not the nouns in "-ly" that end a speaker ("the lawyer for the family said", "the
+    // daily said", "the assembly said").
+    let noun = matches!(
+        lower.as_str(),
+        "family"
+            | "assembly"
+            | "supply"
+            | "rally"
+            | "ally"
+            | "monopoly"
+            | "anomaly"
+            | "bully"
+            | "reply"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "quarterly"
+            | "elderly"
+    );
+    let adverb = lower.len() >= 5 && lower.ends_with("ly") && lower.chars().all(|c| c.is_ascii_lowercase()) && !noun;
     AUXILIARIES.contains(&lower.as_str())
         || matches!(
             lower.as_str(),
@@ -1836,6 +1855,18 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // "But Blinken said": a leading conjunction is not part of the subject.
     while from + 1 < to && matches!(lower(from).as_str(), "but" | "and" | "so" | "yet" | "or" | "then") {
         from += 1;
+    }
+    // "After the ruling the lawyer for the family said": after a fronted phrase that no
+    // comma closes, a second article after a noun opens the speaker.
+    let fronting = |k: usize| matches!(lower(k).as_str(), "after" | "before" | "during" | "following" | "amid" | "despite" | "outside");
+    let lead = if fronting(from) { Some(from) } else { from.checked_sub(1).filter(|&k| fronting(k)) };
+    if let Some(lead) = lead {
+        let speaker = (lead + 3..to).find(|&k| {
+            is_article(word(k))
+                && !word(k - 1).ends_with(',')
+                && !matches!(lower(k - 1).as_str(), "of" | "for" | "to" | "with" | "by" | "in" | "at" | "on" | "from")
+        });
+        from = speaker.unwrap_or(from);
     }
     // A phrase with a finite verb of its own is a clause, not the one who speaks ("Trump is
     // defending his tweets, saying it shows …", "You can"), unless the verb is inside a
@@ -3677,6 +3708,16 @@ mod tests {
         // A clause between the quotation and a verb of speech is no speaker.
         let got = quotes("“Never again,” read a sign held by a woman whose sons the army said were missing.");
         assert!(got.iter().all(|q| !q.1.starts_with("read a sign")), "{got:?}");
+    }
+
+    #[test]
+    fn a_fronted_phrase_without_a_comma_and_nouns_in_ly_are_no_part_of_the_cue() {
+        let got = sources_and_cues("After the ruling the lawyer for the family said they would appeal.");
+        assert_eq!(got, [("the lawyer for the family".to_owned(), "said".to_owned())]);
+        let got = sources_and_cues("Outside the court the mother of the victim said she was relieved.");
+        assert_eq!(got, [("the mother of the victim".to_owned(), "said".to_owned())]);
+        let got = sources_and_cues("He quickly said the plan was dead.");
+        assert_eq!(got, [("He".to_owned(), "quickly said".to_owned())]);
     }
 
     #[test]
