@@ -467,6 +467,7 @@ fn run_eval(which: EvalCommand) -> Result<Outcome> {
             say!("Quotes, {name}: {} items in {:.2} s", r.items, started.elapsed().as_secs_f64());
             say!("attributions found  {}", r.found);
             say!("right source        {}", share(r.source_right));
+            say!("  span as written   {}", share(r.source_written));
             say!("right cue           {}", share(r.cue_right));
             for failure in &r.failures {
                 say!("failed: {failure}");

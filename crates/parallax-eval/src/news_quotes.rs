@@ -14,7 +14,8 @@
 //! quotes a brief may credit (all but the tentative ones) are matched one to one with the
 //! gold attributions by the words their contents share (Jaccard at least 0.3, best first).
 //! A matched quote's source is right when its text is the gold `source` or `source_full`
-//! (closing commas aside) or its resolved speaker is the gold `source`; its cue is right when
+//! (closing commas aside) or its resolved speaker is the gold `source` (the first alone is
+//! also counted: the span as written, which a resolved name may hide); its cue is right when
 //! it ends with the gold cue's last word ("later said" for "said", "was reported" for
 //! "reported", "said:" for "said").
 
@@ -73,8 +74,10 @@ pub struct NewsQuoteReport {
     pub items: usize,
     /// Attributions found: a credited quote matched to a gold one by its content.
     pub found: Counts,
-    /// Of the gold attributions: found with the right source, with the right cue.
+    /// Of the gold attributions: found with the right source (as written or resolved), with
+    /// the source span as written, with the right cue.
     pub source_right: usize,
+    pub source_written: usize,
     pub cue_right: usize,
     /// Items the pipeline failed on, with the reason.
     pub failures: Vec<String>,
@@ -169,9 +172,14 @@ fn overlap(a: &str, b: &str) -> f64 {
     }
 }
 
-fn source_is_right(gold: &GoldQuote, found: &FoundQuote) -> bool {
+/// The source as written: the gold `source` or `source_full`, closing commas aside.
+fn source_is_written(gold: &GoldQuote, found: &FoundQuote) -> bool {
     let written = found.source.trim().trim_end_matches([',', ':']);
-    written == gold.source || gold.source_full.as_deref() == Some(written) || found.speaker.as_deref() == Some(gold.source.as_str())
+    written == gold.source || gold.source_full.as_deref() == Some(written)
+}
+
+fn source_is_right(gold: &GoldQuote, found: &FoundQuote) -> bool {
+    source_is_written(gold, found) || found.speaker.as_deref() == Some(gold.source.as_str())
 }
 
 fn cue_is_right(gold: &GoldQuote, found: &FoundQuote) -> bool {
@@ -213,6 +221,7 @@ fn score_item(case: &Case, found: &[FoundQuote], report: &mut NewsQuoteReport) {
         report.found.true_positives += 1;
         let (source, cue) = (source_is_right(gold, &found[f]), cue_is_right(gold, &found[f]));
         report.source_right += usize::from(source);
+        report.source_written += usize::from(source_is_written(gold, &found[f]));
         report.cue_right += usize::from(cue);
         if !source {
             report.faults.push(fault("source", Some(gold), Some(&found[f])));
@@ -247,7 +256,7 @@ mod tests {
         let line = r#"{"id": 1, "text": "Police said on Monday that five people had died in the fire.", "quotes": [{"source": "Police", "cue": "said", "content": "five people had died in the fire"}]}"#;
         let report = evaluate(&parse_cases(line).unwrap()).unwrap();
         assert_eq!(report.found.true_positives, 1);
-        assert_eq!((report.source_right, report.cue_right), (1, 1));
+        assert_eq!((report.source_right, report.source_written, report.cue_right), (1, 1, 1));
         let nothing = r#"{"id": 2, "text": "The said property was seized by bailiffs.", "quotes": []}"#;
         let report = evaluate(&parse_cases(nothing).unwrap()).unwrap();
         assert_eq!(report.found.gold, 0);
