@@ -1746,6 +1746,13 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "part" && !(k > 0 && matches!(words[k - 1].1.as_str(), "took" | "take" | "takes" | "taking" | "taken")) {
             continue;
         }
+        // "Twelve inmates were sent to prison": the prison says what befell them, not a
+        // deployment.
+        let to_prison = words.get(k + 1).is_some_and(|(_, w)| w == "to")
+            && words.get(k + 2).is_some_and(|(_, w)| matches!(w.as_str(), "prison" | "jail" | "custody"));
+        if word == "sent" && to_prison {
+            continue;
+        }
         // "212 people were held for mass disorder": the passive holds people too.
         let passive = k > 0 && matches!(words[k - 1].1.as_str(), "were" | "was" | "been" | "being" | "are" | "is");
         if word == "held" && !passive && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
@@ -2396,6 +2403,8 @@ mod tests {
         assert_eq!(found[0], ("killed".to_owned(), 9.0), "villages are not people: {found:?}");
         assert!(!found.iter().any(|(_, n)| *n == 2.0), "villages are not people: {found:?}");
         assert_eq!(predicates("About 6,000 dock workers joined the strike.")[0].0, "took part");
+        // People sent to prison are detained, not deployed.
+        assert_eq!(predicates("Twelve inmates were sent to prison.")[0].0, "detained");
         assert_eq!(
             predicates("Among those detained were 14 journalists, including two from this newspaper."),
             [("among the detained".to_owned(), 14.0)]
