@@ -30,3 +30,21 @@ pub enum EvalError {
 pub(crate) fn read_to_string(path: &std::path::Path) -> Result<String, EvalError> {
     std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.display().to_string(), source })
 }
+
+/// Reads a labelled file of one JSON object per line, blank lines skipped, each object read
+/// by `parse`; an error names `what` and the line.
+pub(crate) fn parse_json_lines<T>(
+    text: &str,
+    what: &str,
+    parse: impl Fn(&serde_json::Value) -> Result<T, String>,
+) -> Result<Vec<T>, EvalError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let error = |message: String| EvalError::Format { path: format!("{what}, line {}", i + 1), message };
+            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| error(e.to_string()))?;
+            parse(&value).map_err(error)
+        })
+        .collect()
+}

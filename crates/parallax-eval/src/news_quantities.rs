@@ -73,15 +73,7 @@ pub struct QuantityReport {
 
 /// Reads a labelled file: one JSON object per line, blank lines skipped.
 pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let error = |message: String| EvalError::Format { path: format!("news quantities, line {}", i + 1), message };
-            let value: Value = serde_json::from_str(line).map_err(|e| error(e.to_string()))?;
-            parse_case(&value).map_err(error)
-        })
-        .collect()
+    crate::parse_json_lines(text, "news quantities", parse_case)
 }
 
 fn parse_case(value: &Value) -> Result<Case, String> {

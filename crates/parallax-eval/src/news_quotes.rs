@@ -87,15 +87,7 @@ pub struct NewsQuoteReport {
 /// Reads a labelled file: one JSON object per line, blank lines skipped. Every part of an
 /// attribution must occur in its item's text.
 pub fn parse_cases(text: &str) -> Result<Vec<Case>, EvalError> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| {
-            let error = |message: String| EvalError::Format { path: format!("news quotes, line {}", i + 1), message };
-            let value: Value = serde_json::from_str(line).map_err(|e| error(e.to_string()))?;
-            parse_case(&value).map_err(error)
-        })
-        .collect()
+    crate::parse_json_lines(text, "news quotes", parse_case)
 }
 
 fn parse_case(value: &Value) -> Result<Case, String> {
