@@ -324,7 +324,7 @@ fn places_of_demonyms<'a>(candidates: &mut [Candidate], words: impl Iterator<Ite
     let person_words: HashSet<String> = candidates
         .iter()
         .filter(|c| c.label == EntityLabel::Person && c.name.contains(' '))
-        .flat_map(|c| c.name.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|c| c.name.split(' ').map(str::to_string))
         .collect();
     let capitalised: HashSet<&str> = words.filter(|w| is_capitalised(w) && !person_words.contains(*w)).collect();
     // Singular and plural: "Kestrian", "Kestrians".
