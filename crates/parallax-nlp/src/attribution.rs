@@ -151,8 +151,17 @@ pub fn block_views<'a>(
             let mut words: Vec<&str> = Vec::new();
             while t < tokens.len() && tokens[t].span.end() <= sentence.end() {
                 let span = tokens[t].span;
-                words.push(&text[span.range()]);
-                view.tokens.push(span);
+                let word = &text[span.range()];
+                // "He’s claiming", "She’ll present", "Trump's claim": PolNeAR's spans part a
+                // clitic from its word, as the Penn Treebank does.
+                let pieces = match clitic_start(word).and_then(|at| Some((Span::new(span.start(), span.start() + at).ok()?, at))) {
+                    Some((head, at)) => vec![(head, &word[..at]), (Span::new(span.start() + at, span.end()).unwrap_or(span), &word[at..])],
+                    None => vec![(span, word)],
+                };
+                for (piece, piece_word) in pieces {
+                    words.push(piece_word);
+                    view.tokens.push(piece);
+                }
                 t += 1;
             }
             let last = view.tokens.len() as u32;
@@ -181,6 +190,17 @@ pub fn block_views<'a>(
         }
     }
     views
+}
+
+/// Where a clitic ("’s", "'ll", "’re", "'ve", "’d", "'m") starts in a word that ends with
+/// one after at least one letter: "He’s" parts at 2. "n't" stays with its verb, as
+/// PolNeAR's cues keep "didn't know".
+fn clitic_start(word: &str) -> Option<usize> {
+    const CLITICS: &[&str] = &["s", "ll", "re", "ve", "d", "m"];
+    let at = word.rfind(['\'', '’'])?;
+    let clitic = &word[at + word[at..].chars().next()?.len_utf8()..];
+    let head_is_word = word[..at].chars().last().is_some_and(char::is_alphabetic);
+    (head_is_word && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(clitic))).then_some(at)
 }
 
 /// The bit of the cue lexicon in the model's gazetteer (the list of the cue slot).
@@ -552,6 +572,17 @@ pub fn pair(view: &BlockView, spans: &[RoleSpan]) -> Vec<Relation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clitic_parts_from_its_word() {
+        assert_eq!(clitic_start("He’s"), Some(2));
+        assert_eq!(clitic_start("She'll"), Some(3));
+        assert_eq!(clitic_start("Trump's"), Some(5));
+        assert_eq!(clitic_start("they’re"), Some(4));
+        for word in ["didn't", "O'Brien", "’s", "rock'n'roll", "said"] {
+            assert_eq!(clitic_start(word), None, "{word}");
+        }
+    }
 
     fn view_of(words: &[&'static str], sentence_lengths: &[usize]) -> BlockView<'static> {
         let mut view = BlockView::default();

@@ -706,7 +706,7 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
     if !is_speech_verb(word) {
-        return false;
+        return rejects_reports(words, index);
     }
     // "the show", "11 states", "CNN’s show": a determiner, a number or an owner before it.
     let previous = index.checked_sub(1).map(|k| words[k]);
@@ -727,6 +727,34 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let noun_after_participle = matches!(word, "reports" | "claims")
         && previous.is_some_and(|p| p.len() > 4 && p.ends_with("ed") && p.chars().all(|c| c.is_ascii_lowercase()));
     !after_determiner && !before_of && !infinitive && !noun_after_participle
+}
+
+/// "She rejected union accounts that security forces had fired", "dismissed reports that
+/// …": a verb of rejection is a report of what the speaker holds untrue when a noun for
+/// what others said, then "that", follows within four words.
+pub fn rejects_reports(words: &[&str], index: usize) -> bool {
+    const REJECTING: &[&str] = &["rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "refuted", "refutes"];
+    const REPORTS: &[&str] = &[
+        "claims",
+        "claim",
+        "accounts",
+        "account",
+        "reports",
+        "report",
+        "allegations",
+        "suggestions",
+        "charges",
+        "accusations",
+        "assertions",
+        "rumours",
+        "rumors",
+        "speculation",
+        "suggestion",
+        "allegation",
+        "accusation",
+    ];
+    words.get(index).is_some_and(|w| REJECTING.contains(&w.to_lowercase().as_str()))
+        && (index + 1..(index + 5).min(words.len().saturating_sub(1))).any(|k| REPORTS.contains(&words[k]) && words[k + 1] == "that")
 }
 
 /// Verbs that give something a name ("which it calls a terrorist organisation", "branded
@@ -790,12 +818,14 @@ pub fn is_weekday(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Whether `word` of the space-separated `sentence` is a speech cue.
+    fn cue(sentence: &str, word: &str) -> bool {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        is_speech_cue(&words, words.iter().position(|w| *w == word).expect("the word is in the sentence"))
+    }
+
     #[test]
     fn a_speech_verb_form_after_a_determiner_number_or_owner_is_a_noun() {
-        let cue = |sentence: &str, word: &str| {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            is_speech_cue(&words, words.iter().position(|w| *w == word).expect("the word is in the sentence"))
-        };
         assert!(cue("the minister says the port is shut", "says"));
         assert!(cue("Lindqvist, mayor since 2019, said that", "said"));
         assert!(cue("State television called the demonstrators rioters", "called"));
@@ -816,5 +846,13 @@ mod tests {
         ] {
             assert!(!cue(sentence, word), "{sentence}");
         }
+    }
+
+    #[test]
+    fn rejecting_what_others_said_is_a_cue_rejecting_a_thing_is_not() {
+        assert!(cue("She rejected union accounts that security forces had fired", "rejected"));
+        assert!(cue("He dismissed Lindavar's claim that 41 drones had been shot down", "dismissed"));
+        assert!(!cue("The union rejected a proposal that would have cut wages", "rejected"));
+        assert!(!cue("The court dismissed the case on Monday", "dismissed"));
     }
 }
