@@ -131,7 +131,7 @@ fn find_times_in_discourse(text: &str, sentence: Span, anchor: Option<NaiveDate>
                 || scan.after_present_event(found.start, found.end)
             {
                 Tense::Future
-            } else if scan.deadline_ahead(found.start) {
+            } else if scan.deadline_ahead(found.start) || scan.modal_ahead(found.start) {
                 Tense::Deadline
             } else if scan.speaks_of_past(found.start, found.end) {
                 Tense::Past
@@ -461,6 +461,20 @@ impl<'t> Scan<'t> {
             || (token.is("set") && self.word(k + 1, "for") && k > 0 && self.word_in(k - 1, &["is", "are", "was", "were", "been"]) && !had)
     }
 
+    /// Whether a modal of what may come stands before token `i` in its clause: "orders should
+    /// pick up in the fourth quarter", "investigators could return to the building Friday";
+    /// not "could not say Friday", "might have", nor "could be located Wednesday", what could
+    /// not be done. Like a deadline, it looks ahead only as far as half a year ("should go
+    /// home by Jan. 14" in a story of 15 January is the day before).
+    fn modal_ahead(&self, i: usize) -> bool {
+        let looks_back = |k: usize| {
+            self.word_in(k + 1, &["not", "have", "never", "only", "also"])
+                || self.get(k + 1).is_some_and(|t| t.text.ends_with("n't") || t.is("t"))
+                || self.word(k, "could") && self.word(k + 1, "be")
+        };
+        (self.clause_start(i)..i).any(|k| self.word_in(k, &["should", "could", "might", "may"]) && !looks_back(k))
+    }
+
     /// Whether the expression `start..end` opens its clause ("On Tuesday, the league will
     /// ...") and the clause goes on to speak of the future before any reporting verb. A
     /// past "planned to" after a fronted date does not count: the planning was on that day.
@@ -770,6 +784,12 @@ enum Meaning {
         days: i64,
         part: Option<PartOfDay>,
     },
+    /// A day counted from the last day the story named: "the next day" 1, "the day before"
+    /// -1, "that morning" 0.
+    DayFromStory {
+        days: i64,
+        part: Option<PartOfDay>,
+    },
     /// A calendar date or month; a missing year is taken from the anchor.
     Calendar {
         year: Option<i32>,
@@ -876,6 +896,11 @@ impl Meaning {
             }
             Meaning::DayFromAnchor { days, part } => {
                 let base = anchor.and_then(|anchor| shift_days(anchor, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
+                with_part_of_day(base, *part)
+            }
+            Meaning::DayFromStory { days, part } => {
+                let story_day = discourse.day.filter(|&(_, sentence)| discourse.sentence <= sentence + 4).map(|(day, _)| day);
+                let base = story_day.and_then(|day| shift_days(day, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
                 with_part_of_day(base, *part)
             }
             Meaning::Calendar { year, month, day } => (TimeKind::Date, calendar_value(*year, *month, *day, anchor, tense)),
@@ -995,6 +1020,7 @@ impl Meaning {
         match self {
             Meaning::Weekday { weekday, relation, .. } => Some(Meaning::Weekday { weekday: *weekday, relation: *relation, part: None }),
             Meaning::DayFromAnchor { days, .. } => Some(Meaning::DayFromAnchor { days: *days, part: None }),
+            Meaning::DayFromStory { days, .. } => Some(Meaning::DayFromStory { days: *days, part: None }),
             Meaning::Calendar { day: Some(_), .. } | Meaning::Feast { .. } => Some(self.clone()),
             _ => None,
         }
@@ -1137,6 +1163,12 @@ enum Feast {
     Easter,
     /// The Friday before Easter.
     GoodFriday,
+    /// A holiday on the same day every year ("Christmas"), when "last", "this" or "next"
+    /// comes before it.
+    Fixed {
+        month: u32,
+        day: u32,
+    },
 }
 
 impl Feast {
@@ -1149,6 +1181,7 @@ impl Feast {
             Feast::MemorialDay => nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4)),
             Feast::Easter => easter_sunday(year),
             Feast::GoodFriday => shift_days(easter_sunday(year)?, -2),
+            Feast::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
         }
     }
 }
@@ -1378,6 +1411,7 @@ const RECOGNISERS: &[Recogniser] = &[
     recognise_feast,
     recognise_weekday,
     recognise_relative_day,
+    recognise_day_from_story,
     recognise_relative_period,
     recognise_season,
     recognise_quarter,
@@ -1967,6 +2001,15 @@ fn recognise_second_day(scan: &Scan<'_>, i: usize) -> Option<Found> {
 /// Eve", "Orthodox Christmas" (7 January), "New Year's Day", "New Year's Eve". Movable
 /// feasts (Easter, Thanksgiving) are not handled.
 fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    // "last Christmas", "next Independence Day": the latest one before the anchor, the first
+    // after it, as for movable feasts.
+    let (relation, j) = relation_at(scan, i);
+    if relation != Relation::Bare {
+        let Some(Found { end, meaning: Meaning::Calendar { year: None, month, day: Some(day) } }) = recognise_holiday(scan, j) else {
+            return None;
+        };
+        return Some(Found { end, meaning: Meaning::Feast { feast: Feast::Fixed { month, day }, relation, year: None } });
+    }
     let capitalised = |k: usize, word: &str| scan.get(k).is_some_and(|t| t.is(word) && t.is_capitalised());
     let (month, day, end) = if capitalised(i, "Orthodox") && capitalised(i + 1, "Christmas") {
         (1, 7, i + 2)
@@ -2072,6 +2115,37 @@ fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
         None => (None, after_weekday),
     };
     Some(Found { end, meaning: Meaning::Weekday { weekday, relation, part } })
+}
+
+/// "the next day", "the following morning", "the day before", "the previous night", "that
+/// morning": a day counted from the last one the story named (a day the story has not named
+/// stays unknown). Not "the day after the vote" (counted from an event), nor "that day"
+/// alone, which TimeBank leaves out.
+fn recognise_day_from_story(scan: &Scan<'_>, i: usize) -> Option<Found> {
+    let day_or_part = |k: usize| {
+        if scan.word(k, "day") {
+            Some((None, k + 1))
+        } else {
+            part_of_day_at(scan, k).filter(|&(_, _, plural)| !plural).map(|(part, end, _)| (Some(part), end))
+        }
+    };
+    let (days, part, end) = if scan.word(i, "the") && scan.word_in(i + 1, &["next", "following", "previous"]) {
+        // TimeBank writes "the next morning" as the day.
+        let (_, end) = day_or_part(i + 2)?;
+        (if scan.word(i + 1, "previous") { -1 } else { 1 }, None, end)
+    } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word_in(i + 2, &["before", "after"]) {
+        // Counted from the story's day only when nothing follows that it could count from.
+        if scan.get(i + 3).is_some_and(|t| t.shape == Shape::Word) {
+            return None;
+        }
+        (if scan.word(i + 2, "before") { -1 } else { 1 }, None, i + 3)
+    } else if scan.word(i, "that") {
+        let (part, end) = day_or_part(i + 1)?;
+        (0, Some(part?), end)
+    } else {
+        return None;
+    };
+    Some(Found { end, meaning: Meaning::DayFromStory { days, part } })
 }
 
 /// Nouns after "today's" that make it the present age ("today's world"), not the day.
@@ -2889,8 +2963,16 @@ fn recognise_set(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // After a determiner or a possessive, though, the thing recurs ("a daily rally", "his
     // daily life", "on a daily basis"), and before a preposition the word is an adverb
     // ("gather daily outside the house").
+    // A function word after it is no noun ("meet daily behind closed doors", "publish the
+    // figures weekly so that …"); a list of adjectives goes on ("daily and weekly reports").
+    // Not "annually", which TimeBank leaves out of rates ("to rise 8.5% annually through").
+    let function_word = !token.is_one_of(&["annually", "yearly"])
+        && scan.get(i + 1).is_some_and(|t| {
+            (crate::lexicon::STOPWORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text)) || t.is("behind")) && !t.is_one_of(&["and", "or"])
+        });
     let before_a_noun = scan.get(i + 1).is_some_and(Token::is_lowercase_word)
         && !scan.word_in(i + 1, PREPOSITIONS)
+        && !function_word
         && !scan.word_in(i + 1, &["once", "when", "but", "if", "while", "because"]);
     let recurring_thing = scan.word_before_in(i, &["a", "the"]) || scan.word_before_in(i, crate::lexicon::POSSESSIVE_DETERMINERS);
     if token.is_lowercase_word() && (!before_a_noun || recurring_thing) {
@@ -3546,6 +3628,37 @@ mod tests {
     }
 
     #[test]
+    fn a_day_counted_from_the_storys_day() {
+        let got = check("Inmates seized the cellblock on Thursday. The next day, they freed a guard.", Some("1996-07-22"));
+        assert_eq!(got[1], ("The next day".to_owned(), TimeKind::Date, "1996-07-19".to_owned()));
+        let got = check("The van was stolen on Aug. 6. Police found it the day before the blast.", Some("1998-08-21"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = check("Guards were freed on Friday. By that morning, troopers had arrived.", Some("1996-07-22"));
+        assert_eq!(got[1], ("that morning".to_owned(), TimeKind::Time, "1996-07-19TMO".to_owned()));
+        assert_eq!(check("The next day, they freed a guard.", None), one("The next day", TimeKind::Date, "XXXX-XX-XX"));
+    }
+
+    #[test]
+    fn a_fixed_holiday_with_last_or_next() {
+        let anchor = Some("1989-12-18");
+        assert_eq!(check("It was the best seller last Christmas.", anchor), one("last Christmas", TimeKind::Date, "1988-12-25"));
+        assert_eq!(check("It opens next Christmas Eve.", Some("1989-08-18")), one("next Christmas Eve", TimeKind::Date, "1989-12-24"));
+    }
+
+    #[test]
+    fn a_modal_looks_ahead_but_not_what_could_not_be_done() {
+        let anchor = Some("1997-11-26");
+        assert_eq!(check("Investigators could return to the building Friday.", anchor), one("Friday", TimeKind::Date, "1997-11-28"));
+        assert_eq!(
+            check("Orders should pick up in the fourth quarter.", Some("1989-07-10")),
+            one("the fourth quarter", TimeKind::Date, "1989-Q4")
+        );
+        assert_eq!(check("His parents could be located Friday.", anchor), one("Friday", TimeKind::Date, "1997-11-21"));
+        assert_eq!(check("He could not be reached Friday.", anchor), one("Friday", TimeKind::Date, "1997-11-21"));
+        assert_eq!(check("It will publish case figures weekly so that aid groups can plan.", anchor), one("weekly", TimeKind::Set, "P1W"));
+    }
+
+    #[test]
     fn overnight_is_the_night_before_unless_ahead() {
         let anchor = Some("1993-07-06");
         assert_eq!(check("Rescuers dug through the rock overnight.", anchor), one("overnight", TimeKind::Time, "1993-07-05TNI"));
@@ -3753,7 +3866,7 @@ mod tests {
         assert_eq!(check("for twenty four hours", None), one("twenty four hours", TimeKind::Duration, "PT24H"));
         assert_eq!(check("a 22-year-old chef said", None), vec![]);
         assert_eq!(check("Multi-day demonstrations continue", None), vec![]);
-        assert_eq!(check("the next day", None), vec![]);
+        assert_eq!(check("the next day", None), one("the next day", TimeKind::Date, "XXXX-XX-XX"));
         assert_eq!(check("a second wave", None), vec![]);
         assert_eq!(check("looks like a doomsday movie", None), vec![]);
         assert_eq!(check("days of unrest", None), vec![]);
