@@ -154,13 +154,15 @@ pub fn block_views<'a>(
                 let word = &text[span.range()];
                 // "He’s claiming", "She’ll present", "Trump's claim": PolNeAR's spans part a
                 // clitic from its word, as the Penn Treebank does.
-                let pieces = match clitic_start(word).and_then(|at| Some((Span::new(span.start(), span.start() + at).ok()?, at))) {
-                    Some((head, at)) => vec![(head, &word[..at]), (Span::new(span.start() + at, span.end()).unwrap_or(span), &word[at..])],
-                    None => vec![(span, word)],
-                };
-                for (piece, piece_word) in pieces {
-                    words.push(piece_word);
-                    view.tokens.push(piece);
+                let parts = clitic_start(word).and_then(|at| {
+                    Some((Span::new(span.start(), span.start() + at).ok()?, Span::new(span.start() + at, span.end()).ok()?, at))
+                });
+                if let Some((head, clitic, at)) = parts {
+                    words.extend([&word[..at], &word[at..]]);
+                    view.tokens.extend([head, clitic]);
+                } else {
+                    words.push(word);
+                    view.tokens.push(span);
                 }
                 t += 1;
             }

@@ -734,27 +734,17 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
 /// what others said, then "that", follows within four words.
 pub fn rejects_reports(words: &[&str], index: usize) -> bool {
     const REJECTING: &[&str] = &["rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "refuted", "refutes"];
-    const REPORTS: &[&str] = &[
-        "claims",
-        "claim",
-        "accounts",
-        "account",
-        "reports",
-        "report",
-        "allegations",
-        "suggestions",
-        "charges",
-        "accusations",
-        "assertions",
-        "rumours",
-        "rumors",
-        "speculation",
-        "suggestion",
-        "allegation",
-        "accusation",
-    ];
+    // Singular or plural; not "charges", which a court dismisses.
+    const REPORTS: &[&str] =
+        &["claim", "account", "report", "allegation", "suggestion", "accusation", "assertion", "rumour", "rumor", "speculation"];
+    let report = |w: &str| {
+        let w = w.to_lowercase();
+        REPORTS.contains(&w.strip_suffix('s').unwrap_or(&w))
+    };
+    // "that" opens what was said, not a relative clause ("the claims that were circulating").
+    let clause = |k: usize| words.get(k + 2).is_none_or(|w| !matches!(*w, "were" | "was" | "had" | "have" | "has" | "are" | "is"));
     words.get(index).is_some_and(|w| REJECTING.contains(&w.to_lowercase().as_str()))
-        && (index + 1..(index + 5).min(words.len().saturating_sub(1))).any(|k| REPORTS.contains(&words[k]) && words[k + 1] == "that")
+        && (index + 1..(index + 5).min(words.len().saturating_sub(1))).any(|k| report(words[k]) && words[k + 1] == "that" && clause(k))
 }
 
 /// Verbs that give something a name ("which it calls a terrorist organisation", "branded

@@ -463,16 +463,26 @@ impl<'t> Scan<'t> {
 
     /// Whether a modal of what may come stands before token `i` in its clause: "orders should
     /// pick up in the fourth quarter", "investigators could return to the building Friday";
-    /// not "could not say Friday", "might have", nor "could be located Wednesday", what could
-    /// not be done. Like a deadline, it looks ahead only as far as half a year ("should go
+    /// not "could not say Friday", "might have", nor "could be located Wednesday" ("should be"
+    /// looks ahead). Like a deadline, it looks ahead only as far as half a year ("should go
     /// home by Jan. 14" in a story of 15 January is the day before).
     fn modal_ahead(&self, i: usize) -> bool {
+        // Lower case only: "Theresa May said on Monday", "in May".
+        let modal = |k: usize| self.get(k).is_some_and(|t| t.is_lowercase_word() && t.is_one_of(&["should", "could", "might", "may"]));
         let looks_back = |k: usize| {
-            self.word_in(k + 1, &["not", "have", "never", "only", "also"])
-                || self.get(k + 1).is_some_and(|t| t.text.ends_with("n't") || t.is("t"))
-                || self.word(k, "could") && self.word(k + 1, "be")
+            // "may also leave in March": past the adverb to the verb.
+            let next = if self.word_in(k + 1, &["also", "only", "still", "well"]) { k + 2 } else { k + 1 };
+            self.word_in(next, &["not", "have", "never"])
+                || self.get(next).is_some_and(|t| t.text.ends_with("n't") || t.is("t"))
+                || self.word(next, "be") && !self.word(k, "should")
         };
-        (self.clause_start(i)..i).any(|k| self.word_in(k, &["should", "could", "might", "may"]) && !looks_back(k))
+        // The modal's clause must reach the expression: not past a relative or wh- word, "but"
+        // or "then", nor a past-tense verb ("Witnesses who could identify the gunman testified
+        // Monday", "Nobody could explain why the bridge collapsed on Monday").
+        let clause_break = |j: usize| {
+            self.word_in(j, &["who", "which", "that", "why", "whether", "when", "where", "how", "but", "then"]) || self.past_verb(j)
+        };
+        (self.clause_start(i)..i).any(|k| modal(k) && !looks_back(k) && !(k + 1..i).any(clause_break))
     }
 
     /// Whether the expression `start..end` opens its clause ("On Tuesday, the league will
@@ -899,7 +909,7 @@ impl Meaning {
                 with_part_of_day(base, *part)
             }
             Meaning::DayFromStory { days, part } => {
-                let story_day = discourse.day.filter(|&(_, sentence)| discourse.sentence <= sentence + 4).map(|(day, _)| day);
+                let story_day = discourse.day.filter(|&(_, sentence)| discourse.sentence <= sentence + STORY_DAY_REACH).map(|(day, _)| day);
                 let base = story_day.and_then(|day| shift_days(day, *days)).map_or_else(|| "XXXX-XX-XX".to_owned(), iso_date);
                 with_part_of_day(base, *part)
             }
@@ -2004,7 +2014,9 @@ fn recognise_holiday(scan: &Scan<'_>, i: usize) -> Option<Found> {
     // "last Christmas", "next Independence Day": the latest one before the anchor, the first
     // after it, as for movable feasts.
     let (relation, j) = relation_at(scan, i);
-    if relation != Relation::Bare {
+    // "The last Christmas before the war", "spent the next Christmas in prison": counted
+    // from the story, not from the anchor.
+    if relation != Relation::Bare && !scan.word_before_in(i, crate::lexicon::DETERMINERS) {
         let Some(Found { end, meaning: Meaning::Calendar { year: None, month, day: Some(day) } }) = recognise_holiday(scan, j) else {
             return None;
         };
@@ -2134,19 +2146,65 @@ fn recognise_day_from_story(scan: &Scan<'_>, i: usize) -> Option<Found> {
         let (_, end) = day_or_part(i + 2)?;
         (if scan.word(i + 1, "previous") { -1 } else { 1 }, None, end)
     } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word_in(i + 2, &["before", "after"]) {
-        // Counted from the story's day only when nothing follows that it could count from.
-        if scan.get(i + 3).is_some_and(|t| t.shape == Shape::Word) {
+        // Counted from the story's day only when nothing follows that it could count from
+        // ("the day after the vote", "the day after 9/11", "the day before “Black Friday”").
+        if scan.get(i + 3).is_some_and(|t| !(t.is_mark(',') || t.is_mark('.') || t.is_mark(';'))) {
             return None;
         }
         (if scan.word(i + 2, "before") { -1 } else { 1 }, None, i + 3)
     } else if scan.word(i, "that") {
+        // Not the conjunction of "said that night flights would be banned", "found that
+        // morning traffic had doubled".
+        if i > 0 && scan.get(i - 1).is_some_and(|t| t.is_lowercase_word() && !t.is_one_of(PREPOSITIONS) && !t.is("by")) {
+            return None;
+        }
         let (part, end) = day_or_part(i + 1)?;
         (0, Some(part?), end)
     } else {
         return None;
     };
+    // Not a compound noun: "the previous night shift", "the following day trip".
+    if scan.get(end).is_some_and(|t| t.is_lowercase_word() && !t.is_one_of(STORY_DAY_FOLLOWERS)) {
+        return None;
+    }
     Some(Found { end, meaning: Meaning::DayFromStory { days, part } })
 }
+
+/// Words that may follow a day counted from the story's: function words and pronouns, not
+/// the noun of a compound.
+const STORY_DAY_FOLLOWERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "and",
+    "but",
+    "when",
+    "as",
+    "after",
+    "before",
+    "until",
+    "at",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "his",
+    "her",
+    "their",
+    "its",
+    "police",
+    "officials",
+];
+
+/// How many sentences after the story names a day "the next day" still counts from it.
+const STORY_DAY_REACH: usize = 4;
 
 /// Nouns after "today's" that make it the present age ("today's world"), not the day.
 const GENERIC_AFTER_TODAYS: &[&str] =
@@ -3636,6 +3694,17 @@ mod tests {
         let got = check("Guards were freed on Friday. By that morning, troopers had arrived.", Some("1996-07-22"));
         assert_eq!(got[1], ("that morning".to_owned(), TimeKind::Time, "1996-07-19TMO".to_owned()));
         assert_eq!(check("The next day, they freed a guard.", None), one("The next day", TimeKind::Date, "XXXX-XX-XX"));
+    }
+
+    #[test]
+    fn review_probes_of_the_stop_34_time_rules() {
+        let anchor = Some("1997-11-26");
+        assert_eq!(check("Theresa May said on Monday that talks would go on.", anchor), one("Monday", TimeKind::Date, "1997-11-24"));
+        assert_eq!(check("Witnesses who could identify the gunman testified Monday.", anchor), one("Monday", TimeKind::Date, "1997-11-24"));
+        assert_eq!(check("Troops may also leave in March.", anchor), one("March", TimeKind::Date, "1998-03"));
+        assert!(check("Officials said that night flights would be banned.", anchor).is_empty());
+        assert_eq!(check("It happened on Friday. The previous night shift was short.", anchor).len(), 1);
+        assert_eq!(check("It happened on Friday. The day after 9/11 was quiet.", anchor).len(), 1);
     }
 
     #[test]
