@@ -1753,6 +1753,27 @@ fn nearest_predicate(text: &str, clause: Span, quantity: &Quantity) -> Option<(C
         if word == "sent" && to_prison {
             continue;
         }
+        // "14 prison guards were injured", "members of the prison staff": a noun's modifier,
+        // not where anyone was put.
+        let modifier = words.get(k + 1).is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "guards"
+                    | "guard"
+                    | "staff"
+                    | "officers"
+                    | "officials"
+                    | "workers"
+                    | "employees"
+                    | "director"
+                    | "governor"
+                    | "authorities"
+                    | "service"
+            )
+        });
+        if matches!(word.as_str(), "prison" | "jail") && modifier {
+            continue;
+        }
         // "212 people were held for mass disorder": the passive holds people too.
         let passive = k > 0 && matches!(words[k - 1].1.as_str(), "were" | "was" | "been" | "being" | "are" | "is");
         if word == "held" && !passive && !words.get(k + 1).is_some_and(|(_, w)| matches!(w.as_str(), "by" | "in" | "captive" | "hostage")) {
@@ -2121,7 +2142,8 @@ fn group_of(text: &str, clause: Span, quantity: &Quantity, kind: ClaimKind, arme
         "people".to_owned()
     } else if kind == ClaimKind::Deployment && any(TROOP_NOUNS) {
         "troops".to_owned()
-    } else if any(SECURITY_NOUNS) || any(TROOP_NOUNS) {
+    } else if any(SECURITY_NOUNS) || any(TROOP_NOUNS) || any(&["prison", "jail"]) && any(&["staff", "warder", "employee", "worker"]) {
+        // "14 members of the prison staff": those who guard the prisoners.
         "security forces".to_owned()
     } else if any(ARMED_GROUP_NOUNS) {
         "fighters".to_owned()
@@ -2148,6 +2170,16 @@ mod tests {
     fn claims_of(text: &str) -> Vec<Claim> {
         let doc = default_pipeline().unwrap().run(Document::new("t", text, Default::default())).unwrap();
         doc.layer::<Claims>().unwrap().to_vec()
+    }
+
+    #[test]
+    fn prison_staff_are_injured_guards_not_prisoners() {
+        let claims =
+            claims_of("Six inmates and a guard died. All the hostages were freed, and 14 members of the prison staff were injured.");
+        let staff = claims.iter().find(|c| low(c) == 14.0).expect("the staff's claim");
+        assert_eq!((staff.kind, staff.subject.as_str()), (ClaimKind::Casualty, "security forces"));
+        let guards = claims_of("14 prison guards were injured.");
+        assert_eq!(guards[0].kind, ClaimKind::Casualty);
     }
 
     #[test]
