@@ -165,11 +165,11 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
         .map(|mut t| {
             // The same speaker phrase with a speech verb and content of its own ("X called the
             // floods “…” and said the army would …") is a second statement, not a nested one.
-            // So is one whose speaker is the relative pronoun of a rule's report: "The IMF,
-            // which has said it is ready to help, declined to comment".
-            // Its cue inside the relative clause; after the clause's closing comma the main
-            // verb's speaker is the phrase before ", which" ("The president, who has denied
-            // wrongdoing, said he would cooperate").
+            // So is one whose speaker is a relative pronoun a rule's report shares, its cue
+            // inside the relative clause. With its cue after the clause's closing comma, the
+            // main verb's speaker is the phrase before ", who" ("The president, who has denied
+            // wrongdoing, said he would cooperate"; "The IMF, which has said it is ready to
+            // help, declined to comment").
             let relative = source_span(&t).filter(|s| is_relative_source(&text[s.range()]));
             let closed = relative.zip(t.cue).is_some_and(|(s, cue)| text.get(s.end()..cue.start()).is_some_and(|w| w.contains(',')));
             if let Some(pronoun) = relative.filter(|_| closed) {
@@ -1146,8 +1146,8 @@ fn source_start(view: &attribution::BlockView, start: usize) -> usize {
 /// Where a tagged source ends without the time it closes with: "an arbitration panel in
 /// 2001 found", "the Supreme Court this month rejected", "the council on Tuesday voted" are
 /// said by the panel, the court and the council. A participle keeps its time ("a poll
-/// released by the campaign last month"), "The Mail on Sunday" its day, and nothing is cut that would leave
-/// no noun.
+/// released by the campaign last month"), "The Mail on Sunday" its day, and nothing is cut
+/// that would leave no noun.
 fn without_time(view: &attribution::BlockView, start: usize, end: usize) -> usize {
     let lower = |i: usize| view.word(i).to_lowercase();
     let year = |i: usize| view.word(i).len() == 4 && view.word(i).parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y));
