@@ -706,7 +706,7 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
     let Some(word) = words.get(index) else { return false };
     let word = word.trim_end_matches(['.', ',', ':', ';']);
     if !is_speech_verb(word) {
-        return rejects_reports(words, index);
+        return rejects_reports(word, &words[index + 1..]);
     }
     // "the show", "11 states", "CNN’s show": a determiner, a number or an owner before it.
     let previous = index.checked_sub(1).map(|k| words[k]);
@@ -730,9 +730,9 @@ pub fn is_speech_cue(words: &[&str], index: usize) -> bool {
 }
 
 /// "She rejected union accounts that security forces had fired", "dismissed reports that
-/// …": a verb of rejection is a report of what the speaker holds untrue when a noun for
-/// what others said, then "that", follows within four words.
-pub fn rejects_reports(words: &[&str], index: usize) -> bool {
+/// …": `verb` is a report of what the speaker holds untrue when a noun for what others
+/// said, then "that", is among the first four words of `following`.
+pub fn rejects_reports(verb: &str, following: &[&str]) -> bool {
     const REJECTING: &[&str] = &["rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "refuted", "refutes"];
     // Singular or plural; not "charges", which a court dismisses.
     const REPORTS: &[&str] =
@@ -742,9 +742,9 @@ pub fn rejects_reports(words: &[&str], index: usize) -> bool {
         REPORTS.contains(&w.strip_suffix('s').unwrap_or(&w))
     };
     // "that" opens what was said, not a relative clause ("the claims that were circulating").
-    let clause = |k: usize| words.get(k + 2).is_none_or(|w| !matches!(*w, "were" | "was" | "had" | "have" | "has" | "are" | "is"));
-    words.get(index).is_some_and(|w| REJECTING.contains(&w.to_lowercase().as_str()))
-        && (index + 1..(index + 5).min(words.len().saturating_sub(1))).any(|k| report(words[k]) && words[k + 1] == "that" && clause(k))
+    let clause = |k: usize| following.get(k + 2).is_none_or(|w| !matches!(*w, "were" | "was" | "had" | "have" | "has" | "are" | "is"));
+    REJECTING.contains(&verb.to_lowercase().as_str())
+        && (0..following.len().saturating_sub(1).min(4)).any(|k| report(following[k]) && following[k + 1] == "that" && clause(k))
 }
 
 /// Verbs that give something a name ("which it calls a terrorist organisation", "branded

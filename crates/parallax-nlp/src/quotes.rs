@@ -792,8 +792,7 @@ fn reported_clause_start(text: &str, cue: Span, between: &str) -> Option<usize> 
     let times = ["day", "evening", "night", "morning", "afternoon", "week", "month", "year", "time"];
     let conjunction = |k: usize| word_texts[k] == "that" && word_texts.get(k + 1).is_none_or(|next| !times.contains(next));
     // "dismissed Lindavar's claim that …": what was rejected, with whose it was.
-    let rejected: Vec<&str> = std::iter::once(verb.as_str()).chain(word_texts.iter().copied()).collect();
-    if lexicon::rejects_reports(&rejected, 0) {
+    if lexicon::rejects_reports(&verb, &word_texts) {
         return Some(ws.first().map_or(cue.end() + between.len(), |w| w.start()));
     }
     let skip = match (0..word_texts.len()).find(|&k| conjunction(k)) {
@@ -2502,7 +2501,7 @@ fn leading_attribution(text: &str, sentence: Span, ws: &[Span], word_texts: &[&s
         }
         let content_from = match (that_within, verb) {
             // "rejected union accounts that …": what was rejected, with whose it was.
-            (Some(_), _) if lexicon::rejects_reports(word_texts, k) => k + 1,
+            (Some(_), _) if lexicon::rejects_reports(word_texts[k], &word_texts[k + 1..]) => k + 1,
             (Some(j), _) => j + 1,
             (None, "told" | "tells") => k + 1 + hearer_length(&word_texts[k + 1..]),
             // "said on Friday it had confirmed …": when it was said, then what.
