@@ -1984,21 +1984,39 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     // "…", on Tuesday accused": a time alone names no one.
     let time_word = |k: usize| {
         let w = lower(k);
-        lexicon::is_weekday(&w) || matches!(w.as_str(), "on" | "late" | "early" | "yesterday" | "today" | "tonight" | "also" | "then")
+        lexicon::is_weekday(&w)
+            || matches!(w.as_str(), "on" | "late" | "early" | "yesterday" | "today" | "tonight" | "also" | "then")
+            // "The committee last month said", "The central bank earlier this year warned".
+            || matches!(w.as_str(), "last" | "this") && matches!(lower(k + 1).as_str(), "week" | "month" | "year")
+            || w == "earlier" && lower(k + 1) == "this"
+            || matches!(w.as_str(), "week" | "month" | "year") && k > 0 && matches!(lower(k - 1).as_str(), "last" | "this")
     };
     if (from..to).all(time_word) {
         return None;
     }
     // "A joint statement issued by the two governments late on Sunday said": the time it was
     // said ends no speaker; a day names when, after the phrase that names who.
-    let day = |k: usize| lexicon::is_weekday(&lower(k)) || matches!(lower(k).as_str(), "yesterday" | "today" | "tonight");
+    let day = |k: usize| {
+        lexicon::is_weekday(&lower(k)) || matches!(lower(k).as_str(), "yesterday" | "today" | "tonight" | "week" | "month" | "year")
+    };
     // Not a name: "The Mail on Sunday", "Bloody Sunday", "USA Today".
     let time_from = (from + 1..to).rev().take_while(|&k| time_word(k)).last().filter(|&k| {
         let newspaper =
             word(k) == "on" && matches!(lower(k - 1).as_str(), "mail" | "observer" | "telegraph" | "express") && lower(to - 1) == "sunday";
         word(k).starts_with(char::is_lowercase) && !newspaper
     });
-    if let Some(time_from) = time_from.filter(|&k| !cut && (k..to).any(day)) {
+    // A participle or a relative clause owns a week, month or year ("a report released last
+    // year", "who served as ambassador until earlier this year"); a day ends the phrase
+    // anyway ("A joint statement issued by the two governments late on Sunday said").
+    let owned = |k: usize| {
+        (k..to).all(|j| !lexicon::is_weekday(&lower(j)))
+            && (from..k).any(|j| {
+                let w = word(j);
+                w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+                    || lexicon::RELATIVE_PRONOUNS.contains(&lower(j).as_str())
+            })
+    };
+    if let Some(time_from) = time_from.filter(|&k| !cut && (k..to).any(day) && !owned(k)) {
         let before = time_from - 1;
         return Span::new(ws[from].start(), ws[before].start() + word(before).trim_end_matches(',').len()).ok();
     }
@@ -4239,6 +4257,12 @@ mod tests {
         assert!(quotes("Aid pledged 18 months ago has yet to arrive.").is_empty());
         // "Israel on Sunday" is cut; "The Mail on Sunday" is a name.
         assert_eq!(sources("Israel on Sunday said it would reopen the crossing."), ["Israel"]);
+        // A week, month or year is cut from a rule's speaker too, unless a participle or a
+        // relative clause owns it.
+        assert_eq!(sources("The committee last month said the plan was dead."), ["The committee"]);
+        assert_eq!(sources("The central bank earlier this year warned that rates would rise."), ["The central bank"]);
+        let owned = sources("A report released last year found that the program was abused.");
+        assert_eq!(owned, ["A report released last year"]);
     }
 
     #[test]
