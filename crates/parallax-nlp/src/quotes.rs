@@ -982,7 +982,11 @@ pub fn model_quotes(
                 .source
                 .and_then(|(start, end)| {
                     let (start, end) = subject_before_parenthetical(view, source_start(view, start), without_time(view, start, end));
-                    view.span(start, end)
+                    // "McDonald's said": a name's "'s" right before the cue is part of the name
+                    // (the tagger's view parts it from the word).
+                    let clitic = end < view.len() && matches!(view.word(end), "'s" | "’s") && end + 1 == relation.cue.0;
+                    let named = view.word(end.saturating_sub(1)).starts_with(char::is_uppercase) && end > start;
+                    view.span(start, if clitic && named { end + 1 } else { end })
                 })
                 .map(|span| source_for(text, span, entities));
             found.push(Found { quote: Quote { kind, source, cue: Some(cue), content, tentative: false, continues: false }, block });
@@ -4261,6 +4265,8 @@ mod tests {
         // relative clause owns it.
         assert_eq!(sources("The committee last month said the plan was dead."), ["The committee"]);
         assert_eq!(sources("The central bank earlier this year warned that rates would rise."), ["The central bank"]);
+        // A name keeps its "'s" before the cue, though the tagger's view parts it.
+        assert_eq!(quotes("McDonald's said it would close 200 stores.")[0].1, "McDonald's");
         let owned = sources("A report released last year found that the program was abused.");
         assert_eq!(owned, ["A report released last year"]);
     }
