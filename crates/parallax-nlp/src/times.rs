@@ -2130,7 +2130,8 @@ fn recognise_weekday(scan: &Scan<'_>, i: usize) -> Option<Found> {
 }
 
 /// "the next day", "the following morning", "the day before", "the previous night", "that
-/// morning": a day counted from the last one the story named (a day the story has not named
+/// morning": a day counted from the last one the story named ("the day after tomorrow" and
+/// "the day before yesterday" count from the anchor) (a day the story has not named
 /// stays unknown). Not "the day after the vote" (counted from an event), nor "that day"
 /// alone, which TimeBank leaves out.
 fn recognise_day_from_story(scan: &Scan<'_>, i: usize) -> Option<Found> {
@@ -2145,6 +2146,10 @@ fn recognise_day_from_story(scan: &Scan<'_>, i: usize) -> Option<Found> {
         // TimeBank writes "the next morning" as the day.
         let (_, end) = day_or_part(i + 2)?;
         (if scan.word(i + 1, "previous") { -1 } else { 1 }, None, end)
+    } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word(i + 2, "after") && scan.word(i + 3, "tomorrow") {
+        return Some(Found { end: i + 4, meaning: Meaning::DayFromAnchor { days: 2, part: None } });
+    } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word(i + 2, "before") && scan.word(i + 3, "yesterday") {
+        return Some(Found { end: i + 4, meaning: Meaning::DayFromAnchor { days: -2, part: None } });
     } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word_in(i + 2, &["before", "after"]) {
         // Counted from the story's day only when nothing follows that it could count from
         // ("the day after the vote", "the day after 9/11", "the day before “Black Friday”").
@@ -3694,6 +3699,9 @@ mod tests {
         let got = check("Guards were freed on Friday. By that morning, troopers had arrived.", Some("1996-07-22"));
         assert_eq!(got[1], ("that morning".to_owned(), TimeKind::Time, "1996-07-19TMO".to_owned()));
         assert_eq!(check("The next day, they freed a guard.", None), one("The next day", TimeKind::Date, "XXXX-XX-XX"));
+        let anchor = Some("2026-11-09");
+        assert_eq!(check("We will be back tomorrow and the day after tomorrow.", anchor)[1].2, "2026-11-11");
+        assert_eq!(check("He arrived the day before yesterday.", anchor), one("the day before yesterday", TimeKind::Date, "2026-11-07"));
     }
 
     #[test]
