@@ -117,11 +117,10 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
                 // observation issued at 21:30 UTC reported …" is not "30 UTC").
                 // Nor a noun phrase cut after its article ("a spokesman for the | Tarsk Grain
                 // Board").
-                let preposition = |w: &str| matches!(w, "at" | "in" | "on" | "of" | "by" | "from" | "to" | "for" | "with");
                 let mut last_words = dropped.rsplit(' ');
                 let last = last_words.next().unwrap_or_default();
-                let after_article_of = is_article(last) && last_words.next().is_some_and(preposition);
-                let mid_phrase = !text[..twin.start()].ends_with(char::is_whitespace) || preposition(last) || after_article_of;
+                let after_article_of = is_article(last) && last_words.next().is_some_and(is_linking_preposition);
+                let mid_phrase = !text[..twin.start()].ends_with(char::is_whitespace) || is_linking_preposition(last) || after_article_of;
                 !list_tail && !in_relative && !mid_phrase
             };
             // "Hours after the blast a | local official told": the article the tagger left
@@ -218,6 +217,19 @@ pub fn combine_quotes(text: &str, rules: Vec<Quote>, tagged: Vec<Quote>, entitie
     }
     quotes.sort_by_key(|q| (q.content.start(), q.content.end()));
     quotes
+}
+
+/// A preposition that links a noun phrase to the one before it ("a spokesman for the Board",
+/// "the head of the agency", "at the scene"): "at", "in", "on", "of", "by", "from", "to",
+/// "for", "with", lower case.
+fn is_linking_preposition(word: &str) -> bool {
+    matches!(word, "at" | "in" | "on" | "of" | "by" | "from" | "to" | "for" | "with")
+}
+
+/// Whether the word before "on Sunday" names a Sunday newspaper ("The Mail on Sunday"), lower
+/// case.
+fn names_a_sunday_paper(word: &str) -> bool {
+    matches!(word, "mail" | "observer" | "telegraph" | "express")
 }
 
 /// "the", "a" or "an", in any case.
@@ -1156,8 +1168,7 @@ fn without_time(view: &attribution::BlockView, start: usize, end: usize) -> usiz
     let year = |i: usize| view.word(i).len() == 4 && view.word(i).parse::<u16>().is_ok_and(|y| (1900..2100).contains(&y));
     let period = |i: usize| matches!(lower(i).as_str(), "week" | "month" | "year");
     // Not a name: "The Mail on Sunday", "The Sunday Times"; "Israel on Sunday" is cut.
-    let newspaper =
-        end >= 3 && lower(end - 1) == "sunday" && matches!(lower(end - 3).as_str(), "mail" | "observer" | "telegraph" | "express");
+    let newspaper = end >= 3 && lower(end - 1) == "sunday" && names_a_sunday_paper(&lower(end - 3));
     let cut = if end >= start + 3 && year(end - 1) && matches!(lower(end - 2).as_str(), "in" | "during") {
         end - 2
     } else if end >= start + 3 && period(end - 1) && matches!(lower(end - 2).as_str(), "this" | "last") {
@@ -1947,11 +1958,8 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     let fronting = |k: usize| matches!(lower(k).as_str(), "after" | "before" | "during" | "following" | "amid" | "despite" | "outside");
     let lead = if fronting(from) { Some(from) } else { from.checked_sub(1).filter(|&k| fronting(k)) };
     if let Some(lead) = lead {
-        let speaker = (lead + 3..to).find(|&k| {
-            is_article(word(k))
-                && !word(k - 1).ends_with(',')
-                && !matches!(lower(k - 1).as_str(), "of" | "for" | "to" | "with" | "by" | "in" | "at" | "on" | "from")
-        });
+        let speaker =
+            (lead + 3..to).find(|&k| is_article(word(k)) && !word(k - 1).ends_with(',') && !is_linking_preposition(&lower(k - 1)));
         // "Outside the stadium police said", "After the vote opposition leaders said": with
         // no second article, the phrase is its article and one noun.
         // The speaker is a plural or "police" ("the billionaire estate mogul" is one phrase).
@@ -1962,7 +1970,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
                 && speakers
                 && is_article(word(lead + 1))
                 && word(noun).chars().all(|c| c.is_ascii_lowercase())
-                && !matches!(lower(noun + 1).as_str(), "of" | "for" | "to" | "with" | "by" | "in" | "at" | "on" | "from" | "and" | "or"))
+                && !(is_linking_preposition(&lower(noun + 1)) || matches!(lower(noun + 1).as_str(), "and" | "or")))
             .then_some(noun + 1)
         };
         from = speaker.or_else(one_noun).unwrap_or(from);
@@ -2005,8 +2013,7 @@ fn subject_before(text: &str, ws: &[Span], entities: &[EntityMention]) -> Option
     };
     // Not a name: "The Mail on Sunday", "Bloody Sunday", "USA Today".
     let time_from = (from + 1..to).rev().take_while(|&k| time_word(k)).last().filter(|&k| {
-        let newspaper =
-            word(k) == "on" && matches!(lower(k - 1).as_str(), "mail" | "observer" | "telegraph" | "express") && lower(to - 1) == "sunday";
+        let newspaper = word(k) == "on" && names_a_sunday_paper(&lower(k - 1)) && lower(to - 1) == "sunday";
         word(k).starts_with(char::is_lowercase) && !newspaper
     });
     // A participle or a relative clause owns a week, month or year ("a report released last
