@@ -2146,17 +2146,18 @@ fn recognise_day_from_story(scan: &Scan<'_>, i: usize) -> Option<Found> {
         // TimeBank writes "the next morning" as the day.
         let (_, end) = day_or_part(i + 2)?;
         (if scan.word(i + 1, "previous") { -1 } else { 1 }, None, end)
-    } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word(i + 2, "after") && scan.word(i + 3, "tomorrow") {
-        return Some(Found { end: i + 4, meaning: Meaning::DayFromAnchor { days: 2, part: None } });
-    } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word(i + 2, "before") && scan.word(i + 3, "yesterday") {
-        return Some(Found { end: i + 4, meaning: Meaning::DayFromAnchor { days: -2, part: None } });
     } else if scan.word(i, "the") && scan.word(i + 1, "day") && scan.word_in(i + 2, &["before", "after"]) {
+        let days = if scan.word(i + 2, "before") { -1 } else { 1 };
+        // "the day after tomorrow", "the day before yesterday": two days from the anchor.
+        if scan.word(i + 3, if days > 0 { "tomorrow" } else { "yesterday" }) {
+            return Some(Found { end: i + 4, meaning: Meaning::DayFromAnchor { days: 2 * days, part: None } });
+        }
         // Counted from the story's day only when nothing follows that it could count from
         // ("the day after the vote", "the day after 9/11", "the day before “Black Friday”").
         if scan.get(i + 3).is_some_and(|t| !(t.is_mark(',') || t.is_mark('.') || t.is_mark(';'))) {
             return None;
         }
-        (if scan.word(i + 2, "before") { -1 } else { 1 }, None, i + 3)
+        (days, None, i + 3)
     } else if scan.word(i, "that") {
         // Not the conjunction of "said that night flights would be banned", "found that
         // morning traffic had doubled".
